@@ -1,0 +1,55 @@
+package dev.sparkpipeline.core.engine;
+
+import dev.sparkpipeline.core.contract.Engine;
+
+import java.util.Map;
+
+import static dev.sparkpipeline.core.engine.NormalisedState.CANCELLED;
+import static dev.sparkpipeline.core.engine.NormalisedState.FAILED;
+import static dev.sparkpipeline.core.engine.NormalisedState.PENDING;
+import static dev.sparkpipeline.core.engine.NormalisedState.RUNNING;
+import static dev.sparkpipeline.core.engine.NormalisedState.SUCCEEDED;
+
+/**
+ * Every engine's raw job states mapped to {@link NormalisedState}, as data. Only an engine's own
+ * success state maps to SUCCEEDED; a state this table does not know is RUNNING (non-terminal),
+ * so the job's deadline, not a guess, decides when to give up on it.
+ */
+public final class EngineStateTable {
+
+    private static final Map<Engine, Map<String, NormalisedState>> TABLE = Map.of(
+            // EMR Serverless JobRunState (API reference, JobRun.state).
+            Engine.EMR_SERVERLESS, Map.of(
+                    "SUBMITTED", PENDING, "PENDING", PENDING, "SCHEDULED", PENDING, "QUEUED", PENDING,
+                    "RUNNING", RUNNING, "SUCCESS", SUCCEEDED, "FAILED", FAILED,
+                    "CANCELLING", RUNNING, "CANCELLED", CANCELLED),
+            // Glue JobRunState (API reference, JobRun.JobRunState). STOPPED is a stop, not a success.
+            Engine.GLUE, Map.ofEntries(
+                    Map.entry("STARTING", PENDING), Map.entry("WAITING", PENDING),
+                    Map.entry("RUNNING", RUNNING), Map.entry("STOPPING", RUNNING),
+                    Map.entry("SUCCEEDED", SUCCEEDED), Map.entry("STOPPED", CANCELLED),
+                    Map.entry("FAILED", FAILED), Map.entry("TIMEOUT", FAILED),
+                    Map.entry("ERROR", FAILED), Map.entry("EXPIRED", FAILED)),
+            // EMR StepState (API reference, StepStatus.State).
+            Engine.EMR, Map.of(
+                    "PENDING", PENDING, "CANCEL_PENDING", RUNNING, "RUNNING", RUNNING,
+                    "COMPLETED", SUCCEEDED, "CANCELLED", CANCELLED, "FAILED", FAILED,
+                    "INTERRUPTED", FAILED),
+            // The local runner reports Spark's own outcome with these names.
+            Engine.LOCAL, Map.of(
+                    "PENDING", PENDING, "RUNNING", RUNNING, "SUCCEEDED", SUCCEEDED,
+                    "FAILED", FAILED, "CANCELLED", CANCELLED));
+
+    private EngineStateTable() {
+    }
+
+    /** The normalised state of an engine's raw state; unknown states are RUNNING. */
+    public static NormalisedState normalise(Engine engine, String rawState) {
+        return TABLE.getOrDefault(engine, Map.of()).getOrDefault(rawState, RUNNING);
+    }
+
+    /** True when this engine documents the raw state. */
+    public static boolean known(Engine engine, String rawState) {
+        return TABLE.getOrDefault(engine, Map.of()).containsKey(rawState);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sparkpipeline.core.engine;
+
+import dev.sparkpipeline.core.contract.Engine;
+
+/**
+ * A place the curate job runs: EMR Serverless, Glue and EMR on EC2 in the cloud, local Spark
+ * offline. Every method is idempotent, because the state machine retries them.
+ */
+public interface JobEngine {
+
+    /** The engine this adapter drives. */
+    Engine engine();
+
+    /** Starts the job, or finds the one an earlier attempt of the same request started. */
+    JobHandle submit(JobRequest request);
+
+    /** Reads the job's state from the engine, without deciding when to look again. */
+    EngineObservation observe(JobHandle handle);
+
+    /** Asks the engine to stop the job; a job that has already ended is left as it is. */
+    void cancel(JobHandle handle);
+}

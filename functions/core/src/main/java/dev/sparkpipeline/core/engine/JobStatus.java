@@ -1,0 +1,35 @@
+package dev.sparkpipeline.core.engine;
+
+import java.util.Map;
+
+/**
+ * One observation of a job, as the tracker reports it (DESIGN §3).
+ *
+ * @param rawState        the engine's own state name
+ * @param state           the normalised state
+ * @param terminal        true when the job will not change state again
+ * @param timedOut        true when the job is past its deadline and still not terminal
+ * @param nextPollSeconds how long the state machine waits before the next poll
+ * @param elapsedSeconds  seconds since submission
+ * @param failureReason   the engine's own reason for a failure, or null
+ * @param links           named links: driver logs, Spark UI or dashboard, console
+ * @param usage           resource usage by unit (vCPU-hours, GB-hours, DPU-hours, instance-hours)
+ * @param estimatedCostUsd estimated cost so far in US dollars, or null when no estimate exists
+ */
+public record JobStatus(
+        String rawState,
+        NormalisedState state,
+        boolean terminal,
+        boolean timedOut,
+        int nextPollSeconds,
+        long elapsedSeconds,
+        String failureReason,
+        Map<String, String> links,
+        Map<String, Double> usage,
+        Double estimatedCostUsd) {
+
+    public JobStatus {
+        links = links == null ? Map.of() : Map.copyOf(links);
+        usage = usage == null ? Map.of() : Map.copyOf(usage);
+    }
+}

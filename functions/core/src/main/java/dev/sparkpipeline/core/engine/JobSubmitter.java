@@ -1,0 +1,23 @@
+package dev.sparkpipeline.core.engine;
+
+import java.util.Map;
+
+/** Submits a job to the engine its input names and reports it as the first observation. */
+public final class JobSubmitter {
+
+    private final JobEngines engines;
+    private final PollSchedule schedule;
+
+    public JobSubmitter(JobEngines engines, PollSchedule schedule) {
+        this.engines = engines;
+        this.schedule = schedule;
+    }
+
+    /** Starts the job (or finds the one a retried request started) and says when to poll it. */
+    public JobRun submit(JobRequest request) {
+        JobHandle handle = engines.get(request.input().engine()).submit(request);
+        var submitted = new JobStatus("SUBMITTED", NormalisedState.PENDING, false, false,
+                schedule.nextDelay(0), 0, null, Map.of(), Map.of(), null);
+        return new JobRun(handle, submitted);
+    }
+}

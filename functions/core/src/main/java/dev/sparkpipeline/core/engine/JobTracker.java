@@ -1,0 +1,29 @@
+package dev.sparkpipeline.core.engine;
+
+import java.time.Clock;
+
+/** Observes a job on its engine and turns the observation into the tracker's report. */
+public final class JobTracker {
+
+    private final JobEngines engines;
+    private final PollSchedule schedule;
+    private final Clock clock;
+
+    public JobTracker(JobEngines engines, PollSchedule schedule, Clock clock) {
+        this.engines = engines;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /** The job's current status; a job past its deadline and not ended is reported timed out. */
+    public JobRun track(JobHandle handle) {
+        EngineObservation seen = engines.get(handle.engine()).observe(handle);
+        long now = clock.instant().getEpochSecond();
+        long elapsed = Math.max(0, now - handle.submittedAt());
+        NormalisedState state = EngineStateTable.normalise(handle.engine(), seen.rawState());
+        boolean timedOut = !state.terminal() && now >= handle.deadlineAt();
+        var status = new JobStatus(seen.rawState(), state, state.terminal(), timedOut,
+                schedule.nextDelay(elapsed), elapsed, seen.failureReason(), seen.links(), seen.usage(), null);
+        return new JobRun(handle, status);
+    }
+}
