@@ -11,7 +11,7 @@ import java.util.function.DoubleSupplier;
 public final class PollSchedule {
 
     /** Shortest wait: the first polls of a young job. */
-    public static final int MIN_SECONDS = 15;
+    public static final int MIN_SECONDS = 12;
     /** Longest wait: no job waits longer than this to be noticed. */
     public static final int MAX_SECONDS = 270;
 

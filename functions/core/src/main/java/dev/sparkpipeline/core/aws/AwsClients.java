@@ -1,0 +1,83 @@
+package dev.sparkpipeline.core.aws;
+
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Builds the SDK clients the functions use, the way a Lambda function should: the
+ * {@link UrlConnectionHttpClient} (no second HTTP stack to load), the region from
+ * {@code AWS_REGION}, credentials from the environment the runtime sets (no provider chain to
+ * walk), and an optional endpoint override for moto_server, LocalStack or another emulator.
+ * Clients are built on first use, once per container.
+ */
+public final class AwsClients {
+
+    private final Region region;
+    private final URI endpoint;
+    private final SdkHttpClient http;
+
+    private AwsClients(Region region, URI endpoint) {
+        this.region = region;
+        this.endpoint = endpoint;
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    /** Region from {@code AWS_REGION}; endpoint from {@code AWS_ENDPOINT_URL} when set. */
+    public static AwsClients fromEnvironment() {
+        String region = System.getenv("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            throw new IllegalStateException("AWS_REGION is not set (the Lambda runtime always sets it)");
+        }
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        return new AwsClients(Region.of(region), endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+    }
+
+    /** Clients for an emulator at {@code endpoint} (tests, the local runner's endpoint mode). */
+    public static AwsClients forEndpoint(String region, URI endpoint) {
+        return new AwsClients(Region.of(region), endpoint);
+    }
+
+    public S3Client s3() {
+        var builder = S3Client.builder()
+                .region(region)
+                .httpClient(http)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .overrideConfiguration(timeouts());
+        if (endpoint != null) {
+            // Emulators serve buckets by path, not by virtual host.
+            builder.endpointOverride(endpoint).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    public SfnClient stepFunctions() {
+        var builder = SfnClient.builder()
+                .region(region)
+                .httpClient(http)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .overrideConfiguration(timeouts());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private static ClientOverrideConfiguration timeouts() {
+        // Fail an attempt well inside the function's timeout so the SDK's retries still fit.
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                .apiCallTimeout(Duration.ofSeconds(40))
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sparkpipeline.core.aws;
+
+import dev.sparkpipeline.core.storage.ObjectStore;
+import dev.sparkpipeline.core.storage.StoredObject;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.util.Optional;
+
+/** {@link ObjectStore} on Amazon S3. A missing key or version is empty; anything else throws. */
+public final class S3ObjectStore implements ObjectStore {
+
+    private final S3Client s3;
+
+    public S3ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public Optional<StoredObject> head(String bucket, String key, String versionId) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+            return Optional.of(new StoredObject(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readRange(String bucket, String key, String versionId, long offset, int length) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)
+                    .range("bytes=" + offset + "-" + (offset + length - 1))).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public StoredObject copy(String sourceBucket, String sourceKey, String sourceVersionId,
+                             String targetBucket, String targetKey) {
+        CopyObjectResponse copied = s3.copyObject(b -> b
+                .sourceBucket(sourceBucket).sourceKey(sourceKey).sourceVersionId(sourceVersionId)
+                .destinationBucket(targetBucket).destinationKey(targetKey)
+                .metadataDirective(MetadataDirective.COPY));
+        // The copy's size is not in the CopyObject answer: read it back, which also proves the copy exists.
+        return head(targetBucket, targetKey, copied.versionId()).orElseThrow(() ->
+                new IllegalStateException("s3://" + targetBucket + "/" + targetKey + " is missing right after CopyObject"));
+    }
+
+    @Override
+    public StoredObject put(String bucket, String key, String contentType, byte[] content) {
+        var put = s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        return new StoredObject(bucket, key, put.versionId(), unquote(put.eTag()), content.length);
+    }
+
+    @Override
+    public void delete(String bucket, String key, String versionId) {
+        s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+    }
+
+    /** HEAD answers 404 with no error code; a version id that never existed is 400 or 404. */
+    private static boolean isMissing(S3Exception e) {
+        return e.statusCode() == 404 || "NoSuchVersion".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode());
+    }
+
+    private static String unquote(String etag) {
+        return etag == null ? null : etag.replace("\"", "");
+    }
+}

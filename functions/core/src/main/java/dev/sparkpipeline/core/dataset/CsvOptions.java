@@ -1,0 +1,10 @@
+package dev.sparkpipeline.core.dataset;
+
+/**
+ * How a dataset's CSV files are written.
+ *
+ * @param delimiter field separator
+ * @param quote     quote character
+ */
+public record CsvOptions(char delimiter, char quote) {
+}

@@ -1,0 +1,65 @@
+package dev.sparkpipeline.core.dataset;
+
+import dev.sparkpipeline.core.contract.Engine;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the pipeline knows about one dataset: how to recognise its files, what they must
+ * contain, where its job runs, and how the job curates it.
+ *
+ * @param name           dataset name
+ * @param prefix         landing key prefix that routes a file to this dataset
+ * @param formats        accepted formats
+ * @param gzip           whether gzip-compressed text files are accepted
+ * @param minBytes       smallest accepted file
+ * @param maxBytes       largest accepted file
+ * @param csv            CSV dialect
+ * @param columns        the schema
+ * @param key            columns that identify a row (duplicates by key are dropped), may be empty
+ * @param partitionBy    curated partition columns
+ * @param maxErrorRatio  share of rejected rows above which the job fails
+ * @param engine         the engine for files below every size threshold
+ * @param engineBySize   larger files' engines
+ * @param timeoutMinutes the job's deadline
+ */
+public record DatasetSpec(
+        String name,
+        String prefix,
+        Set<DataFormat> formats,
+        boolean gzip,
+        long minBytes,
+        long maxBytes,
+        CsvOptions csv,
+        List<ColumnSpec> columns,
+        List<String> key,
+        List<String> partitionBy,
+        double maxErrorRatio,
+        Engine engine,
+        List<SizeThreshold> engineBySize,
+        int timeoutMinutes) {
+
+    public DatasetSpec {
+        formats = Set.copyOf(formats);
+        columns = List.copyOf(columns);
+        key = List.copyOf(key);
+        partitionBy = List.copyOf(partitionBy);
+        engineBySize = List.copyOf(engineBySize);
+    }
+
+    /** The columns a landed file must carry. */
+    public List<String> requiredColumns() {
+        return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
+    }
+
+    /** The engine for a file of this size: the largest threshold it reaches, else the default. */
+    public Engine engineFor(long sizeBytes) {
+        return engineBySize.stream()
+                .filter(threshold -> sizeBytes >= threshold.minBytes())
+                .max(Comparator.comparingLong(SizeThreshold::minBytes))
+                .map(SizeThreshold::engine)
+                .orElse(engine);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.sparkpipeline.core.landing;
+
+import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.contract.JobSettings;
+import dev.sparkpipeline.core.contract.SourceObject;
+import dev.sparkpipeline.core.execution.ExecutionStarter;
+import dev.sparkpipeline.core.execution.StartOutcome;
+import dev.sparkpipeline.core.observability.EventLog;
+import dev.sparkpipeline.core.observability.Metrics;
+import dev.sparkpipeline.core.storage.ObjectStore;
+import dev.sparkpipeline.core.storage.StoredObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns each landed file into exactly one outcome: an execution started (or found, for a
+ * repeated event), or the file set aside in quarantine with a reason. A file already gone is
+ * counted and logged. Any other failure (throttling, an outage) propagates, so the invocation
+ * fails and Lambda retries the whole event; every step is idempotent, so a retry repeats nothing.
+ */
+public final class LandingValidator {
+
+    private final ObjectStore store;
+    private final ExecutionStarter starter;
+    private final LandingRules rules;
+    private final QuarantineWriter quarantine;
+    private final EventLog log;
+    private final Metrics metrics;
+
+    public LandingValidator(ObjectStore store, ExecutionStarter starter, LandingRules rules,
+                            QuarantineWriter quarantine, EventLog log, Metrics metrics) {
+        this.store = store;
+        this.starter = starter;
+        this.rules = rules;
+        this.quarantine = quarantine;
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    /** Validates every file of one event. */
+    public ValidationReport validate(List<LandedObject> objects) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (LandedObject object : objects) {
+            FileOutcome outcome = validate(object);
+            outcomes.add(outcome);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("bucket", outcome.bucket());
+            fields.put("key", outcome.key());
+            fields.put("outcome", outcome.outcome().name());
+            fields.put("dataset", outcome.dataset());
+            fields.put("rule", outcome.rule() == null ? null : outcome.rule().name());
+            fields.put("executionName", outcome.executionName());
+            fields.put("eventId", object.eventId());
+            log.info(outcome.message(), fields);
+        }
+        ValidationReport report = new ValidationReport(outcomes);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        report.counts().forEach((outcome, count) -> counts.put(metricName(outcome), count));
+        metrics.counts(counts);
+        return report;
+    }
+
+    private FileOutcome validate(LandedObject object) {
+        Optional<StoredObject> found = find(object);
+        if (found.isEmpty()) {
+            return new FileOutcome(object.bucket(), object.key(), FileOutcome.Outcome.MISSING, null, null,
+                    "the object was gone before it could be checked", null, null, null);
+        }
+        StoredObject stored = found.get();
+        Verdict verdict = rules.check(stored.key(), stored.size(), new StoredObjectHead(store, stored));
+        if (verdict instanceof Verdict.Rejected rejected) {
+            return quarantine(object, stored, rejected.violation());
+        }
+        Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+        var input = new ExecutionInput(accepted.dataset().name(),
+                new SourceObject(stored.bucket(), stored.key(), stored.versionId(), stored.etag(), stored.size()),
+                accepted.engine(),
+                new JobSettings(accepted.dataset().timeoutMinutes(), Map.of(), null, null));
+        String name = ExecutionName.of(input.dataset(), stored.bucket(), stored.key(), stored.versionId(), stored.etag());
+        StartOutcome started = starter.start(name, input);
+        return new FileOutcome(stored.bucket(), stored.key(),
+                started.duplicate() ? FileOutcome.Outcome.DUPLICATE : FileOutcome.Outcome.ACCEPTED,
+                input.dataset(), null,
+                started.duplicate() ? "an execution for this object version already exists" : "execution started",
+                name, started.executionId(), null);
+    }
+
+    /** The object as it is now, under the first of its key spellings that exists. */
+    private Optional<StoredObject> find(LandedObject object) {
+        for (String key : object.keyCandidates()) {
+            Optional<StoredObject> stored = store.head(object.bucket(), key, object.versionId());
+            if (stored.isPresent()) {
+                return stored;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private FileOutcome quarantine(LandedObject object, StoredObject stored, Violation violation) {
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("rule", violation.rule().name());
+        reason.put("message", violation.message());
+        reason.put("eventId", object.eventId());
+        reason.put("landedAt", object.eventTime().toString());
+        var setAside = quarantine.setAside(stored, reason, object.eventTime());
+        String dataset = violation.rule() == Rule.UNKNOWN_DATASET ? null
+                : rules.datasetFor(stored.key()).orElse(null);
+        return new FileOutcome(stored.bucket(), stored.key(), FileOutcome.Outcome.QUARANTINED, dataset,
+                violation.rule(), violation.message(), null, null, setAside.reasonUri());
+    }
+
+    private static String metricName(FileOutcome.Outcome outcome) {
+        String name = outcome.name().toLowerCase();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Files";
+    }
+
+    /** Ranged reads of one stored object version, for content sniffing. */
+    private record StoredObjectHead(ObjectStore store, StoredObject object) implements ObjectHead {
+
+        @Override
+        public byte[] first(int length) {
+            return read(0, (int) Math.min(length, object.size()));
+        }
+
+        @Override
+        public byte[] last(int length) {
+            int n = (int) Math.min(length, object.size());
+            return read(object.size() - n, n);
+        }
+
+        private byte[] read(long offset, int length) {
+            if (length == 0) {
+                return new byte[0];
+            }
+            // A version that vanished between HEAD and GET reads as empty: the rules then reject
+            // it for its content, and the quarantine copy fails loudly, so nothing is lost.
+            return store.readRange(object.bucket(), object.key(), object.versionId(), offset, length).orElse(new byte[0]);
+        }
+    }
+}

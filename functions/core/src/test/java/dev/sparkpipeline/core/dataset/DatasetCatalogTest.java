@@ -1,0 +1,101 @@
+package dev.sparkpipeline.core.dataset;
+
+import dev.sparkpipeline.core.contract.Engine;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatasetCatalogTest {
+
+    private final DatasetCatalog bundled = DatasetCatalog.bundled();
+
+    @Test
+    void routesAKeyToTheDatasetOwningItsPrefix() {
+        assertThat(bundled.forKey("orders/2026/11/22/a.csv")).map(DatasetSpec::name).contains("orders");
+    }
+
+    @Test
+    void aKeyOutsideEveryPrefixHasNoDataset() {
+        assertThat(bundled.forKey("invoices/a.csv")).isEmpty();
+    }
+
+    @Test
+    void theLongestMatchingPrefixWins() {
+        var catalog = DatasetCatalog.parse(config("""
+                "orders": {"prefix": "orders/", "columns": [{"name": "id", "type": "string"}]},
+                "orders_eu": {"prefix": "orders/eu/", "columns": [{"name": "id", "type": "string"}]}
+                """));
+
+        assertThat(catalog.forKey("orders/eu/a.csv")).map(DatasetSpec::name).contains("orders_eu");
+    }
+
+    @Test
+    void defaultsApplyWhereADatasetSetsNothing() {
+        DatasetSpec orders = bundled.named("orders").orElseThrow();
+
+        assertThat(orders.timeoutMinutes()).isEqualTo(60);
+        assertThat(orders.csv().delimiter()).isEqualTo(',');
+        assertThat(orders.partitionBy()).containsExactly("ingest_date");
+    }
+
+    @Test
+    void aDatasetOverridesTheDefaults() {
+        DatasetSpec customers = bundled.named("customers").orElseThrow();
+
+        assertThat(customers.csv().delimiter()).isEqualTo(';');
+        assertThat(customers.engine()).isEqualTo(Engine.GLUE);
+        assertThat(customers.formats()).containsExactlyInAnyOrder(DataFormat.CSV, DataFormat.JSON_LINES);
+    }
+
+    @Test
+    void largeFilesRunOnTheEngineTheirSizeChooses() {
+        DatasetSpec orders = bundled.named("orders").orElseThrow();
+
+        assertThat(orders.engineFor(1_000)).isEqualTo(Engine.EMR_SERVERLESS);
+        assertThat(orders.engineFor(20L * 1024 * 1024 * 1024)).isEqualTo(Engine.EMR);
+    }
+
+    @Test
+    void onlyRequiredColumnsAreRequired() {
+        assertThat(bundled.named("orders").orElseThrow().requiredColumns())
+                .containsExactly("order_id", "customer_id", "order_ts", "amount");
+    }
+
+    @Test
+    void aMalformedFieldIsNamedInTheError() {
+        assertThatThrownBy(() -> DatasetCatalog.parse(config("""
+                "orders": {"prefix": "orders/", "maxBytes": "big", "columns": [{"name": "id", "type": "string"}]}
+                """)))
+                .isInstanceOf(InvalidDatasetConfig.class)
+                .hasMessage("datasets.orders.maxBytes must be a number");
+    }
+
+    @Test
+    void aPrefixMustEndWithASlash() {
+        assertThatThrownBy(() -> DatasetCatalog.parse(config("""
+                "orders": {"prefix": "orders", "columns": [{"name": "id", "type": "string"}]}
+                """)))
+                .isInstanceOf(InvalidDatasetConfig.class)
+                .hasMessageContaining("datasets.orders.prefix");
+    }
+
+    @Test
+    void anUnknownEngineIsRejected() {
+        assertThatThrownBy(() -> DatasetCatalog.parse(config("""
+                "orders": {"prefix": "orders/", "engine": "SPARKLY", "columns": [{"name": "id", "type": "string"}]}
+                """)))
+                .isInstanceOf(InvalidDatasetConfig.class)
+                .hasMessageContaining("datasets.orders.engine");
+    }
+
+    private static byte[] config(String datasets) {
+        String defaults = """
+                {"formats": ["csv", "jsonl", "parquet"], "gzip": true, "minBytes": 1, "maxBytes": 1000,
+                 "csv": {"delimiter": ",", "quote": "\\""}, "engine": "EMR_SERVERLESS", "timeoutMinutes": 60,
+                 "maxErrorRatio": 0.05, "partitionBy": ["ingest_date"]}""";
+        return ("{\"defaults\": " + defaults + ", \"datasets\": {" + datasets + "}}").getBytes(StandardCharsets.UTF_8);
+    }
+}

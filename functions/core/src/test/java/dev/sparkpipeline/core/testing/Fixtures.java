@@ -1,0 +1,30 @@
+package dev.sparkpipeline.core.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Files under the repository's {@code events/} folder: the fixtures tests and sam local invoke share. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static Path root() {
+        String configured = System.getProperty("pipeline.root");
+        return configured != null ? Path.of(configured) : Path.of("../..").toAbsolutePath().normalize();
+    }
+
+    public static Path events(String relative) {
+        return root().resolve("events").resolve(relative);
+    }
+
+    public static byte[] bytes(String relative) {
+        try {
+            return Files.readAllBytes(events(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
