@@ -10,6 +10,7 @@ import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** Builds the validator on its AWS adapters from the function's environment (see template.yaml). */
@@ -26,7 +27,8 @@ public final class LandingValidators {
         AwsClients clients = AwsClients.fromEnvironment();
         var store = new S3ObjectStore(clients.s3());
         return new LandingValidator(store,
-                new StepFunctionsExecutionStarter(clients.stepFunctions(), required(environment, "STATE_MACHINE_ARN")),
+                new StepFunctionsExecutionStarter(clients.stepFunctions(), required(environment, "STATE_MACHINE_ARN"),
+                        Clock.systemUTC()),
                 new LandingRules(DatasetCatalog.bundled()),
                 new QuarantineWriter(store, required(environment, "QUARANTINE_BUCKET"), "quarantine/",
                         Boolean.parseBoolean(environment.getOrDefault("DELETE_SOURCE_AFTER_QUARANTINE", "false"))),

@@ -7,26 +7,39 @@ import dev.sparkpipeline.core.execution.StartOutcome;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * {@link ExecutionStarter} on AWS Step Functions. A name already used means this object version
- * already has an execution: a duplicate, not an error.
+ * already has an execution: a duplicate, not an error. Step Functions answers a repeated start
+ * of a running execution (same name, same input) with success and the original start date, and
+ * a repeated start of a closed one with ExecutionAlreadyExists; both are duplicates.
  */
 public final class StepFunctionsExecutionStarter implements ExecutionStarter {
 
+    /** Clock skew allowed between this function and Step Functions when dating a start. */
+    static final Duration SKEW = Duration.ofSeconds(2);
+
     private final SfnClient sfn;
     private final String stateMachineArn;
+    private final Clock clock;
 
-    public StepFunctionsExecutionStarter(SfnClient sfn, String stateMachineArn) {
+    public StepFunctionsExecutionStarter(SfnClient sfn, String stateMachineArn, Clock clock) {
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
+        this.clock = clock;
     }
 
     @Override
     public StartOutcome start(String executionName, ExecutionInput input) {
+        Instant asked = clock.instant();
         try {
             var started = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(executionName)
                     .input(ExecutionInputJson.write(input)));
-            return new StartOutcome(started.executionArn(), false);
+            boolean startedBefore = started.startDate() != null && started.startDate().isBefore(asked.minus(SKEW));
+            return new StartOutcome(started.executionArn(), startedBefore);
         } catch (ExecutionAlreadyExistsException e) {
             return new StartOutcome(executionArn(executionName), true);
         }

@@ -1,0 +1,256 @@
+package dev.sparkpipeline.validate;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.core.aws.StepFunctionsExecutionStarter;
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.landing.LandingRules;
+import dev.sparkpipeline.core.landing.LandingValidator;
+import dev.sparkpipeline.core.landing.QuarantineWriter;
+import dev.sparkpipeline.core.observability.EventLog;
+import dev.sparkpipeline.core.observability.Metrics;
+import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MotoServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The validate function against moto_server with the real S3 and Step Functions clients:
+ * accept, quarantine, duplicate and missing, as DESIGN §4.2 asks.
+ */
+class ValidateObjectHandlerContractTest {
+
+    @RegisterExtension
+    static final MotoServer moto = new MotoServer();
+
+    private static final String LANDING = "landing-bucket";
+    private static final String QUARANTINE = "quarantine-bucket";
+    private static final String ORDERS_KEY = "orders/2026/11/22/orders-001.csv";
+
+    private final List<String> logLines = new ArrayList<>();
+    private S3Client s3;
+    private SfnClient sfn;
+    private String stateMachineArn;
+
+    @BeforeEach
+    void freshAccount() {
+        moto.reset();
+        s3 = moto.clients().s3();
+        sfn = moto.clients().stepFunctions();
+        for (String bucket : List.of(LANDING, QUARANTINE)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        }
+        stateMachineArn = sfn.createStateMachine(b -> b.name("pipeline")
+                .roleArn("arn:aws:iam::123456789012:role/pipeline")
+                .definition("{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}")).stateMachineArn();
+    }
+
+    @Test
+    void aGoodFileStartsOneExecutionWithTheDesignedInput() throws IOException {
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+
+        Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, version));
+
+        assertThat(fileOutcome(report)).containsEntry("outcome", "ACCEPTED").containsEntry("dataset", "orders");
+        List<ExecutionListItem> executions = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
+        assertThat(executions).singleElement().extracting(ExecutionListItem::name).isEqualTo(fileOutcome(report).get("executionName"));
+        Map<String, Object> input = JSON.std.mapFrom(
+                sfn.describeExecution(b -> b.executionArn(executions.get(0).executionArn())).input());
+        assertThat(input).containsEntry("dataset", "orders").containsEntry("engine", "EMR_SERVERLESS");
+        assertThat(map(input.get("source"))).containsEntry("bucket", LANDING).containsEntry("key", ORDERS_KEY)
+                .containsEntry("versionId", version).containsEntry("size", Fixtures.bytes("data/orders.csv").length);
+        assertThat(map(input.get("job"))).containsEntry("timeoutMinutes", 60);
+    }
+
+    @Test
+    void anEventBridgeEventStartsAnExecutionToo() throws IOException {
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+        String event = fixture("eventbridge-object-created.json").replace("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", version);
+
+        Map<String, Object> report = invoke(handler(false), event);
+
+        assertThat(fileOutcome(report)).containsEntry("outcome", "ACCEPTED");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).hasSize(1);
+    }
+
+    @Test
+    void aRepeatedEventIsADuplicateAndStartsNoSecondExecution() throws IOException {
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+        String event = s3Event("s3-put.json", ORDERS_KEY, version);
+        invoke(handler(false), event);
+        // S3 redelivers an event minutes later, not within the same second.
+        Clock minutesLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(5));
+
+        Map<String, Object> second = invoke(handler(false, minutesLater), event);
+
+        assertThat(fileOutcome(second)).containsEntry("outcome", "DUPLICATE");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).hasSize(1);
+    }
+
+    @Test
+    void aNameAlreadyTakenByAnotherInputIsADuplicateNotAnError() throws IOException {
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+        String event = s3Event("s3-put.json", ORDERS_KEY, version);
+        String name = (String) fileOutcome(invoke(handler(false), event)).get("executionName");
+        sfn.stopExecution(b -> b.executionArn(stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name));
+
+        Map<String, Object> again = invoke(handler(false), event);
+
+        assertThat(fileOutcome(again)).containsEntry("outcome", "DUPLICATE").containsEntry("executionName", name);
+    }
+
+    @Test
+    void aBadFileIsCopiedToQuarantineWithAReasonAndStartsNothing() throws IOException {
+        String key = "orders/2026/11/22/orders-missing-columns.csv";
+        byte[] content = Fixtures.bytes("data/bad/orders-missing-columns.csv");
+        String version = land(key, content);
+
+        Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", key, version));
+
+        assertThat(fileOutcome(report)).containsEntry("outcome", "QUARANTINED").containsEntry("rule", "MISSING_COLUMNS")
+                .containsEntry("reasonUri", "s3://" + QUARANTINE + "/quarantine/2026/11/22/" + key + ".reason.json");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key("quarantine/2026/11/22/" + key)).asByteArray())
+                .isEqualTo(content);
+        Map<String, Object> reason = JSON.std.mapFrom(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE)
+                .key("quarantine/2026/11/22/" + key + ".reason.json")).asByteArray());
+        assertThat(reason).containsEntry("rule", "MISSING_COLUMNS").containsKey("message").containsEntry("eventId", "0055AED6DCD90281E5");
+        assertThat(map(reason.get("source"))).containsEntry("key", key).containsEntry("versionId", version);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).isEmpty();
+        assertThat(s3.headObject(b -> b.bucket(LANDING).key(key)).versionId()).as("source kept").isEqualTo(version);
+    }
+
+    @Test
+    void theReasonDocumentHoldsNoDataRows() throws IOException {
+        String key = "orders/2026/11/22/orders-missing-columns.csv";
+        String version = land(key, Fixtures.bytes("data/bad/orders-missing-columns.csv"));
+
+        invoke(handler(false), s3Event("s3-put.json", key, version));
+
+        String reason = s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key("quarantine/2026/11/22/" + key + ".reason.json")).asUtf8String();
+        assertThat(reason).contains("customer").doesNotContain("o-1").doesNotContain("c-1");
+    }
+
+    @Test
+    void aRepeatedEventForABadFileMakesNoSecondQuarantineCopy() throws IOException {
+        String key = "orders/2026/11/22/orders-empty.csv";
+        String version = land(key, new byte[0]);
+        String event = s3Event("s3-put.json", key, version);
+        invoke(handler(false), event);
+
+        invoke(handler(false), event);
+
+        assertThat(s3.listObjectVersions(b -> b.bucket(QUARANTINE).prefix("quarantine/2026/11/22/" + key)).versions())
+                .as("one copy and one reason document, each written once").hasSize(2);
+    }
+
+    @Test
+    void theSourceIsDeletedAfterAVerifiedCopyOnlyWhenConfigured() throws IOException {
+        String key = "orders/2026/11/22/notes.txt";
+        String version = land(key, Fixtures.bytes("data/bad/orders-notes.txt"));
+
+        invoke(handler(true), s3Event("s3-put.json", key, version));
+
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(LANDING).key(key).versionId(version)))
+                .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key("quarantine/2026/11/22/" + key)).asByteArray())
+                .isEqualTo(Fixtures.bytes("data/bad/orders-notes.txt"));
+    }
+
+    @Test
+    void anObjectAlreadyGoneIsCountedAsMissingWithoutError() throws IOException {
+        Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, "no-such-version"));
+
+        assertThat(fileOutcome(report)).containsEntry("outcome", "MISSING");
+        assertThat(s3.listObjectsV2(b -> b.bucket(QUARANTINE)).contents()).isEmpty();
+        assertThat(logLines).anyMatch(line -> line.contains("\"MissingFiles\":1"));
+    }
+
+    @Test
+    void aQuarantineFailureFailsTheInvocationSoLambdaRetries() {
+        String key = "orders/2026/11/22/orders-empty.csv";
+        String version = land(key, new byte[0]);
+        s3.deleteBucket(b -> b.bucket(QUARANTINE));
+
+        assertThatThrownBy(() -> invoke(handler(false), s3Event("s3-put.json", key, version)))
+                .isInstanceOf(NoSuchBucketException.class);
+        assertThat(s3.headObject(b -> b.bucket(LANDING).key(key)).versionId()).as("nothing lost").isEqualTo(version);
+    }
+
+    @Test
+    void everyFileGetsAStructuredLogLineWithItsOutcome() throws IOException {
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+
+        invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, version));
+
+        assertThat(logLines).anySatisfy(line -> assertThat(JSON.std.mapFrom(line))
+                .containsEntry("outcome", "ACCEPTED").containsEntry("dataset", "orders").containsEntry("key", ORDERS_KEY));
+        assertThat(logLines).anyMatch(line -> line.contains("\"AcceptedFiles\":1") && line.contains("CloudWatchMetrics"));
+    }
+
+    private ValidateObjectHandler handler(boolean deleteSource) {
+        return handler(deleteSource, Clock.systemUTC());
+    }
+
+    private ValidateObjectHandler handler(boolean deleteSource, Clock clock) {
+        var store = new S3ObjectStore(s3);
+        return new ValidateObjectHandler(new LandingValidator(store,
+                new StepFunctionsExecutionStarter(sfn, stateMachineArn, clock),
+                new LandingRules(DatasetCatalog.bundled()),
+                new QuarantineWriter(store, QUARANTINE, "quarantine/", deleteSource),
+                new EventLog("validate", logLines::add, Clock.systemUTC()),
+                new Metrics("SparkPipeline", "validate", logLines::add, Clock.systemUTC())));
+    }
+
+    private String land(String key, byte[] content) {
+        return s3.putObject(b -> b.bucket(LANDING).key(key), RequestBody.fromBytes(content)).versionId();
+    }
+
+    /** A fixture from events/ pointed at the object this test landed. */
+    private static String s3Event(String fixture, String key, String versionId) {
+        String encodedKey = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+        return fixture(fixture).replace("orders/2026/11/22/orders-001.csv", encodedKey)
+                .replace("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", versionId);
+    }
+
+    private static String fixture(String name) {
+        return new String(Fixtures.bytes(name), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> invoke(ValidateObjectHandler handler, String event) throws IOException {
+        var out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return JSON.std.mapFrom(out.toByteArray());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fileOutcome(Map<String, Object> report) {
+        List<Object> files = (List<Object>) report.get("files");
+        assertThat(files).hasSize(1);
+        return (Map<String, Object>) files.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
