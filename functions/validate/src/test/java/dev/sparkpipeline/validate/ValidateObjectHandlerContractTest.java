@@ -186,6 +186,16 @@ class ValidateObjectHandlerContractTest {
     }
 
     @Test
+    void aVersionThatNoLongerExistsIsMissingEvenWhenTheKeyDoes() throws IOException {
+        land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+
+        Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"));
+
+        assertThat(fileOutcome(report)).containsEntry("outcome", "MISSING");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).isEmpty();
+    }
+
+    @Test
     void aQuarantineFailureFailsTheInvocationSoLambdaRetries() {
         String key = "orders/2026/11/22/orders-empty.csv";
         String version = land(key, new byte[0]);

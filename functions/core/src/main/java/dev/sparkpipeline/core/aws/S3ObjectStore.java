@@ -29,7 +29,7 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
-            if (isMissing(e)) {
+            if (isMissing(e) || isUnknownVersion(e, versionId)) {
                 return Optional.empty();
             }
             throw e;
@@ -44,7 +44,7 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
-            if (isMissing(e)) {
+            if (isMissing(e) || isUnknownVersion(e, versionId)) {
                 return Optional.empty();
             }
             throw e;
@@ -77,6 +77,14 @@ public final class S3ObjectStore implements ObjectStore {
     /** HEAD answers 404 with no error code; a version id that never existed is 400 or 404. */
     private static boolean isMissing(S3Exception e) {
         return e.statusCode() == 404 || "NoSuchVersion".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode());
+    }
+
+    /**
+     * S3 answers 400 (InvalidArgument; on HEAD, which has no body, just the status) to a version id
+     * it cannot parse. Such a version cannot exist: for the pipeline it is missing, like a 404.
+     */
+    private static boolean isUnknownVersion(S3Exception e, String versionId) {
+        return versionId != null && e.statusCode() == 400;
     }
 
     private static String unquote(String etag) {
