@@ -73,7 +73,7 @@ final class LandingEvents {
             String bucket = required(record.getS3().getBucket().getName(), field + ".s3.bucket.name");
             String key = decode(required(object.getKey(), field + ".s3.object.key"), field + ".s3.object.key");
             Instant time = record.getEventTime() == null ? Instant.EPOCH : Instant.ofEpochMilli(record.getEventTime().getMillis());
-            objects.add(new LandedObject(bucket, List.of(key), object.getVersionId(), object.geteTag(),
+            objects.add(new LandedObject(bucket, List.of(key), blankToNull(object.getVersionId()), blankToNull(object.geteTag()),
                     object.getSizeAsLong() == null ? -1 : object.getSizeAsLong(),
                     object.getSequencer() == null ? field : object.getSequencer(), time));
         }
@@ -105,7 +105,7 @@ final class LandingEvents {
             throw new InvalidInput("detail.object.size must be a number");
         }
         Instant time = event.getTime() == null ? Instant.EPOCH : Instant.ofEpochMilli(event.getTime().getMillis());
-        return new LandedObject(bucket, new ArrayList<>(candidates), text(object, "version-id"), text(object, "etag"),
+        return new LandedObject(bucket, new ArrayList<>(candidates), blankToNull(text(object, "version-id")), blankToNull(text(object, "etag")),
                 size == null ? -1 : ((Number) size).longValue(),
                 event.getId() == null ? text(object, "sequencer") : event.getId(), time);
     }
@@ -130,6 +130,11 @@ final class LandingEvents {
     private static String text(Map<String, Object> fields, String field) {
         Object value = fields.get(field);
         return value == null ? null : String.valueOf(value);
+    }
+
+    /** The runtime's deserializer reads an absent versionId (an unversioned bucket) as "". */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String required(String value, String field) {

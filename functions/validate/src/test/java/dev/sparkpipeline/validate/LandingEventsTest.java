@@ -28,6 +28,12 @@ class LandingEventsTest {
     }
 
     @Test
+    void anUnversionedBucketsEventHasNoVersionId() {
+        assertThat(LandingEvents.parse(Fixtures.bytes("s3-put-unversioned-bucket.json")))
+                .singleElement().extracting(LandedObject::versionId).isNull();
+    }
+
+    @Test
     void readsEveryRecordOfAMultiRecordNotification() {
         assertThat(LandingEvents.parse(Fixtures.bytes("s3-multi-record.json")))
                 .extracting(LandedObject::key)

@@ -1,0 +1,28 @@
+package dev.sparkpipeline.curate;
+
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.dataset.DatasetSpec;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of the curate job on EMR Serverless ({@code --class}), EMR ({@code spark-submit}),
+ * Glue (through {@code GlueCurateEntry}) and local Spark. Prints the manifest as its last line.
+ */
+public final class CurateJob {
+
+    private CurateJob() {
+    }
+
+    public static void main(String[] args) {
+        JobArguments arguments = JobArguments.parse(args);
+        DatasetSpec dataset = DatasetCatalog.bundled().named(arguments.dataset()).orElseThrow(() ->
+                new IllegalArgumentException("unknown dataset " + arguments.dataset() + " (see config/datasets.json)"));
+        SparkSession spark = SparkSession.builder().appName("curate-" + dataset.name()).getOrCreate();
+        try {
+            Manifest manifest = new Curation(spark, dataset).run(arguments);
+            System.out.println(Manifest.LOG_PREFIX + manifest.toJson());
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.sparkpipeline.curate;
+
+import dev.sparkpipeline.core.dataset.ColumnNames;
+import dev.sparkpipeline.core.dataset.ColumnSpec;
+import dev.sparkpipeline.core.dataset.DataFormat;
+import dev.sparkpipeline.core.dataset.DatasetSpec;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * One curate run: read the landed file, shape it to the dataset's schema, set aside the rows
+ * that do not fit, drop duplicates, add lineage, and publish Parquet atomically for readers:
+ * files are written under {@code _staging/<runId>/}, moved into their partitions only when the
+ * whole run succeeded, and the manifest is written last.
+ */
+final class Curation {
+
+    static final String REJECT_REASON = "_reject_reason";
+
+    private final SparkSession spark;
+    private final DatasetSpec dataset;
+
+    Curation(SparkSession spark, DatasetSpec dataset) {
+        this.spark = spark;
+        this.dataset = dataset;
+    }
+
+    Manifest run(JobArguments arguments) {
+        Dataset<Row> raw = normaliseNames(read(arguments.input()));
+        raw.cache();
+        long rowsIn = raw.count();
+        Dataset<Row> shaped = shape(raw);
+        Dataset<Row> rejected = shaped.filter(col(REJECT_REASON).notEqual(""));
+        long rejectedCount = rejected.count();
+        if (rowsIn > 0 && (double) rejectedCount / rowsIn > dataset.maxErrorRatio()) {
+            throw new IllegalStateException(String.format("%d of %d rows do not fit dataset %s (%.1f%% > %.1f%% allowed)",
+                    rejectedCount, rowsIn, dataset.name(), 100.0 * rejectedCount / rowsIn, 100.0 * dataset.maxErrorRatio()));
+        }
+        Dataset<Row> good = shaped.filter(col(REJECT_REASON).equalTo("")).drop(REJECT_REASON);
+        Dataset<Row> unique = good.dropDuplicates();
+        if (!dataset.key().isEmpty()) {
+            unique = unique.dropDuplicates(dataset.key().toArray(String[]::new));
+        }
+        Dataset<Row> curated = withLineage(unique, arguments);
+        curated.cache();
+        long rowsOut = curated.count();
+
+        String staging = arguments.output() + "/_staging/" + arguments.runId();
+        // One file per partition: a landed file is one day's batch, and small files slow every reader.
+        Column[] partitionColumns = dataset.partitionBy().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> toWrite = partitionColumns.length == 0 ? curated.coalesce(1) : curated.repartition(partitionColumns);
+        toWrite.write().mode(SaveMode.Overwrite).option("compression", "snappy")
+                .partitionBy(dataset.partitionBy().toArray(String[]::new)).parquet(staging);
+        if (rejectedCount > 0) {
+            rejected.write().mode(SaveMode.Overwrite).json(arguments.output() + "/_errors/run_id=" + arguments.runId());
+        }
+        List<String> files = commit(staging, arguments.output(), arguments.runId());
+        Map<String, String> schema = new LinkedHashMap<>();
+        for (StructField field : curated.schema().fields()) {
+            schema.put(field.name(), field.dataType().simpleString());
+        }
+        TreeSet<String> partitions = new TreeSet<>();
+        files.forEach(file -> partitions.add(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ""));
+        Manifest manifest = new Manifest(dataset.name(), arguments.runId(), arguments.input(), rowsIn, rowsOut,
+                rejectedCount, rowsIn - rejectedCount - rowsOut, schema, List.copyOf(partitions), files);
+        write(arguments.output() + "/_manifests/" + arguments.runId() + ".json", manifest.toJson());
+        return manifest;
+    }
+
+    private Dataset<Row> read(String input) {
+        DataFormat format = DataFormat.fromFileName(input.substring(input.lastIndexOf('/') + 1))
+                .map(DataFormat.FileType::format)
+                .orElseThrow(() -> new IllegalArgumentException("cannot tell the format of " + input));
+        return switch (format) {
+            case CSV -> spark.read()
+                    .option("header", "true")
+                    .option("sep", String.valueOf(dataset.csv().delimiter()))
+                    .option("quote", String.valueOf(dataset.csv().quote()))
+                    .option("escape", String.valueOf(dataset.csv().quote()))
+                    .option("mode", "PERMISSIVE")
+                    .csv(input);
+            case JSON_LINES -> spark.read().option("primitivesAsString", "true").json(input);
+            case PARQUET -> spark.read().parquet(input);
+        };
+    }
+
+    private static Dataset<Row> normaliseNames(Dataset<Row> frame) {
+        Dataset<Row> renamed = frame;
+        for (String name : frame.columns()) {
+            renamed = renamed.withColumnRenamed(name, ColumnNames.normalise(name));
+        }
+        return renamed;
+    }
+
+    /** The dataset's columns, trimmed and cast, plus the reason a row does not fit ("" when it does). */
+    private Dataset<Row> shape(Dataset<Row> raw) {
+        List<String> present = List.of(raw.columns());
+        List<Column> columns = new ArrayList<>();
+        List<Column> reasons = new ArrayList<>();
+        for (ColumnSpec spec : dataset.columns()) {
+            Column source = present.contains(spec.name()) ? trimmed(raw, spec.name()) : lit(null);
+            Column cast = source.cast(spec.type());
+            columns.add(cast.as(spec.name()));
+            Column castFailed = source.isNotNull().and(source.cast(DataTypes.StringType).notEqual("")).and(cast.isNull());
+            reasons.add(when(castFailed, lit(spec.name() + ": not a " + spec.type())));
+            if (spec.required()) {
+                reasons.add(when(source.isNull().or(source.cast(DataTypes.StringType).equalTo("")), lit(spec.name() + ": missing")));
+            }
+        }
+        columns.add(concat_ws("; ", reasons.toArray(Column[]::new)).as(REJECT_REASON));
+        return raw.select(columns.toArray(Column[]::new));
+    }
+
+    private static Column trimmed(Dataset<Row> raw, String name) {
+        boolean text = raw.schema().apply(name).dataType().equals(DataTypes.StringType);
+        return text ? trim(col(name)) : col(name);
+    }
+
+    private Dataset<Row> withLineage(Dataset<Row> frame, JobArguments arguments) {
+        Dataset<Row> withLineage = frame
+                .withColumn("_source_key", lit(arguments.input()))
+                .withColumn("_run_id", lit(arguments.runId()))
+                .withColumn("_ingest_time", current_timestamp());
+        if (dataset.partitionBy().contains("ingest_date")) {
+            withLineage = withLineage.withColumn("ingest_date", to_date(col("_ingest_time")));
+        }
+        return withLineage;
+    }
+
+    /** Moves every staged data file into its partition under a run-unique name; returns their paths. */
+    private List<String> commit(String staging, String output, String runId) {
+        try {
+            Path stagingPath = new Path(staging);
+            FileSystem fs = stagingPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            List<String> files = new ArrayList<>();
+            RemoteIterator<LocatedFileStatus> staged = fs.listFiles(stagingPath, true);
+            List<FileStatus> dataFiles = new ArrayList<>();
+            while (staged.hasNext()) {
+                LocatedFileStatus file = staged.next();
+                if (file.getPath().getName().endsWith(".parquet")) {
+                    dataFiles.add(file);
+                }
+            }
+            URI stagingUri = fs.makeQualified(stagingPath).toUri();
+            for (FileStatus file : dataFiles) {
+                String relative = stagingUri.relativize(file.getPath().toUri()).getPath();
+                String partition = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/') + 1) : "";
+                String target = partition + runId + "-" + file.getPath().getName();
+                Path targetPath = new Path(output + "/" + target);
+                fs.mkdirs(targetPath.getParent());
+                // The same run id means the same source version: its earlier output is replaced.
+                fs.delete(targetPath, false);
+                if (!fs.rename(file.getPath(), targetPath)) {
+                    throw new IOException("cannot move " + file.getPath() + " to " + targetPath);
+                }
+                files.add(target);
+            }
+            fs.delete(stagingPath, true);
+            files.sort(String::compareTo);
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(String uri, String text) {
+        try {
+            Path path = new Path(uri);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (var out = fs.create(path, true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sparkpipeline.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bin/pipeline-local}: the pipeline offline (DESIGN §3). Exit 0 when the pipeline
+ * succeeded, 1 when it ran and failed or quarantined the file, 2 on usage or unreadable input.
+ */
+@Command(name = "pipeline-local", mixinStandardHelpOptions = true,
+        description = "Runs the serverless Spark pipeline offline, on a local lake folder and local Spark.",
+        subcommands = {DropCommand.class})
+public final class PipelineLocal implements Runnable {
+
+    /** Usage errors and unreadable input. */
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the exit codes and one-line errors of DESIGN §3. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new PipelineLocal());
+        commandLine.setExitCodeExceptionMapper(exception -> USAGE);
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            exception.getCommandLine().getErr().println("pipeline-local: " + exception.getMessage());
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, parsed, parseResult) -> {
+            parsed.getErr().println("pipeline-local: " + exception.getMessage());
+            return exception instanceof UsageError ? USAGE : 1;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: drop");
+    }
+
+    /** Bad arguments or input found after parsing: exit 2 with a one-line message. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.sparkpipeline.local.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run shows: a live timeline of states for people, or exactly one JSON object
+ * ({@code --json}) with status, executionName, states, outputs, and error/cause or quarantine.
+ */
+final class RunReport {
+
+    enum Status { SUCCEEDED, FAILED, QUARANTINED }
+
+    private record State(String name, String status, long ms) {
+    }
+
+    private final PrintWriter out;
+    private final boolean json;
+    private final List<State> states = new ArrayList<>();
+
+    RunReport(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    /** Records a finished state and, for people, prints it at once. */
+    void state(String name, String status, long ms) {
+        states.add(new State(name, status, ms));
+        if (!json) {
+            out.printf("  %-28s %-12s %8d ms%n", name, status, ms);
+            out.flush();
+        }
+    }
+
+    void note(String line) {
+        if (!json) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    void finish(Status status, String executionName, List<String> outputs, String error, String cause, String quarantine, long rows) {
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode document = mapper.createObjectNode();
+            document.put("status", status.name());
+            document.put("executionName", executionName);
+            ArrayNode stateNodes = document.putArray("states");
+            states.forEach(state -> stateNodes.addObject().put("name", state.name()).put("status", state.status()).put("ms", state.ms()));
+            ArrayNode outputNodes = document.putArray("outputs");
+            outputs.forEach(outputNodes::add);
+            if (status == Status.SUCCEEDED) {
+                document.put("rows", rows);
+            }
+            if (error != null) {
+                document.put("error", error);
+                document.put("cause", cause);
+            }
+            if (quarantine != null) {
+                document.put("quarantine", quarantine);
+            }
+            out.println(document);
+        } else {
+            out.println();
+            out.println(status + (executionName == null ? "" : "  (execution " + executionName + ")"));
+            if (status == Status.SUCCEEDED) {
+                out.println("  " + rows + " rows curated into:");
+                outputs.forEach(output -> out.println("    " + output));
+            }
+            if (error != null) {
+                out.println("  " + error + ": " + cause);
+            }
+            if (quarantine != null) {
+                out.println("  reason: " + quarantine);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sparkpipeline.local.lake;
+
+import dev.sparkpipeline.core.storage.ObjectStore;
+import dev.sparkpipeline.core.storage.StoredObject;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * {@link ObjectStore} on the local lake. Buckets are unversioned (version ids are null) and an
+ * ETag is the MD5 of the content, as S3 computes it for single-part uploads.
+ */
+public final class FolderObjectStore implements ObjectStore {
+
+    private final LocalLake lake;
+
+    public FolderObjectStore(LocalLake lake) {
+        this.lake = lake;
+    }
+
+    @Override
+    public Optional<StoredObject> head(String bucket, String key, String versionId) {
+        Path file = lake.file(bucket, key);
+        if (versionId != null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(bucket, key, file));
+    }
+
+    @Override
+    public Optional<byte[]> readRange(String bucket, String key, String versionId, long offset, int length) {
+        Path file = lake.file(bucket, key);
+        if (versionId != null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long available = Math.max(0, in.length() - offset);
+            byte[] bytes = new byte[(int) Math.min(length, available)];
+            in.seek(offset);
+            in.readFully(bytes);
+            return Optional.of(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public StoredObject copy(String sourceBucket, String sourceKey, String sourceVersionId, String targetBucket, String targetKey) {
+        Path target = lake.file(targetBucket, targetKey);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(lake.file(sourceBucket, sourceKey), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return describe(targetBucket, targetKey, target);
+    }
+
+    @Override
+    public StoredObject put(String bucket, String key, String contentType, byte[] content) {
+        Path target = lake.file(bucket, key);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return describe(bucket, key, target);
+    }
+
+    @Override
+    public void delete(String bucket, String key, String versionId) {
+        try {
+            Files.deleteIfExists(lake.file(bucket, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StoredObject describe(String bucket, String key, Path file) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    md5.update(buffer, 0, n);
+                }
+            }
+            return new StoredObject(bucket, key, null, HexFormat.of().formatHex(md5.digest()), Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has MD5", e);
+        }
+    }
+}

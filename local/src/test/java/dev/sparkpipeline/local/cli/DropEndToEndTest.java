@@ -1,0 +1,128 @@
+package dev.sparkpipeline.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkpipeline.local.checks.ProjectFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** DESIGN §4.5: {@code pipeline-local drop} on sample files, checking curated output, quarantine and exit codes. */
+class DropEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void aGoodCsvEndsAsCuratedParquetWithAManifest() throws IOException {
+        Run run = drop(sample("data/orders.csv"), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("rows").asLong()).isEqualTo(4);
+        assertThat(result.path("states")).extracting(state -> state.path("name").asText())
+                .containsExactly("ValidateFunction", "CurateJob");
+        assertThat(result.path("outputs")).isNotEmpty().allSatisfy(output -> {
+            assertThat(output.asText()).contains("/curated-bucket/orders/ingest_date=").endsWith(".parquet");
+            assertThat(Path.of(URI.create(output.asText()))).isRegularFile();
+        });
+        JsonNode manifest = JSON.readTree(lake.resolve("curated-bucket/orders/_manifests")
+                .resolve(result.path("executionName").asText() + ".json").toFile());
+        assertThat(manifest.path("rows").path("in").asLong()).isEqualTo(4);
+        assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(4);
+        assertThat(lake.resolve("curated-bucket/orders/_staging")).as("nothing left in staging").satisfies(staging ->
+                assertThat(Files.exists(staging) ? list(staging) : 0).isZero());
+    }
+
+    @Test
+    void aFileThatBreaksARuleIsQuarantinedWithAReasonAndExitsOne() throws IOException {
+        Run run = drop(sample("data/bad/orders-missing-columns.csv"), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("status").asText()).isEqualTo("QUARANTINED");
+        JsonNode reason = JSON.readTree(Path.of(URI.create(result.path("quarantine").asText())).toFile());
+        assertThat(reason.path("rule").asText()).isEqualTo("MISSING_COLUMNS");
+        assertThat(lake.resolve("curated-bucket")).doesNotExist();
+    }
+
+    @Test
+    void aJobThatFailsIsRecordedAsFailedAndExitsOne() throws IOException {
+        Path mostlyBad = lake.resolve("orders-bad-amounts.csv");
+        Files.writeString(mostlyBad, """
+                order_id,customer_id,order_ts,amount
+                o-1,c-1,2026-11-22T08:00:00Z,not-a-number
+                o-2,c-1,2026-11-22T08:00:00Z,also-not
+                o-3,c-1,2026-11-22T08:00:00Z,1.00
+                """);
+
+        Run run = drop(mostlyBad, "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("error").asText()).isEqualTo("JobFailed");
+        assertThat(result.path("cause").asText()).contains("2 of 3 rows do not fit dataset orders");
+        try (Stream<Path> failed = Files.walk(lake.resolve("quarantine-bucket/failed"))) {
+            assertThat(failed.map(Path::toString)).anyMatch(name -> name.endsWith("orders-bad-amounts.csv.reason.json"));
+        }
+        assertThat(lake.resolve("curated-bucket/orders")).as("no partial output visible").satisfies(orders ->
+                assertThat(Files.exists(orders.resolve("ingest_date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))))
+                        .isFalse());
+    }
+
+    @Test
+    void anUnreadableFileIsAUsageErrorWithOneLineOnStderr() {
+        Run run = drop(lake.resolve("does-not-exist.csv"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("pipeline-local: cannot read").doesNotContain("\n");
+    }
+
+    @Test
+    void anUnknownDatasetIsAUsageError() {
+        Run run = drop(sample("data/orders.csv"), "--dataset", "invoices");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown dataset invoices");
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run drop(Path file, String... options) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = PipelineLocal.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        String[] args = Stream.concat(Stream.of("drop", file.toString(), "--lake", lake.toString()), Stream.of(options))
+                .toArray(String[]::new);
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static Path sample(String relative) {
+        return ProjectFiles.root().resolve("events").resolve(relative);
+    }
+
+    private static long list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
