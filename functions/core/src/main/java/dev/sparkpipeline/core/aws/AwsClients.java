@@ -1,5 +1,8 @@
 package dev.sparkpipeline.core.aws;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -14,15 +17,15 @@ import java.time.Duration;
 /**
  * Builds the SDK clients the functions use, the way a Lambda function should: the
  * {@link UrlConnectionHttpClient} (no second HTTP stack to load), the region from
- * {@code AWS_REGION}, credentials from the environment the runtime sets (no provider chain to
- * walk), and an optional endpoint override for moto_server, LocalStack or another emulator.
- * Clients are built on first use, once per container.
+ * {@code AWS_REGION}, credentials from exactly the two places Lambda puts them (no default chain
+ * to walk), and an optional endpoint override for moto_server, LocalStack or another emulator.
  */
 public final class AwsClients {
 
     private final Region region;
     private final URI endpoint;
     private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
 
     private AwsClients(Region region, URI endpoint) {
         this.region = region;
@@ -31,6 +34,10 @@ public final class AwsClients {
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(20))
                 .build();
+        // Lambda sets AWS_ACCESS_KEY_ID and friends, except for SnapStart functions, which get
+        // AWS_CONTAINER_CREDENTIALS_FULL_URI instead (Lambda SnapStart docs, "credentials").
+        this.credentials = AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.builder().build());
     }
 
     /** Region from {@code AWS_REGION}; endpoint from {@code AWS_ENDPOINT_URL} when set. */
@@ -52,7 +59,7 @@ public final class AwsClients {
         var builder = S3Client.builder()
                 .region(region)
                 .httpClient(http)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(credentials)
                 .overrideConfiguration(timeouts());
         if (endpoint != null) {
             // Emulators serve buckets by path, not by virtual host.
@@ -65,7 +72,7 @@ public final class AwsClients {
         var builder = SfnClient.builder()
                 .region(region)
                 .httpClient(http)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(credentials)
                 .overrideConfiguration(timeouts());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

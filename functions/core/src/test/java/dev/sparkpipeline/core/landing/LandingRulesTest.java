@@ -95,6 +95,21 @@ class LandingRulesTest {
     }
 
     @Test
+    void rejectsAFileBelowTheDatasetsMinimum() {
+        var strict = new LandingRules(DatasetCatalog.parse("""
+                {"defaults": {"formats": ["csv"], "gzip": false, "minBytes": 1000, "maxBytes": 5000,
+                              "csv": {"delimiter": ",", "quote": "\\""}, "engine": "GLUE", "timeoutMinutes": 10,
+                              "maxErrorRatio": 0, "partitionBy": []},
+                 "datasets": {"orders": {"prefix": "orders/", "columns": [{"name": "order_id", "type": "string"}]}}}
+                """.getBytes(StandardCharsets.UTF_8)));
+        byte[] small = Fixtures.bytes("data/orders.csv");
+
+        Verdict verdict = strict.check("orders/2026/o.csv", small.length, head(small));
+
+        assertThat(ruleOf(verdict)).isEqualTo(Rule.TOO_SMALL);
+    }
+
+    @Test
     void rejectsAFileAboveTheDatasetsMaximum() {
         Verdict verdict = rules.check("customers/2026/c.csv", 2L * 1024 * 1024 * 1024, head(Fixtures.bytes("data/customers.csv")));
 
