@@ -2,6 +2,7 @@ package dev.sparkpipeline.submit;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.sparkpipeline.core.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.JobSubmitter;
@@ -16,7 +17,7 @@ public final class SubmitJobHandler implements RequestHandler<SubmitRequest, Job
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public SubmitJobHandler() {
-        this(AwsEngines.fromEnvironment());
+        this(AwsJobEngines.fromEnvironment(System.getenv()));
     }
 
     /** Used by tests and the local runner, which pass their own engines. */

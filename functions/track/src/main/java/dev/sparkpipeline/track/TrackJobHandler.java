@@ -2,13 +2,13 @@ package dev.sparkpipeline.track;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.sparkpipeline.core.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Polls a job once: its normalised state, the engine's failure reason, and when to poll again. */
@@ -18,8 +18,7 @@ public final class TrackJobHandler implements RequestHandler<JobRun, JobRun> {
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public TrackJobHandler() {
-        // The EMR Serverless, Glue and EMR adapters arrive with the engines work (issue 4).
-        this(new JobEngines(List.of()), Clock.systemUTC());
+        this(AwsJobEngines.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     /** Used by tests and the local runner, which pass their own engines and clock. */

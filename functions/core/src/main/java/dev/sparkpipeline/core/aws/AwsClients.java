@@ -8,6 +8,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -78,6 +81,38 @@ public final class AwsClients {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
+    }
+
+    public EmrServerlessClient emrServerless() {
+        var builder = EmrServerlessClient.builder().region(region).httpClient(http)
+                .credentialsProvider(credentials).overrideConfiguration(timeouts());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    public GlueClient glue() {
+        var builder = GlueClient.builder().region(region).httpClient(http)
+                .credentialsProvider(credentials).overrideConfiguration(timeouts());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    public EmrClient emr() {
+        var builder = EmrClient.builder().region(region).httpClient(http)
+                .credentialsProvider(credentials).overrideConfiguration(timeouts());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    /** The region the clients call. */
+    public String region() {
+        return region.id();
     }
 
     private static ClientOverrideConfiguration timeouts() {

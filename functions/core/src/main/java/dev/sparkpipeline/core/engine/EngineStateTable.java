@@ -30,11 +30,13 @@ public final class EngineStateTable {
                     Map.entry("SUCCEEDED", SUCCEEDED), Map.entry("STOPPED", CANCELLED),
                     Map.entry("FAILED", FAILED), Map.entry("TIMEOUT", FAILED),
                     Map.entry("ERROR", FAILED), Map.entry("EXPIRED", FAILED)),
-            // EMR StepState (API reference, StepStatus.State).
-            Engine.EMR, Map.of(
-                    "PENDING", PENDING, "CANCEL_PENDING", RUNNING, "RUNNING", RUNNING,
-                    "COMPLETED", SUCCEEDED, "CANCELLED", CANCELLED, "FAILED", FAILED,
-                    "INTERRUPTED", FAILED),
+            // EMR StepState (API reference, StepStatus.State), and the cluster ending under a
+            // step that has not ended (EmrStepEngine reports CLUSTER_<ClusterState>).
+            Engine.EMR, Map.ofEntries(
+                    Map.entry("PENDING", PENDING), Map.entry("CANCEL_PENDING", RUNNING), Map.entry("RUNNING", RUNNING),
+                    Map.entry("COMPLETED", SUCCEEDED), Map.entry("CANCELLED", CANCELLED), Map.entry("FAILED", FAILED),
+                    Map.entry("INTERRUPTED", FAILED), Map.entry("CLUSTER_TERMINATING", FAILED),
+                    Map.entry("CLUSTER_TERMINATED", FAILED), Map.entry("CLUSTER_TERMINATED_WITH_ERRORS", FAILED)),
             // The local runner reports Spark's own outcome with these names.
             Engine.LOCAL, Map.of(
                     "PENDING", PENDING, "RUNNING", RUNNING, "SUCCEEDED", SUCCEEDED,

@@ -15,4 +15,14 @@ import dev.sparkpipeline.core.contract.Engine;
  */
 public record JobHandle(
         Engine engine, String jobId, String containerId, String runId, long submittedAt, long deadlineAt) {
+
+    /** Seconds the tracker waits past a job's own timeout, so the engine's timeout acts first. */
+    public static final long DEADLINE_GRACE_SECONDS = 120;
+
+    /** A handle whose deadline is the job's timeout (plus grace) after its submission. */
+    public static JobHandle of(Engine engine, String jobId, String containerId, String runId,
+                               long submittedAt, int timeoutMinutes) {
+        return new JobHandle(engine, jobId, containerId, runId, submittedAt,
+                submittedAt + timeoutMinutes * 60L + DEADLINE_GRACE_SECONDS);
+    }
 }

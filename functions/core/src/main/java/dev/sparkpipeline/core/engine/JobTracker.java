@@ -22,8 +22,13 @@ public final class JobTracker {
         long elapsed = Math.max(0, now - handle.submittedAt());
         NormalisedState state = EngineStateTable.normalise(handle.engine(), seen.rawState());
         boolean timedOut = !state.terminal() && now >= handle.deadlineAt();
+        String reason = seen.failureReason();
+        if (reason == null && (state == NormalisedState.FAILED || state == NormalisedState.CANCELLED)) {
+            // The state machine's Fail state needs a cause even when the engine gives none.
+            reason = handle.engine() + " reported " + seen.rawState() + " without a reason";
+        }
         var status = new JobStatus(seen.rawState(), state, state.terminal(), timedOut,
-                schedule.nextDelay(elapsed), elapsed, seen.failureReason(), seen.links(), seen.usage(), null);
+                schedule.nextDelay(elapsed), elapsed, reason, seen.links(), seen.usage(), CostEstimator.estimate(seen.usage()));
         return new JobRun(handle, status);
     }
 }

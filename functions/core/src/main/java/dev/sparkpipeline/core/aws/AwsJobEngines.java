@@ -1,0 +1,27 @@
+package dev.sparkpipeline.core.aws;
+
+import dev.sparkpipeline.core.engine.JobEngines;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** The three cloud engines on their AWS clients: what the submit, track and cancel functions reach. */
+public final class AwsJobEngines {
+
+    private AwsJobEngines() {
+    }
+
+    /** Engines from the function's environment; clients are built here, once per container. */
+    public static JobEngines fromEnvironment(Map<String, String> environment) {
+        return on(AwsClients.fromEnvironment(), EngineSettings.fromEnvironment(environment), Clock.systemUTC());
+    }
+
+    /** Engines on these clients (tests, the local runner's endpoint mode). */
+    public static JobEngines on(AwsClients clients, EngineSettings settings, Clock clock) {
+        return new JobEngines(List.of(
+                new EmrServerlessEngine(clients.emrServerless(), settings, clock),
+                new GlueEngine(clients.glue(), settings, clock),
+                new EmrStepEngine(clients.emr(), settings, clock)));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sparkpipeline.core.aws;
+
+import dev.sparkpipeline.core.error.AccessDenied;
+import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
+import dev.sparkpipeline.core.error.EngineThrottled;
+import dev.sparkpipeline.core.error.EngineUnavailable;
+import dev.sparkpipeline.core.error.InvalidJobConfig;
+import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.error.PipelineException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns an engine API's failure (after the SDK's own retries) into the typed error the state
+ * machine routes on. Error codes are the services' own, from their API references.
+ */
+final class EngineErrors {
+
+    private static final Set<String> THROTTLING = Set.of(
+            "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+            "ProvisionedThroughputExceededException", "SlowDown");
+    private static final Set<String> ACCESS = Set.of(
+            "AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "UnrecognizedClientException");
+    private static final Set<String> MISSING = Set.of(
+            "ResourceNotFoundException", "EntityNotFoundException", "NotFoundException");
+    private static final Set<String> CAPACITY = Set.of(
+            "ConcurrentRunsExceededException", "ServiceQuotaExceededException", "ResourceNumberLimitExceededException");
+    private static final Map<Integer, String> STATUS_NAMES = Map.of(429, "throttled", 403, "denied", 404, "not found");
+
+    private EngineErrors() {
+    }
+
+    /** Runs one engine call, translating its failure. */
+    static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            throw translate(what, e);
+        } catch (SdkClientException e) {
+            throw new EngineUnavailable(what + " could not reach the engine: " + e.getMessage(), e);
+        }
+    }
+
+    static void run(String what, Runnable call) {
+        call(what, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    static PipelineException translate(String what, AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        int status = e.statusCode();
+        String message = what + " failed: " + (code == null ? STATUS_NAMES.getOrDefault(status, "HTTP " + status) : code)
+                + " " + (e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorMessage()));
+        if (e.isThrottlingException() || THROTTLING.contains(code) || status == 429) {
+            return new EngineThrottled(message, e);
+        }
+        if (CAPACITY.contains(code)) {
+            return new ConcurrentRunsExceeded(message, e);
+        }
+        if (ACCESS.contains(code) || status == 403) {
+            return new AccessDenied(message, e);
+        }
+        if (MISSING.contains(code) || status == 404) {
+            return new NotFound(message, e);
+        }
+        if (status >= 500) {
+            return new EngineUnavailable(message, e);
+        }
+        return new InvalidJobConfig(message, e);
+    }
+
+    /** True when the failure means the thing asked about does not exist. */
+    static boolean isNotFound(SdkException e) {
+        return e instanceof AwsServiceException service
+                && (service.statusCode() == 404
+                || (service.awsErrorDetails() != null && MISSING.contains(service.awsErrorDetails().errorCode())));
+    }
+}
