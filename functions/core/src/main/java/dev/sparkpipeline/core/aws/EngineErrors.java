@@ -54,9 +54,11 @@ final class EngineErrors {
     }
 
     static PipelineException translate(String what, AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        // Set.of(...).contains(null) throws: an answer without an error code (a bare 5xx) reads as "".
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "" : e.awsErrorDetails().errorCode();
         int status = e.statusCode();
-        String message = what + " failed: " + (code == null ? STATUS_NAMES.getOrDefault(status, "HTTP " + status) : code)
+        String message = what + " failed: " + (code.isEmpty() ? STATUS_NAMES.getOrDefault(status, "HTTP " + status) : code)
                 + " " + (e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorMessage()));
         if (e.isThrottlingException() || THROTTLING.contains(code) || status == 429) {
             return new EngineThrottled(message, e);
@@ -80,6 +82,7 @@ final class EngineErrors {
     static boolean isNotFound(SdkException e) {
         return e instanceof AwsServiceException service
                 && (service.statusCode() == 404
-                || (service.awsErrorDetails() != null && MISSING.contains(service.awsErrorDetails().errorCode())));
+                || (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
+                && MISSING.contains(service.awsErrorDetails().errorCode())));
     }
 }
