@@ -1,13 +1,23 @@
 package dev.sparkpipeline.submit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
 
-/** Stops a job the state machine gives up on; a job already ended is left as it is. */
-public final class CancelJobHandler implements RequestHandler<JobHandleRequest, JobHandle> {
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Stops a job the state machine gives up on; a job already ended is left as it is.
+ * Event: {@code {"handle"}}; answer: {@code {"handle", "cancelled": true}}.
+ */
+public final class CancelJobHandler implements RequestStreamHandler {
 
     private final JobEngines engines;
 
@@ -22,8 +32,9 @@ public final class CancelJobHandler implements RequestHandler<JobHandleRequest, 
     }
 
     @Override
-    public JobHandle handleRequest(JobHandleRequest request, Context context) {
-        engines.get(request.handle().engine()).cancel(request.handle());
-        return request.handle();
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JobHandle handle = ContractJson.handle(JsonObject.parse(input.readAllBytes()).object("handle"));
+        engines.get(handle.engine()).cancel(handle);
+        output.write(JsonObject.write(Map.of("handle", ContractJson.write(handle), "cancelled", true)));
     }
 }

@@ -1,17 +1,26 @@
 package dev.sparkpipeline.submit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
-import dev.sparkpipeline.core.engine.JobRun;
+import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.engine.JobSubmitter;
 import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Starts the curate job on the execution's engine; a retried call finds the job it started. */
-public final class SubmitJobHandler implements RequestHandler<SubmitRequest, JobRun> {
+/**
+ * Starts the curate job on the execution's engine; a retried call finds the job it started.
+ * Event: {@code {"executionName", "input": <execution input>, "clusterId"}}; answer: the job run
+ * ({@code {"handle", "status"}}) the state machine keeps at {@code $.run}.
+ */
+public final class SubmitJobHandler implements RequestStreamHandler {
 
     private final JobSubmitter submitter;
 
@@ -22,15 +31,14 @@ public final class SubmitJobHandler implements RequestHandler<SubmitRequest, Job
 
     /** Used by tests and the local runner, which pass their own engines. */
     public SubmitJobHandler(JobEngines engines) {
-        this(new JobSubmitter(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble())));
-    }
-
-    private SubmitJobHandler(JobSubmitter submitter) {
-        this.submitter = submitter;
+        this.submitter = new JobSubmitter(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()));
     }
 
     @Override
-    public JobRun handleRequest(SubmitRequest request, Context context) {
-        return submitter.submit(request.toJobRequest());
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonObject event = JsonObject.parse(input.readAllBytes());
+        var request = new JobRequest(event.string("executionName"), ContractJson.executionInput(event.object("input")),
+                event.optionalString("clusterId"));
+        output.write(JsonObject.write(ContractJson.write(submitter.submit(request))));
     }
 }

@@ -1,18 +1,25 @@
 package dev.sparkpipeline.track;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
-import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Polls a job once: its normalised state, the engine's failure reason, and when to poll again. */
-public final class TrackJobHandler implements RequestHandler<JobRun, JobRun> {
+/**
+ * Polls a job once: its normalised state, the engine's failure reason, links, cost, and when to
+ * poll again. Event and answer: the job run ({@code {"handle", "status"}}) at {@code $.run}.
+ */
+public final class TrackJobHandler implements RequestStreamHandler {
 
     private final JobTracker tracker;
 
@@ -27,7 +34,8 @@ public final class TrackJobHandler implements RequestHandler<JobRun, JobRun> {
     }
 
     @Override
-    public JobRun handleRequest(JobRun previous, Context context) {
-        return tracker.track(previous.handle());
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        var previous = ContractJson.jobRun(JsonObject.parse(input.readAllBytes()));
+        output.write(JsonObject.write(ContractJson.write(tracker.track(previous.handle()))));
     }
 }

@@ -59,7 +59,7 @@ final class EngineErrors {
                 ? "" : e.awsErrorDetails().errorCode();
         int status = e.statusCode();
         String message = what + " failed: " + (code.isEmpty() ? STATUS_NAMES.getOrDefault(status, "HTTP " + status) : code)
-                + " " + (e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorMessage()));
+                + (e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? "" : " " + e.awsErrorDetails().errorMessage());
         if (e.isThrottlingException() || THROTTLING.contains(code) || status == 429) {
             return new EngineThrottled(message, e);
         }

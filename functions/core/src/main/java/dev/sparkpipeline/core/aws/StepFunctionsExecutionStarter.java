@@ -1,12 +1,14 @@
 package dev.sparkpipeline.core.aws;
 
 import dev.sparkpipeline.core.contract.ExecutionInput;
-import dev.sparkpipeline.core.contract.ExecutionInputJson;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.execution.StartOutcome;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ public final class StepFunctionsExecutionStarter implements ExecutionStarter {
         Instant asked = clock.instant();
         try {
             var started = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(executionName)
-                    .input(ExecutionInputJson.write(input)));
+                    .input(new String(JsonObject.write(ContractJson.write(input)), StandardCharsets.UTF_8)));
             boolean startedBefore = started.startDate() != null && started.startDate().isBefore(asked.minus(SKEW));
             return new StartOutcome(started.executionArn(), startedBefore);
         } catch (ExecutionAlreadyExistsException e) {

@@ -1,0 +1,112 @@
+package dev.sparkpipeline.submit;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.error.InvalidJobConfig;
+import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MotoServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import static dev.sparkpipeline.core.testing.Requests.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The submit and cancel handlers on their event fixtures, with the real engine adapters on moto_server. */
+class SubmitAndCancelHandlersContractTest {
+
+    @RegisterExtension
+    static final MotoServer moto = new MotoServer();
+
+    private JobEngines engines;
+
+    @BeforeEach
+    void engines() {
+        moto.reset();
+        String applicationId = moto.clients().emrServerless().createApplication(b -> b.name("curate")
+                .releaseLabel("emr-7.9.0").type("SPARK")).applicationId();
+        moto.clients().glue().createJob(b -> b.name("curate").role("arn:aws:iam::123456789012:role/curate-job")
+                .command(c -> c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        engines = AwsJobEngines.on(moto.clients(), settings(applicationId), Clock.systemUTC());
+    }
+
+    @Test
+    void submitAnswersWithTheRunTheStateMachineKeeps() throws IOException {
+        Map<String, Object> run = invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-emr-serverless.json"));
+
+        assertThat(map(run.get("handle"))).containsEntry("engine", "EMR_SERVERLESS").containsKey("jobId")
+                .containsEntry("runId", "orders-5f2c0d1f6b8b4a0f9e3c2d1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f");
+        assertThat(map(run.get("status"))).containsEntry("state", "PENDING");
+        assertThat(((Number) map(run.get("status")).get("nextPollSeconds")).intValue()).as("12 s plus jitter").isBetween(12, 13);
+    }
+
+    @Test
+    void submittingTheSameEventTwiceStartsOneGlueRun() throws IOException {
+        Map<String, Object> first = invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-glue.json"));
+
+        Map<String, Object> again = invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-glue.json"));
+
+        assertThat(map(again.get("handle")).get("jobId")).isEqualTo(map(first.get("handle")).get("jobId"));
+        assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns()).hasSize(1);
+    }
+
+    @Test
+    void cancellingAFinishedRunIsANoOpThatStillAnswers() throws IOException {
+        Map<String, Object> run = invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-emr-serverless.json"));
+
+        Map<String, Object> answer = invoke(new CancelJobHandler(engines),
+                JSON.std.asBytes(Map.of("handle", run.get("handle"))));
+
+        assertThat(answer).containsEntry("cancelled", true);
+    }
+
+    @Test
+    void aLocalEngineInputIsRefusedInTheCloudWithATypedError() {
+        String local = fixture("submit-emr-serverless.json").replace("\"EMR_SERVERLESS\"", "\"LOCAL\"");
+
+        assertThatThrownBy(() -> invoke(new SubmitJobHandler(engines), local.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidJobConfig.class).hasMessageContaining("LOCAL");
+    }
+
+    @Test
+    void aMalformedEventNamesTheField() {
+        String noKey = fixture("submit-glue.json").replace("\"key\": \"orders/2026/11/22/orders-001.csv\",", "");
+
+        assertThatThrownBy(() -> invoke(new SubmitJobHandler(engines), noKey.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInput.class).hasMessage("input.source.key is required and must be a string");
+    }
+
+    @Test
+    void anUnknownEngineNamesTheAllowedOnes() {
+        String unknown = fixture("submit-glue.json").replace("\"GLUE\"", "\"HADOOP\"");
+
+        assertThatThrownBy(() -> invoke(new SubmitJobHandler(engines), unknown.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("input.engine must be one of");
+    }
+
+    private static String fixture(String name) {
+        return new String(Fixtures.bytes(name), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, byte[] event)
+            throws IOException {
+        var out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return JSON.std.mapFrom(out.toByteArray());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sparkpipeline.track;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.error.PipelineException;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MotoServer;
+import dev.sparkpipeline.core.testing.Requests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The track handler polling a real Glue run on moto_server through its own JSON, as the state machine does. */
+class TrackJobHandlerContractTest {
+
+    @RegisterExtension
+    static final MotoServer moto = new MotoServer();
+
+    private JobEngines engines;
+
+    @BeforeEach
+    void glueJob() {
+        moto.reset();
+        moto.clients().glue().createJob(b -> b.name("curate").role("arn:aws:iam::123456789012:role/curate-job")
+                .command(c -> c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        engines = AwsJobEngines.on(moto.clients(), Requests.settings("unused"), Clock.systemUTC());
+    }
+
+    @Test
+    void pollingFeedsEachAnswerBackAsTheNextEventUntilTheJobEnds() throws IOException {
+        var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
+                .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-1", null));
+        byte[] event = JSON.std.asBytes(Map.of("handle", ContractJson.write(handle)));
+        List<String> states = new ArrayList<>();
+
+        for (int poll = 0; poll < 10 && !states.contains("SUCCEEDED"); poll++) {
+            Map<String, Object> run = invoke(event);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> status = (Map<String, Object>) run.get("status");
+            states.add((String) status.get("state"));
+            assertThat(((Number) status.get("nextPollSeconds")).intValue()).isBetween(12, 300);
+            event = JSON.std.asBytes(run);
+        }
+
+        assertThat(states).last().isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void everyTrackFixtureParsesAndReachesItsEngine() {
+        for (String fixture : List.of("track-emr-serverless.json", "track-glue.json", "track-emr.json")) {
+            var run = ContractJson.jobRun(JsonObject.parse(Fixtures.bytes(fixture)));
+            assertThat(run.handle().jobId()).isNotBlank();
+            // The fixture names a job this moto account never ran: the engine refuses, and the
+            // refusal arrives typed (moto answers an unknown EMR cluster with a bare 500).
+            assertThatThrownBy(() -> invoke(Fixtures.bytes(fixture))).as(fixture).isInstanceOf(PipelineException.class);
+        }
+    }
+
+    private Map<String, Object> invoke(byte[] event) throws IOException {
+        var out = new ByteArrayOutputStream();
+        new TrackJobHandler(engines, Clock.systemUTC()).handleRequest(new ByteArrayInputStream(event), out, null);
+        return JSON.std.mapFrom(out.toByteArray());
+    }
+}
