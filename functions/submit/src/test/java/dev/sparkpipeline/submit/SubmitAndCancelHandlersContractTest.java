@@ -79,6 +79,15 @@ class SubmitAndCancelHandlersContractTest {
     }
 
     @Test
+    void everySubmitFixtureIsAValidEvent() {
+        for (String fixture : java.util.List.of("submit-emr-serverless.json", "submit-glue.json", "submit-emr.json")) {
+            var event = dev.sparkpipeline.core.json.JsonObject.parse(Fixtures.bytes(fixture));
+            var input = dev.sparkpipeline.core.json.ContractJson.executionInput(event.object("input"));
+            assertThat(input.dataset()).as(fixture).isEqualTo("orders");
+        }
+    }
+
+    @Test
     void aMalformedEventNamesTheField() {
         String noKey = fixture("submit-glue.json").replace("\"key\": \"orders/2026/11/22/orders-001.csv\",", "");
 
