@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One {@code moto_server} per test class, on a free loopback port, stopped after the class.
@@ -26,17 +27,33 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    private final Map<String, String> environment;
     private Process process;
     private URI endpoint;
     private Path log;
+
+    public MotoServer() {
+        this(Map.of());
+    }
+
+    /**
+     * A server with extra environment, e.g. {@code MOTO_PORT}: the port moto's own Step Functions
+     * interpreter calls for Lambda and the other integrations (point it at a proxy to script them).
+     */
+    public MotoServer(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         int port = freePort();
         log = Files.createTempFile("moto-server-", ".log");
         try {
-            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            var builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("MOTO_PORT", String.valueOf(port));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("moto_server is required for the AWS contract tests and is not on PATH", e);
         }
@@ -62,6 +79,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     /** SDK clients pointed at this server (region us-east-1). */
     public AwsClients clients() {
         return AwsClients.forEndpoint("us-east-1", endpoint);
+    }
+
+    /** The log moto wrote so far, for failure messages. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     /** Forgets every resource, so each test starts from nothing. */

@@ -1,0 +1,59 @@
+package dev.sparkpipeline.local.statemachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One state machine scenario of {@code statemachine/scenarios/}: an execution input, the results
+ * each Lambda function (and, where needed, each AWS SDK integration) gives in order, and what
+ * must happen. The same files drive moto's interpreter and the local one, so both must take the
+ * same path and end the same way.
+ *
+ * @param name        the file name without .json
+ * @param description what the scenario shows
+ * @param input       the execution input
+ * @param lambda      function logical id to its results in call order: {@code {"payload": ...}},
+ *                    {@code {"functionError": {"errorType", "errorMessage"}}} or
+ *                    {@code {"serviceError": {"status", "code", "message"}}} (the Lambda API failing)
+ * @param aws         {@code "service:Operation"} to its results in call order (only {@code serviceError}),
+ *                    for integrations that must fail; others run on the emulator
+ * @param expect      {@code status}, {@code path} (states entered, in order), and optionally
+ *                    {@code error}, {@code cause} (a substring), {@code clusterTerminated}
+ */
+public record PipelineScenario(String name, String description, JsonNode input, JsonNode lambda, JsonNode aws, JsonNode expect) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static PipelineScenario read(Path file) {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+            return new PipelineScenario(name, root.path("description").asText(), root.path("input"), root.path("lambda"),
+                    root.path("aws"), root.path("expect"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario " + file, e);
+        }
+    }
+
+    public static List<PipelineScenario> all(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().map(PipelineScenario::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> expectedPath() {
+        List<String> path = new ArrayList<>();
+        expect.path("path").forEach(state -> path.add(state.asText()));
+        return path;
+    }
+}
