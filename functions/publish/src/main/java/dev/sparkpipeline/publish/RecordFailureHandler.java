@@ -1,17 +1,61 @@
 package dev.sparkpipeline.publish;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.sparkpipeline.core.error.InvalidJobConfig;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sparkpipeline.core.aws.AwsClients;
+import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.core.engine.JobStatus;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.outcome.FailureRecorder;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** After a failed execution: copies the source to the failed location with a reason document. */
-public final class RecordFailureHandler implements RequestHandler<OutcomeRequest, Map<String, Object>> {
+/**
+ * After a failed execution: copies the source to the failed location with a reason document.
+ * Event: {@code {"executionName", "state": <the execution's state>}}, whose {@code failure} is
+ * {@code {kind, cause}} and whose {@code run}, when a job was submitted, carries its last status.
+ */
+public final class RecordFailureHandler implements RequestStreamHandler {
+
+    private final FailureRecorder recorder;
+
+    /** Used by the Lambda runtime: the S3 client is built once per container. */
+    public RecordFailureHandler() {
+        this(new FailureRecorder(new S3ObjectStore(AwsClients.fromEnvironment().s3()), quarantineBucket(), Clock.systemUTC()));
+    }
+
+    /** Used by tests and the local runner. */
+    public RecordFailureHandler(FailureRecorder recorder) {
+        this.recorder = recorder;
+    }
 
     @Override
-    public Map<String, Object> handleRequest(OutcomeRequest request, Context context) {
-        // The failure record arrives with the state machine work (issue 5).
-        throw new InvalidJobConfig("failure recording is not implemented in this build");
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonObject event = JsonObject.parse(input.readAllBytes());
+        JsonObject state = event.object("state");
+        JsonObject failure = state.object("failure");
+        JsonObject run = state.optionalObject("run");
+        JobStatus last = run == null || run.optionalObject("status") == null ? null : ContractJson.status(run.object("status"));
+        var record = recorder.record(event.string("executionName"), ContractJson.executionInput(state), last,
+                failure.string("kind"), failure.optionalString("cause"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("failedUri", record.failedUri());
+        answer.put("reasonUri", record.reasonUri());
+        answer.put("sourceMissing", record.sourceMissing());
+        output.write(JsonObject.write(answer));
+    }
+
+    private static String quarantineBucket() {
+        String bucket = System.getenv("QUARANTINE_BUCKET");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalStateException("QUARANTINE_BUCKET is not set: the function's environment in template.yaml sets it");
+        }
+        return bucket;
     }
 }
