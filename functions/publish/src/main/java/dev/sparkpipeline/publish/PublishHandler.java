@@ -1,17 +1,56 @@
 package dev.sparkpipeline.publish;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.sparkpipeline.core.error.InvalidJobConfig;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sparkpipeline.core.aws.AwsClients;
+import dev.sparkpipeline.core.aws.GlueCatalog;
+import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.outcome.Publisher;
 
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
 
-/** After a successful job: registers the curated partitions and archives the source. */
-public final class PublishHandler implements RequestHandler<OutcomeRequest, Map<String, Object>> {
+/**
+ * After a successful job: registers the curated table and its new partitions in the Glue Data
+ * Catalog and archives the source. Event: {@code {"executionName", "state": <the execution's
+ * state>}}; answer: the publication summary the state machine outputs.
+ */
+public final class PublishHandler implements RequestStreamHandler {
+
+    private final Publisher publisher;
+
+    /** Used by the Lambda runtime: clients are built once per container. */
+    public PublishHandler() {
+        this(fromEnvironment());
+    }
+
+    /** Used by tests and the local runner, which pass their own adapters. */
+    public PublishHandler(Publisher publisher) {
+        this.publisher = publisher;
+    }
 
     @Override
-    public Map<String, Object> handleRequest(OutcomeRequest request, Context context) {
-        // The catalog and archive steps arrive with the Spark job and publishing work (issue 6).
-        throw new InvalidJobConfig("publishing is not implemented in this build");
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonObject event = JsonObject.parse(input.readAllBytes());
+        var summary = publisher.publish(event.string("executionName"), ContractJson.executionInput(event.object("state")));
+        output.write(JsonObject.write(summary));
+    }
+
+    private static Publisher fromEnvironment() {
+        AwsClients clients = AwsClients.fromEnvironment();
+        return new Publisher(new S3ObjectStore(clients.s3()), new GlueCatalog(clients.glue(), required("GLUE_DATABASE")),
+                required("CURATED_BUCKET"), Boolean.parseBoolean(System.getenv("DELETE_SOURCE_AFTER_ARCHIVE")), Clock.systemUTC());
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: the function's environment in template.yaml sets it");
+        }
+        return value;
     }
 }

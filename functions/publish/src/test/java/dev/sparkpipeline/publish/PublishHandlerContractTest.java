@@ -1,0 +1,116 @@
+package dev.sparkpipeline.publish;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sparkpipeline.core.aws.GlueCatalog;
+import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.outcome.Publisher;
+import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MotoServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Publishing on moto_server: the Glue table and partitions from the run's manifest, and the archived source. */
+class PublishHandlerContractTest {
+
+    @RegisterExtension
+    static final MotoServer moto = new MotoServer();
+
+    private static final String RUN = "orders-5f2c0d1f6b8b4a0f9e3c2d1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f";
+    private static final String KEY = "orders/2026/11/22/orders-001.csv";
+    private static final String MANIFEST = """
+            {"dataset": "orders", "runId": "%s", "source": "s3://landing-bucket/%s",
+             "rows": {"in": 4, "out": 4, "rejected": 0, "duplicates": 0},
+             "schema": {"order_id": "string", "customer_id": "string", "order_ts": "timestamp", "amount": "decimal(12,2)",
+                        "_source_key": "string", "_run_id": "string", "_ingest_time": "timestamp", "ingest_date": "date"},
+             "partitions": ["ingest_date=2026-11-22"],
+             "files": ["ingest_date=2026-11-22/%s-part-00000.snappy.parquet"]}""".formatted(RUN, KEY, RUN);
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    private S3Client s3;
+    private GlueClient glue;
+
+    @BeforeEach
+    void account() {
+        moto.reset();
+        s3 = moto.clients().s3();
+        glue = moto.clients().glue();
+        s3.createBucket(b -> b.bucket("landing-bucket"));
+        s3.createBucket(b -> b.bucket("curated-bucket"));
+        glue.createDatabase(b -> b.databaseInput(d -> d.name("pipeline_curated")));
+        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+    }
+
+    @Test
+    void theFirstRunCreatesTheTableWithItsPartitionAndArchivesTheSource() throws IOException {
+        manifest();
+
+        Map<String, Object> summary = invoke(false);
+
+        assertThat(summary).containsEntry("tableCreated", true).containsEntry("partitionsAdded", 1)
+                .containsEntry("curated", "s3://curated-bucket/orders/")
+                .containsEntry("archived", "s3://curated-bucket/_processed/2026/11/22/" + KEY);
+        var table = glue.getTable(b -> b.databaseName("pipeline_curated").name("orders")).table();
+        assertThat(table.storageDescriptor().columns()).extracting(Column::name)
+                .containsExactly("order_id", "customer_id", "order_ts", "amount", "_source_key", "_run_id", "_ingest_time");
+        assertThat(table.storageDescriptor().columns()).extracting(Column::type).contains("decimal(12,2)", "timestamp");
+        assertThat(table.partitionKeys()).extracting(Column::name, Column::type).containsExactly(org.assertj.core.groups.Tuple.tuple("ingest_date", "date"));
+        var partition = glue.getPartition(b -> b.databaseName("pipeline_curated").tableName("orders").partitionValues("2026-11-22")).partition();
+        assertThat(partition.storageDescriptor().location()).isEqualTo("s3://curated-bucket/orders/ingest_date=2026-11-22/");
+        assertThat(s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).contentLength()).as("source kept").isPositive();
+    }
+
+    @Test
+    void publishingAgainToleratesTheExistingTableAndPartition() throws IOException {
+        manifest();
+        invoke(false);
+
+        Map<String, Object> again = invoke(false);
+
+        assertThat(again).containsEntry("tableCreated", false).containsEntry("partitionsAdded", 0);
+    }
+
+    @Test
+    void theSourceIsDeletedOnlyWhenConfiguredAndAfterItsArchiveCopy() throws IOException {
+        manifest();
+
+        invoke(true);
+
+        assertThat(s3.listObjectsV2(b -> b.bucket("landing-bucket")).contents()).isEmpty();
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("curated-bucket").key("_processed/2026/11/22/" + KEY)).asByteArray())
+                .isEqualTo(Fixtures.bytes("data/orders.csv"));
+    }
+
+    @Test
+    void aRunWithoutAManifestIsAPermanentNotFound() {
+        assertThatThrownBy(() -> invoke(false)).isInstanceOf(NotFound.class).hasMessageContaining("_manifests/" + RUN);
+    }
+
+    private void manifest() {
+        s3.putObject(b -> b.bucket("curated-bucket").key("orders/_manifests/" + RUN + ".json"), RequestBody.fromString(MANIFEST));
+    }
+
+    private Map<String, Object> invoke(boolean deleteSource) throws IOException {
+        var store = new S3ObjectStore(s3);
+        var out = new ByteArrayOutputStream();
+        new PublishHandler(new Publisher(store, new GlueCatalog(glue, "pipeline_curated"), "curated-bucket", deleteSource, clock))
+                .handleRequest(new ByteArrayInputStream(Fixtures.bytes("publish.json")), out, null);
+        return JSON.std.mapFrom(out.toByteArray());
+    }
+}
