@@ -82,6 +82,7 @@ final class Curation {
         if (rejectedCount > 0) {
             rejected.write().mode(SaveMode.Overwrite).json(arguments.output() + "/_errors/run_id=" + arguments.runId());
         }
+        removeEarlierAttempt(arguments.output(), arguments.runId());
         List<String> files = commit(staging, arguments.output(), arguments.runId());
         Map<String, String> schema = new LinkedHashMap<>();
         for (StructField field : curated.schema().fields()) {
@@ -184,8 +185,40 @@ final class Curation {
                 files.add(target);
             }
             fs.delete(stagingPath, true);
+            Path stagingRoot = stagingPath.getParent();
+            if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
+                fs.delete(stagingRoot, false);
+            }
             files.sort(String::compareTo);
             return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The same run id means the same source version: files an earlier attempt published (its
+     * manifest lists them) are removed before this attempt's files move in, so a re-run replaces
+     * its rows instead of adding them twice.
+     */
+    private void removeEarlierAttempt(String output, String runId) {
+        try {
+            Path manifestPath = new Path(output + "/_manifests/" + runId + ".json");
+            FileSystem fs = manifestPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(manifestPath)) {
+                return;
+            }
+            Map<String, Object> earlier;
+            try (var in = fs.open(manifestPath)) {
+                earlier = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(in);
+            }
+            Object files = earlier.get("files");
+            if (files instanceof List<?> list) {
+                for (Object file : list) {
+                    fs.delete(new Path(output + "/" + file), false);
+                }
+            }
+            fs.delete(manifestPath, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
