@@ -4,6 +4,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -59,51 +61,33 @@ public final class AwsClients {
     }
 
     public S3Client s3() {
-        var builder = S3Client.builder()
-                .region(region)
-                .httpClient(http)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(timeouts());
+        var builder = S3Client.builder();
         if (endpoint != null) {
             // Emulators serve buckets by path, not by virtual host.
-            builder.endpointOverride(endpoint).forcePathStyle(true);
+            builder.forcePathStyle(true);
         }
-        return builder.build();
+        return configure(builder);
     }
 
     public SfnClient stepFunctions() {
-        var builder = SfnClient.builder()
-                .region(region)
-                .httpClient(http)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(timeouts());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return configure(SfnClient.builder());
     }
 
     public EmrServerlessClient emrServerless() {
-        var builder = EmrServerlessClient.builder().region(region).httpClient(http)
-                .credentialsProvider(credentials).overrideConfiguration(timeouts());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return configure(EmrServerlessClient.builder());
     }
 
     public GlueClient glue() {
-        var builder = GlueClient.builder().region(region).httpClient(http)
-                .credentialsProvider(credentials).overrideConfiguration(timeouts());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return configure(GlueClient.builder());
     }
 
     public EmrClient emr() {
-        var builder = EmrClient.builder().region(region).httpClient(http)
-                .credentialsProvider(credentials).overrideConfiguration(timeouts());
+        return configure(EmrClient.builder());
+    }
+
+    /** Every client the same way: region, HTTP client, credentials, timeouts, endpoint. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+        builder.region(region).httpClient(http).credentialsProvider(credentials).overrideConfiguration(timeouts());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -23,24 +23,22 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<StoredObject> head(String bucket, String key, String versionId) {
-        try {
+        return unlessMissing(versionId, () -> {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
-            return Optional.of(new StoredObject(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (isMissing(e) || isUnknownVersion(e, versionId)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+            return new StoredObject(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength());
+        });
     }
 
     @Override
     public Optional<byte[]> readRange(String bucket, String key, String versionId, long offset, int length) {
+        return unlessMissing(versionId, () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)
+                .range("bytes=" + offset + "-" + (offset + length - 1))).asByteArray());
+    }
+
+    /** The call's answer, or empty when the key or version does not exist; other failures propagate. */
+    private static <T> Optional<T> unlessMissing(String versionId, java.util.function.Supplier<T> call) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)
-                    .range("bytes=" + offset + "-" + (offset + length - 1))).asByteArray());
+            return Optional.of(call.get());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
