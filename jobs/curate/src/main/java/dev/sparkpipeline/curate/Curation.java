@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +30,10 @@ import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -44,6 +47,8 @@ import static org.apache.spark.sql.functions.when;
 final class Curation {
 
     static final String REJECT_REASON = "_reject_reason";
+    /** Outputs up to this many rows are written as one file per partition. */
+    static final long ROWS_PER_FILE = 250_000;
 
     private final SparkSession spark;
     private final DatasetSpec dataset;
@@ -54,35 +59,39 @@ final class Curation {
     }
 
     Manifest run(JobArguments arguments) {
-        Dataset<Row> raw = normaliseNames(read(arguments.input()));
-        raw.cache();
-        long rowsIn = raw.count();
-        Dataset<Row> shaped = shape(raw);
+        Dataset<Row> shaped = shape(normaliseNames(read(arguments.input())));
+        shaped.cache();
+        // One pass counts both: the file is parsed once, into the cache the later steps read.
+        Row counts = shaped.agg(count(lit(1)), sum(when(col(REJECT_REASON).notEqual(""), 1).otherwise(0))).first();
+        long rowsIn = counts.getLong(0);
+        long rejectedCount = counts.isNullAt(1) ? 0 : counts.getLong(1);
         Dataset<Row> rejected = shaped.filter(col(REJECT_REASON).notEqual(""));
-        long rejectedCount = rejected.count();
         if (rowsIn > 0 && (double) rejectedCount / rowsIn > dataset.maxErrorRatio()) {
             throw new IllegalStateException(String.format("%d of %d rows do not fit dataset %s (%.1f%% > %.1f%% allowed)",
                     rejectedCount, rowsIn, dataset.name(), 100.0 * rejectedCount / rowsIn, 100.0 * dataset.maxErrorRatio()));
         }
         Dataset<Row> good = shaped.filter(col(REJECT_REASON).equalTo("")).drop(REJECT_REASON);
-        Dataset<Row> unique = good.dropDuplicates();
-        if (!dataset.key().isEmpty()) {
-            unique = unique.dropDuplicates(dataset.key().toArray(String[]::new));
-        }
+        // Rows equal in every column are equal in the key too: one shuffle either way.
+        Dataset<Row> unique = dataset.key().isEmpty() ? good.dropDuplicates()
+                : good.dropDuplicates(dataset.key().toArray(String[]::new));
         Dataset<Row> curated = withLineage(unique, arguments);
-        curated.cache();
-        long rowsOut = curated.count();
+        long rowsAtMost = rowsIn - rejectedCount;
 
         String staging = arguments.output() + "/_staging/" + arguments.runId();
-        // One file per partition: a landed file is one day's batch, and small files slow every reader.
+        // Small outputs: one file per partition (small files slow every reader). Large ones keep the
+        // tasks' parallelism: a landed file is usually one partition, and one task would write it alone.
         Column[] partitionColumns = dataset.partitionBy().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> toWrite = partitionColumns.length == 0 ? curated.coalesce(1) : curated.repartition(partitionColumns);
-        toWrite.write().mode(SaveMode.Overwrite).option("compression", "snappy")
+        Dataset<Row> toWrite = rowsAtMost > ROWS_PER_FILE ? curated
+                : partitionColumns.length == 0 ? curated.coalesce(1) : curated.repartition(partitionColumns);
+        // Rows written are counted while writing: no second pass over the data.
+        Observation written = new Observation("written");
+        toWrite.observe(written, count(lit(1)).as("rows")).write().mode(SaveMode.Overwrite).option("compression", "snappy")
                 .partitionBy(dataset.partitionBy().toArray(String[]::new)).parquet(staging);
         if (rejectedCount > 0) {
             rejected.write().mode(SaveMode.Overwrite).json(arguments.output() + "/_errors/run_id=" + arguments.runId());
         }
         removeEarlierAttempt(arguments.output(), arguments.runId());
+        long rowsOut = rowsWritten(written);
         List<String> files = commit(staging, arguments.output(), arguments.runId());
         Map<String, String> schema = new LinkedHashMap<>();
         for (StructField field : curated.schema().fields()) {
@@ -154,6 +163,16 @@ final class Curation {
             withLineage = withLineage.withColumn("ingest_date", to_date(col("_ingest_time")));
         }
         return withLineage;
+    }
+
+    /** The observed count; the write has finished, so it is there already. */
+    private static long rowsWritten(Observation written) {
+        try {
+            return ((Number) written.getAsJava().get("rows")).longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the written row count", e);
+        }
     }
 
     /** Moves every staged data file into its partition under a run-unique name; returns their paths. */
