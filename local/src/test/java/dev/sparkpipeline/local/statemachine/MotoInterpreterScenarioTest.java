@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -101,7 +100,7 @@ class MotoInterpreterScenarioTest {
         String topicArn = sns().createTopic(b -> b.name("failures")).topicArn();
 
         SamStateMachine stateMachine = SamTemplate.read(ProjectFiles.template()).stateMachine();
-        String definition = stateMachine.substitute(substitutions(stateMachine, topicArn));
+        String definition = stateMachine.substitute(PipelineScenario.substitutions(stateMachine, topicArn));
         String arn = sfn.createStateMachine(b -> b.name("pipeline").definition(definition)
                 .roleArn("arn:aws:iam::" + ACCOUNT + ":role/pipeline")).stateMachineArn();
         String execution = sfn.startExecution(b -> b.stateMachineArn(arn).name("scenario")
@@ -131,31 +130,6 @@ class MotoInterpreterScenarioTest {
         return software.amazon.awssdk.services.sns.SnsClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .endpointOverride(moto.endpoint())
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-    }
-
-    /** What CloudFormation would put in: aliases for functions, names for roles. */
-    private static Map<String, String> substitutions(SamStateMachine stateMachine, String topicArn) {
-        Map<String, String> values = new TreeMap<>();
-        for (String name : stateMachine.substitutions().keySet()) {
-            String value;
-            if (name.endsWith("FunctionArn")) {
-                value = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + name.replace("Arn", "") + ":live";
-            } else {
-                value = switch (name) {
-                    case "FailureTopicArn" -> topicArn;
-                    case "EmrReleaseLabel" -> "emr-7.9.0";
-                    case "EmrServiceRoleName" -> "EMR_DefaultRole";
-                    case "EmrInstanceProfileName" -> "EMR_EC2_DefaultRole";
-                    case "EmrInstanceType" -> "m5.xlarge";
-                    case "EmrSubnetId" -> "subnet-0123456789abcdef0";
-                    case "EmrLogUri" -> "s3://artifacts-bucket/logs/emr/";
-                    case "StackName" -> "spark-pipeline";
-                    default -> throw new IllegalStateException("no sample value for ${" + name + "}");
-                };
-            }
-            values.put(name, value);
-        }
-        return values;
     }
 
     /** Each function's results, in call order; a call past the last result is a loud failure. */

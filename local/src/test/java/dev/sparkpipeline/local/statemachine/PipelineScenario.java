@@ -2,6 +2,7 @@ package dev.sparkpipeline.local.statemachine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkpipeline.local.template.SamStateMachine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +34,7 @@ import java.util.stream.Stream;
 public record PipelineScenario(String name, String description, JsonNode input, JsonNode lambda, JsonNode aws, JsonNode expect) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = "123456789012";
 
     public static PipelineScenario read(Path file) {
         try {
@@ -49,6 +53,31 @@ public record PipelineScenario(String name, String description, JsonNode input, 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What CloudFormation would put in the definition: function aliases, role names, the topic. */
+    public static Map<String, String> substitutions(SamStateMachine stateMachine, String topicArn) {
+        Map<String, String> values = new TreeMap<>();
+        for (String name : stateMachine.substitutions().keySet()) {
+            String value;
+            if (name.endsWith("FunctionArn")) {
+                value = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + name.replace("Arn", "") + ":live";
+            } else {
+                value = switch (name) {
+                    case "FailureTopicArn" -> topicArn;
+                    case "EmrReleaseLabel" -> "emr-7.9.0";
+                    case "EmrServiceRoleName" -> "EMR_DefaultRole";
+                    case "EmrInstanceProfileName" -> "EMR_EC2_DefaultRole";
+                    case "EmrInstanceType" -> "m5.xlarge";
+                    case "EmrSubnetId" -> "subnet-0123456789abcdef0";
+                    case "EmrLogUri" -> "s3://artifacts-bucket/logs/emr/";
+                    case "StackName" -> "spark-pipeline";
+                    default -> throw new IllegalStateException("no sample value for ${" + name + "}");
+                };
+            }
+            values.put(name, value);
+        }
+        return values;
     }
 
     public List<String> expectedPath() {

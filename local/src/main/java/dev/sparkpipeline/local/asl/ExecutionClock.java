@@ -1,0 +1,50 @@
+package dev.sparkpipeline.local.asl;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Time for an execution: the real clock for runs, a virtual one for tests and cost benchmarks. */
+public interface ExecutionClock {
+
+    Instant now();
+
+    /** Waits (really, or by moving virtual time forward). */
+    void sleep(Duration duration);
+
+    /** The wall clock: waits really wait. */
+    static ExecutionClock real() {
+        return new ExecutionClock() {
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public void sleep(Duration duration) {
+                try {
+                    Thread.sleep(duration.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StatesError(StatesError.RUNTIME, "interrupted while waiting");
+                }
+            }
+        };
+    }
+
+    /** Virtual time from {@code start}: waits return at once and move the clock forward. */
+    static ExecutionClock virtual(Instant start) {
+        return new ExecutionClock() {
+            private Instant now = start;
+
+            @Override
+            public synchronized Instant now() {
+                return now;
+            }
+
+            @Override
+            public synchronized void sleep(Duration duration) {
+                now = now.plus(duration);
+            }
+        };
+    }
+}
