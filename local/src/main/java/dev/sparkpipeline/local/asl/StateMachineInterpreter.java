@@ -161,6 +161,7 @@ public final class StateMachineInterpreter {
                 }
                 wait = Duration.between(clock.now(), until.toInstant());
             }
+            event(HistoryEvent.Type.WAIT_STARTED, context.path("State").path("Name").asText(), wait.toSeconds() + " s");
             if (!wait.isNegative() && !wait.isZero()) {
                 if (deadline != null && clock.now().plus(wait).isAfter(deadline)) {
                     clock.sleep(Duration.between(clock.now(), deadline));

@@ -43,6 +43,21 @@ public final class LocalSparkJob {
     }
 
     public Result run(String input, String output, String dataset, String runId, Path log) {
+        try {
+            Process process = start(input, output, dataset, runId, log);
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(false, null, "the job ran longer than " + timeout.toMinutes() + " minutes", log);
+            }
+            return result(process.exitValue(), log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the curate job ran", e);
+        }
+    }
+
+    /** Starts the job in a child JVM writing to {@code log}, without waiting for it. */
+    public Process start(String input, String output, String dataset, String runId, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         JAVA_17_OPENS.forEach(open -> command.add("--add-opens=" + open + "=ALL-UNNAMED"));
@@ -55,22 +70,24 @@ public final class LocalSparkJob {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(false, null, "the job ran longer than " + timeout.toMinutes() + " minutes", log);
-            }
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the curate job", e);
+        }
+    }
+
+    /** What a finished job left in its log. */
+    public static Result result(int exitCode, Path log) {
+        try {
             List<String> lines = Files.readAllLines(log);
             String manifest = lines.stream().filter(line -> line.startsWith(MANIFEST_PREFIX))
                     .map(line -> line.substring(MANIFEST_PREFIX.length())).reduce((a, b) -> b).orElse(null);
-            if (process.exitValue() == 0 && manifest != null) {
+            if (exitCode == 0 && manifest != null) {
                 return new Result(true, manifest, null, log);
             }
-            return new Result(false, null, failureOf(lines, process.exitValue()), log);
+            return new Result(false, null, failureOf(lines, exitCode), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run the curate job", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the curate job ran", e);
+            throw new UncheckedIOException("cannot read the curate job's log " + log, e);
         }
     }
 

@@ -53,6 +53,11 @@ public final class SamTemplate {
         return file.toAbsolutePath().getParent();
     }
 
+    /** The whole template, intrinsics in long form. */
+    public Map<String, Object> root() {
+        return root;
+    }
+
     /** Every resource by logical id, in template order. */
     public Map<String, Map<String, Object>> resources() {
         return cast(root.getOrDefault("Resources", Map.of()));

@@ -1,0 +1,94 @@
+package dev.sparkpipeline.local.spark;
+
+import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.EngineObservation;
+import dev.sparkpipeline.core.engine.JobEngine;
+import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.local.lake.LocalLake;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link JobEngine} offline: the curate job on Spark {@code local[*]} in a child JVM, started by
+ * submit and watched by observe, with the same arguments the cloud engines pass ({@code s3://}
+ * URIs become the lake's files). One instance per engine name, reporting that engine's own state
+ * names, so an EMR input takes the EMR branch of the state machine and still runs here.
+ */
+public final class LocalSparkEngine implements JobEngine {
+
+    /** Each engine's own name for success and for a cancelled job: the tracker's table reads them. */
+    private static final Map<Engine, String> SUCCESS = Map.of(Engine.EMR_SERVERLESS, "SUCCESS", Engine.GLUE, "SUCCEEDED",
+            Engine.EMR, "COMPLETED", Engine.LOCAL, "SUCCEEDED");
+    private static final Map<Engine, String> CANCELLED = Map.of(Engine.EMR_SERVERLESS, "CANCELLED", Engine.GLUE, "STOPPED",
+            Engine.EMR, "CANCELLED", Engine.LOCAL, "CANCELLED");
+
+    private final Engine engine;
+    private final LocalLake lake;
+    private final LocalSparkJob job;
+    private final Clock clock;
+    private final Map<String, Process> running = new ConcurrentHashMap<>();
+
+    public LocalSparkEngine(Engine engine, LocalLake lake, LocalSparkJob job, Clock clock) {
+        this.engine = engine;
+        this.lake = lake;
+        this.job = job;
+        this.clock = clock;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public JobHandle submit(JobRequest request) {
+        String runId = request.executionName();
+        running.computeIfAbsent(runId, id -> {
+            CurateJobCall call = CurateJobCall.of(request, LocalLake.CURATED);
+            return job.start(local(call.input()), local(call.output()), call.dataset(), id, log(id));
+        });
+        return JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes());
+    }
+
+    @Override
+    public EngineObservation observe(JobHandle handle) {
+        Process process = running.get(handle.jobId());
+        if (process == null) {
+            return new EngineObservation("FAILED", "no local job " + handle.jobId() + " in this runner", Map.of(), Map.of());
+        }
+        Map<String, String> links = Map.of("driverLogs", log(handle.jobId()).toUri().toString());
+        if (process.isAlive()) {
+            return new EngineObservation("RUNNING", null, links, Map.of());
+        }
+        var result = LocalSparkJob.result(process.exitValue(), log(handle.jobId()));
+        if (result.succeeded()) {
+            return new EngineObservation(SUCCESS.get(engine), null, links, Map.of());
+        }
+        boolean cancelled = process.exitValue() == 143;
+        return new EngineObservation(cancelled ? CANCELLED.get(engine) : "FAILED", result.failure(), links, Map.of());
+    }
+
+    @Override
+    public void cancel(JobHandle handle) {
+        Process process = running.get(handle.jobId());
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    private Path log(String runId) {
+        return lake.root().resolve("_logs").resolve("jobs").resolve(runId + ".log");
+    }
+
+    /** {@code s3://bucket/key} as the lake's file. */
+    private String local(String s3Uri) {
+        String path = s3Uri.substring("s3://".length());
+        int slash = path.indexOf('/');
+        return lake.uri(path.substring(0, slash), path.substring(slash + 1));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.sparkpipeline.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.local.checks.ProjectFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pipeline-local execute}: the template's state machine on the local interpreter, the
+ * template's functions in-process, the curate job on local Spark.
+ */
+class ExecuteEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "orders/2026/11/22/orders-001.csv";
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void aManualExecutionRunsTheWholeStateMachineAndPublishes() throws IOException {
+        land(ProjectFiles.root().resolve("events/data/orders.csv"));
+
+        Run run = execute(input(null));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(names(result)).containsSubsequence("CheckInput", "SubmitJob", "WaitForJob", "TrackJob", "JobState",
+                "Publish", "EmitSucceededEvent");
+        assertThat(result.path("rows").asLong()).isEqualTo(4);
+        JsonNode table = JSON.readTree(lake.resolve("_catalog/orders.json").toFile());
+        assertThat(table.path("partitionKeys").has("ingest_date")).isTrue();
+        assertThat(table.path("partitions")).hasSize(1);
+        assertThat(files(lake.resolve("_outbox/events"))).hasSize(1);
+        assertThat(lake.resolve("curated-bucket/_processed/")).isDirectory();
+    }
+
+    @Test
+    void anEmrExecutionCreatesAndTerminatesItsLocalCluster() throws IOException {
+        land(ProjectFiles.root().resolve("events/data/orders.csv"));
+
+        Run run = execute(input("EMR"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(names(JSON.readTree(run.out()))).contains("CreateCluster", "TerminateClusterAfterJob");
+        List<Path> clusters = files(lake.resolve("_clusters"));
+        assertThat(clusters).singleElement().satisfies(cluster ->
+                assertThat(JSON.readTree(cluster.toFile()).path("State").asText()).isEqualTo("TERMINATED"));
+    }
+
+    @Test
+    void aJobThatFailsIsRecordedNotifiedAndFailsWithItsReason() throws IOException {
+        Path bad = lake.resolve("bad.csv");
+        Files.writeString(bad, "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,x\no-2,c-1,2026-11-22T08:00:00Z,y\n");
+        land(bad);
+
+        Run run = execute(input("GLUE"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("error").asText()).isEqualTo("JobFailed");
+        assertThat(result.path("cause").asText()).contains("2 of 2 rows do not fit dataset orders");
+        assertThat(names(result)).contains("RecordFailure", "NotifyFailure");
+        assertThat(files(lake.resolve("_outbox/sns"))).hasSize(1);
+        try (Stream<Path> failed = Files.walk(lake.resolve("quarantine-bucket/failed"))) {
+            assertThat(failed.map(Path::toString)).anyMatch(name -> name.endsWith(".reason.json"));
+        }
+    }
+
+    @Test
+    void aMalformedInputFailsAtTheFirstStateNamingTheField() throws IOException {
+        ObjectNode input = input(null);
+        input.remove("dataset");
+
+        Run run = execute(input);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("error").asText()).isEqualTo("InvalidInput");
+        assertThat(result.path("cause").asText()).contains("dataset");
+        assertThat(lake.resolve("curated-bucket")).doesNotExist();
+    }
+
+    @Test
+    void anUnreadableInputIsAUsageError() {
+        Run run = run("execute", "-i", lake.resolve("missing.json").toString(), "--lake", lake.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot read");
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private ObjectNode input(String engine) throws IOException {
+        ObjectNode input = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/manual-execution.json").toFile());
+        if (engine != null) {
+            input.put("engine", engine);
+        }
+        return input;
+    }
+
+    private Run execute(JsonNode input) throws IOException {
+        Path file = lake.resolve("input.json");
+        JSON.writeValue(file.toFile(), input);
+        return run("execute", "-i", file.toString(), "--lake", lake.toString(),
+                "--template", ProjectFiles.template().toString(), "--json");
+    }
+
+    private Run run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = PipelineLocal.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private void land(Path file) throws IOException {
+        Path target = lake.resolve("landing-bucket").resolve(KEY);
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+    }
+
+    private static List<String> names(JsonNode result) {
+        return result.path("states").findValuesAsText("name");
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+}
