@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.landing.LandingRules;
@@ -16,7 +15,10 @@ import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.lake.FolderObjectStore;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
-import dev.sparkpipeline.local.spark.LocalSparkJob;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.local.asl.Execution;
+import dev.sparkpipeline.local.runner.LocalPipeline;
+import dev.sparkpipeline.local.template.SamTemplate;
 import dev.sparkpipeline.validate.ValidateObjectHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,27 +35,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code drop FILE}: lands a file in the local landing bucket and runs the pipeline on it.
- * This is the thin pipeline of the foundation: the real validate handler on local adapters,
- * then the real curate job on local Spark. The state machine interpreter replaces the direct
- * job call when the local runner is complete.
+ * {@code drop FILE}: lands a file in the local landing bucket and runs the pipeline on it: the
+ * validate function on the S3 event S3 would send, then, for an accepted file, the execution it
+ * started: the template's state machine on the local interpreter ({@link LocalPipeline}).
  */
 @Command(name = "drop", mixinStandardHelpOptions = true,
         description = "Drop FILE into the local landing bucket and run the pipeline on it.")
 final class DropCommand implements Callable<Integer> {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     @Spec
@@ -74,10 +73,16 @@ final class DropCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
     boolean json;
 
+    @Option(names = "--template", description = "The SAM template (default: the repository's template.yaml).")
+    Path templateFile = RunReport.defaultTemplate();
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new PipelineLocal.UsageError("cannot read " + file);
+        }
+        if (!Files.isRegularFile(templateFile)) {
+            throw new PipelineLocal.UsageError("no SAM template at " + templateFile + " (pass --template)");
         }
         DatasetCatalog catalog = DatasetCatalog.bundled();
         String key = landingKey(catalog, file.getFileName().toString(), Instant.now());
@@ -107,25 +112,24 @@ final class DropCommand implements Callable<Integer> {
             return 1;
         }
         String executionName = outcome.path("executionName").asText();
-        ExecutionInput input = starter.started().get(executionName);
-        report.note("Execution " + executionName + " on " + (engine == null ? input.engine() : engine) + " (local Spark)");
+        ObjectNode input = (ObjectNode) JSON.valueToTree(ContractJson.write(starter.started().get(executionName)));
+        if (engine != null) {
+            input.put("engine", engine.name());
+        }
+        report.note("Execution " + executionName + " on " + input.path("engine").asText() + " (the state machine on the local interpreter, the job on local Spark)");
 
-        started = System.nanoTime();
-        String output = lake.uri(LocalLake.CURATED, input.dataset());
-        var job = new LocalSparkJob(System.getProperty("java.class.path"), Duration.ofMinutes(input.job().timeoutMinutes()));
-        LocalSparkJob.Result result = job.run(lake.uri(LocalLake.LANDING, key), output, input.dataset(), executionName,
-                logs.resolve("jobs").resolve(executionName + ".log"));
-        report.state("CurateJob", result.succeeded() ? "SUCCEEDED" : "FAILED", millisSince(started));
-        if (!result.succeeded()) {
-            new QuarantineWriter(store, LocalLake.QUARANTINE, "failed/", false).setAside(
-                    store.head(LocalLake.LANDING, key, null).orElseThrow(),
-                    failureReason(executionName, result), Instant.now());
-            report.finish(RunReport.Status.FAILED, executionName, List.of(), "JobFailed", result.failure(), null, 0);
+        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), lake, System.getProperty("java.class.path"));
+        Execution execution = pipeline.execute(executionName, input);
+        report.states(execution);
+        if (!execution.status().equals("SUCCEEDED")) {
+            report.finish(RunReport.Status.FAILED, executionName, List.of(), execution.error(), execution.cause(), null, 0);
             return 1;
         }
-        JsonNode manifest = new ObjectMapper().readTree(result.manifest());
+        String dataset = input.path("dataset").asText();
+        JsonNode manifest = JSON.readTree(lake.file(LocalLake.CURATED, dataset + "/_manifests/"
+                + executionName + ".json").toFile());
         List<String> outputs = new ArrayList<>();
-        manifest.path("files").forEach(name -> outputs.add(output + "/" + name.asText()));
+        manifest.path("files").forEach(name -> outputs.add(lake.uri(LocalLake.CURATED, dataset + "/" + name.asText())));
         report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.path("rows").path("out").asLong());
         return 0;
     }
@@ -165,16 +169,7 @@ final class DropCommand implements Callable<Integer> {
     private static JsonNode invoke(ValidateObjectHandler handler, byte[] event) throws IOException {
         var out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return new ObjectMapper().readTree(out.toByteArray()).path("files").path(0);
-    }
-
-    private static Map<String, Object> failureReason(String executionName, LocalSparkJob.Result result) {
-        Map<String, Object> reason = new LinkedHashMap<>();
-        reason.put("kind", "JobFailed");
-        reason.put("cause", result.failure());
-        reason.put("executionName", executionName);
-        reason.put("links", Map.of("driverLog", result.log().toUri().toString()));
-        return reason;
+        return JSON.readTree(out.toByteArray()).path("files").path(0);
     }
 
     private static String localUri(LocalLake lake, String s3Uri) {

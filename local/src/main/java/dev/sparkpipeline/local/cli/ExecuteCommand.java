@@ -3,7 +3,6 @@ package dev.sparkpipeline.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
-import dev.sparkpipeline.local.asl.HistoryEvent;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.template.SamTemplate;
@@ -15,12 +14,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,8 +40,8 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--lake", defaultValue = ".local-lake", description = "The local lake folder (default: ${DEFAULT-VALUE}).")
     Path lakeDir;
 
-    @Option(names = "--template", defaultValue = "template.yaml", description = "The SAM template (default: ${DEFAULT-VALUE}).")
-    Path templateFile;
+    @Option(names = "--template", description = "The SAM template (default: the repository's template.yaml).")
+    Path templateFile = RunReport.defaultTemplate();
 
     @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
     boolean json;
@@ -67,7 +63,7 @@ final class ExecuteCommand implements Callable<Integer> {
 
         Execution execution = pipeline.execute(name, input);
 
-        timeline(execution).forEach(state -> report.state(state.name, state.status, state.ms));
+        report.states(execution);
         if (execution.status().equals("SUCCEEDED")) {
             JsonNode publication = execution.output().path("publication");
             List<String> outputs = new ArrayList<>();
@@ -79,25 +75,5 @@ final class ExecuteCommand implements Callable<Integer> {
         }
         report.finish(RunReport.Status.FAILED, name, List.of(), execution.error(), execution.cause(), null, 0);
         return 1;
-    }
-
-    private record TimedState(String name, String status, long ms) {
-    }
-
-    /** Each state entered, how it ended, and how long it took, from the history. */
-    private static List<TimedState> timeline(Execution execution) {
-        List<TimedState> states = new ArrayList<>();
-        Map<String, Instant> entered = new HashMap<>();
-        for (HistoryEvent event : execution.history()) {
-            if (event.type() == HistoryEvent.Type.STATE_ENTERED) {
-                entered.put(event.state(), event.at());
-            } else if (event.type() == HistoryEvent.Type.STATE_EXITED) {
-                states.add(new TimedState(event.state(), "OK", Duration.between(entered.get(event.state()), event.at()).toMillis()));
-            }
-        }
-        execution.history().stream().filter(e -> e.type() == HistoryEvent.Type.STATE_ENTERED).reduce((a, b) -> b)
-                .filter(last -> states.isEmpty() || !states.get(states.size() - 1).name.equals(last.state()))
-                .ifPresent(last -> states.add(new TimedState(last.state(), execution.status(), 0)));
-        return states;
     }
 }

@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sparkpipeline.local.asl.Execution;
+import dev.sparkpipeline.local.asl.HistoryEvent;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +43,29 @@ final class RunReport {
             out.printf("  %-28s %-12s %8d ms%n", name, status, ms);
             out.flush();
         }
+    }
+
+    /** Every state the execution entered, how it ended, and how long it took. */
+    void states(Execution execution) {
+        Map<String, Instant> entered = new HashMap<>();
+        String last = null;
+        for (HistoryEvent event : execution.history()) {
+            if (event.type() == HistoryEvent.Type.STATE_ENTERED) {
+                entered.put(event.state(), event.at());
+                last = event.state();
+            } else if (event.type() == HistoryEvent.Type.STATE_EXITED) {
+                state(event.state(), "OK", Duration.between(entered.get(event.state()), event.at()).toMillis());
+                last = null;
+            }
+        }
+        if (last != null) {
+            state(last, execution.status(), 0);
+        }
+    }
+
+    /** The repository's template: bin/pipeline-local and the build set pipeline.root. */
+    static Path defaultTemplate() {
+        return Path.of(System.getProperty("pipeline.root", ".")).resolve("template.yaml");
     }
 
     void note(String line) {
