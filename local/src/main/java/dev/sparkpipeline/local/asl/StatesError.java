@@ -13,7 +13,6 @@ public class StatesError extends RuntimeException {
     public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
     public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
     public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
-    public static final String PARAMETER_PATH_FAILURE = "States.ParameterPathFailure";
 
     private final String error;
     private final String cause;

@@ -21,7 +21,6 @@ import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class LocalPipeline {
         this.template = template;
         Clock clock = Clock.systemUTC();
         var store = new FolderObjectStore(lake);
-        var job = new LocalSparkJob(classPath, Duration.ofHours(2));
+        var job = new LocalSparkJob(classPath);
         List<JobEngine> engines = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             engines.add(new LocalSparkEngine(engine, lake, job, clock));

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the curate job on Spark {@code local[*]} in a child JVM, with the same main class and
- * arguments the engines use, and reads its manifest from its output.
+ * Starts the curate job on Spark {@code local[*]} in a child JVM, with the same main class and
+ * arguments the engines use, and reads its manifest from its output. The job's deadline is the
+ * state machine's: the tracker reports it timed out and the cancel function stops it.
  */
 public final class LocalSparkJob {
 
@@ -27,33 +26,14 @@ public final class LocalSparkJob {
             "java.base/sun.security.action", "java.base/sun.util.calendar");
 
     private final String classPath;
-    private final Duration timeout;
 
-    /**
-     * @param classPath class path holding Spark and the curate job
-     * @param timeout   the job's deadline
-     */
-    public LocalSparkJob(String classPath, Duration timeout) {
+    /** @param classPath class path holding Spark and the curate job */
+    public LocalSparkJob(String classPath) {
         this.classPath = classPath;
-        this.timeout = timeout;
     }
 
     /** What a finished run left: the manifest on success, the job's own error otherwise. */
     public record Result(boolean succeeded, String manifest, String failure, Path log) {
-    }
-
-    public Result run(String input, String output, String dataset, String runId, Path log) {
-        try {
-            Process process = start(input, output, dataset, runId, log);
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(false, null, "the job ran longer than " + timeout.toMinutes() + " minutes", log);
-            }
-            return result(process.exitValue(), log);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the curate job ran", e);
-        }
     }
 
     /** Starts the job in a child JVM writing to {@code log}, without waiting for it. */

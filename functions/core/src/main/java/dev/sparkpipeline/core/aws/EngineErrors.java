@@ -9,7 +9,6 @@ import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.error.PipelineException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Map;
 import java.util.Set;
@@ -76,13 +75,5 @@ final class EngineErrors {
             return new EngineUnavailable(message, e);
         }
         return new InvalidJobConfig(message, e);
-    }
-
-    /** True when the failure means the thing asked about does not exist. */
-    static boolean isNotFound(SdkException e) {
-        return e instanceof AwsServiceException service
-                && (service.statusCode() == 404
-                || (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
-                && MISSING.contains(service.awsErrorDetails().errorCode())));
     }
 }

@@ -49,9 +49,4 @@ public final class EngineStateTable {
     public static NormalisedState normalise(Engine engine, String rawState) {
         return TABLE.getOrDefault(engine, Map.of()).getOrDefault(rawState, RUNNING);
     }
-
-    /** True when this engine documents the raw state. */
-    public static boolean known(Engine engine, String rawState) {
-        return TABLE.getOrDefault(engine, Map.of()).containsKey(rawState);
-    }
 }
