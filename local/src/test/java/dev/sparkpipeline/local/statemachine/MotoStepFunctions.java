@@ -1,0 +1,213 @@
+package dev.sparkpipeline.local.statemachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.sparkpipeline.core.testing.MotoServer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * moto's Step Functions interpreter, with scripted Lambda answers (DESIGN §4.3).
+ *
+ * <p>moto's interpreter makes its service calls over HTTP to the port in {@code MOTO_PORT}. That
+ * port is a WireMock proxy in front of moto: Lambda invocations are answered in order from a
+ * script (payloads, function errors with our error types, Lambda service errors: moto's own
+ * lambda-simple backend can only succeed), and a script may fail an AWS SDK integration; every
+ * other call passes through to moto. One instance per test class: start it in {@code @BeforeAll}.
+ */
+final class MotoStepFunctions implements AutoCloseable {
+
+    static final String ACCOUNT = "123456789012";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EXECUTION_TIMEOUT = Duration.ofSeconds(120);
+
+    private final MotoServer moto;
+    private final WireMockServer proxy;
+    private final SfnClient sfn;
+    private int executions;
+
+    /**
+     * How an execution ended on moto.
+     *
+     * @param status SUCCEEDED, FAILED, TIMED_OUT or ABORTED
+     * @param output the output (null unless it succeeded)
+     * @param error  the error (null unless it failed)
+     * @param cause  the cause (null unless it failed)
+     * @param path   the states entered, in order
+     */
+    record Run(String status, JsonNode output, String error, String cause, List<String> path) {
+    }
+
+    MotoStepFunctions() throws Exception {
+        int proxyPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            proxyPort = socket.getLocalPort();
+        }
+        moto = new MotoServer(Map.of("MOTO_PORT", String.valueOf(proxyPort)));
+        moto.beforeAll((ExtensionContext) null);
+        // "localhost" is what moto's interpreter calls: bind the proxy where that resolves too.
+        proxy = new WireMockServer(options().port(proxyPort).bindAddress("localhost"));
+        proxy.start();
+        sfn = moto.clients().stepFunctions();
+    }
+
+    MotoServer moto() {
+        return moto;
+    }
+
+    /** Resets moto and the script: every run starts from an empty account. */
+    void reset(JsonNode lambda, JsonNode aws) {
+        moto.reset();
+        moto.post("/moto-api/config", "{\"stepfunctions\": {\"execute_state_machine\": true}, \"lambda\": {\"use_docker\": false}}");
+        proxy.resetAll();
+        proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint().toString())));
+        scriptLambda(lambda);
+        scriptAws(aws);
+    }
+
+    /** Creates the state machine, runs one execution to its end and reads its history. */
+    Run execute(String definition, JsonNode input) throws InterruptedException {
+        String name = "machine-" + (++executions);
+        String arn = sfn.createStateMachine(b -> b.name(name).definition(definition)
+                .roleArn("arn:aws:iam::" + ACCOUNT + ":role/pipeline")).stateMachineArn();
+        String execution = sfn.startExecution(b -> b.stateMachineArn(arn).name("run").input(input.toString())).executionArn();
+        var described = awaitEnd(execution);
+        JsonNode output = null;
+        if (described.output() != null) {
+            try {
+                output = JSON.readTree(described.output());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Run(described.statusAsString(), output, described.error(), described.cause(), statesEntered(execution));
+    }
+
+    @Override
+    public void close() throws Exception {
+        proxy.stop();
+        moto.afterAll(null);
+    }
+
+    /** Each function's results, in call order; a call past the last result is a loud failure. */
+    private void scriptLambda(JsonNode lambda) {
+        lambda.fields().forEachRemaining(function -> {
+            List<ResponseDefinitionBuilder> answers = new ArrayList<>();
+            function.getValue().forEach(result -> answers.add(lambdaAnswer(result)));
+            script(function.getKey(), () -> post(urlPathMatching("/2015-03-31/functions/.*" + function.getKey() + ".*/invocations")), answers);
+        });
+    }
+
+    /** {@code "emr:RunJobFlow"} results, answered in the JSON 1.1 protocol the integration speaks. */
+    private void scriptAws(JsonNode aws) {
+        aws.fields().forEachRemaining(operation -> {
+            String[] parts = operation.getKey().split(":");
+            if (!parts[0].equals("emr")) {
+                throw new IllegalArgumentException("scripts may fail emr:* integrations only: " + operation.getKey());
+            }
+            String target = "ElasticMapReduce." + parts[1];
+            List<ResponseDefinitionBuilder> answers = new ArrayList<>();
+            operation.getValue().forEach(result -> {
+                JsonNode error = result.path("serviceError");
+                answers.add(aResponse().withStatus(error.path("status").asInt(400))
+                        .withHeader("Content-Type", "application/x-amz-json-1.1").withHeader("x-amzn-RequestId", requestId())
+                        .withBody("{\"__type\": \"" + error.path("code").asText() + "\", \"message\": \""
+                                + error.path("message").asText() + "\"}"));
+            });
+            script(operation.getKey(), () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)), answers);
+        });
+    }
+
+    private void script(String name, Supplier<MappingBuilder> request, List<ResponseDefinitionBuilder> answers) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < answers.size(); i++) {
+            String next = "after-" + (i + 1);
+            proxy.stubFor(request.get().atPriority(1).inScenario(name).whenScenarioStateIs(state)
+                    .willReturn(answers.get(i)).willSetStateTo(next));
+            state = next;
+        }
+        proxy.stubFor(request.get().atPriority(1).inScenario(name).whenScenarioStateIs(state).willReturn(
+                aResponse().withStatus(500).withHeader("x-amzn-ErrorType", "ScenarioExhausted").withHeader("x-amzn-RequestId", requestId())
+                        .withBody("{\"message\": \"the script has no more results for " + name + "\"}")));
+    }
+
+    /** AWS answers every call with a request id; moto's interpreter fails on an error without one. */
+    private static String requestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static ResponseDefinitionBuilder lambdaAnswer(JsonNode result) {
+        if (result.has("payload")) {
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("x-amzn-RequestId", requestId())
+                    .withHeader("X-Amz-Executed-Version", "1").withBody(result.path("payload").toString());
+        }
+        if (result.has("functionError")) {
+            JsonNode error = result.path("functionError");
+            var body = JSON.createObjectNode().put("errorMessage", error.path("errorMessage").asText())
+                    .put("errorType", error.path("errorType").asText());
+            body.putArray("stackTrace");
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("x-amzn-RequestId", requestId())
+                    .withHeader("X-Amz-Function-Error", "Unhandled").withBody(body.toString());
+        }
+        JsonNode error = result.path("serviceError");
+        return aResponse().withStatus(error.path("status").asInt(500)).withHeader("x-amzn-ErrorType", error.path("code").asText())
+                .withHeader("x-amzn-RequestId", requestId())
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"Type\": \"Service\", \"message\": \"" + error.path("message").asText() + "\"}");
+    }
+
+    private software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse awaitEnd(String execution) throws InterruptedException {
+        Instant deadline = Instant.now().plus(EXECUTION_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            var described = sfn.describeExecution(b -> b.executionArn(execution));
+            if (described.status() != ExecutionStatus.RUNNING) {
+                return described;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the execution did not end within " + EXECUTION_TIMEOUT + "; moto log:\n" + moto.log());
+    }
+
+    private List<String> statesEntered(String execution) {
+        List<String> names = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = sfn.getExecutionHistory(b -> b.executionArn(execution).nextToken(next).maxResults(1000));
+            for (HistoryEvent event : page.events()) {
+                if (event.stateEnteredEventDetails() != null && event.typeAsString().endsWith("StateEntered")) {
+                    names.add(event.stateEnteredEventDetails().name());
+                }
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return names;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.sparkpipeline.local.statemachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.local.asl.StatesError;
+import dev.sparkpipeline.local.asl.TaskRunner;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Task resources for the local interpreter, answered as a scenario scripts them: Lambda results in
+ * call order (the shapes of {@link PipelineScenario#lambda()}), EMR, SNS and EventBridge as local
+ * stand-ins that may be scripted to fail. The same scripts drive {@link MotoStepFunctions}.
+ */
+final class ScriptedTasks implements TaskRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Deque<JsonNode>> lambda = new HashMap<>();
+    private final Map<String, Deque<JsonNode>> aws = new HashMap<>();
+    private final Map<String, String> clusters = new LinkedHashMap<>();
+
+    ScriptedTasks(JsonNode lambdaScript, JsonNode awsScript) {
+        lambdaScript.fields().forEachRemaining(f -> lambda.put(f.getKey(), queue(f.getValue())));
+        awsScript.fields().forEachRemaining(f -> aws.put(f.getKey(), queue(f.getValue())));
+    }
+
+    /** The EMR clusters created, by id, with their last state. */
+    Map<String, String> clusters() {
+        return clusters;
+    }
+
+    @Override
+    public JsonNode run(String resource, JsonNode parameters) {
+        switch (resource) {
+            case "arn:aws:states:::lambda:invoke":
+                return invoke(parameters.path("FunctionName").asText(), parameters.path("Payload"));
+            case "arn:aws:states:::aws-sdk:emr:runJobFlow": {
+                failIfScripted("emr:RunJobFlow");
+                String id = "j-LOCAL" + (clusters.size() + 1);
+                clusters.put(id, "STARTING");
+                return JSON.createObjectNode().put("JobFlowId", id);
+            }
+            case "arn:aws:states:::aws-sdk:emr:terminateJobFlows":
+                parameters.path("JobFlowIds").forEach(id -> clusters.put(id.asText(), "TERMINATED"));
+                return JSON.createObjectNode();
+            case "arn:aws:states:::sns:publish":
+                return JSON.createObjectNode().put("MessageId", "local-message");
+            case "arn:aws:states:::events:putEvents":
+                ObjectNode answer = JSON.createObjectNode().put("FailedEntryCount", 0);
+                answer.putArray("Entries").addObject().put("EventId", "local-event");
+                return answer;
+            default:
+                throw new StatesError("States.Runtime", "no local stand-in for " + resource);
+        }
+    }
+
+    private JsonNode invoke(String functionName, JsonNode payload) {
+        String function = lambda.keySet().stream().filter(functionName::contains).findFirst()
+                .orElseThrow(() -> new StatesError("Lambda.ResourceNotFoundException", "the scenario scripts no " + functionName));
+        JsonNode result = lambda.get(function).poll();
+        if (result == null) {
+            throw new StatesError("ScenarioExhausted", "the scenario scripts no more results for " + function);
+        }
+        if (result.has("functionError")) {
+            JsonNode error = result.path("functionError");
+            ObjectNode cause = JSON.createObjectNode().put("errorMessage", error.path("errorMessage").asText())
+                    .put("errorType", error.path("errorType").asText());
+            cause.putArray("stackTrace");
+            throw new StatesError(error.path("errorType").asText(), cause.toString());
+        }
+        if (result.has("serviceError")) {
+            JsonNode error = result.path("serviceError");
+            throw new StatesError("Lambda." + error.path("code").asText(), error.path("message").asText());
+        }
+        ObjectNode answer = JSON.createObjectNode().put("StatusCode", 200).put("ExecutedVersion", "1");
+        answer.set("Payload", result.path("payload"));
+        return answer;
+    }
+
+    private void failIfScripted(String operation) {
+        Deque<JsonNode> results = aws.get(operation);
+        JsonNode result = results == null ? null : results.poll();
+        if (result != null && result.has("serviceError")) {
+            JsonNode error = result.path("serviceError");
+            throw new StatesError("Emr." + error.path("code").asText(), error.path("message").asText());
+        }
+    }
+
+    private static Deque<JsonNode> queue(JsonNode results) {
+        Deque<JsonNode> queue = new ArrayDeque<>();
+        for (Iterator<JsonNode> it = results.elements(); it.hasNext(); ) {
+            queue.add(it.next());
+        }
+        return queue;
+    }
+}
