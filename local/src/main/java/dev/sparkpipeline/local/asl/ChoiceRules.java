@@ -9,16 +9,19 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Evaluates a Choice rule (JSONPath query language): every comparison operator, And, Or, Not. */
+/**
+ * Evaluates a Choice rule (JSONPath query language): every comparison operator, And, Or, Not; its
+ * Variable and *Path operands may read the data, the context object and workflow variables.
+ */
 final class ChoiceRules {
 
     private ChoiceRules() {
     }
 
-    static boolean matches(JsonNode rule, JsonNode input, JsonNode context) {
+    static boolean matches(JsonNode rule, PathScope scope) {
         if (rule.has("And")) {
             for (JsonNode inner : rule.get("And")) {
-                if (!matches(inner, input, context)) {
+                if (!matches(inner, scope)) {
                     return false;
                 }
             }
@@ -26,33 +29,33 @@ final class ChoiceRules {
         }
         if (rule.has("Or")) {
             for (JsonNode inner : rule.get("Or")) {
-                if (matches(inner, input, context)) {
+                if (matches(inner, scope)) {
                     return true;
                 }
             }
             return false;
         }
         if (rule.has("Not")) {
-            return !matches(rule.get("Not"), input, context);
+            return !matches(rule.get("Not"), scope);
         }
         String variable = rule.path("Variable").asText();
         Iterator<Map.Entry<String, JsonNode>> fields = rule.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String operator = field.getKey();
-            if (operator.equals("Variable") || operator.equals("Next") || operator.equals("Comment")) {
+            if (operator.equals("Variable") || operator.equals("Next") || operator.equals("Comment") || operator.equals("Assign")) {
                 continue;
             }
-            return compare(operator, variable, field.getValue(), input, context);
+            return compare(operator, variable, field.getValue(), scope);
         }
         throw new StatesError(StatesError.RUNTIME, "a Choice rule has no comparison: " + rule);
     }
 
-    private static boolean compare(String operator, String variable, JsonNode operand, JsonNode input, JsonNode context) {
+    private static boolean compare(String operator, String variable, JsonNode operand, PathScope scope) {
         if (operator.equals("IsPresent")) {
-            return present(variable, input, context) == operand.asBoolean();
+            return scope.present(variable) == operand.asBoolean();
         }
-        JsonNode value = present(variable, input, context) ? read(variable, input, context) : null;
+        JsonNode value = scope.present(variable) ? scope.read(variable) : null;
         switch (operator) {
             case "IsNull":
                 return (value != null && value.isNull()) == operand.asBoolean();
@@ -71,7 +74,7 @@ final class ChoiceRules {
             throw new StatesError(StatesError.RUNTIME, "Invalid path '" + variable + "': The choice state's condition path references an invalid value.");
         }
         String base = operator.endsWith("Path") ? operator.substring(0, operator.length() - 4) : operator;
-        JsonNode other = operator.endsWith("Path") ? read(operand.asText(), input, context) : operand;
+        JsonNode other = operator.endsWith("Path") ? scope.read(operand.asText()) : operand;
         if (base.equals("StringMatches")) {
             return value.isTextual() && wildcard(other.asText()).matcher(value.asText()).matches();
         }
@@ -135,14 +138,6 @@ final class ChoiceRules {
             }
         }
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
-    }
-
-    private static boolean present(String path, JsonNode input, JsonNode context) {
-        return path.startsWith("$$") ? JsonPaths.present(context, path.substring(1)) : JsonPaths.present(input, path);
-    }
-
-    private static JsonNode read(String path, JsonNode input, JsonNode context) {
-        return path.startsWith("$$") ? JsonPaths.read(context, path.substring(1)) : JsonPaths.read(input, path);
     }
 
     private static int unknown(String operator) {

@@ -45,16 +45,6 @@ final class JsonPaths {
         }
     }
 
-    /** True when {@code path} matches something in {@code root} (IsPresent). */
-    static boolean present(JsonNode root, String path) {
-        try {
-            read(root, path);
-            return true;
-        } catch (PathMissing missing) {
-            return false;
-        }
-    }
-
     /** A copy of {@code root} with {@code value} at the reference path {@code path}. */
     static JsonNode write(JsonNode root, String path, JsonNode value) {
         if ("$".equals(path)) {

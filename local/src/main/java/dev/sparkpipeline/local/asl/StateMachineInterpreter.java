@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,19 @@ import java.util.Random;
 /**
  * An Amazon States Language interpreter (JSONPath query language) for any definition: Task,
  * Choice, Wait, Pass, Parallel, Map (inline), Succeed, Fail; InputPath, Parameters,
- * ResultSelector, ResultPath, OutputPath, the context object {@code $$}, the {@code States.*}
- * intrinsics; Retry (IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy)
- * and Catch in the documented matching order; task and execution {@code TimeoutSeconds}.
- * Branches and Map iterations run one after another: the outcome is the same, only the timing
- * differs. Not supported: JSONata, variables ({@code Assign}), distributed Map, activities.
+ * ResultSelector, ResultPath, OutputPath, the context object {@code $$}, workflow variables
+ * ({@code Assign}, read as {@code $name}), the {@code States.*} intrinsics; Retry (IntervalSeconds,
+ * MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy) and Catch in the documented matching
+ * order; task and execution {@code TimeoutSeconds}.
+ *
+ * <p>{@code Assign} is evaluated when a state ends, every value with the variables as they were
+ * before it (so two variables can swap), with {@code $} bound to: the result after ResultSelector
+ * (Task, Map, Parallel), the result (Pass), the effective input (Choice rule or Default, Wait), the
+ * error output (a Catcher's Assign). Branches and Map iterations read the variables around them;
+ * what they assign stays inside them.
+ *
+ * <p>Branches and Map iterations run one after another: the outcome is the same, only the timing
+ * differs. Not supported: JSONata, distributed Map, activities.
  */
 public final class StateMachineInterpreter {
 
@@ -69,6 +78,7 @@ public final class StateMachineInterpreter {
         private final List<HistoryEvent> history = new ArrayList<>();
         private final ObjectNode context = NODES.objectNode();
         private final Instant deadline;
+        private Map<String, JsonNode> variables = new HashMap<>();
 
         Run(String name, JsonNode input) {
             Instant start = clock.now();
@@ -83,6 +93,17 @@ public final class StateMachineInterpreter {
 
         void event(HistoryEvent.Type type, String state, String detail) {
             history.add(new HistoryEvent(type, state, clock.now(), detail));
+        }
+
+        /** A Parallel branch or a Map iteration: it sees the variables around it; its own stay inside. */
+        JsonNode branch(JsonNode machine, JsonNode input) {
+            Map<String, JsonNode> outer = variables;
+            variables = new HashMap<>(outer);
+            try {
+                return machine(machine, input);
+            } finally {
+                variables = outer;
+            }
         }
 
         JsonNode machine(JsonNode machine, JsonNode input) {
@@ -125,17 +146,20 @@ public final class StateMachineInterpreter {
             JsonNode effective = inputPath(state, input);
             JsonNode result = state.has("Parameters") ? template(state.get("Parameters"), effective)
                     : state.has("Result") ? state.get("Result") : effective;
+            assign(state.get("Assign"), result);
             return next(state, outputPath(state, resultPath(state, input, result)));
         }
 
         private Step choice(JsonNode state, JsonNode input) {
             JsonNode effective = inputPath(state, input);
             for (JsonNode rule : state.path("Choices")) {
-                if (ChoiceRules.matches(rule, effective, context)) {
+                if (ChoiceRules.matches(rule, new PathScope(effective, context, variables))) {
+                    assign(rule.get("Assign"), effective);
                     return new Step(rule.path("Next").asText(), outputPath(state, effective));
                 }
             }
             if (state.has("Default")) {
+                assign(state.get("Assign"), effective);
                 return new Step(state.get("Default").asText(), outputPath(state, effective));
             }
             throw new StatesError(StatesError.NO_CHOICE_MATCHED, "no Choice rule matched and there is no Default");
@@ -169,6 +193,7 @@ public final class StateMachineInterpreter {
                 }
                 clock.sleep(wait);
             }
+            assign(state.get("Assign"), effective);
             return next(state, outputPath(state, effective));
         }
 
@@ -188,6 +213,7 @@ public final class StateMachineInterpreter {
                     if (state.has("ResultSelector")) {
                         result = template(state.get("ResultSelector"), result);
                     }
+                    assign(state.get("Assign"), result);
                     return next(state, outputPath(state, resultPath(state, input, result)));
                 } catch (StatesError failure) {
                     Duration delay = retryDelay(state.path("Retry"), attempts, failure);
@@ -203,6 +229,7 @@ public final class StateMachineInterpreter {
                     for (JsonNode catcher : state.path("Catch")) {
                         if (matchesAny(catcher.path("ErrorEquals"), failure)) {
                             ObjectNode errorOutput = NODES.objectNode().put("Error", failure.error()).put("Cause", failure.cause());
+                            assign(catcher.get("Assign"), errorOutput);
                             JsonNode output = catcher.has("ResultPath") && catcher.get("ResultPath").isNull() ? input
                                     : JsonPaths.write(input, catcher.path("ResultPath").asText("$"), errorOutput);
                             return new Step(catcher.path("Next").asText(), output);
@@ -220,7 +247,7 @@ public final class StateMachineInterpreter {
                 JsonNode branchInput = state.has("Parameters") ? template(state.get("Parameters"), effective) : effective;
                 ArrayNode results = NODES.arrayNode();
                 for (JsonNode branch : state.path("Branches")) {
-                    results.add(machine(branch, branchInput));
+                    results.add(branch(branch, branchInput));
                 }
                 return results;
             }
@@ -257,7 +284,7 @@ public final class StateMachineInterpreter {
             for (int i = 0; i < items.size(); i++) {
                 context.putObject("Map").putObject("Item").put("Index", i).set("Value", items.get(i));
                 JsonNode itemInput = selector != null ? template(selector, effective) : items.get(i);
-                results.add(machine(processor, itemInput));
+                results.add(branch(processor, itemInput));
             }
             context.remove("Map");
             return results;
@@ -296,6 +323,17 @@ public final class StateMachineInterpreter {
             return false;
         }
 
+        /** Evaluates every value first, then stores them: a value sees the variables from before the state. */
+        private void assign(JsonNode assign, JsonNode value) {
+            if (assign == null) {
+                return;
+            }
+            if (!assign.isObject()) {
+                throw new StatesError(StatesError.RUNTIME, "Assign must be an object");
+            }
+            template(assign, value).fields().forEachRemaining(field -> variables.put(field.getKey(), field.getValue()));
+        }
+
         private JsonNode template(JsonNode template, JsonNode input) {
             if (template.isObject()) {
                 ObjectNode result = NODES.objectNode();
@@ -325,13 +363,9 @@ public final class StateMachineInterpreter {
             return read(expression, input);
         }
 
-        /** A path into the input, or ({@code $$...}) into the context object; missing is States.Runtime. */
+        /** A path into the input, the context object or a variable; missing is States.Runtime. */
         private JsonNode read(String path, JsonNode input) {
-            try {
-                return path.startsWith("$$") ? JsonPaths.read(context, path.substring(1)) : JsonPaths.read(input, path);
-            } catch (JsonPaths.PathMissing missing) {
-                throw new StatesError(StatesError.RUNTIME, missing.getMessage());
-            }
+            return new PathScope(input, context, variables).read(path);
         }
 
         private JsonNode inputPath(JsonNode state, JsonNode input) {

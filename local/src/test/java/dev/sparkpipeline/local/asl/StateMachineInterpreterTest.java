@@ -218,6 +218,85 @@ class StateMachineInterpreterTest {
         assertThat(run.output().path("v")).isEqualTo(JSON.readTree(expected));
     }
 
+    @Test
+    void assignedVariablesAreReadByLaterStatesWithTheirPaths() {
+        Execution run = run("""
+                {"StartAt": "T", "States": {
+                 "T": {"Type": "Task", "Resource": "r", "ResultSelector": {"id.$": "$.Payload.id"},
+                       "Assign": {"job.$": "$", "jobId.$": "$.id", "engine": "GLUE"}, "ResultPath": null, "Next": "Skip"},
+                 "Skip": {"Type": "Pass", "Result": {"unrelated": true}, "Next": "Use"},
+                 "Use": {"Type": "Pass", "Parameters": {"id.$": "$jobId", "nested.$": "$job.id", "engine.$": "$engine",
+                         "label.$": "States.Format('{}-{}', $engine, $jobId)"}, "End": true}}}""", "{}",
+                (r, p) -> JSON.createObjectNode().set("Payload", JSON.createObjectNode().put("id", "jr-1")));
+
+        assertThat(run.output().toString()).isEqualTo("{\"id\":\"jr-1\",\"nested\":\"jr-1\",\"engine\":\"GLUE\",\"label\":\"GLUE-jr-1\"}");
+    }
+
+    @Test
+    void assignSeesTheVariablesFromBeforeTheStateSoTwoCanSwap() {
+        Execution run = run("""
+                {"StartAt": "Set", "States": {
+                 "Set": {"Type": "Pass", "Assign": {"a": 1, "b": 2}, "Next": "Swap"},
+                 "Swap": {"Type": "Pass", "Assign": {"a.$": "$b", "b.$": "$a"}, "Next": "Show"},
+                 "Show": {"Type": "Pass", "Parameters": {"a.$": "$a", "b.$": "$b"}, "End": true}}}""", "{}", (r, p) -> null);
+
+        assertThat(run.output().toString()).isEqualTo("{\"a\":2,\"b\":1}");
+    }
+
+    @Test
+    void aCatchersAssignReadsTheErrorOutputAndTheStatesAssignIsSkipped() {
+        Execution run = run("""
+                {"StartAt": "T", "States": {
+                 "T": {"Type": "Task", "Resource": "r", "Assign": {"outcome": "ok"},
+                       "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"failedWith.$": "$.Error"}, "Next": "Check"}], "End": true},
+                 "Check": {"Type": "Choice", "Choices": [{"Variable": "$outcome", "IsPresent": true, "Next": "Wrong"}], "Default": "Show"},
+                 "Wrong": {"Type": "Fail", "Error": "StateAssignApplied"},
+                 "Show": {"Type": "Pass", "Parameters": {"failedWith.$": "$failedWith"}, "End": true}}}""",
+                "{}", (r, p) -> {
+                    throw new StatesError("Custom.Boom", "no");
+                });
+
+        assertThat(run.statesEntered()).containsExactly("T", "Check", "Show");
+        assertThat(run.output().path("failedWith").asText()).isEqualTo("Custom.Boom");
+    }
+
+    @Test
+    void readingAVariableNoStateAssignedFailsTheExecution() {
+        Execution run = run("""
+                {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"v.$": "$never"}, "End": true}}}""", "{}", (r, p) -> null);
+
+        assertThat(run.error()).isEqualTo(StatesError.RUNTIME);
+        assertThat(run.cause()).contains("$never is not assigned");
+    }
+
+    @Test
+    void choiceRulesCompareVariablesAndAssignOnTheRuleOrTheDefault() {
+        String definition = """
+                {"StartAt": "Limit", "States": {
+                 "Limit": {"Type": "Pass", "Assign": {"limit.$": "$.limit"}, "Next": "C"},
+                 "C": {"Type": "Choice", "Choices": [{"Variable": "$.size", "NumericGreaterThanPath": "$limit",
+                        "Assign": {"route": "big"}, "Next": "Show"}], "Default": "Show", "Assign": {"route": "small"}},
+                 "Show": {"Type": "Pass", "Parameters": {"route.$": "$route"}, "End": true}}}""";
+
+        assertThat(run(definition, "{\"limit\": 10, \"size\": 11}", (r, p) -> null).output().path("route").asText()).isEqualTo("big");
+        assertThat(run(definition, "{\"limit\": 10, \"size\": 9}", (r, p) -> null).output().path("route").asText()).isEqualTo("small");
+    }
+
+    @Test
+    void mapIterationsReadOuterVariablesButTheirOwnAssignmentsStayInside() {
+        Execution run = run("""
+                {"StartAt": "Set", "States": {
+                 "Set": {"Type": "Pass", "Assign": {"prefix": "row-", "inner": "outer value"}, "Next": "Each"},
+                 "Each": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {"StartAt": "Label", "States": {
+                     "Label": {"Type": "Pass", "Parameters": {"label.$": "States.Format('{}{}', $prefix, $)"},
+                               "Assign": {"inner": "changed inside"}, "End": true}}},
+                   "ResultPath": "$.labels", "Next": "Show"},
+                 "Show": {"Type": "Pass", "Parameters": {"labels.$": "$.labels[*].label", "inner.$": "$inner"}, "End": true}}}""",
+                "{\"items\": [1, 2]}", (r, p) -> null);
+
+        assertThat(run.output().toString()).isEqualTo("{\"labels\":[\"row-1\",\"row-2\"],\"inner\":\"outer value\"}");
+    }
+
     private long between(int from, int to) {
         return Duration.between(taskTimes.get(from), taskTimes.get(to)).toSeconds();
     }
