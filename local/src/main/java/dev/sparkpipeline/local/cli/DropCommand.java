@@ -6,47 +6,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
-import dev.sparkpipeline.core.landing.LandingRules;
-import dev.sparkpipeline.core.landing.LandingValidator;
-import dev.sparkpipeline.core.landing.QuarantineWriter;
-import dev.sparkpipeline.core.observability.EventLog;
-import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.lake.FolderObjectStore;
 import dev.sparkpipeline.local.lake.LocalLake;
-import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.local.asl.Execution;
+import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.template.SamTemplate;
-import dev.sparkpipeline.validate.ValidateObjectHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
  * {@code drop FILE}: lands a file in the local landing bucket and runs the pipeline on it: the
- * validate function on the S3 event S3 would send, then, for an accepted file, the execution it
- * started: the template's state machine on the local interpreter ({@link LocalPipeline}).
+ * "Object Created" event S3 would send to EventBridge goes to the function the template's rule
+ * routes it to (the validate function), then, for an accepted file, the execution it started runs:
+ * the template's state machine on the local interpreter ({@link LocalPipeline}).
  */
 @Command(name = "drop", mixinStandardHelpOptions = true,
         description = "Drop FILE into the local landing bucket and run the pipeline on it.")
@@ -93,32 +84,44 @@ final class DropCommand implements Callable<Integer> {
         Files.createDirectories(landed.getParent());
         Files.copy(file, landed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        var store = new FolderObjectStore(lake);
-        var starter = new RecordingExecutionStarter();
-        Path logs = lake.root().resolve("_logs");
-        Files.createDirectories(logs);
-        var handler = new ValidateObjectHandler(new LandingValidator(store, starter, new LandingRules(catalog),
-                new QuarantineWriter(store, LocalLake.QUARANTINE, "quarantine/", false),
-                new EventLog("validate", line -> append(logs.resolve("functions.log"), line), Clock.systemUTC()),
-                new Metrics("SparkPipeline", "validate", line -> append(logs.resolve("metrics.log"), line), Clock.systemUTC())));
-
-        long started = System.nanoTime();
-        JsonNode outcome = invoke(handler, s3Event(key, store.head(LocalLake.LANDING, key, null).orElseThrow()));
-        report.state("ValidateFunction", outcome.path("outcome").asText(), millisSince(started));
-
-        if ("QUARANTINED".equals(outcome.path("outcome").asText())) {
-            String reason = localUri(lake, outcome.path("reasonUri").asText());
-            report.finish(RunReport.Status.QUARANTINED, null, List.of(), null, null, reason, 0);
+        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), lake, System.getProperty("java.class.path"));
+        JsonNode event = objectCreated(key, new FolderObjectStore(lake).head(LocalLake.LANDING, key, null).orElseThrow());
+        List<String> targets = pipeline.targets(event);
+        if (targets.isEmpty()) {
+            report.finish(RunReport.Status.FAILED, null, List.of(), "NoTarget",
+                    "no function of the template has an EventBridge rule for Object Created events from " + LocalLake.LANDING, null, 0);
             return 1;
         }
-        String executionName = outcome.path("executionName").asText();
-        ObjectNode input = (ObjectNode) JSON.valueToTree(ContractJson.write(starter.started().get(executionName)));
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (String function : targets) {
+            long started = System.nanoTime();
+            try {
+                JsonNode answer = JSON.readTree(pipeline.functions().invoke(function, JSON.writeValueAsBytes(event)));
+                answer.path("files").forEach(file -> outcomes.add(new FileOutcome(file.path("outcome").asText(),
+                        file.path("executionName").asText(null), file.path("reasonUri").asText(null), file.path("message").asText(null))));
+                report.state(function, outcomes.isEmpty() ? "NO_FILES" : outcomes.get(outcomes.size() - 1).outcome(), millisSince(started));
+            } catch (StatesError failure) {
+                report.state(function, "FAILED", millisSince(started));
+                report.finish(RunReport.Status.FAILED, null, List.of(), failure.error(), failure.cause(), null, 0);
+                return 1;
+            }
+        }
+        FileOutcome outcome = outcomes.isEmpty() ? new FileOutcome("NO_FILES", null, null, "the function reported no file") : outcomes.get(0);
+        if (outcome.outcome().equals("QUARANTINED")) {
+            report.finish(RunReport.Status.QUARANTINED, null, List.of(), null, null, localUri(lake, outcome.reasonUri()), 0);
+            return 1;
+        }
+        if (!outcome.outcome().equals("ACCEPTED")) {
+            report.finish(RunReport.Status.FAILED, outcome.executionName(), List.of(), outcome.outcome(), outcome.message(), null, 0);
+            return 1;
+        }
+        String executionName = outcome.executionName();
+        ObjectNode input = (ObjectNode) JSON.valueToTree(ContractJson.write(pipeline.started().get(executionName)));
         if (engine != null) {
             input.put("engine", engine.name());
         }
         report.note("Execution " + executionName + " on " + input.path("engine").asText() + " (the state machine on the local interpreter, the job on local Spark)");
 
-        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), lake, System.getProperty("java.class.path"));
         Execution execution = pipeline.execute(executionName, input);
         report.states(execution);
         if (!execution.status().equals("SUCCEEDED")) {
@@ -151,39 +154,30 @@ final class DropCommand implements Callable<Integer> {
         return catalog.all().stream().map(DatasetSpec::name).sorted().toList();
     }
 
-    /** The S3 event notification S3 would send for this object (keys form-URL-encoded). */
-    private static byte[] s3Event(String key, StoredObject object) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode record = mapper.createObjectNode();
-        record.put("eventVersion", "2.1").put("eventSource", "aws:s3").put("awsRegion", "local")
-                .put("eventTime", Instant.now().toString()).put("eventName", "ObjectCreated:Put");
-        ObjectNode s3 = record.putObject("s3");
-        s3.putObject("bucket").put("name", LocalLake.LANDING).put("arn", "arn:aws:s3:::" + LocalLake.LANDING);
-        s3.putObject("object").put("key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"))
-                .put("size", object.size()).put("eTag", object.etag()).put("sequencer", Long.toHexString(System.nanoTime()));
-        ObjectNode event = mapper.createObjectNode();
-        event.putArray("Records").add(record);
-        return mapper.writeValueAsBytes(event);
+    /** The "Object Created" event S3 sends to EventBridge for this object: what the template routes. */
+    private static JsonNode objectCreated(String key, StoredObject object) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0").put("id", UUID.randomUUID().toString()).put("detail-type", "Object Created")
+                .put("source", "aws.s3").put("account", "000000000000").put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("region", "local");
+        event.putArray("resources").add("arn:aws:s3:::" + LocalLake.LANDING);
+        ObjectNode detail = event.putObject("detail");
+        detail.put("version", "0");
+        detail.putObject("bucket").put("name", LocalLake.LANDING);
+        detail.putObject("object").put("key", key).put("size", object.size()).put("etag", object.etag())
+                .put("sequencer", Long.toHexString(System.nanoTime()));
+        detail.put("request-id", "local").put("requester", "000000000000").put("reason", "PutObject");
+        return event;
     }
 
-    private static JsonNode invoke(ValidateObjectHandler handler, byte[] event) throws IOException {
-        var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return JSON.readTree(out.toByteArray()).path("files").path(0);
+    /** One file's outcome as the validate function reports it. */
+    private record FileOutcome(String outcome, String executionName, String reasonUri, String message) {
     }
 
     private static String localUri(LocalLake lake, String s3Uri) {
         String path = s3Uri.substring("s3://".length());
         int slash = path.indexOf('/');
         return lake.uri(path.substring(0, slash), path.substring(slash + 1));
-    }
-
-    private static void append(Path log, String line) {
-        try {
-            Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static long millisSince(long nanoTime) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline-local", mixinStandardHelpOptions = true,
         description = "Runs the serverless Spark pipeline offline, on a local lake folder and local Spark.",
-        subcommands = {DropCommand.class, ExecuteCommand.class})
+        subcommands = {DropCommand.class, InvokeCommand.class, ExecuteCommand.class})
 public final class PipelineLocal implements Runnable {
 
     /** Usage errors and unreadable input. */
@@ -36,7 +36,7 @@ public final class PipelineLocal implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: drop or execute");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: drop, invoke or execute");
     }
 
     /** Bad arguments or input found after parsing: exit 2 with a one-line message. */

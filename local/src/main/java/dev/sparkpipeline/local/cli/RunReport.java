@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ final class RunReport {
     private final PrintWriter out;
     private final boolean json;
     private final List<State> states = new ArrayList<>();
+    private final Map<String, JsonNode> details = new LinkedHashMap<>();
 
     RunReport(PrintWriter out, boolean json) {
         this.out = out;
@@ -68,6 +71,15 @@ final class RunReport {
         return Path.of(System.getProperty("pipeline.root", ".")).resolve("template.yaml");
     }
 
+    /** A field of the JSON document; people see it too when {@code shown}. */
+    void detail(String field, JsonNode value, boolean shown) {
+        details.put(field, value);
+        if (shown && !json) {
+            out.println(value);
+            out.flush();
+        }
+    }
+
     void note(String line) {
         if (!json) {
             out.println(line);
@@ -85,7 +97,7 @@ final class RunReport {
             states.forEach(state -> stateNodes.addObject().put("name", state.name()).put("status", state.status()).put("ms", state.ms()));
             ArrayNode outputNodes = document.putArray("outputs");
             outputs.forEach(outputNodes::add);
-            if (status == Status.SUCCEEDED) {
+            if (!outputs.isEmpty()) {
                 document.put("rows", rows);
             }
             if (error != null) {
@@ -95,11 +107,12 @@ final class RunReport {
             if (quarantine != null) {
                 document.put("quarantine", quarantine);
             }
+            document.setAll(details);
             out.println(document);
         } else {
             out.println();
             out.println(status + (executionName == null ? "" : "  (execution " + executionName + ")"));
-            if (status == Status.SUCCEEDED) {
+            if (!outputs.isEmpty()) {
                 out.println("  " + rows + " rows curated into:");
                 outputs.forEach(output -> out.println("    " + output));
             }

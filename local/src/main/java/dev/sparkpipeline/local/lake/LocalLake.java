@@ -19,9 +19,28 @@ public record LocalLake(Path root) {
         root = root.toAbsolutePath().normalize();
     }
 
-    /** Where an object lives. */
+    /**
+     * Where an object lives: {@code <lake>/<bucket>/<key>}, one folder per {@code /}-separated part
+     * of the key. S3 keys are flat strings, so parts a file system would read as a way out of the
+     * bucket ({@code ..}, {@code .}, an empty part) are escaped, as are {@code %} and NUL: every key
+     * has its own file, and none lies outside its bucket's folder.
+     */
     public Path file(String bucket, String key) {
-        return root.resolve(bucket).resolve(key);
+        Path file = root.resolve(part(bucket).replace("/", "%2F"));
+        for (String part : key.split("/", -1)) {
+            file = file.resolve(part(part));
+        }
+        return file;
+    }
+
+    private static String part(String text) {
+        String escaped = text.replace("%", "%25").replace("\0", "%00");
+        return switch (escaped) {
+            case "" -> "%";
+            case "." -> "%2E";
+            case ".." -> "%2E%2E";
+            default -> escaped;
+        };
     }
 
     /** A {@code file://} URI for Spark, in place of {@code s3://bucket/key}. */

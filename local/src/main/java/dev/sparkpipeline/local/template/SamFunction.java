@@ -1,5 +1,7 @@
 package dev.sparkpipeline.local.template;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,5 +28,19 @@ public record SamFunction(
     public Map<String, Object> environment() {
         Map<String, Object> environment = SamTemplate.cast(properties.getOrDefault("Environment", Map.of()));
         return SamTemplate.cast(environment.getOrDefault("Variables", Map.of()));
+    }
+
+    /** The patterns of the function's {@code EventBridgeRule} events: what EventBridge delivers to it. */
+    public List<Map<String, Object>> eventPatterns() {
+        List<Map<String, Object>> patterns = new ArrayList<>();
+        Map<String, Object> events = SamTemplate.cast(properties.getOrDefault("Events", Map.of()));
+        for (Object value : events.values()) {
+            Map<String, Object> event = SamTemplate.cast(value);
+            if ("EventBridgeRule".equals(event.get("Type"))) {
+                Map<String, Object> eventProperties = SamTemplate.cast(event.getOrDefault("Properties", Map.of()));
+                patterns.add(SamTemplate.cast(eventProperties.getOrDefault("Pattern", Map.of())));
+            }
+        }
+        return patterns;
     }
 }

@@ -46,7 +46,7 @@ class InterpreterComparisonTest {
     @AfterAll
     static void stop() throws Exception {
         if (moto != null) {
-            moto.close();
+            moto.stop();
         }
     }
 

@@ -30,7 +30,7 @@ class MotoInterpreterScenarioTest {
     @AfterAll
     static void stop() throws Exception {
         if (stepFunctions != null) {
-            stepFunctions.close();
+            stepFunctions.stop();
         }
     }
 

@@ -42,7 +42,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * lambda-simple backend can only succeed), and a script may fail an AWS SDK integration; every
  * other call passes through to moto. One instance per test class: start it in {@code @BeforeAll}.
  */
-final class MotoStepFunctions implements AutoCloseable {
+final class MotoStepFunctions {
 
     static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,8 +110,8 @@ final class MotoStepFunctions implements AutoCloseable {
         return new Run(described.statusAsString(), output, described.error(), described.cause(), statesEntered(execution));
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Stops the proxy and moto. */
+    void stop() throws Exception {
         proxy.stop();
         moto.afterAll(null);
     }

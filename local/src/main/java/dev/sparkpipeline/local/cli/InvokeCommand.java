@@ -1,0 +1,116 @@
+package dev.sparkpipeline.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.local.asl.StatesError;
+import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.runner.LocalPipeline;
+import dev.sparkpipeline.local.template.SamTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code invoke FUNCTION -e EVENT.json}: one function of the template, as {@code sam local invoke}
+ * runs it, in-process on the local adapters. The answer is printed as the function wrote it; a
+ * function error is reported as the Lambda runtime reports it. Executions the function starts are
+ * not run: their inputs are saved under {@code <lake>/_executions/} for {@code execute -i}.
+ */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = "Invoke one function of the template with an event, as sam local invoke does, offline.")
+final class InvokeCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FUNCTION_LOGICAL_ID", description = "The function's logical id in the template.")
+    String function;
+
+    @Option(names = {"-e", "--event"}, required = true, paramLabel = "EVENT.json", description = "The event to invoke it with.")
+    Path eventFile;
+
+    @Option(names = "--lake", defaultValue = ".local-lake", description = "The local lake folder (default: ${DEFAULT-VALUE}).")
+    Path lakeDir;
+
+    @Option(names = "--template", description = "The SAM template (default: the repository's template.yaml).")
+    Path templateFile = RunReport.defaultTemplate();
+
+    @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        byte[] event;
+        try {
+            event = Files.readAllBytes(eventFile);
+        } catch (IOException e) {
+            throw new PipelineLocal.UsageError("cannot read " + eventFile);
+        }
+        if (!Files.isRegularFile(templateFile)) {
+            throw new PipelineLocal.UsageError("no SAM template at " + templateFile + " (run from the repository root or pass --template)");
+        }
+        SamTemplate template = SamTemplate.read(templateFile);
+        if (!template.functions().containsKey(function)) {
+            throw new PipelineLocal.UsageError("the template has no function " + function + "; it has " + template.functions().keySet());
+        }
+        LocalLake lake = new LocalLake(lakeDir);
+        var pipeline = new LocalPipeline(template, lake, System.getProperty("java.class.path"));
+        if (!pipeline.functions().names().contains(function)) {
+            throw new PipelineLocal.UsageError(function + " acts on AWS only and has no local adapters; offline, "
+                    + pipeline.functions().names() + " can be invoked");
+        }
+        var report = new RunReport(spec.commandLine().getOut(), json);
+
+        long started = System.nanoTime();
+        byte[] response;
+        try {
+            response = pipeline.functions().invoke(function, event);
+        } catch (StatesError failure) {
+            report.state(function, "FAILED", millisSince(started));
+            report.detail("response", parsedOrText(failure.cause()), false);
+            report.finish(RunReport.Status.FAILED, null, List.of(), failure.error(), failure.cause(), null, 0);
+            return 1;
+        }
+        report.state(function, "OK", millisSince(started));
+        report.detail("response", parsedOrText(new String(response, StandardCharsets.UTF_8)), true);
+        ArrayNode executions = JSON.createArrayNode();
+        for (Map.Entry<String, ExecutionInput> execution : pipeline.started().entrySet()) {
+            Path saved = lake.root().resolve("_executions").resolve(execution.getKey() + ".json");
+            Files.createDirectories(saved.getParent());
+            Files.write(saved, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ContractJson.write(execution.getValue())));
+            executions.addObject().put("name", execution.getKey()).put("input", saved.toString());
+            report.note("Started execution " + execution.getKey() + "; run it with: bin/pipeline-local execute -i " + saved);
+        }
+        report.detail("executionsStarted", executions, false);
+        report.finish(RunReport.Status.SUCCEEDED, null, List.of(), null, null, null, 0);
+        return 0;
+    }
+
+    private static JsonNode parsedOrText(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException notJson) {
+            return TextNode.valueOf(text);
+        }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sparkpipeline.local.template;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The template's references resolved as CloudFormation would, to local names: parameters to
+ * their defaults, buckets to the lake's folders ({@code LandingBucket} is {@code landing-bucket}),
+ * function aliases to local Lambda ARNs, pseudo parameters to local values, anything else to
+ * {@code local-<LogicalId>}.
+ */
+public final class LocalResources {
+
+    private static final Pattern SUB = Pattern.compile("\\$\\{([^}]+)}");
+    private static final String STACK = "spark-pipeline-local";
+
+    private final SamTemplate template;
+
+    public LocalResources(SamTemplate template) {
+        this.template = template;
+    }
+
+    /** A template value (text, number, {@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}) as local text. */
+    @SuppressWarnings("unchecked")
+    public String resolve(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        if (!(value instanceof Map)) {
+            throw new IllegalStateException("the local runner cannot resolve " + value);
+        }
+        Map<String, Object> intrinsic = (Map<String, Object>) value;
+        if (intrinsic.containsKey("Ref")) {
+            return ref(String.valueOf(intrinsic.get("Ref")));
+        }
+        if (intrinsic.containsKey("Fn::Sub")) {
+            Object sub = intrinsic.get("Fn::Sub");
+            String text = sub instanceof String s ? s : String.valueOf(((List<Object>) sub).get(0));
+            Matcher matcher = SUB.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                matcher.appendReplacement(out, Matcher.quoteReplacement(ref(matcher.group(1))));
+            }
+            return matcher.appendTail(out).toString();
+        }
+        if (intrinsic.containsKey("Fn::GetAtt")) {
+            return "local-" + String.join("-", (List<String>) intrinsic.get("Fn::GetAtt"));
+        }
+        throw new IllegalStateException("the local runner cannot resolve " + value);
+    }
+
+    /** A {@code Ref}: a parameter's default, a function alias's ARN, a bucket's local name, or a local name. */
+    public String ref(String name) {
+        if (name.equals("AWS::StackName")) {
+            return STACK;
+        }
+        if (name.startsWith("AWS::")) {
+            return name.equals("AWS::Region") ? "local" : name.equals("AWS::AccountId") ? "000000000000" : "aws";
+        }
+        if (name.endsWith(".Alias")) {
+            return "arn:aws:lambda:local:000000000000:function:" + name.substring(0, name.length() - ".Alias".length()) + ":live";
+        }
+        Map<String, Object> parameters = SamTemplate.cast(template.root().getOrDefault("Parameters", Map.of()));
+        if (parameters.containsKey(name)) {
+            Object fallback = SamTemplate.<Map<String, Object>>cast(parameters.get(name)).get("Default");
+            return fallback == null ? "" : String.valueOf(fallback);
+        }
+        Map<String, Object> resource = template.resources().get(name);
+        if (resource != null && "AWS::S3::Bucket".equals(resource.get("Type"))) {
+            return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        }
+        return "local-" + name;
+    }
+}

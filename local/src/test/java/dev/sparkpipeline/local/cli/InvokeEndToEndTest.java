@@ -1,0 +1,136 @@
+package dev.sparkpipeline.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.local.checks.ProjectFiles;
+import dev.sparkpipeline.local.lake.LocalLake;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code pipeline-local invoke}: one function of the template on an event, as {@code sam local invoke} runs it. */
+class InvokeEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void theValidateFunctionAcceptsALandedFileAndSavesTheExecutionItStarts() throws IOException {
+        land("orders/2026/11/22/orders-002.csv", ProjectFiles.root().resolve("events/data/orders.csv"));
+
+        Run run = invoke("ValidateFunction", "events/s3-put-unversioned-bucket.json", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("states").path(0).path("name").asText()).isEqualTo("ValidateFunction");
+        JsonNode file = result.path("response").path("files").path(0);
+        assertThat(file.path("outcome").asText()).isEqualTo("ACCEPTED");
+        JsonNode saved = JSON.readTree(Path.of(result.path("executionsStarted").path(0).path("input").asText()).toFile());
+        assertThat(saved.path("dataset").asText()).isEqualTo("orders");
+        assertThat(saved.path("source").path("key").asText()).isEqualTo("orders/2026/11/22/orders-002.csv");
+        assertThat(result.path("executionsStarted").path(0).path("name").asText()).isEqualTo(file.path("executionName").asText());
+    }
+
+    @Test
+    void theValidateFunctionQuarantinesAnUnsafeKeyWithAReason() throws IOException {
+        land("orders/2026/../../etc/passwd.csv", ProjectFiles.root().resolve("events/data/orders.csv"));
+        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/s3-put-unsafe-key.json").toFile());
+        // The local lake keeps no versions: the event names the object's only one.
+        ((ObjectNode) event.path("Records").path(0).path("s3").path("object")).remove("versionId");
+        Path eventFile = lake.resolve("unsafe-key.json");
+        JSON.writeValue(eventFile.toFile(), event);
+
+        Run run = invoke("ValidateFunction", eventFile.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode file = JSON.readTree(run.out()).path("response").path("files").path(0);
+        assertThat(file.path("outcome").asText()).isEqualTo("QUARANTINED");
+        assertThat(file.path("reasonUri").asText()).startsWith("s3://quarantine-bucket/quarantine/");
+    }
+
+    @Test
+    void peopleSeeTheTimelineAndTheFunctionsAnswer() {
+        Run run = invoke("ValidateFunction", "events/s3-test-event.json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ValidateFunction").contains("{\"files\":[]");
+    }
+
+    @Test
+    void aFunctionErrorExitsOneWithTheErrorTheRuntimeWouldReport() throws IOException {
+        Path event = lake.resolve("event.json");
+        Files.writeString(event, "{\"engine\": \"GLUE\"}");
+
+        Run run = invoke("SubmitJobFunction", event.toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("error").asText()).isEqualTo("dev.sparkpipeline.core.error.InvalidInput");
+        assertThat(result.path("response").path("errorMessage").asText()).isNotBlank();
+    }
+
+    @Test
+    void aFunctionTheTemplateLacksIsAUsageErrorNamingTheOnesItHas() {
+        Run run = invoke("NoSuchFunction", "events/s3-put.json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("NoSuchFunction").contains("ValidateFunction").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFunctionThatActsOnAwsOnlyIsAUsageError() {
+        Run run = invoke("ReapClustersFunction", "events/execution-timed-out.json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("AWS only");
+    }
+
+    @Test
+    void anUnreadableEventIsAUsageError() {
+        Run run = invoke("ValidateFunction", lake.resolve("missing.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot read");
+    }
+
+    private void land(String key, Path file) throws IOException {
+        Path landed = new LocalLake(lake).file(LocalLake.LANDING, key);
+        Files.createDirectories(landed.getParent());
+        Files.copy(file, landed);
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run invoke(String function, String event, String... more) {
+        Path eventFile = Path.of(event).isAbsolute() ? Path.of(event) : ProjectFiles.root().resolve(event);
+        String[] args = new String[7 + more.length];
+        args[0] = "invoke";
+        args[1] = function;
+        args[2] = "-e";
+        args[3] = eventFile.toString();
+        args[4] = "--lake";
+        args[5] = lake.toString();
+        args[6] = "--template=" + ProjectFiles.template();
+        System.arraycopy(more, 0, args, 7, more.length);
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = PipelineLocal.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}
