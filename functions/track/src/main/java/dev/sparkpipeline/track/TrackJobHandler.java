@@ -3,7 +3,10 @@ package dev.sparkpipeline.track;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.engine.JobRun;
+import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.json.ContractJson;
@@ -18,6 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Polls a job once: its normalised state, the engine's failure reason, links, cost, and when to
  * poll again. Event and answer: the job run ({@code {"handle", "status"}}) at {@code $.run}.
+ *
+ * <p>With {@code "watch": true} (the state machine's watch of a long job) a job that is still
+ * running and within its deadline is answered with {@link JobStillRunning}, which the state's
+ * Retry waits on; an ended or timed-out job is answered as usual.
  */
 public final class TrackJobHandler implements RequestStreamHandler {
 
@@ -35,7 +42,13 @@ public final class TrackJobHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        var previous = ContractJson.jobRun(JsonObject.parse(input.readAllBytes()));
-        output.write(JsonObject.write(ContractJson.write(tracker.track(previous.handle()))));
+        JsonObject event = JsonObject.parse(input.readAllBytes());
+        JobRun run = tracker.track(ContractJson.jobRun(event).handle());
+        JobStatus status = run.status();
+        if (event.bool("watch", false) && !status.terminal() && !status.timedOut()) {
+            throw new JobStillRunning(run.handle().engine() + " job " + run.handle().jobId() + " is " + status.rawState()
+                    + " after " + status.elapsedSeconds() + " s");
+        }
+        output.write(JsonObject.write(ContractJson.write(run)));
     }
 }

@@ -3,6 +3,7 @@ package dev.sparkpipeline.track;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.error.PipelineException;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
@@ -52,11 +53,50 @@ class TrackJobHandlerContractTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> status = (Map<String, Object>) run.get("status");
             states.add((String) status.get("state"));
-            assertThat(((Number) status.get("nextPollSeconds")).intValue()).isBetween(12, 300);
+            assertThat(((Number) status.get("nextPollSeconds")).intValue()).isBetween(9, 297);
             event = JSON.std.asBytes(run);
         }
 
         assertThat(states).last().isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void watchingARunningJobAnswersJobStillRunningUntilItEnds() throws IOException {
+        slowGlueRuns();
+        var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
+                .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-2", null));
+        byte[] watch = JSON.std.asBytes(Map.of("handle", ContractJson.write(handle), "watch", true));
+        int stillRunning = 0;
+        Map<String, Object> answer = null;
+
+        for (int poll = 0; poll < 10 && answer == null; poll++) {
+            try {
+                answer = invoke(watch);
+            } catch (JobStillRunning running) {
+                stillRunning++;
+                assertThat(running).hasMessageContaining("GLUE job");
+            }
+        }
+
+        assertThat(stillRunning).isPositive();
+        assertThat(answer).isNotNull();
+        assertThat(((Map<?, ?>) answer.get("status")).get("state")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void watchingAJobPastItsDeadlineAnswersTimedOutInsteadOfWaiting() throws IOException {
+        slowGlueRuns();
+        var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
+                .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-3", null));
+        byte[] watch = JSON.std.asBytes(Map.of("handle", ContractJson.write(handle), "watch", true));
+        Clock twoDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
+        var out = new ByteArrayOutputStream();
+
+        new TrackJobHandler(engines, twoDaysLater).handleRequest(new ByteArrayInputStream(watch), out, null);
+
+        Map<?, ?> status = (Map<?, ?>) JSON.std.mapFrom(out.toByteArray()).get("status");
+        assertThat(status.get("timedOut")).isEqualTo(true);
+        assertThat(status.get("longRunning")).isEqualTo(true);
     }
 
     @Test
@@ -68,6 +108,12 @@ class TrackJobHandlerContractTest {
             // refusal arrives typed (moto answers an unknown EMR cluster with a bare 500).
             assertThatThrownBy(() -> invoke(Fixtures.bytes(fixture))).as(fixture).isInstanceOf(PipelineException.class);
         }
+    }
+
+    /** moto's state manager: a Glue run moves one state on every third look at it. */
+    private static void slowGlueRuns() {
+        moto.post("/moto-api/state-manager/set-transition",
+                "{\"model_name\": \"glue::job_run\", \"transition\": {\"progression\": \"manual\", \"times\": 3}}");
     }
 
     private Map<String, Object> invoke(byte[] event) throws IOException {

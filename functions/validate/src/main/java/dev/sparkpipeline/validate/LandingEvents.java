@@ -1,19 +1,13 @@
 package dev.sparkpipeline.validate;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.landing.LandedObject;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,61 +15,51 @@ import java.util.Map;
 
 /**
  * Reads the two shapes a landing event comes in (S3 event notifications and EventBridge
- * "Object Created" events) with the Lambda runtime's own deserializer, and decodes keys
- * exactly once. S3's test event carries no object and yields none.
+ * "Object Created" events) and decodes keys exactly once. S3's test event carries no object and
+ * yields none. The fields are the ones the Lambda runtime's own event classes bind (a test holds
+ * both readings equal on every fixture); reading them with the small JSON reader the function
+ * already has keeps the runtime's 4 MB deserializer and Joda-Time out of the artifact.
  */
 final class LandingEvents {
-
-    private static final PojoSerializer<S3Event> S3_EVENTS =
-            LambdaEventSerializers.serializerFor(S3Event.class, LandingEvents.class.getClassLoader());
-    private static final PojoSerializer<ScheduledEvent> EVENTBRIDGE_EVENTS =
-            LambdaEventSerializers.serializerFor(ScheduledEvent.class, LandingEvents.class.getClassLoader());
 
     private LandingEvents() {
     }
 
     static List<LandedObject> parse(byte[] json) {
-        Map<String, Object> shape;
-        try {
-            shape = JSON.std.mapFrom(json);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInput("the event is not a JSON object");
-        }
-        if (shape == null) {
-            throw new InvalidInput("the event is not a JSON object");
-        }
-        if ("s3:TestEvent".equals(shape.get("Event"))) {
+        JsonObject event = JsonObject.parse(json);
+        if ("s3:TestEvent".equals(event.fields().get("Event"))) {
             return List.of();
         }
-        if (shape.get("Records") instanceof List) {
-            return fromS3Notification(S3_EVENTS.fromJson(new ByteArrayInputStream(json)));
+        if (event.fields().get("Records") instanceof List<?> records) {
+            return fromS3Notification(records);
         }
-        if ("aws.s3".equals(shape.get("source")) && "Object Created".equals(shape.get("detail-type"))) {
-            return List.of(fromEventBridge(EVENTBRIDGE_EVENTS.fromJson(new ByteArrayInputStream(json))));
+        if ("aws.s3".equals(event.fields().get("source")) && "Object Created".equals(event.fields().get("detail-type"))) {
+            return List.of(fromEventBridge(event));
         }
         throw new InvalidInput("the event is neither an S3 event notification (Records) nor an EventBridge "
                 + "Object Created event from aws.s3 (source, detail-type)");
     }
 
-    private static List<LandedObject> fromS3Notification(S3Event event) {
+    private static List<LandedObject> fromS3Notification(List<?> records) {
         List<LandedObject> objects = new ArrayList<>();
-        List<S3EventNotificationRecord> records = event.getRecords();
         for (int i = 0; i < records.size(); i++) {
-            S3EventNotificationRecord record = records.get(i);
             String field = "Records[" + i + "]";
-            if (record == null || record.getEventName() == null || !record.getEventName().startsWith("ObjectCreated:")) {
+            if (!(records.get(i) instanceof Map<?, ?> fields)) {
+                throw new InvalidInput(field + " must be an object");
+            }
+            JsonObject record = new JsonObject(field, cast(fields));
+            String eventName = record.optionalString("eventName");
+            if (eventName == null || !eventName.startsWith("ObjectCreated:")) {
                 continue;
             }
-            if (record.getS3() == null || record.getS3().getBucket() == null || record.getS3().getObject() == null) {
-                throw new InvalidInput(field + ".s3 must name a bucket and an object");
-            }
-            var object = record.getS3().getObject();
-            String bucket = required(record.getS3().getBucket().getName(), field + ".s3.bucket.name");
-            String key = decode(required(object.getKey(), field + ".s3.object.key"), field + ".s3.object.key");
-            Instant time = record.getEventTime() == null ? Instant.EPOCH : Instant.ofEpochMilli(record.getEventTime().getMillis());
-            objects.add(new LandedObject(bucket, List.of(key), blankToNull(object.getVersionId()), blankToNull(object.geteTag()),
-                    object.getSizeAsLong() == null ? -1 : object.getSizeAsLong(),
-                    object.getSequencer() == null ? field : object.getSequencer(), time));
+            JsonObject s3 = record.object("s3");
+            JsonObject object = s3.object("object");
+            String bucket = required(s3.object("bucket").optionalString("name"), field + ".s3.bucket.name");
+            String key = decode(required(object.optionalString("key"), field + ".s3.object.key"), field + ".s3.object.key");
+            String sequencer = object.optionalString("sequencer");
+            objects.add(new LandedObject(bucket, List.of(key), blankToNull(object.optionalString("versionId")),
+                    blankToNull(object.optionalString("eTag")), object.number("size", -1),
+                    sequencer == null ? field : sequencer, time(record.optionalString("eventTime"), field + ".eventTime")));
         }
         return objects;
     }
@@ -85,14 +69,11 @@ final class LandingEvents {
      * encoding: the form-decoded key is tried first and the key as sent second, so neither
      * reading can lose a file.
      */
-    private static LandedObject fromEventBridge(ScheduledEvent event) {
-        Map<String, Object> detail = event.getDetail();
-        if (detail == null) {
-            throw new InvalidInput("detail is required");
-        }
-        String bucket = required(text(nested(detail, "bucket"), "name"), "detail.bucket.name");
-        Map<String, Object> object = nested(detail, "object");
-        String rawKey = required(text(object, "key"), "detail.object.key");
+    private static LandedObject fromEventBridge(JsonObject event) {
+        JsonObject detail = event.object("detail");
+        String bucket = required(detail.object("bucket").optionalString("name"), "detail.bucket.name");
+        JsonObject object = detail.object("object");
+        String rawKey = required(object.optionalString("key"), "detail.object.key");
         LinkedHashSet<String> candidates = new LinkedHashSet<>();
         try {
             candidates.add(URLDecoder.decode(rawKey, StandardCharsets.UTF_8));
@@ -100,14 +81,10 @@ final class LandingEvents {
             // A '%' not followed by two hex digits: the key was sent as is.
         }
         candidates.add(rawKey);
-        Object size = object.get("size");
-        if (size != null && !(size instanceof Number)) {
-            throw new InvalidInput("detail.object.size must be a number");
-        }
-        Instant time = event.getTime() == null ? Instant.EPOCH : Instant.ofEpochMilli(event.getTime().getMillis());
-        return new LandedObject(bucket, new ArrayList<>(candidates), blankToNull(text(object, "version-id")), blankToNull(text(object, "etag")),
-                size == null ? -1 : ((Number) size).longValue(),
-                event.getId() == null ? text(object, "sequencer") : event.getId(), time);
+        String id = event.optionalString("id");
+        return new LandedObject(bucket, new ArrayList<>(candidates), blankToNull(object.optionalString("version-id")),
+                blankToNull(object.optionalString("etag")), object.number("size", -1),
+                id == null ? object.optionalString("sequencer") : id, time(event.optionalString("time"), "time"));
     }
 
     private static String decode(String key, String field) {
@@ -118,21 +95,18 @@ final class LandingEvents {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> parent, String field) {
-        Object value = parent.get(field);
-        if (!(value instanceof Map)) {
-            throw new InvalidInput("detail." + field + " must be an object");
+    private static Instant time(String text, String field) {
+        if (text == null) {
+            return Instant.EPOCH;
         }
-        return (Map<String, Object>) value;
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field + " must be an ISO-8601 time such as 2026-11-22T08:15:30.000Z");
+        }
     }
 
-    private static String text(Map<String, Object> fields, String field) {
-        Object value = fields.get(field);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    /** The runtime's deserializer reads an absent versionId (an unversioned bucket) as "". */
+    /** An unversioned bucket's notification carries no versionId, or an empty one. */
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -142,5 +116,10 @@ final class LandingEvents {
             throw new InvalidInput(field + " is required");
         }
         return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> fields) {
+        return (Map<String, Object>) fields;
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every landing fixture in events/, read through the Lambda runtime's own deserializer. */
+/** Every shape of landing event in events/, and the typed errors for the ones that are not. */
 class LandingEventsTest {
 
     @Test
@@ -117,6 +117,6 @@ class LandingEventsTest {
 
         assertThatThrownBy(() -> LandingEvents.parse(keyless.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("Records[0].s3.object.key is required");
+                .hasMessageStartingWith("Records[0].s3.object.key is required");
     }
 }

@@ -13,6 +13,7 @@ import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.runner.LocalPipeline;
+import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,7 +85,7 @@ final class DropCommand implements Callable<Integer> {
         Files.createDirectories(landed.getParent());
         Files.copy(file, landed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), lake, System.getProperty("java.class.path"));
+        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), lake, LocalSparkJob.forThisJvm());
         JsonNode event = objectCreated(key, new FolderObjectStore(lake).head(LocalLake.LANDING, key, null).orElseThrow());
         List<String> targets = pipeline.targets(event);
         if (targets.isEmpty()) {

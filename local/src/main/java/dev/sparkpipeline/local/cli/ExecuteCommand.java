@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalPipeline;
+import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,7 @@ final class ExecuteCommand implements Callable<Integer> {
         }
         var report = new RunReport(spec.commandLine().getOut(), json);
         String name = "manual-" + Instant.now().toEpochMilli();
-        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), new LocalLake(lakeDir), System.getProperty("java.class.path"));
+        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), new LocalLake(lakeDir), LocalSparkJob.forThisJvm());
 
         Execution execution = pipeline.execute(name, input);
 

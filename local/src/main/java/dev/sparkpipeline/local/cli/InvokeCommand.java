@@ -9,6 +9,7 @@ import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalPipeline;
+import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +71,7 @@ final class InvokeCommand implements Callable<Integer> {
             throw new PipelineLocal.UsageError("the template has no function " + function + "; it has " + template.functions().keySet());
         }
         LocalLake lake = new LocalLake(lakeDir);
-        var pipeline = new LocalPipeline(template, lake, System.getProperty("java.class.path"));
+        var pipeline = new LocalPipeline(template, lake, LocalSparkJob.forThisJvm());
         if (!pipeline.functions().names().contains(function)) {
             throw new PipelineLocal.UsageError(function + " acts on AWS only and has no local adapters; offline, "
                     + pipeline.functions().names() + " can be invoked");

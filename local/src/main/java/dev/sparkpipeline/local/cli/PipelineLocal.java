@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline-local", mixinStandardHelpOptions = true,
         description = "Runs the serverless Spark pipeline offline, on a local lake folder and local Spark.",
-        subcommands = {DropCommand.class, InvokeCommand.class, ExecuteCommand.class})
+        subcommands = {DropCommand.class, InvokeCommand.class, ExecuteCommand.class, PrepareCommand.class})
 public final class PipelineLocal implements Runnable {
 
     /** Usage errors and unreadable input. */

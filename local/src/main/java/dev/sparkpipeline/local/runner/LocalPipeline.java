@@ -57,11 +57,10 @@ public final class LocalPipeline {
     private final RecordingExecutionStarter starter = new RecordingExecutionStarter();
     private final StateMachineInterpreter interpreter;
 
-    public LocalPipeline(SamTemplate template, LocalLake lake, String classPath) {
+    public LocalPipeline(SamTemplate template, LocalLake lake, LocalSparkJob job) {
         this.resources = new LocalResources(template);
         Clock clock = Clock.systemUTC();
         var store = new FolderObjectStore(lake);
-        var job = new LocalSparkJob(classPath);
         List<JobEngine> engines = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             engines.add(new LocalSparkEngine(engine, lake, job, clock));

@@ -73,6 +73,12 @@ public final class LocalSparkEngine implements JobEngine {
         return new EngineObservation(cancelled ? CANCELLED.get(engine) : "FAILED", result.failure(), links, Map.of());
     }
 
+    /** A local job starts in seconds: look at it every second or two while it is young. */
+    @Override
+    public int pollFloorSeconds() {
+        return 1;
+    }
+
     @Override
     public void cancel(JobHandle handle) {
         Process process = running.get(handle.jobId());

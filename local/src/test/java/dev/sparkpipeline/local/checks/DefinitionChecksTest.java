@@ -1,6 +1,9 @@
 package dev.sparkpipeline.local.checks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.error.JobStillRunning;
+import dev.sparkpipeline.core.error.PipelineException;
 import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,26 @@ class DefinitionChecksTest {
                     .isInstanceOf(Map.class)
                     .satisfies(ref -> assertThat(functions).contains(aliasTarget(ref)));
         });
+    }
+
+    @Test
+    void everyPipelineErrorTheDefinitionMatchesIsAClassTheFunctionsThrow() throws IOException {
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(stateMachine.definitionText()).findValues("ErrorEquals")
+                .forEach(list -> list.forEach(name -> names.add(name.asText())));
+
+        assertThat(names).filteredOn(name -> name.startsWith("dev.sparkpipeline.")).isNotEmpty().allSatisfy(name ->
+                assertThat(Class.forName(name)).as(name).isAssignableTo(PipelineException.class));
+    }
+
+    @Test
+    void theWatchOfALongJobRetriesAtThePollSchedulesCap() throws IOException {
+        var retriers = new ObjectMapper().readTree(stateMachine.definitionText()).path("States").path("WatchJob").path("Retry");
+        var watch = retriers.get(0);
+
+        assertThat(watch.path("ErrorEquals").get(0).asText()).isEqualTo(JobStillRunning.class.getName());
+        assertThat(watch.path("IntervalSeconds").asInt()).isEqualTo(PollSchedule.MAX_SECONDS);
+        assertThat(watch.path("BackoffRate").asDouble()).isEqualTo(1.0);
     }
 
     private static String aliasTarget(Object ref) {

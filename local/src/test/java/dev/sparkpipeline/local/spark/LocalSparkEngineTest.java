@@ -41,7 +41,7 @@ class LocalSparkEngineTest {
                 {"dataset": "orders", "engine": "%s",
                  "source": {"bucket": "landing-bucket", "key": "orders/2026/11/22/orders.csv", "size": 10},
                  "job": {"timeoutMinutes": 1}}""").formatted(engine).getBytes()));
-        var local = new LocalSparkEngine(engine, lake, new LocalSparkJob(System.getProperty("java.class.path")), Clock.systemUTC());
+        var local = new LocalSparkEngine(engine, lake, new LocalSparkJob(System.getProperty("java.class.path"), null), Clock.systemUTC());
         JobHandle handle = local.submit(new JobRequest("run-cancelled", input, null));
 
         local.cancel(handle);

@@ -19,4 +19,13 @@ public interface JobEngine {
 
     /** Asks the engine to stop the job; a job that has already ended is left as it is. */
     void cancel(JobHandle handle);
+
+    /**
+     * The shortest wait worth making before looking at a young job: a cloud engine takes tens of
+     * seconds just to start one, so the schedule's 12 seconds; an engine whose jobs start in
+     * seconds may say so.
+     */
+    default int pollFloorSeconds() {
+        return PollSchedule.MIN_SECONDS;
+    }
 }

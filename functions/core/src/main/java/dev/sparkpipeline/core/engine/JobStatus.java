@@ -9,6 +9,8 @@ import java.util.Map;
  * @param state           the normalised state
  * @param terminal        true when the job will not change state again
  * @param timedOut        true when the job is past its deadline and still not terminal
+ * @param longRunning     true once the poll schedule has reached its cap: from then on the state
+ *                        machine watches the job by retrying the tracker at that cap
  * @param nextPollSeconds how long the state machine waits before the next poll
  * @param elapsedSeconds  seconds since submission
  * @param failureReason   the engine's own reason for a failure, or null
@@ -21,6 +23,7 @@ public record JobStatus(
         NormalisedState state,
         boolean terminal,
         boolean timedOut,
+        boolean longRunning,
         int nextPollSeconds,
         long elapsedSeconds,
         String failureReason,

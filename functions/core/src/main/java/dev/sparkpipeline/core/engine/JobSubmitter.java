@@ -15,9 +15,10 @@ public final class JobSubmitter {
 
     /** Starts the job (or finds the one a retried request started) and says when to poll it. */
     public JobRun submit(JobRequest request) {
-        JobHandle handle = engines.get(request.input().engine()).submit(request);
-        var submitted = new JobStatus("SUBMITTED", NormalisedState.PENDING, false, false,
-                schedule.nextDelay(0), 0, null, Map.of(), Map.of(), null);
+        JobEngine engine = engines.get(request.input().engine());
+        JobHandle handle = engine.submit(request);
+        var submitted = new JobStatus("SUBMITTED", NormalisedState.PENDING, false, false, false,
+                schedule.nextDelay(0, engine.pollFloorSeconds()), 0, null, Map.of(), Map.of(), null);
         return new JobRun(handle, submitted);
     }
 }

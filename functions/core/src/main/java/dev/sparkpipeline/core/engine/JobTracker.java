@@ -17,7 +17,8 @@ public final class JobTracker {
 
     /** The job's current status; a job past its deadline and not ended is reported timed out. */
     public JobRun track(JobHandle handle) {
-        EngineObservation seen = engines.get(handle.engine()).observe(handle);
+        JobEngine engine = engines.get(handle.engine());
+        EngineObservation seen = engine.observe(handle);
         long now = clock.instant().getEpochSecond();
         long elapsed = Math.max(0, now - handle.submittedAt());
         NormalisedState state = EngineStateTable.normalise(handle.engine(), seen.rawState());
@@ -27,8 +28,8 @@ public final class JobTracker {
             // The state machine's Fail state needs a cause even when the engine gives none.
             reason = handle.engine() + " reported " + seen.rawState() + " without a reason";
         }
-        var status = new JobStatus(seen.rawState(), state, state.terminal(), timedOut,
-                schedule.nextDelay(elapsed), elapsed, reason, seen.links(), seen.usage(), CostEstimator.estimate(seen.usage()));
+        var status = new JobStatus(seen.rawState(), state, state.terminal(), timedOut, schedule.capped(elapsed),
+                schedule.nextDelay(elapsed, engine.pollFloorSeconds()), elapsed, reason, seen.links(), seen.usage(), CostEstimator.estimate(seen.usage()));
         return new JobRun(handle, status);
     }
 }

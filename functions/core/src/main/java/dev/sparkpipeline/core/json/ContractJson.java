@@ -91,7 +91,7 @@ public final class ContractJson {
         NormalisedState normalised = Arrays.stream(NormalisedState.values()).filter(s -> s.name().equals(state)).findFirst()
                 .orElseThrow(() -> new InvalidInput(status.path() + ".state must be one of " + Arrays.toString(NormalisedState.values())));
         return new JobStatus(status.string("rawState"), normalised, status.bool("terminal", normalised.terminal()),
-                status.bool("timedOut", false), (int) status.number("nextPollSeconds", 0), status.number("elapsedSeconds", 0),
+                status.bool("timedOut", false), status.bool("longRunning", false), (int) status.number("nextPollSeconds", 0), status.number("elapsedSeconds", 0),
                 status.optionalString("failureReason"), status.strings("links"), status.decimals("usage"),
                 status.optionalDecimal("estimatedCostUsd"));
     }
@@ -102,6 +102,7 @@ public final class ContractJson {
         document.put("state", status.state().name());
         document.put("terminal", status.terminal());
         document.put("timedOut", status.timedOut());
+        document.put("longRunning", status.longRunning());
         document.put("nextPollSeconds", status.nextPollSeconds());
         document.put("elapsedSeconds", status.elapsedSeconds());
         document.put("failureReason", status.failureReason());

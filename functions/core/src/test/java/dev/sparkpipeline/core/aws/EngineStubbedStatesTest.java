@@ -64,7 +64,7 @@ class EngineStubbedStatesTest {
     @BeforeEach
     void freshStubs() {
         stub.resetAll();
-        tracker = new JobTracker(AwsJobEngines.on(clients, settings(APP), clock), new PollSchedule(() -> 0.0), clock);
+        tracker = new JobTracker(AwsJobEngines.on(clients, settings(APP), clock), new PollSchedule(() -> 0.5), clock);
     }
 
     @Test

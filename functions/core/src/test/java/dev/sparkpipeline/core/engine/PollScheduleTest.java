@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PollScheduleTest {
 
-    private final PollSchedule noJitter = new PollSchedule(() -> 0.0);
-    private final PollSchedule fullJitter = new PollSchedule(() -> 0.999);
+    private final PollSchedule noJitter = new PollSchedule(() -> 0.5);
+    private final PollSchedule lowestJitter = new PollSchedule(() -> 0.0);
+    private final PollSchedule highestJitter = new PollSchedule(() -> 0.999);
 
     @Test
     void aYoungJobIsPolledOften() {
@@ -21,18 +22,31 @@ class PollScheduleTest {
 
     @Test
     void theDelayStaysUnderAQuarterOfTheElapsedTimeEvenWithJitter() {
-        for (long elapsed = 60; elapsed <= 1200; elapsed += 30) {
-            assertThat(fullJitter.nextDelay(elapsed)).isLessThanOrEqualTo(Math.max(15, (int) (elapsed * 0.25)));
+        for (long elapsed = 0; elapsed < 7 * 24 * 3600; elapsed += 7) {
+            assertThat(highestJitter.nextDelay(elapsed)).isLessThanOrEqualTo(Math.max(15, (int) (elapsed * 0.25)));
         }
     }
 
     @Test
     void noJobWaitsLongerThanFiveMinutes() {
-        assertThat(fullJitter.nextDelay(7 * 24 * 3600)).isLessThanOrEqualTo(300);
+        assertThat(highestJitter.nextDelay(7 * 24 * 3600)).isLessThanOrEqualTo(300);
     }
 
     @Test
-    void jitterSpreadsJobsStartedTogether() {
-        assertThat(fullJitter.nextDelay(600)).isGreaterThan(noJitter.nextDelay(600));
+    void jitterSpreadsJobsStartedTogetherBothWays() {
+        assertThat(lowestJitter.nextDelay(600)).isEqualTo(90);
+        assertThat(highestJitter.nextDelay(600)).isBetween(145, 150);
+    }
+
+    @Test
+    void aFasterEnginesFloorReplacesTheCloudFloorForYoungJobsOnly() {
+        assertThat(noJitter.nextDelay(0, 1)).isEqualTo(1);
+        assertThat(noJitter.nextDelay(600, 1)).isEqualTo(120);
+    }
+
+    @Test
+    void theScheduleIsCappedFromFiveTimesTheLongestBaseWait() {
+        assertThat(noJitter.capped(5 * PollSchedule.MAX_SECONDS - 1)).isFalse();
+        assertThat(noJitter.capped(5 * PollSchedule.MAX_SECONDS)).isTrue();
     }
 }
