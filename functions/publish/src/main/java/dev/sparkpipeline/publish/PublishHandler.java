@@ -9,9 +9,14 @@ import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.Publisher;
 
+import dev.sparkpipeline.core.priming.SnapStartPriming;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -21,11 +26,24 @@ import java.time.Clock;
  */
 public final class PublishHandler implements RequestStreamHandler {
 
+    /** A publication whose manifest does not exist: the warm-up before a SnapStart snapshot. */
+    private static final byte[] PRIMING_EVENT = """
+            {"executionName": "snapstart-priming", "state": {"dataset": "snapstart-priming",
+             "source": {"bucket": "snapstart-priming", "key": "snapstart-priming/none.csv", "size": 1}}}"""
+            .getBytes(StandardCharsets.UTF_8);
+
     private final Publisher publisher;
 
     /** Used by the Lambda runtime: clients are built once per container. */
     public PublishHandler() {
         this(fromEnvironment());
+        SnapStartPriming.register(() -> {
+            try {
+                handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */

@@ -3,12 +3,15 @@ package dev.sparkpipeline.submit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.engine.JobSubmitter;
 import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.priming.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,15 +25,20 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SubmitJobHandler implements RequestStreamHandler {
 
+    private final JobEngines engines;
     private final JobSubmitter submitter;
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public SubmitJobHandler() {
         this(AwsJobEngines.fromEnvironment(System.getenv()));
+        // Submitting would start a job: the warm-up asks the default engine about one that does not exist.
+        SnapStartPriming.register(() -> engines.get(Engine.EMR_SERVERLESS).observe(
+                JobHandle.of(Engine.EMR_SERVERLESS, "snapstart-priming", "snapstart-priming", "snapstart-priming", 0, 1)));
     }
 
     /** Used by tests and the local runner, which pass their own engines. */
     public SubmitJobHandler(JobEngines engines) {
+        this.engines = engines;
         this.submitter = new JobSubmitter(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()));
     }
 

@@ -12,9 +12,14 @@ import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 
+import dev.sparkpipeline.core.priming.SnapStartPriming;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,11 +33,23 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TrackJobHandler implements RequestStreamHandler {
 
+    /** A poll of a job that does not exist: the warm-up before a SnapStart snapshot. */
+    private static final byte[] PRIMING_EVENT = """
+            {"handle": {"engine": "EMR_SERVERLESS", "jobId": "snapstart-priming", "containerId": "snapstart-priming",
+             "runId": "snapstart-priming", "submittedAt": 0, "deadlineAt": 0}}""".getBytes(StandardCharsets.UTF_8);
+
     private final JobTracker tracker;
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public TrackJobHandler() {
         this(AwsJobEngines.fromEnvironment(System.getenv()), Clock.systemUTC());
+        SnapStartPriming.register(() -> {
+            try {
+                handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Used by tests and the local runner, which pass their own engines and clock. */

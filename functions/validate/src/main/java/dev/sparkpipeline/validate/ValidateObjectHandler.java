@@ -5,9 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.ValidationReport;
 
+import dev.sparkpipeline.core.priming.SnapStartPriming;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Starts the pipeline for every object that lands in the landing bucket, or quarantines it
@@ -16,16 +21,31 @@ import java.io.OutputStream;
  */
 public final class ValidateObjectHandler implements RequestStreamHandler {
 
+    /** An Object Created event for an object that does not exist: the warm-up before a SnapStart snapshot. */
+    private static final byte[] PRIMING_EVENT = """
+            {"version": "0", "id": "snapstart-priming", "detail-type": "Object Created", "source": "aws.s3",
+             "time": "2026-01-01T00:00:00Z", "detail": {"bucket": {"name": "snapstart-priming"},
+             "object": {"key": "snapstart-priming/none.csv", "size": 1, "etag": "0"}}}""".getBytes(StandardCharsets.UTF_8);
+
     private final LandingValidator validator;
 
     /** Used by the Lambda runtime: clients and rules are built once per container. */
     public ValidateObjectHandler() {
         this(LandingValidators.onAws(System.getenv()));
+        SnapStartPriming.register(() -> invoke(PRIMING_EVENT));
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */
     public ValidateObjectHandler(LandingValidator validator) {
         this.validator = validator;
+    }
+
+    private void invoke(byte[] event) {
+        try {
+            handleRequest(new ByteArrayInputStream(event), OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
