@@ -4,7 +4,9 @@ import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.landing.LandedObject;
 
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -58,7 +60,7 @@ final class LandingEvents {
             String key = decode(required(object.optionalString("key"), field + ".s3.object.key"), field + ".s3.object.key");
             String sequencer = object.optionalString("sequencer");
             objects.add(new LandedObject(bucket, List.of(key), blankToNull(object.optionalString("versionId")),
-                    blankToNull(object.optionalString("eTag")), object.number("size", -1),
+                    blankToNull(object.optionalString("eTag")), size(object.fields().get("size")),
                     sequencer == null ? field : sequencer, time(record.optionalString("eventTime"), field + ".eventTime")));
         }
         return objects;
@@ -76,23 +78,65 @@ final class LandingEvents {
         String rawKey = required(object.optionalString("key"), "detail.object.key");
         LinkedHashSet<String> candidates = new LinkedHashSet<>();
         try {
-            candidates.add(URLDecoder.decode(rawKey, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException notEncoded) {
-            // A '%' not followed by two hex digits: the key was sent as is.
+            candidates.add(formDecode(rawKey));
+        } catch (IllegalArgumentException | CharacterCodingException notEncoded) {
+            // Not a form-encoded UTF-8 key: it was sent as is.
         }
         candidates.add(rawKey);
         String id = event.optionalString("id");
         return new LandedObject(bucket, new ArrayList<>(candidates), blankToNull(object.optionalString("version-id")),
-                blankToNull(object.optionalString("etag")), object.number("size", -1),
+                blankToNull(object.optionalString("etag")), size(object.fields().get("size")),
                 id == null ? object.optionalString("sequencer") : id, time(event.optionalString("time"), "time"));
     }
 
     private static String decode(String key, String field) {
         try {
-            return URLDecoder.decode(key, StandardCharsets.UTF_8);
+            return formDecode(key);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(field + " is not form-URL-encoded as S3 event notifications are: " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new InvalidInput(field + " decodes to bytes that are not UTF-8, which no S3 key is");
         }
+    }
+
+    /**
+     * Form-URL decoding that refuses what {@code URLDecoder} would silently replace: escapes whose
+     * bytes are not UTF-8 would otherwise turn into U+FFFD and name an object that does not exist.
+     */
+    private static String formDecode(String encoded) throws CharacterCodingException {
+        var bytes = new java.io.ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= encoded.length() || Character.digit(encoded.charAt(i + 1), 16) < 0 || Character.digit(encoded.charAt(i + 2), 16) < 0) {
+                    throw new IllegalArgumentException("'%' at " + i + " is not followed by two hex digits");
+                }
+                bytes.write(Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < encoded.length() ? i + 2 : i + 1;
+                bytes.writeBytes(encoded.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
+            }
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                .toString();
+    }
+
+    /** The size the event announces; the HEAD that follows is what counts, so a garbled one is unknown (-1). */
+    private static long size(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof String text && text.matches("\\d{1,18}")) {
+            return Long.parseLong(text);
+        }
+        return -1;
     }
 
     private static Instant time(String text, String field) {

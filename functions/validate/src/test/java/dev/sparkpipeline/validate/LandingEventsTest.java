@@ -119,4 +119,32 @@ class LandingEventsTest {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageStartingWith("Records[0].s3.object.key is required");
     }
+
+    @Test
+    void aKeyWhoseEscapesAreNotUtf8IsRefusedRatherThanReadAsAnotherKey() {
+        String event = new String(Fixtures.bytes("s3-put.json"), StandardCharsets.UTF_8)
+                .replace("orders/2026/11/22/orders-001.csv", "orders/2026/11/22/caf%E9.csv");
+
+        assertThatThrownBy(() -> LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void rawUnicodeInAnEventBridgeKeyIsKept() {
+        String event = new String(Fixtures.bytes("eventbridge-object-created.json"), StandardCharsets.UTF_8)
+                .replace("orders/2026/11/22/orders-001.csv", "orders/2026/11/22/été-€-\uD83D\uDE00.csv");
+
+        assertThat(LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8))).singleElement()
+                .extracting(LandedObject::keyCandidates).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsOnly("orders/2026/11/22/été-€-\uD83D\uDE00.csv");
+    }
+
+    @Test
+    void anAnnouncedSizeThatIsNotANumberIsUnknownNotARefusal() {
+        String event = new String(Fixtures.bytes("s3-put.json"), StandardCharsets.UTF_8).replace("\"size\": 1024", "\"size\": \"big\"");
+
+        assertThat(LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8))).singleElement()
+                .extracting(LandedObject::size).isEqualTo(-1L);
+    }
 }
