@@ -1,0 +1,202 @@
+package dev.sparkpipeline.local.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.EngineObservation;
+import dev.sparkpipeline.core.engine.JobEngine;
+import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.error.AccessDenied;
+import dev.sparkpipeline.core.outcome.FailureRecorder;
+import dev.sparkpipeline.local.asl.Execution;
+import dev.sparkpipeline.local.asl.ExecutionClock;
+import dev.sparkpipeline.local.asl.StateMachineInterpreter;
+import dev.sparkpipeline.local.checks.ProjectFiles;
+import dev.sparkpipeline.local.lake.FolderObjectStore;
+import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.runner.LocalFunctions;
+import dev.sparkpipeline.local.runner.LocalTasks;
+import dev.sparkpipeline.local.template.LocalResources;
+import dev.sparkpipeline.local.template.SamStateMachine;
+import dev.sparkpipeline.local.template.SamTemplate;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every way a job can go wrong, on every engine, through the real state machine (local interpreter,
+ * virtual clock) and the template's functions: the run ends failed with the engine's reason, the
+ * source is recorded under {@code failed/} with a reason document, exactly one notification goes
+ * out, a job that may still run is cancelled, and an EMR cluster is terminated on every path.
+ */
+class JobFailureMatrixTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "orders/2026/11/22/orders.csv";
+
+    @TempDir
+    Path lakeDir;
+
+    /** How the job goes wrong. */
+    enum Failure { FAILED, CANCELLED_OUTSIDE, TIMED_OUT, UNKNOWN_STATE_FOREVER, TRACKER_FAILS }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Engine engine : List.of(Engine.EMR_SERVERLESS, Engine.GLUE, Engine.EMR)) {
+            for (Failure failure : Failure.values()) {
+                cases.add(Arguments.of(engine, failure));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("matrix")
+    void theRunFailsWithTheEnginesReasonIsRecordedNotifiedAndCleanedUp(Engine engine, Failure failure) throws IOException {
+        LocalLake lake = new LocalLake(lakeDir);
+        Path source = lake.file(LocalLake.LANDING, KEY);
+        Files.createDirectories(source.getParent());
+        Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), source);
+        ExecutionClock time = ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.now();
+            }
+        };
+        var job = new ScriptedJob(engine, failure, clock);
+        SamTemplate template = SamTemplate.read(ProjectFiles.template());
+        var functions = new LocalFunctions(template, Map.of(JobEngines.class, new JobEngines(List.of(job)), Clock.class, clock,
+                FailureRecorder.class, new FailureRecorder(new FolderObjectStore(lake), LocalLake.QUARANTINE, clock)));
+        var interpreter = new StateMachineInterpreter(definition(template), new LocalTasks(functions, lake), time, new Random(1));
+
+        ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", engine.name());
+        input.putObject("source").put("bucket", LocalLake.LANDING).put("key", KEY).put("size", Files.size(source));
+        input.putObject("job").put("timeoutMinutes", 30);
+        Execution execution = interpreter.run("matrix", input);
+
+        assertThat(execution.status()).isEqualTo("FAILED");
+        assertThat(execution.error()).isEqualTo(switch (failure) {
+            case FAILED -> "JobFailed";
+            case CANCELLED_OUTSIDE -> "JobCancelled";
+            case TIMED_OUT, UNKNOWN_STATE_FOREVER -> "JobTimedOut";
+            case TRACKER_FAILS -> "TrackerFailed";
+        });
+        assertThat(execution.cause()).contains(switch (failure) {
+            case FAILED -> "the executor ran out of memory";
+            case CANCELLED_OUTSIDE -> job.cancelledState();
+            case TIMED_OUT -> "RUNNING";
+            case UNKNOWN_STATE_FOREVER -> "PAUSED_BY_OPERATOR";
+            case TRACKER_FAILS -> "not authorized to read job runs";
+        });
+        assertThat(job.cancelled).as("a job that may still run is cancelled")
+                .isEqualTo(failure == Failure.TIMED_OUT || failure == Failure.UNKNOWN_STATE_FOREVER || failure == Failure.TRACKER_FAILS);
+        JsonNode reason = JSON.readTree(lake.file(LocalLake.QUARANTINE, "failed/2026/11/22/" + KEY + ".reason.json").toFile());
+        assertThat(reason.toString()).contains(execution.error());
+        assertThat(lake.file(LocalLake.QUARANTINE, "failed/2026/11/22/" + KEY)).isRegularFile();
+        assertThat(files(lakeDir.resolve("_outbox/sns"))).as("one notification").hasSize(1);
+        if (engine == Engine.EMR) {
+            assertThat(files(lakeDir.resolve("_clusters"))).singleElement().satisfies(cluster ->
+                    assertThat(JSON.readTree(cluster.toFile()).path("State").asText()).isEqualTo("TERMINATED"));
+        }
+    }
+
+    private static JsonNode definition(SamTemplate template) throws IOException {
+        SamStateMachine stateMachine = template.stateMachine();
+        LocalResources resources = new LocalResources(template);
+        Map<String, String> values = new TreeMap<>();
+        stateMachine.substitutions().forEach((name, value) -> values.put(name, resources.resolve(value)));
+        return JSON.readTree(stateMachine.substitute(values));
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    /** A job that goes wrong the given way, in the engine's own state names. */
+    private static final class ScriptedJob implements JobEngine {
+        private final Engine engine;
+        private final Failure failure;
+        private final Clock clock;
+        private boolean cancelled;
+        private long submittedAt;
+
+        ScriptedJob(Engine engine, Failure failure, Clock clock) {
+            this.engine = engine;
+            this.failure = failure;
+            this.clock = clock;
+        }
+
+        @Override
+        public Engine engine() {
+            return engine;
+        }
+
+        @Override
+        public JobHandle submit(JobRequest request) {
+            submittedAt = clock.instant().getEpochSecond();
+            return JobHandle.of(engine, "job-1", request.clusterId() == null ? "container" : request.clusterId(),
+                    request.executionName(), submittedAt, request.input().job().timeoutMinutes());
+        }
+
+        @Override
+        public EngineObservation observe(JobHandle handle) {
+            boolean ended = clock.instant().getEpochSecond() - submittedAt > 300;
+            return switch (failure) {
+                case FAILED -> ended ? new EngineObservation("FAILED", "the executor ran out of memory", Map.of(), Map.of()) : running();
+                case CANCELLED_OUTSIDE -> ended ? new EngineObservation(cancelledState(), null, Map.of(), Map.of()) : running();
+                case TIMED_OUT -> running();
+                case UNKNOWN_STATE_FOREVER -> new EngineObservation("PAUSED_BY_OPERATOR", null, Map.of(), Map.of());
+                case TRACKER_FAILS -> throw new AccessDenied("not authorized to read job runs");
+            };
+        }
+
+        @Override
+        public void cancel(JobHandle handle) {
+            cancelled = true;
+        }
+
+        String cancelledState() {
+            return engine == Engine.GLUE ? "STOPPED" : "CANCELLED";
+        }
+
+        private static EngineObservation running() {
+            return new EngineObservation("RUNNING", null, Map.of(), Map.of());
+        }
+    }
+}
