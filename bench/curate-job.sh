@@ -18,15 +18,7 @@ fi
 classpath="$root/local/target/pipeline-local-0.1.0-SNAPSHOT.jar:$(cat "$root/local/target/classpath.txt")"
 
 input="$work/orders-$rows.csv"
-if [ ! -f "$input" ]; then
-  awk -v n="$rows" 'BEGIN {
-    print "order_id,customer_id,order_ts,amount,currency,status";
-    for (i = 1; i <= n; i++) {
-      printf "o-%d,c-%d,2026-11-%02dT%02d:%02d:%02dZ,%d.%02d,%s,%s\n", i, i % 50000, 1 + i % 28, i % 24, i % 60, (i * 7) % 60,
-             (i * 13) % 5000, i % 100, (i % 3 == 0 ? "USD" : "EUR"), (i % 10 == 0 ? "REFUNDED" : "PAID")
-    }
-  }' > "$input"
-fi
+"$root/bench/orders-csv.sh" "$rows" "$input"
 
 opens=""
 for module in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \

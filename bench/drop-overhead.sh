@@ -17,15 +17,7 @@ archive="$root/local/target/curate-job.jsa"
 [ -f "$archive" ] || { echo "bench: bin/pipeline-local did not prepare $archive" >&2; exit 1; }
 
 input="$work/orders-$rows.csv"
-if [ ! -f "$input" ]; then
-  awk -v n="$rows" 'BEGIN {
-    print "order_id,customer_id,order_ts,amount,currency,status";
-    for (i = 1; i <= n; i++) {
-      printf "o-%d,c-%d,2026-11-%02dT%02d:%02d:%02dZ,%d.%02d,%s,%s\n", i, i % 50000, 1 + i % 28, i % 24, i % 60, (i * 7) % 60,
-             (i * 13) % 5000, i % 100, (i % 3 == 0 ? "USD" : "EUR"), (i % 10 == 0 ? "REFUNDED" : "PAID")
-    }
-  }' > "$input"
-fi
+"$root/bench/orders-csv.sh" "$rows" "$input"
 
 # The child JVM flags LocalSparkJob uses, read from its source so the two cannot drift apart.
 opens=$(grep -o '"java\.base/[a-z.]*"' "$root/local/src/main/java/dev/sparkpipeline/local/spark/LocalSparkJob.java" \

@@ -1,7 +1,10 @@
 package dev.sparkpipeline.local.asl;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** Time for an execution: the real clock for runs, a virtual one for tests and cost benchmarks. */
 public interface ExecutionClock {
@@ -10,6 +13,27 @@ public interface ExecutionClock {
 
     /** Waits (really, or by moving virtual time forward). */
     void sleep(Duration duration);
+
+    /** This time as a {@link Clock} in UTC, so the functions and engines a run calls share it. */
+    default Clock asClock() {
+        ExecutionClock time = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.now();
+            }
+        };
+    }
 
     /** The wall clock: waits really wait. */
     static ExecutionClock real() {

@@ -16,6 +16,7 @@ import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,33 +60,25 @@ final class DropCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "EMR_SERVERLESS, GLUE, EMR or LOCAL: the cloud branch to follow; every engine runs on local Spark here.")
     Engine engine;
 
-    @Option(names = "--lake", defaultValue = ".local-lake", description = "The local lake folder (default: ${DEFAULT-VALUE}).")
-    Path lakeDir;
-
-    @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
-    boolean json;
-
-    @Option(names = "--template", description = "The SAM template (default: the repository's template.yaml).")
-    Path templateFile = RunReport.defaultTemplate();
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new PipelineLocal.UsageError("cannot read " + file);
         }
-        if (!Files.isRegularFile(templateFile)) {
-            throw new PipelineLocal.UsageError("no SAM template at " + templateFile + " (pass --template)");
-        }
+        SamTemplate template = options.template();
         DatasetCatalog catalog = DatasetCatalog.bundled();
         String key = landingKey(catalog, file.getFileName().toString(), Instant.now());
-        LocalLake lake = new LocalLake(lakeDir);
-        var report = new RunReport(spec.commandLine().getOut(), json);
+        LocalLake lake = new LocalLake(options.lakeDir);
+        var report = new RunReport(spec.commandLine().getOut(), options.json);
         report.note("Dropping " + file + " as s3://" + LocalLake.LANDING + "/" + key + " (lake " + lake.root() + ")");
         Path landed = lake.file(LocalLake.LANDING, key);
         Files.createDirectories(landed.getParent());
         Files.copy(file, landed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), lake, LocalSparkJob.forThisJvm());
+        var pipeline = new LocalPipeline(template, lake, LocalSparkJob.forThisJvm());
         JsonNode event = objectCreated(key, new FolderObjectStore(lake).head(LocalLake.LANDING, key, null).orElseThrow());
         List<String> targets = pipeline.targets(event);
         if (targets.isEmpty()) {

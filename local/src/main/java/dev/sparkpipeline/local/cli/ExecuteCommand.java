@@ -8,6 +8,7 @@ import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,14 +39,8 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "INPUT.json", description = "The execution input.")
     Path inputFile;
 
-    @Option(names = "--lake", defaultValue = ".local-lake", description = "The local lake folder (default: ${DEFAULT-VALUE}).")
-    Path lakeDir;
-
-    @Option(names = "--template", description = "The SAM template (default: the repository's template.yaml).")
-    Path templateFile = RunReport.defaultTemplate();
-
-    @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
-    boolean json;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() {
@@ -55,12 +50,10 @@ final class ExecuteCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new PipelineLocal.UsageError("cannot read " + inputFile + " as JSON");
         }
-        if (!Files.isRegularFile(templateFile)) {
-            throw new PipelineLocal.UsageError("no SAM template at " + templateFile + " (run from the repository root or pass --template)");
-        }
-        var report = new RunReport(spec.commandLine().getOut(), json);
+        SamTemplate template = options.template();
+        var report = new RunReport(spec.commandLine().getOut(), options.json);
         String name = "manual-" + Instant.now().toEpochMilli();
-        var pipeline = new LocalPipeline(SamTemplate.read(templateFile), new LocalLake(lakeDir), LocalSparkJob.forThisJvm());
+        var pipeline = new LocalPipeline(template, new LocalLake(options.lakeDir), LocalSparkJob.forThisJvm());
 
         Execution execution = pipeline.execute(name, input);
 

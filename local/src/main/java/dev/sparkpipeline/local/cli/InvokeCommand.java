@@ -12,6 +12,7 @@ import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,14 +47,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = {"-e", "--event"}, required = true, paramLabel = "EVENT.json", description = "The event to invoke it with.")
     Path eventFile;
 
-    @Option(names = "--lake", defaultValue = ".local-lake", description = "The local lake folder (default: ${DEFAULT-VALUE}).")
-    Path lakeDir;
-
-    @Option(names = "--template", description = "The SAM template (default: the repository's template.yaml).")
-    Path templateFile = RunReport.defaultTemplate();
-
-    @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
-    boolean json;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() throws IOException {
@@ -63,20 +58,17 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new PipelineLocal.UsageError("cannot read " + eventFile);
         }
-        if (!Files.isRegularFile(templateFile)) {
-            throw new PipelineLocal.UsageError("no SAM template at " + templateFile + " (run from the repository root or pass --template)");
-        }
-        SamTemplate template = SamTemplate.read(templateFile);
+        SamTemplate template = options.template();
         if (!template.functions().containsKey(function)) {
             throw new PipelineLocal.UsageError("the template has no function " + function + "; it has " + template.functions().keySet());
         }
-        LocalLake lake = new LocalLake(lakeDir);
+        LocalLake lake = new LocalLake(options.lakeDir);
         var pipeline = new LocalPipeline(template, lake, LocalSparkJob.forThisJvm());
         if (!pipeline.functions().names().contains(function)) {
             throw new PipelineLocal.UsageError(function + " acts on AWS only and has no local adapters; offline, "
                     + pipeline.functions().names() + " can be invoked");
         }
-        var report = new RunReport(spec.commandLine().getOut(), json);
+        var report = new RunReport(spec.commandLine().getOut(), options.json);
 
         long started = System.nanoTime();
         byte[] response;

@@ -24,7 +24,6 @@ import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
 import dev.sparkpipeline.local.spark.LocalSparkEngine;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.LocalResources;
-import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
 
 import java.io.IOException;
@@ -38,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * The pipeline offline, from the same files the cloud uses: {@code template.yaml} (functions, their
@@ -79,7 +77,7 @@ public final class LocalPipeline {
         this.functions = new LocalFunctions(template, adapters);
         this.bus = new LocalEventBus(template, resources);
         try {
-            JsonNode definition = JSON.readTree(substituted(template.stateMachine()));
+            JsonNode definition = JSON.readTree(resources.stateMachineDefinition());
             this.interpreter = new StateMachineInterpreter(definition, new LocalTasks(functions, lake), ExecutionClock.real(), new Random());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,12 +111,5 @@ public final class LocalPipeline {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The definition with its placeholders resolved as CloudFormation would, to local names. */
-    private String substituted(SamStateMachine stateMachine) {
-        Map<String, String> values = new TreeMap<>();
-        stateMachine.substitutions().forEach((name, value) -> values.put(name, resources.resolve(value)));
-        return stateMachine.substitute(values);
     }
 }

@@ -3,6 +3,7 @@ package dev.sparkpipeline.local.template;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,14 @@ public final class LocalResources {
 
     public LocalResources(SamTemplate template) {
         this.template = template;
+    }
+
+    /** The template's state machine definition with its placeholders resolved, as CloudFormation would, to local names. */
+    public String stateMachineDefinition() {
+        SamStateMachine stateMachine = template.stateMachine();
+        Map<String, String> values = new TreeMap<>();
+        stateMachine.substitutions().forEach((name, value) -> values.put(name, resolve(value)));
+        return stateMachine.substitute(values);
     }
 
     /** A template value (text, number, {@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}) as local text. */

@@ -13,7 +13,6 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.template.LocalResources;
-import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
 
 import java.io.IOException;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,13 +48,8 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
 
     /** The pipeline's definition as the template deploys it, with local names. */
     static JsonNode pipelineDefinition() {
-        SamTemplate template = SamTemplate.read(ProjectFiles.template());
-        SamStateMachine stateMachine = template.stateMachine();
-        LocalResources resources = new LocalResources(template);
-        Map<String, String> values = new TreeMap<>();
-        stateMachine.substitutions().forEach((name, value) -> values.put(name, resources.resolve(value)));
         try {
-            return JSON.readTree(stateMachine.substitute(values));
+            return JSON.readTree(new LocalResources(SamTemplate.read(ProjectFiles.template())).stateMachineDefinition());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +73,7 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
     /** Runs one execution of {@code definition} for a job of {@code jobLength}. */
     static OrchestrationRun measure(JsonNode definition, Duration jobLength, long seed) {
         ExecutionClock time = ExecutionClock.virtual(START);
-        Clock clock = new VirtualTime(time);
+        Clock clock = time.asClock();
         var engine = new SimulatedEngine(clock, jobLength);
         Path lakeDir;
         try {

@@ -20,7 +20,6 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.template.LocalResources;
-import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,13 +31,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,27 +74,12 @@ class JobFailureMatrixTest {
         Files.createDirectories(source.getParent());
         Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), source);
         ExecutionClock time = ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.now();
-            }
-        };
+        Clock clock = time.asClock();
         var job = new ScriptedJob(engine, failure, clock);
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
         var functions = new LocalFunctions(template, Map.of(JobEngines.class, new JobEngines(List.of(job)), Clock.class, clock,
                 FailureRecorder.class, new FailureRecorder(new FolderObjectStore(lake), LocalLake.QUARANTINE, clock)));
-        var interpreter = new StateMachineInterpreter(definition(template), new LocalTasks(functions, lake), time, new Random(1));
+        var interpreter = new StateMachineInterpreter(JSON.readTree(new LocalResources(template).stateMachineDefinition()), new LocalTasks(functions, lake), time, new Random(1));
 
         ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", engine.name());
         input.putObject("source").put("bucket", LocalLake.LANDING).put("key", KEY).put("size", Files.size(source));
@@ -129,14 +110,6 @@ class JobFailureMatrixTest {
             assertThat(files(lakeDir.resolve("_clusters"))).singleElement().satisfies(cluster ->
                     assertThat(JSON.readTree(cluster.toFile()).path("State").asText()).isEqualTo("TERMINATED"));
         }
-    }
-
-    private static JsonNode definition(SamTemplate template) throws IOException {
-        SamStateMachine stateMachine = template.stateMachine();
-        LocalResources resources = new LocalResources(template);
-        Map<String, String> values = new TreeMap<>();
-        stateMachine.substitutions().forEach((name, value) -> values.put(name, resources.resolve(value)));
-        return JSON.readTree(stateMachine.substitute(values));
     }
 
     private static List<Path> files(Path folder) throws IOException {
