@@ -34,6 +34,8 @@ import java.util.Random;
 public final class StateMachineInterpreter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The most a state's input, result or output may hold, in UTF-8 bytes (Step Functions quotas). */
+    static final int PAYLOAD_LIMIT_BYTES = 262_144;
 
     private final JsonNode definition;
     private final TaskRunner tasks;
@@ -56,8 +58,17 @@ public final class StateMachineInterpreter {
         this.random = random;
     }
 
-    /** Runs one execution to its end. */
+    /**
+     * Runs one execution to its end.
+     *
+     * @throws IllegalArgumentException when the input is over the 262,144 bytes StartExecution accepts
+     */
     public Execution run(String executionName, JsonNode input) {
+        long size = utf8Size(input);
+        if (size > PAYLOAD_LIMIT_BYTES) {
+            throw new IllegalArgumentException("the execution input has " + size + " bytes; Step Functions accepts at most "
+                    + PAYLOAD_LIMIT_BYTES);
+        }
         Run run = new Run(executionName, input);
         run.event(HistoryEvent.Type.EXECUTION_STARTED, null, null);
         try {
@@ -120,6 +131,7 @@ public final class StateMachineInterpreter {
                 ObjectNode stateContext = context.putObject("State");
                 stateContext.put("Name", current).put("EnteredTime", clock.now().toString()).put("RetryCount", 0);
                 Step step = state(current, state, data);
+                withinLimit(step.output(), "the output of state " + current);
                 event(HistoryEvent.Type.STATE_EXITED, current, null);
                 if (step.next() == null) {
                     return step.output();
@@ -260,7 +272,7 @@ public final class StateMachineInterpreter {
             event(HistoryEvent.Type.TASK_STARTED, name, null);
             Instant started = clock.now();
             try {
-                JsonNode result = tasks.run(resource, parameters);
+                JsonNode result = withinLimit(tasks.run(resource, parameters), "the result of state " + name);
                 if (state.has("TimeoutSeconds")
                         && Duration.between(started, clock.now()).getSeconds() >= state.get("TimeoutSeconds").asLong()) {
                     throw new StatesError(StatesError.TIMEOUT, "the task ran longer than its TimeoutSeconds");
@@ -398,6 +410,19 @@ public final class StateMachineInterpreter {
                 throw new TimedOut();
             }
         }
+    }
+
+    private static JsonNode withinLimit(JsonNode value, String what) {
+        long size = utf8Size(value);
+        if (size > PAYLOAD_LIMIT_BYTES) {
+            throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, what + " has " + size + " bytes; Step Functions passes at most "
+                    + PAYLOAD_LIMIT_BYTES + " between states");
+        }
+        return value;
+    }
+
+    private static long utf8Size(JsonNode value) {
+        return value == null ? 0 : value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static String text(JsonNode value) {

@@ -13,6 +13,7 @@ public class StatesError extends RuntimeException {
     public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
     public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
     public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
+    public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
 
     private final String error;
     private final String cause;
@@ -33,18 +34,19 @@ public class StatesError extends RuntimeException {
 
     /**
      * Whether a Retry or Catch listing {@code name} handles this error: {@code States.ALL} matches
-     * everything but {@code States.Runtime}, {@code States.TaskFailed} everything but
-     * {@code States.Timeout} and {@code States.Runtime}; other names match exactly.
+     * everything but {@code States.Runtime} and {@code States.DataLimitExceeded} (which only its own
+     * name catches), {@code States.TaskFailed} everything but those and {@code States.Timeout};
+     * other names match exactly.
      */
     public boolean matches(String name) {
         if (RUNTIME.equals(error)) {
             return false;
         }
         if (ALL.equals(name)) {
-            return true;
+            return !DATA_LIMIT_EXCEEDED.equals(error);
         }
         if (TASK_FAILED.equals(name)) {
-            return !TIMEOUT.equals(error);
+            return !TIMEOUT.equals(error) && !DATA_LIMIT_EXCEEDED.equals(error);
         }
         return name.equals(error);
     }

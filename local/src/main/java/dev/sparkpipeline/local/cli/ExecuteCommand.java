@@ -55,7 +55,12 @@ final class ExecuteCommand implements Callable<Integer> {
         String name = "manual-" + Instant.now().toEpochMilli();
         var pipeline = new LocalPipeline(template, new LocalLake(options.lakeDir), LocalSparkJob.forThisJvm());
 
-        Execution execution = pipeline.execute(name, input);
+        Execution execution;
+        try {
+            execution = pipeline.execute(name, input);
+        } catch (IllegalArgumentException refused) {
+            throw new PipelineLocal.UsageError(refused.getMessage());
+        }
 
         report.states(execution);
         if (execution.status().equals("SUCCEEDED")) {

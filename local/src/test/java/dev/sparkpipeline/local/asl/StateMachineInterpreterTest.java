@@ -297,6 +297,35 @@ class StateMachineInterpreterTest {
         assertThat(run.output().toString()).isEqualTo("{\"labels\":[\"row-1\",\"row-2\"],\"inner\":\"outer value\"}");
     }
 
+    @Test
+    void aResultOverTheStateLimitIsADataLimitErrorThatOnlyItsOwnNameCatches() {
+        String big = "x".repeat(StateMachineInterpreter.PAYLOAD_LIMIT_BYTES);
+        TaskRunner tooMuch = (r, p) -> JSON.createObjectNode().put("blob", big);
+
+        Execution uncaught = run("""
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "r",
+                 "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true},
+                 "Caught": {"Type": "Succeed"}}}""", "{}", tooMuch);
+        Execution caught = run("""
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "r",
+                 "Catch": [{"ErrorEquals": ["States.DataLimitExceeded"], "Next": "Caught"}], "End": true},
+                 "Caught": {"Type": "Succeed"}}}""", "{}", tooMuch);
+
+        assertThat(uncaught.status()).isEqualTo("FAILED");
+        assertThat(uncaught.error()).isEqualTo(StatesError.DATA_LIMIT_EXCEEDED);
+        assertThat(caught.statesEntered()).containsExactly("T", "Caught");
+    }
+
+    @Test
+    void anInputOverTheStateLimitIsRefusedBeforeTheExecutionStarts() {
+        var interpreter = new StateMachineInterpreter(JSON.createObjectNode().put("StartAt", "P").set("States",
+                JSON.createObjectNode().set("P", JSON.createObjectNode().put("Type", "Succeed"))), (r, p) -> null, clock, new Random(1));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> interpreter.run("big",
+                        JSON.createObjectNode().put("blob", "x".repeat(StateMachineInterpreter.PAYLOAD_LIMIT_BYTES))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("262144");
+    }
+
     private long between(int from, int to) {
         return Duration.between(taskTimes.get(from), taskTimes.get(to)).toSeconds();
     }

@@ -95,6 +95,17 @@ class ExecuteEndToEndTest {
     }
 
     @Test
+    void anInputOverTheStateLimitIsRefusedWithAUsageError() throws IOException {
+        ObjectNode input = input(null);
+        input.put("padding", "x".repeat(300_000));
+
+        Run run = execute(input);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("at most 262144").doesNotContain("\tat ");
+    }
+
+    @Test
     void anUnreadableInputIsAUsageError() {
         Run run = run("execute", "-i", lake.resolve("missing.json").toString(), "--lake", lake.toString());
 
