@@ -3,6 +3,8 @@ package dev.sparkpipeline.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
+import dev.sparkpipeline.local.reliability.LakeInvariant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,11 @@ class DropEndToEndTest {
 
     @TempDir
     Path lake;
+
+    @AfterEach
+    void everyLandedFileHasExactlyOneFate() {
+        LakeInvariant.assertEveryLandedObjectHasOneFate(lake);
+    }
 
     @Test
     void aGoodCsvEndsAsCuratedParquetWithAManifest() throws IOException {

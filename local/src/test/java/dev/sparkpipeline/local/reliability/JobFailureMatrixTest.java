@@ -106,6 +106,7 @@ class JobFailureMatrixTest {
         assertThat(reason.toString()).contains(execution.error());
         assertThat(lake.file(LocalLake.QUARANTINE, "failed/2026/11/22/" + KEY)).isRegularFile();
         assertThat(files(lakeDir.resolve("_outbox/sns"))).as("one notification").hasSize(1);
+        LakeInvariant.assertEveryLandedObjectHasOneFate(lakeDir);
         if (engine == Engine.EMR) {
             assertThat(files(lakeDir.resolve("_clusters"))).singleElement().satisfies(cluster ->
                     assertThat(JSON.readTree(cluster.toFile()).path("State").asText()).isEqualTo("TERMINATED"));

@@ -57,6 +57,7 @@ class NoDataInLogsTest {
     @Test
     void theRunsTookTheirThreePaths() throws IOException {
         assertThat(cliOutput.toString()).contains("\"status\":\"QUARANTINED\"", "\"status\":\"FAILED\"", "\"status\":\"SUCCEEDED\"");
+        LakeInvariant.assertEveryLandedObjectHasOneFate(lake);
         assertThat(filesUnder(lake.resolve("quarantine-bucket"))).anyMatch(file -> file.toString().endsWith(".reason.json"));
     }
 
