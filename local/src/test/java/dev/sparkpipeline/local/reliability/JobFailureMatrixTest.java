@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every way a job can go wrong, on every engine, through the real state machine (local interpreter,
  * virtual clock) and the template's functions: the run ends failed with the engine's reason, the
  * source is recorded under {@code failed/} with a reason document, exactly one notification goes
- * out, a job that may still run is cancelled, and an EMR cluster is terminated on every path.
+ * out, a job that may still run is cancelled, and an EMR cluster is terminated on every path. The
+ * 30-minute jobs that run on reach {@code WatchJob} before their end.
  */
 class JobFailureMatrixTest {
 
@@ -54,7 +55,7 @@ class JobFailureMatrixTest {
     Path lakeDir;
 
     /** How the job goes wrong. */
-    enum Failure { FAILED, CANCELLED_OUTSIDE, TIMED_OUT, UNKNOWN_STATE_FOREVER, TRACKER_FAILS }
+    enum Failure { FAILED, CANCELLED_OUTSIDE, TIMED_OUT, UNKNOWN_STATE_FOREVER, TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING }
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -91,17 +92,20 @@ class JobFailureMatrixTest {
             case FAILED -> "JobFailed";
             case CANCELLED_OUTSIDE -> "JobCancelled";
             case TIMED_OUT, UNKNOWN_STATE_FOREVER -> "JobTimedOut";
-            case TRACKER_FAILS -> "TrackerFailed";
+            case TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING -> "TrackerFailed";
         });
         assertThat(execution.cause()).contains(switch (failure) {
             case FAILED -> "the executor ran out of memory";
             case CANCELLED_OUTSIDE -> job.cancelledState();
             case TIMED_OUT -> "RUNNING";
             case UNKNOWN_STATE_FOREVER -> "PAUSED_BY_OPERATOR";
-            case TRACKER_FAILS -> "not authorized to read job runs";
+            case TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING -> "not authorized to read job runs";
         });
+        if (failure == Failure.TRACKER_FAILS_WHILE_WATCHING) {
+            assertThat(execution.statesEntered()).contains("WatchJob").last().isEqualTo("Fail_TrackerFailed");
+        }
         assertThat(job.cancelled).as("a job that may still run is cancelled")
-                .isEqualTo(failure == Failure.TIMED_OUT || failure == Failure.UNKNOWN_STATE_FOREVER || failure == Failure.TRACKER_FAILS);
+                .isEqualTo(failure != Failure.FAILED && failure != Failure.CANCELLED_OUTSIDE);
         JsonNode reason = JSON.readTree(lake.file(LocalLake.QUARANTINE, "failed/2026/11/22/" + KEY + ".reason.json").toFile());
         assertThat(reason.toString()).contains(execution.error());
         assertThat(lake.file(LocalLake.QUARANTINE, "failed/2026/11/22/" + KEY)).isRegularFile();
@@ -157,6 +161,13 @@ class JobFailureMatrixTest {
                 case TIMED_OUT -> running();
                 case UNKNOWN_STATE_FOREVER -> new EngineObservation("PAUSED_BY_OPERATOR", null, Map.of(), Map.of());
                 case TRACKER_FAILS -> throw new AccessDenied("not authorized to read job runs");
+                case TRACKER_FAILS_WHILE_WATCHING -> {
+                    // Past the poll schedule's cap (22.5 minutes) the job is in WatchJob's hands.
+                    if (clock.instant().getEpochSecond() - submittedAt > 1_500) {
+                        throw new AccessDenied("not authorized to read job runs");
+                    }
+                    yield running();
+                }
             };
         }
 
