@@ -8,14 +8,12 @@ import dev.sparkpipeline.core.aws.S3ObjectStore;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.Publisher;
-
 import dev.sparkpipeline.core.priming.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -37,13 +35,7 @@ public final class PublishHandler implements RequestStreamHandler {
     /** Used by the Lambda runtime: clients are built once per container. */
     public PublishHandler() {
         this(fromEnvironment());
-        SnapStartPriming.register(() -> {
-            try {
-                handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */

@@ -11,14 +11,12 @@ import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
-
 import dev.sparkpipeline.core.priming.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,13 +41,7 @@ public final class TrackJobHandler implements RequestStreamHandler {
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public TrackJobHandler() {
         this(AwsJobEngines.fromEnvironment(System.getenv()), Clock.systemUTC());
-        SnapStartPriming.register(() -> {
-            try {
-                handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
     }
 
     /** Used by tests and the local runner, which pass their own engines and clock. */

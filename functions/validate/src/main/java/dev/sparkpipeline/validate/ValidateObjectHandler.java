@@ -4,14 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.ValidationReport;
-
 import dev.sparkpipeline.core.priming.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,20 +30,12 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
     /** Used by the Lambda runtime: clients and rules are built once per container. */
     public ValidateObjectHandler() {
         this(LandingValidators.onAws(System.getenv()));
-        SnapStartPriming.register(() -> invoke(PRIMING_EVENT));
+        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */
     public ValidateObjectHandler(LandingValidator validator) {
         this.validator = validator;
-    }
-
-    private void invoke(byte[] event) {
-        try {
-            handleRequest(new ByteArrayInputStream(event), OutputStream.nullOutputStream(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -162,8 +162,9 @@ class JobFailureMatrixTest {
                 case UNKNOWN_STATE_FOREVER -> new EngineObservation("PAUSED_BY_OPERATOR", null, Map.of(), Map.of());
                 case TRACKER_FAILS -> throw new AccessDenied("not authorized to read job runs");
                 case TRACKER_FAILS_WHILE_WATCHING -> {
-                    // Past the poll schedule's cap (22.5 minutes) the job is in WatchJob's hands.
-                    if (clock.instant().getEpochSecond() - submittedAt > 1_500) {
+                    // The last poll before the schedule's cap (1,350 s) comes by 1,349 + 337 s, and the
+                    // polls after it are WatchJob's: from 1,700 s on, only WatchJob can be the one to fail.
+                    if (clock.instant().getEpochSecond() - submittedAt > 1_700) {
                         throw new AccessDenied("not authorized to read job runs");
                     }
                     yield running();

@@ -4,6 +4,7 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,14 +22,20 @@ public final class SnapStartPriming implements Resource {
     /** A few rounds, so the snapshot also holds the JIT's code for the hot paths, not only loaded classes. */
     private static final int ROUNDS = 3;
 
-    private final Runnable warmUp;
+    private final WarmUp warmUp;
 
-    private SnapStartPriming(Runnable warmUp) {
+    /** A function's own code path on an event naming nothing real; it may read and write streams. */
+    @FunctionalInterface
+    public interface WarmUp {
+        void run() throws IOException;
+    }
+
+    private SnapStartPriming(WarmUp warmUp) {
         this.warmUp = warmUp;
     }
 
     /** Registers {@code warmUp} to run before the snapshot. */
-    public static void register(Runnable warmUp) {
+    public static void register(WarmUp warmUp) {
         var priming = new SnapStartPriming(warmUp);
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
@@ -47,7 +54,7 @@ public final class SnapStartPriming implements Resource {
         for (int round = 0; round < ROUNDS; round++) {
             try {
                 warmUp.run();
-            } catch (RuntimeException expected) {
+            } catch (IOException | RuntimeException expected) {
                 // The warm-up's event names nothing real: an error answer is the usual outcome.
             }
         }
