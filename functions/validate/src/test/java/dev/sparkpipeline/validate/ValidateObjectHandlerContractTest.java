@@ -120,6 +120,27 @@ class ValidateObjectHandlerContractTest {
     }
 
     @Test
+    void theLogsAndMetricsCarryNeitherCredentialsNorTheFilesRows() throws IOException {
+        land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+        String badKey = "orders/2026/11/22/orders-missing-columns.csv";
+        String badVersion = land(badKey, Fixtures.bytes("data/bad/orders-missing-columns.csv"));
+        invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, s3.headObject(b -> b.bucket(LANDING).key(ORDERS_KEY)).versionId()));
+        invoke(handler(false), s3Event("s3-put.json", badKey, badVersion));
+        invoke(handler(false), s3Event("s3-put.json", "orders/2026/11/22/never-landed.csv", "null"));
+
+        String logs = String.join("\n", logLines);
+        assertThat(logLines).isNotEmpty();
+        for (String credential : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+            assertThat(System.getenv(credential)).as(credential + " is set by the build").isNotBlank();
+            assertThat(logs).doesNotContain(System.getenv(credential));
+        }
+        for (String file : List.of("data/orders.csv", "data/bad/orders-missing-columns.csv")) {
+            String[] lines = new String(Fixtures.bytes(file), StandardCharsets.UTF_8).split("\n");
+            assertThat(logs).as("the rows of " + file).doesNotContain(lines[1].strip());
+        }
+    }
+
+    @Test
     void aBadFileIsCopiedToQuarantineWithAReasonAndStartsNothing() throws IOException {
         String key = "orders/2026/11/22/orders-missing-columns.csv";
         byte[] content = Fixtures.bytes("data/bad/orders-missing-columns.csv");
