@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,7 @@ class DropEndToEndTest {
 
     @Test
     void aGoodCsvEndsAsCuratedParquetWithAManifest() throws IOException {
-        Run run = drop(sample("data/orders.csv"), "--json");
+        CliRun run = drop(sample("data/orders.csv"), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = JSON.readTree(run.out());
@@ -57,7 +55,7 @@ class DropEndToEndTest {
 
     @Test
     void aFileThatBreaksARuleIsQuarantinedWithAReasonAndExitsOne() throws IOException {
-        Run run = drop(sample("data/bad/orders-missing-columns.csv"), "--json");
+        CliRun run = drop(sample("data/bad/orders-missing-columns.csv"), "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -77,7 +75,7 @@ class DropEndToEndTest {
                 o-3,c-1,2026-11-22T08:00:00Z,1.00
                 """);
 
-        Run run = drop(mostlyBad, "--json");
+        CliRun run = drop(mostlyBad, "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -95,7 +93,7 @@ class DropEndToEndTest {
 
     @Test
     void anUnreadableFileIsAUsageErrorWithOneLineOnStderr() {
-        Run run = drop(lake.resolve("does-not-exist.csv"));
+        CliRun run = drop(lake.resolve("does-not-exist.csv"));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("pipeline-local: cannot read").doesNotContain("\n");
@@ -103,25 +101,15 @@ class DropEndToEndTest {
 
     @Test
     void anUnknownDatasetIsAUsageError() {
-        Run run = drop(sample("data/orders.csv"), "--dataset", "invoices");
+        CliRun run = drop(sample("data/orders.csv"), "--dataset", "invoices");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown dataset invoices");
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run drop(Path file, String... options) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = PipelineLocal.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        String[] args = Stream.concat(Stream.of("drop", file.toString(), "--lake", lake.toString()), Stream.of(options))
-                .toArray(String[]::new);
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CliRun drop(Path file, String... options) {
+        return CliRun.of(Stream.concat(Stream.of("drop", file.toString(), "--lake", lake.toString()), Stream.of(options))
+                .toArray(String[]::new));
     }
 
     private static Path sample(String relative) {

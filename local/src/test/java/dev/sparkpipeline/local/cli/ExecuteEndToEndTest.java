@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +31,7 @@ class ExecuteEndToEndTest {
     void aManualExecutionRunsTheWholeStateMachineAndPublishes() throws IOException {
         land(ProjectFiles.root().resolve("events/data/orders.csv"));
 
-        Run run = execute(input(null));
+        CliRun run = execute(input(null));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode result = JSON.readTree(run.out());
@@ -52,7 +50,7 @@ class ExecuteEndToEndTest {
     void anEmrExecutionCreatesAndTerminatesItsLocalCluster() throws IOException {
         land(ProjectFiles.root().resolve("events/data/orders.csv"));
 
-        Run run = execute(input("EMR"));
+        CliRun run = execute(input("EMR"));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(names(JSON.readTree(run.out()))).contains("CreateCluster", "TerminateClusterAfterJob");
@@ -67,7 +65,7 @@ class ExecuteEndToEndTest {
         Files.writeString(bad, "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,x\no-2,c-1,2026-11-22T08:00:00Z,y\n");
         land(bad);
 
-        Run run = execute(input("GLUE"));
+        CliRun run = execute(input("GLUE"));
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -85,7 +83,7 @@ class ExecuteEndToEndTest {
         ObjectNode input = input(null);
         input.remove("dataset");
 
-        Run run = execute(input);
+        CliRun run = execute(input);
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -99,7 +97,7 @@ class ExecuteEndToEndTest {
         ObjectNode input = input(null);
         input.put("padding", "x".repeat(300_000));
 
-        Run run = execute(input);
+        CliRun run = execute(input);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("at most 262144").doesNotContain("\tat ");
@@ -107,13 +105,10 @@ class ExecuteEndToEndTest {
 
     @Test
     void anUnreadableInputIsAUsageError() {
-        Run run = run("execute", "-i", lake.resolve("missing.json").toString(), "--lake", lake.toString());
+        CliRun run = CliRun.of("execute", "-i", lake.resolve("missing.json").toString(), "--lake", lake.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("cannot read");
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 
     private ObjectNode input(String engine) throws IOException {
@@ -124,21 +119,11 @@ class ExecuteEndToEndTest {
         return input;
     }
 
-    private Run execute(JsonNode input) throws IOException {
+    private CliRun execute(JsonNode input) throws IOException {
         Path file = lake.resolve("input.json");
         JSON.writeValue(file.toFile(), input);
-        return run("execute", "-i", file.toString(), "--lake", lake.toString(),
+        return CliRun.of("execute", "-i", file.toString(), "--lake", lake.toString(),
                 "--template", ProjectFiles.template().toString(), "--json");
-    }
-
-    private Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = PipelineLocal.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 
     private void land(Path file) throws IOException {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,7 +26,7 @@ class InvokeEndToEndTest {
     void theValidateFunctionAcceptsALandedFileAndSavesTheExecutionItStarts() throws IOException {
         land("orders/2026/11/22/orders-002.csv", ProjectFiles.root().resolve("events/data/orders.csv"));
 
-        Run run = invoke("ValidateFunction", "events/s3-put-unversioned-bucket.json", "--json");
+        CliRun run = invoke("ValidateFunction", "events/s3-put-unversioned-bucket.json", "--json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode result = JSON.readTree(run.out());
@@ -51,7 +49,7 @@ class InvokeEndToEndTest {
         Path eventFile = lake.resolve("unsafe-key.json");
         JSON.writeValue(eventFile.toFile(), event);
 
-        Run run = invoke("ValidateFunction", eventFile.toString(), "--json");
+        CliRun run = invoke("ValidateFunction", eventFile.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode file = JSON.readTree(run.out()).path("response").path("files").path(0);
@@ -61,7 +59,7 @@ class InvokeEndToEndTest {
 
     @Test
     void peopleSeeTheTimelineAndTheFunctionsAnswer() {
-        Run run = invoke("ValidateFunction", "events/s3-test-event.json");
+        CliRun run = invoke("ValidateFunction", "events/s3-test-event.json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("ValidateFunction").contains("{\"files\":[]");
@@ -72,7 +70,7 @@ class InvokeEndToEndTest {
         Path event = lake.resolve("event.json");
         Files.writeString(event, "{\"engine\": \"GLUE\"}");
 
-        Run run = invoke("SubmitJobFunction", event.toString(), "--json");
+        CliRun run = invoke("SubmitJobFunction", event.toString(), "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -83,7 +81,7 @@ class InvokeEndToEndTest {
 
     @Test
     void aFunctionTheTemplateLacksIsAUsageErrorNamingTheOnesItHas() {
-        Run run = invoke("NoSuchFunction", "events/s3-put.json");
+        CliRun run = invoke("NoSuchFunction", "events/s3-put.json");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("NoSuchFunction").contains("ValidateFunction").doesNotContain("\tat ");
@@ -91,7 +89,7 @@ class InvokeEndToEndTest {
 
     @Test
     void aFunctionThatActsOnAwsOnlyIsAUsageError() {
-        Run run = invoke("ReapClustersFunction", "events/execution-timed-out.json");
+        CliRun run = invoke("ReapClustersFunction", "events/execution-timed-out.json");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("AWS only");
@@ -99,7 +97,7 @@ class InvokeEndToEndTest {
 
     @Test
     void anUnreadableEventIsAUsageError() {
-        Run run = invoke("ValidateFunction", lake.resolve("missing.json").toString());
+        CliRun run = invoke("ValidateFunction", lake.resolve("missing.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("cannot read");
@@ -111,10 +109,7 @@ class InvokeEndToEndTest {
         Files.copy(file, landed);
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run invoke(String function, String event, String... more) {
+    private CliRun invoke(String function, String event, String... more) {
         Path eventFile = Path.of(event).isAbsolute() ? Path.of(event) : ProjectFiles.root().resolve(event);
         String[] args = new String[7 + more.length];
         args[0] = "invoke";
@@ -125,12 +120,6 @@ class InvokeEndToEndTest {
         args[5] = lake.toString();
         args[6] = "--template=" + ProjectFiles.template();
         System.arraycopy(more, 0, args, 7, more.length);
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = PipelineLocal.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CliRun.of(args);
     }
 }

@@ -1,0 +1,24 @@
+package dev.sparkpipeline.local.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * One run of {@code pipeline-local} in-process, as the shell would see it: exit code, stdout and stderr.
+ *
+ * @param exitCode the exit code (DESIGN §3: 0, 1 or 2)
+ * @param out      what went to stdout
+ * @param err      what went to stderr
+ */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = PipelineLocal.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
+}
