@@ -3,6 +3,7 @@ package dev.sparkpipeline.publish;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsClients;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.aws.GlueCatalog;
 import dev.sparkpipeline.core.aws.S3ObjectStore;
 import dev.sparkpipeline.core.json.ContractJson;
@@ -34,8 +35,13 @@ public final class PublishHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: clients are built once per container. */
     public PublishHandler() {
-        this(fromEnvironment());
+        this(FunctionEnvironment.ofProcess());
         SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
+    }
+
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public PublishHandler(FunctionEnvironment environment) {
+        this(onAws(environment));
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */
@@ -50,17 +56,9 @@ public final class PublishHandler implements RequestStreamHandler {
         output.write(JsonObject.write(summary));
     }
 
-    private static Publisher fromEnvironment() {
-        AwsClients clients = AwsClients.fromEnvironment();
-        return new Publisher(new S3ObjectStore(clients.s3()), new GlueCatalog(clients.glue(), required("GLUE_DATABASE")),
-                required("CURATED_BUCKET"), Boolean.parseBoolean(System.getenv("DELETE_SOURCE_AFTER_ARCHIVE")), Clock.systemUTC());
-    }
-
-    private static String required(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: the function's environment in template.yaml sets it");
-        }
-        return value;
+    private static Publisher onAws(FunctionEnvironment environment) {
+        AwsClients clients = AwsClients.fromEnvironment(environment);
+        return new Publisher(new S3ObjectStore(clients.s3()), new GlueCatalog(clients.glue(), environment.required("GLUE_DATABASE")),
+                environment.required("CURATED_BUCKET"), environment.flag("DELETE_SOURCE_AFTER_ARCHIVE"), Clock.systemUTC());
     }
 }

@@ -3,6 +3,7 @@ package dev.sparkpipeline.publish;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsClients;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.aws.S3ObjectStore;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.json.ContractJson;
@@ -27,7 +28,13 @@ public final class RecordFailureHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: the S3 client is built once per container. */
     public RecordFailureHandler() {
-        this(new FailureRecorder(new S3ObjectStore(AwsClients.fromEnvironment().s3()), quarantineBucket(), Clock.systemUTC()));
+        this(FunctionEnvironment.ofProcess());
+    }
+
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public RecordFailureHandler(FunctionEnvironment environment) {
+        this(new FailureRecorder(new S3ObjectStore(AwsClients.fromEnvironment(environment).s3()),
+                environment.required("QUARANTINE_BUCKET"), Clock.systemUTC()));
     }
 
     /** Used by tests and the local runner. */
@@ -49,13 +56,5 @@ public final class RecordFailureHandler implements RequestStreamHandler {
         answer.put("reasonUri", record.reasonUri());
         answer.put("sourceMissing", record.sourceMissing());
         output.write(JsonObject.write(answer));
-    }
-
-    private static String quarantineBucket() {
-        String bucket = System.getenv("QUARANTINE_BUCKET");
-        if (bucket == null || bucket.isBlank()) {
-            throw new IllegalStateException("QUARANTINE_BUCKET is not set: the function's environment in template.yaml sets it");
-        }
-        return bucket;
     }
 }

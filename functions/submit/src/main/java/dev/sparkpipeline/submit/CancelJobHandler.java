@@ -3,6 +3,7 @@ package dev.sparkpipeline.submit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.json.ContractJson;
@@ -23,7 +24,12 @@ public final class CancelJobHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public CancelJobHandler() {
-        this(AwsJobEngines.fromEnvironment(System.getenv()));
+        this(FunctionEnvironment.ofProcess());
+    }
+
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public CancelJobHandler(FunctionEnvironment environment) {
+        this(AwsJobEngines.fromEnvironment(environment));
     }
 
     /** Used by tests and the local runner, which pass their own engines. */

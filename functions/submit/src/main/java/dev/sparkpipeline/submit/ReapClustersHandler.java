@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsClients;
 import dev.sparkpipeline.core.aws.ClusterReaper;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.json.JsonObject;
 
 import java.io.IOException;
@@ -22,7 +23,12 @@ public final class ReapClustersHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: the EMR client is built once per container. */
     public ReapClustersHandler() {
-        this(new ClusterReaper(AwsClients.fromEnvironment().emr()));
+        this(FunctionEnvironment.ofProcess());
+    }
+
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public ReapClustersHandler(FunctionEnvironment environment) {
+        this(new ClusterReaper(AwsClients.fromEnvironment(environment).emr()));
     }
 
     /** Used by tests and the local runner. */

@@ -3,6 +3,7 @@ package dev.sparkpipeline.submit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -30,10 +31,15 @@ public final class SubmitJobHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public SubmitJobHandler() {
-        this(AwsJobEngines.fromEnvironment(System.getenv()));
+        this(FunctionEnvironment.ofProcess());
         // Submitting would start a job: the warm-up asks the default engine about one that does not exist.
         SnapStartPriming.register(() -> engines.get(Engine.EMR_SERVERLESS).observe(
                 JobHandle.of(Engine.EMR_SERVERLESS, "snapstart-priming", "snapstart-priming", "snapstart-priming", 0, 1)));
+    }
+
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public SubmitJobHandler(FunctionEnvironment environment) {
+        this(AwsJobEngines.fromEnvironment(environment));
     }
 
     /** Used by tests and the local runner, which pass their own engines. */

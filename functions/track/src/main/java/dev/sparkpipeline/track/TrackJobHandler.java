@@ -3,6 +3,7 @@ package dev.sparkpipeline.track;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobRun;
@@ -40,11 +41,16 @@ public final class TrackJobHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public TrackJobHandler() {
-        this(AwsJobEngines.fromEnvironment(System.getenv()), Clock.systemUTC());
+        this(FunctionEnvironment.ofProcess());
         SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
     }
 
     /** Used by tests and the local runner, which pass their own engines and clock. */
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public TrackJobHandler(FunctionEnvironment environment) {
+        this(AwsJobEngines.fromEnvironment(environment), Clock.systemUTC());
+    }
+
     public TrackJobHandler(JobEngines engines, Clock clock) {
         this.tracker = new JobTracker(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
     }

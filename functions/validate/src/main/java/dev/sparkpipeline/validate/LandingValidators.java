@@ -1,6 +1,7 @@
 package dev.sparkpipeline.validate;
 
 import dev.sparkpipeline.core.aws.AwsClients;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.aws.S3ObjectStore;
 import dev.sparkpipeline.core.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.core.contract.Engine;
@@ -33,26 +34,18 @@ public final class LandingValidators {
      * @param environment STATE_MACHINE_ARN, QUARANTINE_BUCKET, DELETE_SOURCE_AFTER_QUARANTINE,
      *                    AWS_REGION and optionally AWS_ENDPOINT_URL
      */
-    public static LandingValidator onAws(Map<String, String> environment) {
-        AwsClients clients = AwsClients.fromEnvironment();
+    public static LandingValidator onAws(FunctionEnvironment environment) {
+        AwsClients clients = AwsClients.fromEnvironment(environment);
         var store = new S3ObjectStore(clients.s3());
-        var starter = new StepFunctionsExecutionStarter(clients.stepFunctions(), required(environment, "STATE_MACHINE_ARN"),
+        var starter = new StepFunctionsExecutionStarter(clients.stepFunctions(), environment.required("STATE_MACHINE_ARN"),
                 Clock.systemUTC());
         // Step Functions refuses the name before starting anything: the warm-up starts no execution.
         SnapStartPriming.register(() -> starter.start(PRIMING_NAME, PRIMING_INPUT));
         return new LandingValidator(store, starter,
                 new LandingRules(DatasetCatalog.bundled()),
-                new QuarantineWriter(store, required(environment, "QUARANTINE_BUCKET"), "quarantine/",
-                        Boolean.parseBoolean(environment.getOrDefault("DELETE_SOURCE_AFTER_QUARANTINE", "false"))),
+                new QuarantineWriter(store, environment.required("QUARANTINE_BUCKET"), "quarantine/",
+                        environment.flag("DELETE_SOURCE_AFTER_QUARANTINE")),
                 EventLog.stdout("validate"),
                 Metrics.stdout("validate"));
-    }
-
-    private static String required(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: the function's environment in template.yaml sets it");
-        }
-        return value;
     }
 }

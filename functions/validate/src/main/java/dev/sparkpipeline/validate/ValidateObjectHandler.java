@@ -2,6 +2,7 @@ package dev.sparkpipeline.validate;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.ValidationReport;
 import dev.sparkpipeline.core.priming.SnapStartPriming;
@@ -29,8 +30,13 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: clients and rules are built once per container. */
     public ValidateObjectHandler() {
-        this(LandingValidators.onAws(System.getenv()));
+        this(FunctionEnvironment.ofProcess());
         SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
+    }
+
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public ValidateObjectHandler(FunctionEnvironment environment) {
+        this(LandingValidators.onAws(environment));
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */

@@ -1,12 +1,17 @@
 package dev.sparkpipeline.core.aws;
 
+import dev.sparkpipeline.core.observability.EventLog;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,41 +28,51 @@ import java.time.Duration;
  * Builds the SDK clients the functions use, the way a Lambda function should: the
  * {@link UrlConnectionHttpClient} (no second HTTP stack to load), the region from
  * {@code AWS_REGION}, credentials from exactly the two places Lambda puts them (no default chain
- * to walk), and an optional endpoint override for moto_server, LocalStack or another emulator.
+ * to walk), an optional endpoint override for moto_server, LocalStack or another emulator, and a
+ * log line for every attempt the SDK retries.
  */
 public final class AwsClients {
+
+    /** Every retried call of every client, logged where the function's logs go. */
+    private static final RetriedCallLog RETRIES = new RetriedCallLog(EventLog.stdout("aws-sdk"));
 
     private final Region region;
     private final URI endpoint;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
 
-    private AwsClients(Region region, URI endpoint) {
+    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         this.region = region;
         this.endpoint = endpoint;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(20))
                 .build();
-        // Lambda sets AWS_ACCESS_KEY_ID and friends, except for SnapStart functions, which get
-        // AWS_CONTAINER_CREDENTIALS_FULL_URI instead (Lambda SnapStart docs, "credentials").
-        this.credentials = AwsCredentialsProviderChain.of(
-                EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.builder().build());
+        this.credentials = credentials;
     }
 
-    /** Region from {@code AWS_REGION}; endpoint from {@code AWS_ENDPOINT_URL} when set. */
+    /** The clients of the function this process runs: {@link #fromEnvironment(FunctionEnvironment)} of the process. */
     public static AwsClients fromEnvironment() {
-        String region = System.getenv("AWS_REGION");
-        if (region == null || region.isBlank()) {
-            throw new IllegalStateException("AWS_REGION is not set (the Lambda runtime always sets it)");
-        }
-        String endpoint = System.getenv("AWS_ENDPOINT_URL");
-        return new AwsClients(Region.of(region), endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+        return fromEnvironment(FunctionEnvironment.ofProcess());
     }
 
-    /** Clients for an emulator at {@code endpoint} (tests, the local runner's endpoint mode). */
+    /**
+     * Region from {@code AWS_REGION}; endpoint from {@code AWS_ENDPOINT_URL} when set; credentials
+     * from {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN},
+     * else from the container credentials endpoint. Lambda sets the keys, except for SnapStart
+     * functions, which get {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} instead (Lambda SnapStart
+     * docs, "credentials").
+     */
+    public static AwsClients fromEnvironment(FunctionEnvironment environment) {
+        String region = environment.optional("AWS_REGION").orElseThrow(
+                () -> new IllegalStateException("AWS_REGION is not set (the Lambda runtime always sets it)"));
+        return new AwsClients(Region.of(region), environment.optional("AWS_ENDPOINT_URL").map(URI::create).orElse(null),
+                AwsCredentialsProviderChain.of(() -> keys(environment), ContainerCredentialsProvider.builder().build()));
+    }
+
+    /** Clients for an emulator at {@code endpoint} (tests), with the process's credentials. */
     public static AwsClients forEndpoint(String region, URI endpoint) {
-        return new AwsClients(Region.of(region), endpoint);
+        return new AwsClients(Region.of(region), endpoint, EnvironmentVariableCredentialsProvider.create());
     }
 
     public S3Client s3() {
@@ -104,6 +119,17 @@ public final class AwsClients {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(Duration.ofSeconds(10))
                 .apiCallTimeout(Duration.ofSeconds(40))
+                .addExecutionInterceptor(RETRIES)
                 .build();
+    }
+
+    private static AwsCredentials keys(FunctionEnvironment environment) {
+        String id = environment.optional("AWS_ACCESS_KEY_ID").orElse(null);
+        String secret = environment.optional("AWS_SECRET_ACCESS_KEY").orElse(null);
+        if (id == null || secret == null) {
+            throw SdkClientException.create("no AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the function's environment");
+        }
+        return environment.optional("AWS_SESSION_TOKEN").<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
+                .orElseGet(() -> AwsBasicCredentials.create(id, secret));
     }
 }

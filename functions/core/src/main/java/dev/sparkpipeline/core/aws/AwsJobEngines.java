@@ -4,7 +4,6 @@ import dev.sparkpipeline.core.engine.JobEngines;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /** The three cloud engines on their AWS clients: what the submit, track and cancel functions reach. */
 public final class AwsJobEngines {
@@ -13,8 +12,8 @@ public final class AwsJobEngines {
     }
 
     /** Engines from the function's environment; clients are built here, once per container. */
-    public static JobEngines fromEnvironment(Map<String, String> environment) {
-        return on(AwsClients.fromEnvironment(), EngineSettings.fromEnvironment(environment), Clock.systemUTC());
+    public static JobEngines fromEnvironment(FunctionEnvironment environment) {
+        return on(AwsClients.fromEnvironment(environment), EngineSettings.fromEnvironment(environment), Clock.systemUTC());
     }
 
     /** Engines on these clients (tests, the local runner's endpoint mode). */

@@ -1,7 +1,5 @@
 package dev.sparkpipeline.core.aws;
 
-import java.util.Map;
-
 /**
  * Where the engines find the job and its resources: the submit, track and cancel functions'
  * environment (template.yaml, {@code engineEnvironment}).
@@ -19,23 +17,15 @@ public record EngineSettings(
         String region, String applicationId, String glueJobName, String jobRoleArn, String artifactsBucket,
         String jobJarKey, String curatedBucket, String serverlessLogGroup) {
 
-    public static EngineSettings fromEnvironment(Map<String, String> environment) {
-        return new EngineSettings(required(environment, "AWS_REGION"), required(environment, "SERVERLESS_APPLICATION_ID"),
-                required(environment, "GLUE_JOB_NAME"), required(environment, "JOB_EXECUTION_ROLE_ARN"),
-                required(environment, "ARTIFACTS_BUCKET"), environment.getOrDefault("JOB_JAR_KEY", "jobs/curate/curate-job.jar"),
-                required(environment, "CURATED_BUCKET"), environment.getOrDefault("SERVERLESS_LOG_GROUP", "/aws/emr-serverless"));
+    public static EngineSettings fromEnvironment(FunctionEnvironment environment) {
+        return new EngineSettings(environment.required("AWS_REGION"), environment.required("SERVERLESS_APPLICATION_ID"),
+                environment.required("GLUE_JOB_NAME"), environment.required("JOB_EXECUTION_ROLE_ARN"),
+                environment.required("ARTIFACTS_BUCKET"), environment.optional("JOB_JAR_KEY").orElse("jobs/curate/curate-job.jar"),
+                environment.required("CURATED_BUCKET"), environment.optional("SERVERLESS_LOG_GROUP").orElse("/aws/emr-serverless"));
     }
 
     /** The job jar's URI. */
     public String jobJarUri() {
         return "s3://" + artifactsBucket + "/" + jobJarKey;
-    }
-
-    private static String required(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: the function's environment in template.yaml sets it");
-        }
-        return value;
     }
 }

@@ -26,9 +26,13 @@ public final class EventLog {
         this.clock = clock;
     }
 
-    /** A log for a Lambda function: standard output, which the runtime ships to its log group. */
+    /**
+     * A log for a Lambda function: standard output, which the runtime ships to its log group.
+     * The stream is looked up at each line, so a host that captures a function's output (the local
+     * runner's endpoint mode) captures its log too.
+     */
     public static EventLog stdout(String service) {
-        return new EventLog(service, System.out::println, Clock.systemUTC());
+        return new EventLog(service, line -> System.out.println(line), Clock.systemUTC());
     }
 
     public void info(String message, Map<String, ?> fields) {

@@ -27,7 +27,7 @@ public final class Metrics {
     /** Metrics of a Lambda function, in the namespace the template sets. */
     public static Metrics stdout(String function) {
         String namespace = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "SparkPipeline");
-        return new Metrics(namespace, function, System.out::println, Clock.systemUTC());
+        return new Metrics(namespace, function, line -> System.out.println(line), Clock.systemUTC());
     }
 
     /** Publishes these counts (unit Count), dimensioned by function. */
