@@ -7,13 +7,11 @@ import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.storage.StoredObject;
-import dev.sparkpipeline.local.lake.FolderObjectStore;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
-import dev.sparkpipeline.local.runner.LocalPipeline;
-import dev.sparkpipeline.local.spark.LocalSparkJob;
+import dev.sparkpipeline.local.runner.PipelineBuckets;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +55,7 @@ final class DropCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "Dataset of config/datasets.json (default: the one the file name starts with).")
     String dataset;
 
-    @Option(names = "--engine", description = "EMR_SERVERLESS, GLUE, EMR or LOCAL: the cloud branch to follow; every engine runs on local Spark here.")
+    @Option(names = "--engine", description = "EMR_SERVERLESS, GLUE, EMR or LOCAL: the cloud branch to follow; offline, every engine runs on local Spark.")
     Engine engine;
 
     @Mixin
@@ -73,13 +71,11 @@ final class DropCommand implements Callable<Integer> {
         String key = landingKey(catalog, file.getFileName().toString(), Instant.now());
         LocalLake lake = new LocalLake(options.lakeDir);
         var report = new RunReport(spec.commandLine().getOut(), options.json);
-        report.note("Dropping " + file + " as s3://" + LocalLake.LANDING + "/" + key + " (lake " + lake.root() + ")");
-        Path landed = lake.file(LocalLake.LANDING, key);
-        Files.createDirectories(landed.getParent());
-        Files.copy(file, landed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-        var pipeline = new LocalPipeline(template, lake, LocalSparkJob.forThisJvm());
-        JsonNode event = objectCreated(key, new FolderObjectStore(lake).head(LocalLake.LANDING, key, null).orElseThrow());
+        report.note("Dropping " + file + " as s3://" + LocalLake.LANDING + "/" + key + (options.awsEndpoint == null
+                ? " (lake " + lake.root() + ")" : " (endpoint " + options.awsEndpoint + ")"));
+        var pipeline = options.pipeline(template, lake);
+        PipelineBuckets buckets = pipeline.buckets();
+        JsonNode event = objectCreated(key, buckets.land(LocalLake.LANDING, key, file));
         List<String> targets = pipeline.targets(event);
         if (targets.isEmpty()) {
             report.finish(RunReport.Status.FAILED, null, List.of(), "NoTarget",
@@ -102,7 +98,7 @@ final class DropCommand implements Callable<Integer> {
         }
         FileOutcome outcome = outcomes.isEmpty() ? new FileOutcome("NO_FILES", null, null, "the function reported no file") : outcomes.get(0);
         if (outcome.outcome().equals("QUARANTINED")) {
-            report.finish(RunReport.Status.QUARANTINED, null, List.of(), null, null, localUri(lake, outcome.reasonUri()), 0);
+            report.finish(RunReport.Status.QUARANTINED, null, List.of(), null, null, uriOf(buckets, outcome.reasonUri()), 0);
             return 1;
         }
         if (!outcome.outcome().equals("ACCEPTED")) {
@@ -110,11 +106,12 @@ final class DropCommand implements Callable<Integer> {
             return 1;
         }
         String executionName = outcome.executionName();
-        ObjectNode input = (ObjectNode) JSON.valueToTree(ContractJson.write(pipeline.started().get(executionName)));
+        ObjectNode input = (ObjectNode) JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow()));
         if (engine != null) {
             input.put("engine", engine.name());
         }
-        report.note("Execution " + executionName + " on " + input.path("engine").asText() + " (the state machine on the local interpreter, the job on local Spark)");
+        report.note("Execution " + executionName + " on " + input.path("engine").asText() + " (the state machine on the local interpreter, "
+                + (options.awsEndpoint == null ? "the job on local Spark)" : "the functions on the endpoint)"));
 
         Execution execution = pipeline.execute(executionName, input);
         report.states(execution);
@@ -123,10 +120,10 @@ final class DropCommand implements Callable<Integer> {
             return 1;
         }
         String dataset = input.path("dataset").asText();
-        JsonNode manifest = JSON.readTree(lake.file(LocalLake.CURATED, dataset + "/_manifests/"
-                + executionName + ".json").toFile());
+        JsonNode manifest = JSON.readTree(buckets.read(LocalLake.CURATED, dataset + "/_manifests/" + executionName + ".json")
+                .orElseThrow(() -> new IllegalStateException("the run succeeded without a manifest for " + executionName)));
         List<String> outputs = new ArrayList<>();
-        manifest.path("files").forEach(name -> outputs.add(lake.uri(LocalLake.CURATED, dataset + "/" + name.asText())));
+        manifest.path("files").forEach(name -> outputs.add(buckets.uri(LocalLake.CURATED, dataset + "/" + name.asText())));
         report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.path("rows").path("out").asLong());
         return 0;
     }
@@ -168,10 +165,11 @@ final class DropCommand implements Callable<Integer> {
     private record FileOutcome(String outcome, String executionName, String reasonUri, String message) {
     }
 
-    private static String localUri(LocalLake lake, String s3Uri) {
+    /** An {@code s3://} URI a function reported, where the user finds it. */
+    private static String uriOf(PipelineBuckets buckets, String s3Uri) {
         String path = s3Uri.substring("s3://".length());
         int slash = path.indexOf('/');
-        return lake.uri(path.substring(0, slash), path.substring(slash + 1));
+        return buckets.uri(path.substring(0, slash), path.substring(slash + 1));
     }
 
     private static long millisSince(long nanoTime) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.lake.LocalLake;
-import dev.sparkpipeline.local.runner.LocalPipeline;
-import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +26,7 @@ import java.util.concurrent.Callable;
  * in the local lake ({@code <lake>/<bucket>/<key>}).
  */
 @Command(name = "execute", mixinStandardHelpOptions = true,
-        description = "Run the state machine on an execution input, offline.")
+        description = "Run the state machine on an execution input, on the local interpreter.")
 final class ExecuteCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +51,7 @@ final class ExecuteCommand implements Callable<Integer> {
         SamTemplate template = options.template();
         var report = new RunReport(spec.commandLine().getOut(), options.json);
         String name = "manual-" + Instant.now().toEpochMilli();
-        var pipeline = new LocalPipeline(template, new LocalLake(options.lakeDir), LocalSparkJob.forThisJvm());
+        var pipeline = options.pipeline(template, new LocalLake(options.lakeDir));
 
         Execution execution;
         try {

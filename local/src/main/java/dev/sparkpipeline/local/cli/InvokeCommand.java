@@ -8,8 +8,6 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.lake.LocalLake;
-import dev.sparkpipeline.local.runner.LocalPipeline;
-import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +20,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,7 +31,7 @@ import java.util.concurrent.Callable;
  * not run: their inputs are saved under {@code <lake>/_executions/} for {@code execute -i}.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
-        description = "Invoke one function of the template with an event, as sam local invoke does, offline.")
+        description = "Invoke one function of the template with an event, in-process, as sam local invoke does.")
 final class InvokeCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +61,7 @@ final class InvokeCommand implements Callable<Integer> {
             throw new PipelineLocal.UsageError("the template has no function " + function + "; it has " + template.functions().keySet());
         }
         LocalLake lake = new LocalLake(options.lakeDir);
-        var pipeline = new LocalPipeline(template, lake, LocalSparkJob.forThisJvm());
+        var pipeline = options.pipeline(template, lake);
         if (!pipeline.functions().names().contains(function)) {
             throw new PipelineLocal.UsageError(function + " acts on AWS only and has no local adapters; offline, "
                     + pipeline.functions().names() + " can be invoked");
@@ -83,16 +81,29 @@ final class InvokeCommand implements Callable<Integer> {
         report.state(function, "OK", millisSince(started));
         report.detail("response", parsedOrText(new String(response, StandardCharsets.UTF_8)), true);
         ArrayNode executions = JSON.createArrayNode();
-        for (Map.Entry<String, ExecutionInput> execution : pipeline.started().entrySet()) {
-            Path saved = lake.root().resolve("_executions").resolve(execution.getKey() + ".json");
+        for (String name : startedBy(response)) {
+            ExecutionInput input = pipeline.started(name).orElseThrow();
+            Path saved = lake.root().resolve("_executions").resolve(name + ".json");
             Files.createDirectories(saved.getParent());
-            Files.write(saved, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ContractJson.write(execution.getValue())));
-            executions.addObject().put("name", execution.getKey()).put("input", saved.toString());
-            report.note("Started execution " + execution.getKey() + "; run it with: bin/pipeline-local execute -i " + saved);
+            Files.write(saved, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ContractJson.write(input)));
+            executions.addObject().put("name", name).put("input", saved.toString());
+            report.note("Started execution " + name + "; run it with: bin/pipeline-local execute -i " + saved);
         }
         report.detail("executionsStarted", executions, false);
         report.finish(RunReport.Status.SUCCEEDED, null, List.of(), null, null, null, 0);
         return 0;
+    }
+
+    /** The executions a validate answer reports it started: its ACCEPTED files'. */
+    private static List<String> startedBy(byte[] response) throws IOException {
+        List<String> names = new ArrayList<>();
+        JsonNode answer = JSON.readTree(response);
+        for (JsonNode file : answer == null ? JSON.createArrayNode() : answer.path("files")) {
+            if (file.path("outcome").asText().equals("ACCEPTED")) {
+                names.add(file.path("executionName").asText());
+            }
+        }
+        return names;
     }
 
     private static JsonNode parsedOrText(String text) {

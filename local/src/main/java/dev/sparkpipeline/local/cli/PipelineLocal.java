@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * succeeded, 1 when it ran and failed or quarantined the file, 2 on usage or unreadable input.
  */
 @Command(name = "pipeline-local", mixinStandardHelpOptions = true,
-        description = "Runs the serverless Spark pipeline offline, on a local lake folder and local Spark.",
+        description = "Runs the serverless Spark pipeline on one machine: offline on a local lake folder and local Spark, or against an AWS-compatible endpoint (--aws-endpoint).",
         subcommands = {DropCommand.class, InvokeCommand.class, ExecuteCommand.class, PrepareCommand.class})
 public final class PipelineLocal implements Runnable {
 

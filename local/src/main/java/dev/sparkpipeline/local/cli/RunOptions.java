@@ -1,12 +1,17 @@
 package dev.sparkpipeline.local.cli;
 
+import dev.sparkpipeline.local.endpoint.EndpointStack;
+import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.runner.LocalPipeline;
+import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The options every command that runs the pipeline takes: the lake, the template, the output form. */
+/** The options every command that runs the pipeline takes: the lake, the template, the output form, the endpoint. */
 final class RunOptions {
 
     @Option(names = "--lake", defaultValue = ".local-lake", description = "The local lake folder (default: ${DEFAULT-VALUE}).")
@@ -17,6 +22,20 @@ final class RunOptions {
 
     @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
     boolean json;
+
+    @Option(names = "--aws-endpoint", paramLabel = "URL", description = "Endpoint mode: the functions run on their AWS "
+            + "adapters against this AWS-compatible endpoint (moto_server, LocalStack), which gets the template's buckets, "
+            + "topic, state machine, EMR Serverless application and Glue job and database; the state machine still runs on "
+            + "the local interpreter, and jobs the endpoint reports finished run on local Spark.")
+    URI awsEndpoint;
+
+    /** The pipeline offline, or on the endpoint when {@code --aws-endpoint} is given. */
+    LocalPipeline pipeline(SamTemplate template, LocalLake lake) {
+        if (awsEndpoint == null) {
+            return LocalPipeline.offline(template, lake, LocalSparkJob.forThisJvm());
+        }
+        return EndpointStack.provision(template, awsEndpoint).pipeline(template, lake, LocalSparkJob.forThisJvm());
+    }
 
     /** The template, or a usage error naming where it was looked for. */
     SamTemplate template() {

@@ -26,7 +26,8 @@ final class RunReport {
 
     enum Status { SUCCEEDED, FAILED, QUARANTINED }
 
-    private record State(String name, String status, long ms) {
+    /** A finished state; {@code retried} names the errors of the task attempts its Retry made again. */
+    private record State(String name, String status, long ms, List<String> retried) {
     }
 
     private final PrintWriter out;
@@ -41,24 +42,45 @@ final class RunReport {
 
     /** Records a finished state and, for people, prints it at once. */
     void state(String name, String status, long ms) {
-        states.add(new State(name, status, ms));
+        state(name, status, ms, List.of());
+    }
+
+    private void state(String name, String status, long ms, List<String> retried) {
+        states.add(new State(name, status, ms, retried));
         if (!json) {
-            out.printf("  %-28s %-12s %8d ms%n", name, status, ms);
+            out.printf("  %-28s %-12s %8d ms%s%n", name, status, ms, retried.isEmpty() ? ""
+                    : "   retried after " + String.join(", ", retried));
             out.flush();
         }
     }
 
-    /** Every state the execution entered, how it ended, and how long it took. */
+    /** Every state the execution entered, how it ended, how long it took, and the task failures its Retry absorbed. */
     void states(Execution execution) {
         Map<String, Instant> entered = new HashMap<>();
+        Map<String, List<String>> failures = new HashMap<>();
+        Map<String, List<String>> retried = new HashMap<>();
         String last = null;
         for (HistoryEvent event : execution.history()) {
-            if (event.type() == HistoryEvent.Type.STATE_ENTERED) {
-                entered.put(event.state(), event.at());
-                last = event.state();
-            } else if (event.type() == HistoryEvent.Type.STATE_EXITED) {
-                state(event.state(), "OK", Duration.between(entered.get(event.state()), event.at()).toMillis());
-                last = null;
+            switch (event.type()) {
+                case STATE_ENTERED -> {
+                    entered.put(event.state(), event.at());
+                    failures.put(event.state(), new ArrayList<>());
+                    retried.put(event.state(), new ArrayList<>());
+                    last = event.state();
+                }
+                case TASK_FAILED -> failures.get(event.state()).add(event.detail());
+                case TASK_SCHEDULED -> {
+                    // A task scheduled again after a failure: the Retry took that failure.
+                    retried.get(event.state()).addAll(failures.get(event.state()));
+                    failures.get(event.state()).clear();
+                }
+                case STATE_EXITED -> {
+                    state(event.state(), "OK", Duration.between(entered.get(event.state()), event.at()).toMillis(),
+                            List.copyOf(retried.get(event.state())));
+                    last = null;
+                }
+                default -> {
+                }
             }
         }
         if (last != null) {
@@ -94,7 +116,12 @@ final class RunReport {
             document.put("status", status.name());
             document.put("executionName", executionName);
             ArrayNode stateNodes = document.putArray("states");
-            states.forEach(state -> stateNodes.addObject().put("name", state.name()).put("status", state.status()).put("ms", state.ms()));
+            states.forEach(state -> {
+                ObjectNode node = stateNodes.addObject().put("name", state.name()).put("status", state.status()).put("ms", state.ms());
+                if (!state.retried().isEmpty()) {
+                    state.retried().forEach(node.putArray("retried")::add);
+                }
+            });
             ArrayNode outputNodes = document.putArray("outputs");
             outputs.forEach(outputNodes::add);
             if (!outputs.isEmpty()) {

@@ -9,8 +9,13 @@ import dev.sparkpipeline.local.template.SamTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,14 +32,27 @@ public final class LocalFunctions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
+    private final Path output;
 
     /**
      * @param template the SAM template
      * @param adapters local adapters by type (LandingValidator, JobEngines, Clock, Publisher, ...)
      */
     public LocalFunctions(SamTemplate template, Map<Class<?>, Object> adapters) {
+        this(template, function -> adapters, null);
+    }
+
+    /**
+     * @param template the SAM template
+     * @param adapters each function's adapters by type; in the endpoint mode, its
+     *                 {@code FunctionEnvironment}, from which it builds its own AWS adapters
+     * @param output   the file that gets what the functions write to standard output (their logs,
+     *                 which the Lambda runtime ships to the log group), or null to leave it alone
+     */
+    public LocalFunctions(SamTemplate template, java.util.function.Function<SamFunction, Map<Class<?>, Object>> adapters, Path output) {
+        this.output = output;
         for (SamFunction function : template.functions().values()) {
-            build(function, adapters).ifPresent(handler -> handlers.put(function.logicalId(), handler));
+            build(function, adapters.apply(function)).ifPresent(handler -> handlers.put(function.logicalId(), handler));
         }
     }
 
@@ -52,13 +70,31 @@ public final class LocalFunctions {
         }
         var out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, null);
+            if (output == null) {
+                handler.handleRequest(new ByteArrayInputStream(event), out, null);
+            } else {
+                invokeCapturingOutput(handler, event, out);
+            }
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             ObjectNode error = JSON.createObjectNode().put("errorMessage", String.valueOf(e.getMessage()))
                     .put("errorType", e.getClass().getName());
             error.putArray("stackTrace");
             throw new StatesError(e.getClass().getName(), error.toString());
+        }
+    }
+
+    /** Standard output is one per JVM: one capturing invocation at a time. */
+    private void invokeCapturingOutput(RequestStreamHandler handler, byte[] event, ByteArrayOutputStream out) throws IOException {
+        synchronized (LocalFunctions.class) {
+            PrintStream original = System.out;
+            Files.createDirectories(output.getParent());
+            try (var log = new PrintStream(new FileOutputStream(output.toFile(), true), true, StandardCharsets.UTF_8)) {
+                System.setOut(log);
+                handler.handleRequest(new ByteArrayInputStream(event), out, null);
+            } finally {
+                System.setOut(original);
+            }
         }
     }
 

@@ -17,7 +17,9 @@ import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
+import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.FolderObjectStore;
+import dev.sparkpipeline.local.lake.LakeBuckets;
 import dev.sparkpipeline.local.lake.LocalCatalog;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
@@ -36,27 +38,62 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
- * The pipeline offline, from the same files the cloud uses: {@code template.yaml} (functions, their
- * EventBridge rules and the definition substitutions), {@code statemachine/pipeline.asl.json} on
- * the project's interpreter, the template's handlers in-process on local adapters, and the curate
- * job on local Spark. An event goes to the functions the template routes it to; the executions
- * they start are recorded, and run with {@link #execute}.
+ * The pipeline on one machine, from the same files the cloud uses: {@code template.yaml}
+ * (functions, their EventBridge rules and the definition substitutions),
+ * {@code statemachine/pipeline.asl.json} on the project's interpreter, and the template's handlers
+ * in-process. Offline, the handlers run on local adapters and the curate job on local Spark; in the
+ * endpoint mode ({@code EndpointStack}), they build their own AWS adapters against an emulator. An
+ * event goes to the functions the template routes it to; the executions they start run with
+ * {@link #execute}.
  */
 public final class LocalPipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalResources resources;
     private final LocalFunctions functions;
     private final LocalEventBus bus;
-    private final RecordingExecutionStarter starter = new RecordingExecutionStarter();
+    private final PipelineBuckets buckets;
+    private final Function<String, Optional<ExecutionInput>> startedExecutions;
     private final StateMachineInterpreter interpreter;
 
-    public LocalPipeline(SamTemplate template, LocalLake lake, LocalSparkJob job) {
-        this.resources = new LocalResources(template);
+    /**
+     * The pipeline from its parts.
+     *
+     * @param functions         the template's functions
+     * @param tasks             the interpreter's Task resources (calling those functions)
+     * @param buckets           the buckets as the runner reaches them
+     * @param startedExecutions the input of an execution a function started, by name
+     */
+    public LocalPipeline(SamTemplate template, LocalResources resources, LocalFunctions functions, TaskRunner tasks,
+                         PipelineBuckets buckets, Function<String, Optional<ExecutionInput>> startedExecutions) {
+        this.functions = functions;
+        this.bus = new LocalEventBus(template, resources);
+        this.buckets = buckets;
+        this.startedExecutions = startedExecutions;
+        try {
+            JsonNode definition = JSON.readTree(resources.stateMachineDefinition());
+            this.interpreter = new StateMachineInterpreter(definition, tasks, ExecutionClock.real(), new Random());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The pipeline offline: local adapters on the lake's folders, every engine on local Spark. */
+    public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job) {
+        var resources = new LocalResources(template);
+        var starter = new RecordingExecutionStarter();
+        var functions = new LocalFunctions(template, offlineAdapters(resources, lake, job, starter));
+        return new LocalPipeline(template, resources, functions, new LocalTasks(functions, new LakeIntegrations(lake)),
+                new LakeBuckets(lake), name -> Optional.ofNullable(starter.started().get(name)));
+    }
+
+    private static Map<Class<?>, Object> offlineAdapters(LocalResources resources, LocalLake lake, LocalSparkJob job,
+                                                         RecordingExecutionStarter starter) {
         Clock clock = Clock.systemUTC();
         var store = new FolderObjectStore(lake);
         List<JobEngine> engines = new ArrayList<>();
@@ -74,14 +111,7 @@ public final class LocalPipeline {
                         Boolean.parseBoolean(resources.ref("DeleteSourceAfterQuarantine"))),
                 new EventLog("validate", line -> append(logs, "functions.log", line), clock),
                 new Metrics("SparkPipeline", "validate", line -> append(logs, "metrics.log", line), clock)));
-        this.functions = new LocalFunctions(template, adapters);
-        this.bus = new LocalEventBus(template, resources);
-        try {
-            JsonNode definition = JSON.readTree(resources.stateMachineDefinition());
-            this.interpreter = new StateMachineInterpreter(definition, new LocalTasks(functions, lake), ExecutionClock.real(), new Random());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return adapters;
     }
 
     /** The template's functions, callable in-process. */
@@ -94,9 +124,14 @@ public final class LocalPipeline {
         return bus.targets(event);
     }
 
-    /** The executions the functions have started so far, by name, in order. */
-    public Map<String, ExecutionInput> started() {
-        return starter.started();
+    /** The pipeline's buckets, as the runner reaches them. */
+    public PipelineBuckets buckets() {
+        return buckets;
+    }
+
+    /** The input of an execution a function started, by its name. */
+    public Optional<ExecutionInput> started(String executionName) {
+        return startedExecutions.apply(executionName);
     }
 
     /** Runs one execution of the pipeline's state machine to its end. */

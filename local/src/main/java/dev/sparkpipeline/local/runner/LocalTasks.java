@@ -3,52 +3,40 @@ package dev.sparkpipeline.local.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.asl.TaskRunner;
-import dev.sparkpipeline.local.lake.LocalLake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state machine's Task resources offline: {@code lambda:invoke} calls the template's function
- * in-process; {@code aws-sdk:emr:runJobFlow} and {@code terminateJobFlows} keep a cluster
- * registry under {@code <lake>/_clusters/}; {@code sns:publish} and {@code events:putEvents} write
- * to an outbox under {@code <lake>/_outbox/}.
+ * The state machine's Task resources for the local interpreter: {@code lambda:invoke} (and a bare
+ * function ARN) calls the template's function in-process; every other resource goes to the
+ * service integrations given: {@link LakeIntegrations} offline, the endpoint's services in the
+ * endpoint mode.
  */
 public final class LocalTasks implements TaskRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalFunctions functions;
-    private final LocalLake lake;
-    private final AtomicInteger sequence = new AtomicInteger();
+    private final TaskRunner integrations;
 
-    public LocalTasks(LocalFunctions functions, LocalLake lake) {
+    public LocalTasks(LocalFunctions functions, TaskRunner integrations) {
         this.functions = functions;
-        this.lake = lake;
+        this.integrations = integrations;
     }
 
     @Override
     public JsonNode run(String resource, JsonNode parameters) {
-        return switch (resource) {
-            case "arn:aws:states:::lambda:invoke" -> invoke(parameters);
-            case "arn:aws:states:::aws-sdk:emr:runJobFlow" -> createCluster(parameters);
-            case "arn:aws:states:::aws-sdk:emr:terminateJobFlows" -> terminateClusters(parameters);
-            case "arn:aws:states:::sns:publish" -> outbox("sns", parameters, "MessageId");
-            case "arn:aws:states:::events:putEvents" -> putEvents(parameters);
-            default -> {
-                if (resource.startsWith("arn:aws:lambda:")) {
-                    ObjectNode wrapped = JSON.createObjectNode().put("FunctionName", resource);
-                    wrapped.set("Payload", parameters);
-                    yield invoke(wrapped).path("Payload");
-                }
-                throw new StatesError(StatesError.RUNTIME, "the local runner has no stand-in for " + resource);
-            }
-        };
+        if (resource.equals("arn:aws:states:::lambda:invoke")) {
+            return invoke(parameters);
+        }
+        if (resource.startsWith("arn:aws:lambda:")) {
+            ObjectNode wrapped = JSON.createObjectNode().put("FunctionName", resource);
+            wrapped.set("Payload", parameters);
+            return invoke(wrapped).path("Payload");
+        }
+        return integrations.run(resource, parameters);
     }
 
     /** FunctionName is an ARN (or name) ending in the logical id, optionally with an alias. */
@@ -61,53 +49,6 @@ public final class LocalTasks implements TaskRunner {
             ObjectNode result = JSON.createObjectNode().put("StatusCode", 200).put("ExecutedVersion", "1");
             result.set("Payload", answer.length == 0 ? JSON.nullNode() : JSON.readTree(answer));
             return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode createCluster(JsonNode parameters) {
-        String id = "j-LOCAL" + String.format("%08d", sequence.incrementAndGet());
-        ObjectNode cluster = JSON.createObjectNode().put("Id", id).put("State", "WAITING");
-        cluster.set("Request", parameters);
-        write(lake.root().resolve("_clusters").resolve(id + ".json"), cluster);
-        return JSON.createObjectNode().put("JobFlowId", id).put("ClusterArn", "arn:aws:elasticmapreduce:local:000000000000:cluster/" + id);
-    }
-
-    private JsonNode terminateClusters(JsonNode parameters) {
-        for (JsonNode id : parameters.path("JobFlowIds")) {
-            Path file = lake.root().resolve("_clusters").resolve(id.asText() + ".json");
-            try {
-                if (!Files.exists(file)) {
-                    throw new StatesError("Emr.InvalidRequestException", "Cluster id '" + id.asText() + "' is not valid.");
-                }
-                ObjectNode cluster = (ObjectNode) JSON.readTree(file.toFile());
-                cluster.put("State", "TERMINATED");
-                write(file, cluster);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return JSON.createObjectNode();
-    }
-
-    private JsonNode putEvents(JsonNode parameters) {
-        outbox("events", parameters, "EventId");
-        ObjectNode answer = JSON.createObjectNode().put("FailedEntryCount", 0);
-        answer.putArray("Entries").addObject().put("EventId", "local-" + sequence.get());
-        return answer;
-    }
-
-    private JsonNode outbox(String kind, JsonNode message, String idField) {
-        String id = "local-" + sequence.incrementAndGet();
-        write(lake.root().resolve("_outbox").resolve(kind).resolve(id + ".json"), message);
-        return JSON.createObjectNode().put(idField, id);
-    }
-
-    private static void write(Path file, JsonNode document) {
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,9 +19,26 @@ public final class LocalResources {
     private static final String STACK = "spark-pipeline-local";
 
     private final SamTemplate template;
+    private final Map<String, String> physical;
 
     public LocalResources(SamTemplate template) {
+        this(template, Map.of());
+    }
+
+    /**
+     * @param physical names that replace the local ones, by {@code Ref} name or {@code Fn::GetAtt}
+     *                 {@code LogicalId.Attribute}: the resources the endpoint mode created
+     */
+    public LocalResources(SamTemplate template, Map<String, String> physical) {
         this.template = template;
+        this.physical = Map.copyOf(physical);
+    }
+
+    /** A function's environment variables, resolved. */
+    public Map<String, String> environment(SamFunction function) {
+        Map<String, String> environment = new TreeMap<>();
+        function.environment().forEach((name, value) -> environment.put(name, resolve(value)));
+        return environment;
     }
 
     /** The template's state machine definition with its placeholders resolved, as CloudFormation would, to local names. */
@@ -59,13 +76,17 @@ public final class LocalResources {
             return matcher.appendTail(out).toString();
         }
         if (intrinsic.containsKey("Fn::GetAtt")) {
-            return "local-" + String.join("-", (List<String>) intrinsic.get("Fn::GetAtt"));
+            List<String> attribute = (List<String>) intrinsic.get("Fn::GetAtt");
+            return physical.getOrDefault(String.join(".", attribute), "local-" + String.join("-", attribute));
         }
         throw new IllegalStateException("the local runner cannot resolve " + value);
     }
 
     /** A {@code Ref}: a parameter's default, a function alias's ARN, a bucket's local name, or a local name. */
     public String ref(String name) {
+        if (physical.containsKey(name)) {
+            return physical.get(name);
+        }
         if (name.equals("AWS::StackName")) {
             return STACK;
         }

@@ -11,6 +11,7 @@ import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
+import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamTemplate;
@@ -83,7 +84,7 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
         }
         var functions = new LocalFunctions(SamTemplate.read(ProjectFiles.template()),
                 Map.of(JobEngines.class, new JobEngines(List.of(engine)), Clock.class, clock));
-        var tasks = new LocalTasks(functions, new LocalLake(lakeDir));
+        var tasks = new LocalTasks(functions, new LakeIntegrations(new LocalLake(lakeDir)));
         UnaryOperator<JsonNode> published = parameters -> JSON.createObjectNode().put("StatusCode", 200)
                 .set("Payload", JSON.createObjectNode().put("table", "orders").put("rows", 4));
         var interpreter = new StateMachineInterpreter(definition, (resource, parameters) ->

@@ -68,7 +68,7 @@ class BadInputCorpusTest {
 
     private static LocalPipeline pipeline() {
         if (pipeline == null) {
-            pipeline = new LocalPipeline(SamTemplate.read(ProjectFiles.template()), new LocalLake(lakeDir),
+            pipeline = LocalPipeline.offline(SamTemplate.read(ProjectFiles.template()), new LocalLake(lakeDir),
                     new LocalSparkJob(System.getProperty("java.class.path"), null));
         }
         return pipeline;

@@ -18,6 +18,7 @@ import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.FolderObjectStore;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
+import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamTemplate;
@@ -80,7 +81,7 @@ class JobFailureMatrixTest {
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
         var functions = new LocalFunctions(template, Map.of(JobEngines.class, new JobEngines(List.of(job)), Clock.class, clock,
                 FailureRecorder.class, new FailureRecorder(new FolderObjectStore(lake), LocalLake.QUARANTINE, clock)));
-        var interpreter = new StateMachineInterpreter(JSON.readTree(new LocalResources(template).stateMachineDefinition()), new LocalTasks(functions, lake), time, new Random(1));
+        var interpreter = new StateMachineInterpreter(JSON.readTree(new LocalResources(template).stateMachineDefinition()), new LocalTasks(functions, new LakeIntegrations(lake)), time, new Random(1));
 
         ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", engine.name());
         input.putObject("source").put("bucket", LocalLake.LANDING).put("key", KEY).put("size", Files.size(source));

@@ -1,0 +1,218 @@
+package dev.sparkpipeline.local.endpoint;
+
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.local.asl.TaskRunner;
+import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.runner.LocalFunctions;
+import dev.sparkpipeline.local.runner.LocalPipeline;
+import dev.sparkpipeline.local.runner.LocalTasks;
+import dev.sparkpipeline.local.spark.LocalSparkJob;
+import dev.sparkpipeline.local.template.LocalResources;
+import dev.sparkpipeline.local.template.SamFunction;
+import dev.sparkpipeline.local.template.SamTemplate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pipeline's resources on an AWS-compatible endpoint ({@code moto_server}, LocalStack or
+ * another emulator), for the local runner's endpoint mode: the functions build their own AWS
+ * adapters from their template environment, pointed here by {@code AWS_ENDPOINT_URL}; the
+ * interpreter's service integrations call here; the runner lands files and reads results here.
+ *
+ * <p>{@link #provision} creates what the template would (buckets, the failure topic, the state
+ * machine, the EMR Serverless application, the Glue job and database), or finds them from an
+ * earlier run, and resolves the template's references to their names and ARNs. Credentials are
+ * the process's {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, else {@code test}/{@code
+ * test}, which emulators accept; the region is {@code AWS_REGION}, else {@code us-east-1}.
+ */
+public final class EndpointStack {
+
+
+    private final URI endpoint;
+    private final String region;
+    private final AwsBasicCredentials credentials;
+    private final UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+    private final LocalResources resources;
+    private final S3Client s3;
+
+    private EndpointStack(URI endpoint, String region, AwsBasicCredentials credentials, SamTemplate template, Map<String, String> physical) {
+        this.endpoint = endpoint;
+        this.region = region;
+        this.credentials = credentials;
+        this.resources = new LocalResources(template, physical);
+        this.s3 = client(S3Client.builder().forcePathStyle(true), true);
+    }
+
+    /** Creates (or finds) the template's resources on the endpoint. */
+    public static EndpointStack provision(SamTemplate template, URI endpoint) {
+        String region = Optional.ofNullable(System.getenv("AWS_REGION")).filter(value -> !value.isBlank()).orElse("us-east-1");
+        String id = Optional.ofNullable(System.getenv("AWS_ACCESS_KEY_ID")).filter(value -> !value.isBlank()).orElse("test");
+        String secret = Optional.ofNullable(System.getenv("AWS_SECRET_ACCESS_KEY")).filter(value -> !value.isBlank()).orElse("test");
+        var bootstrap = new EndpointStack(endpoint, region, AwsBasicCredentials.create(id, secret), template, Map.of());
+        Map<String, String> physical = bootstrap.create(template);
+        return new EndpointStack(endpoint, region, bootstrap.credentials, template, physical);
+    }
+
+    /** The template's references, resolved to what this endpoint has. */
+    public LocalResources resources() {
+        return resources;
+    }
+
+    /** What the Lambda runtime would give the function: its template variables, region, endpoint and keys. */
+    public FunctionEnvironment environment(SamFunction function) {
+        Map<String, String> variables = new HashMap<>(resources.environment(function));
+        variables.put("AWS_REGION", region);
+        variables.put("AWS_ENDPOINT_URL", endpoint.toString());
+        variables.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        variables.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        return new FunctionEnvironment(variables);
+    }
+
+    /** The state machine's service integrations on this endpoint, one call per attempt. */
+    private TaskRunner integrations() {
+        return new EndpointIntegrations(client(EmrClient.builder(), false), client(SnsClient.builder(), false),
+                client(EventBridgeClient.builder(), false));
+    }
+
+    /**
+     * The pipeline on this endpoint: every function on its AWS adapters, built from its template
+     * environment; the service integrations here; jobs the emulator reports finished run on local
+     * Spark ({@link JobsOnLocalSpark}). The functions' standard output goes to
+     * {@code <lake>/_logs/functions.log}; the local Spark runs work under {@code <lake>/_endpoint-jobs/}.
+     */
+    public LocalPipeline pipeline(SamTemplate template, LocalLake lake, LocalSparkJob job) {
+        var functions = new LocalFunctions(template, function -> Map.of(FunctionEnvironment.class, environment(function)),
+                lake.root().resolve("_logs").resolve("functions.log"));
+        TaskRunner tasks = new JobsOnLocalSpark(new LocalTasks(functions, integrations()), s3, resources.ref("CuratedBucket"), job,
+                lake.root().resolve("_endpoint-jobs"));
+        return new LocalPipeline(template, resources, functions, tasks, new EndpointBuckets(s3), this::startedExecution);
+    }
+
+    /** The input of an execution a function started on this endpoint's state machine. */
+    public Optional<ExecutionInput> startedExecution(String name) {
+        String stateMachine = resources.ref("PipelineStateMachine");
+        String arn = stateMachine.replace(":stateMachine:", ":execution:") + ":" + name;
+        try (SfnClient sfn = client(SfnClient.builder(), true)) {
+            String input = sfn.describeExecution(request -> request.executionArn(arn)).input();
+            return Optional.of(ContractJson.executionInput(JsonObject.parse(input.getBytes(StandardCharsets.UTF_8))));
+        } catch (ExecutionDoesNotExistException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, String> create(SamTemplate template) {
+        Map<String, String> physical = new HashMap<>();
+        String stack = resources.ref("AWS::StackName");
+        // The topic's ARN tells the endpoint's account, which role ARNs must carry.
+        String topic;
+        try (SnsClient sns = client(SnsClient.builder(), true)) {
+            topic = sns.createTopic(request -> request.name(stack + "-FailureTopic")).topicArn();
+        }
+        String account = topic.split(":")[4];
+        String roles = "arn:aws:iam::" + account + ":role/" + stack + "-";
+        physical.put("AWS::AccountId", account);
+        physical.put("AWS::Region", region);
+        template.resources().forEach((logicalId, resource) -> {
+            switch (String.valueOf(resource.get("Type"))) {
+                case "AWS::S3::Bucket" -> createBucket(resources.ref(logicalId));
+                case "AWS::SNS::Topic" -> physical.put(logicalId, topic);
+                case "AWS::Glue::Database" -> glue(glue -> glue.createDatabase(request -> request.databaseInput(
+                        input -> input.name(resources.ref(logicalId)))));
+                case "AWS::Glue::Job" -> glue(glue -> glue.createJob(request -> request.name(resources.ref(logicalId))
+                        .role(roles + "JobExecutionRole").command(command -> command.name("glueetl")
+                                .scriptLocation("s3://" + resources.ref("ArtifactsBucket") + "/jobs/curate/GlueCurateEntry.scala"))));
+                case "AWS::EMRServerless::Application" -> physical.put(logicalId, application(stack + "-curate"));
+                case "AWS::IAM::Role" -> physical.put(logicalId + ".Arn", roles + logicalId);
+                default -> {
+                    // Queues, log groups, policies: nothing the pipeline calls at run time.
+                }
+            }
+        });
+        // The definition names the topic: the state machine comes last.
+        String definition = new LocalResources(template, physical).stateMachineDefinition();
+        physical.put("PipelineStateMachine", stateMachine(stack + "-pipeline", definition, roles + "StateMachine"));
+        return physical;
+    }
+
+    private void createBucket(String name) {
+        try {
+            s3.createBucket(request -> {
+                request.bucket(name);
+                if (!region.equals("us-east-1")) {
+                    request.createBucketConfiguration(CreateBucketConfiguration.builder()
+                            .locationConstraint(BucketLocationConstraint.fromValue(region)).build());
+                }
+            });
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // An earlier run made it.
+        }
+    }
+
+    private void glue(java.util.function.Consumer<GlueClient> creation) {
+        try (GlueClient glue = client(GlueClient.builder(), true)) {
+            creation.accept(glue);
+        } catch (AlreadyExistsException e) {
+            // An earlier run made it.
+        }
+    }
+
+    private String application(String name) {
+        try (EmrServerlessClient emrServerless = client(EmrServerlessClient.builder(), true)) {
+            return emrServerless.listApplications(request -> request.maxResults(50)).applications().stream()
+                    .filter(application -> application.name().equals(name) && !application.stateAsString().equals("TERMINATED"))
+                    .map(application -> application.id()).findFirst()
+                    .orElseGet(() -> emrServerless.createApplication(request -> request.name(name).releaseLabel("emr-7.5.0")
+                            .type("SPARK")).applicationId());
+        }
+    }
+
+    private String stateMachine(String name, String definition, String role) {
+        try (SfnClient sfn = client(SfnClient.builder(), true)) {
+            Optional<String> existing = sfn.listStateMachines(request -> request.maxResults(1000)).stateMachines().stream()
+                    .filter(machine -> machine.name().equals(name)).map(StateMachineListItem::stateMachineArn).findFirst();
+            if (existing.isPresent()) {
+                sfn.updateStateMachine(request -> request.stateMachineArn(existing.get()).definition(definition));
+                return existing.get();
+            }
+            return sfn.createStateMachine(request -> request.name(name).definition(definition)
+                    .roleArn(role)).stateMachineArn();
+        }
+    }
+
+    /** A client of this endpoint; the runner's own clients retry as the SDK does, the integrations' do not. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, boolean retries) {
+        builder.region(Region.of(region)).endpointOverride(endpoint).httpClient(http.build())
+                .credentialsProvider(StaticCredentialsProvider.create(credentials));
+        if (!retries) {
+            builder.overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        }
+        return builder.build();
+    }
+}
