@@ -10,9 +10,9 @@ import java.io.StringWriter;
  * @param out      what went to stdout
  * @param err      what went to stderr
  */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         var commandLine = PipelineLocal.commandLine();

@@ -67,15 +67,8 @@ class DropEndToEndTest {
 
     @Test
     void aJobThatFailsIsRecordedAsFailedAndExitsOne() throws IOException {
-        Path mostlyBad = lake.resolve("orders-bad-amounts.csv");
-        Files.writeString(mostlyBad, """
-                order_id,customer_id,order_ts,amount
-                o-1,c-1,2026-11-22T08:00:00Z,not-a-number
-                o-2,c-1,2026-11-22T08:00:00Z,also-not
-                o-3,c-1,2026-11-22T08:00:00Z,1.00
-                """);
-
-        CliRun run = drop(mostlyBad, "--json");
+        // Valid to the landing rules; two of three amounts are not numbers, which the job refuses.
+        CliRun run = drop(sample("data/failing/orders-bad-amounts.csv"), "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
