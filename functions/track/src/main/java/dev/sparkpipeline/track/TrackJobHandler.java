@@ -45,12 +45,12 @@ public final class TrackJobHandler implements RequestStreamHandler {
         SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
     }
 
-    /** Used by tests and the local runner, which pass their own engines and clock. */
     /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
     public TrackJobHandler(FunctionEnvironment environment) {
         this(AwsJobEngines.fromEnvironment(environment), Clock.systemUTC());
     }
 
+    /** Used by tests and the local runner, which pass their own engines and clock. */
     public TrackJobHandler(JobEngines engines, Clock clock) {
         this.tracker = new JobTracker(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
     }
