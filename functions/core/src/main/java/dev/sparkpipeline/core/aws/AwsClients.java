@@ -44,10 +44,10 @@ public final class AwsClients {
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         this.region = region;
         this.endpoint = endpoint;
-        this.http = UrlConnectionHttpClient.builder()
+        this.http = new CannedHttpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(20))
-                .build();
+                .build());
         this.credentials = credentials;
     }
 

@@ -9,6 +9,7 @@ import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.error.EngineNotReady;
 import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.priming.CannedResponse;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.Application;
@@ -20,13 +21,14 @@ import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
 import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -204,5 +206,32 @@ public final class EmrServerlessEngine implements JobEngine {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * What EMR Serverless answers for an application that accepts jobs and a job in {@code state}
+     * on it: GetJobRun, ListJobRuns (no earlier run), StartJobRun, GetApplication. For SnapStart
+     * warm-ups ({@link CannedResponse}); the first match wins, so the longer paths come first.
+     */
+    public static List<CannedResponse> cannedAnswers(String state) {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        String arn = "arn:aws:emr-serverless:us-east-1:000000000000:/applications/snapstart-priming";
+        return List.of(
+                CannedResponse.rest("GET", "/jobruns/", 200, json, """
+                        {"jobRun": {"applicationId": "snapstart-priming", "jobRunId": "snapstart-priming", "name": "snapstart-priming",
+                         "arn": "%1$s/jobruns/snapstart-priming", "createdBy": "snapstart-priming", "createdAt": 1767225600,
+                         "updatedAt": 1767225660, "executionRole": "arn:aws:iam::000000000000:role/snapstart-priming",
+                         "state": "%2$s", "stateDetails": "", "releaseLabel": "emr-7.5.0",
+                         "jobDriver": {"sparkSubmit": {"entryPoint": "s3://snapstart-priming/curate-job.jar"}},
+                         "totalResourceUtilization": {"vCPUHour": 0.1, "memoryGBHour": 0.4, "storageGBHour": 0.1},
+                         "totalExecutionDurationSeconds": 60}}""".formatted(arn, state)),
+                CannedResponse.rest("GET", "/jobruns", 200, json, "{\"jobRuns\": []}"),
+                CannedResponse.rest("POST", "/jobruns", 200, json, """
+                        {"applicationId": "snapstart-priming", "jobRunId": "snapstart-priming", "arn": "%1$s/jobruns/snapstart-priming"}"""
+                        .formatted(arn)),
+                CannedResponse.rest("GET", "/applications/", 200, json, """
+                        {"application": {"applicationId": "snapstart-priming", "name": "snapstart-priming", "arn": "%1$s",
+                         "releaseLabel": "emr-7.5.0", "type": "Spark", "state": "STARTED", "createdAt": 1767225600,
+                         "updatedAt": 1767225600}}""".formatted(arn)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.core.aws;
 
+import dev.sparkpipeline.core.priming.CannedResponse;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -10,6 +11,10 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link ObjectStore} on Amazon S3. A missing key or version is empty; anything else throws. */
@@ -87,5 +92,18 @@ public final class S3ObjectStore implements ObjectStore {
 
     private static String unquote(String etag) {
         return etag == null ? null : etag.replace("\"", "");
+    }
+
+    /**
+     * What S3 answers for an object holding {@code content}: a HEAD, and a GET of the whole object
+     * or a range of it. For SnapStart warm-ups ({@link CannedResponse}).
+     */
+    public static List<CannedResponse> cannedAnswers(String etag, String content) {
+        String length = String.valueOf(content.getBytes(StandardCharsets.UTF_8).length);
+        Map<String, String> head = Map.of("Content-Length", length, "ETag", "\"" + etag + "\"",
+                "Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT", "Content-Type", "text/csv", "Accept-Ranges", "bytes");
+        Map<String, String> range = new HashMap<>(head);
+        range.put("Content-Range", "bytes 0-" + (Long.parseLong(length) - 1) + "/" + length);
+        return List.of(CannedResponse.rest("HEAD", null, 200, head, ""), CannedResponse.rest("GET", null, 206, range, content));
     }
 }

@@ -1,10 +1,11 @@
 package dev.sparkpipeline.core.aws;
 
 import dev.sparkpipeline.core.contract.ExecutionInput;
-import dev.sparkpipeline.core.json.ContractJson;
-import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.execution.StartOutcome;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.priming.CannedResponse;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@link ExecutionStarter} on AWS Step Functions. A name already used means this object version
@@ -50,5 +52,12 @@ public final class StepFunctionsExecutionStarter implements ExecutionStarter {
     /** Execution ARNs are the state machine's ARN with {@code execution} and the name. */
     private String executionArn(String executionName) {
         return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + executionName;
+    }
+
+    /** What Step Functions answers to a StartExecution that starts one. For SnapStart warm-ups ({@link CannedResponse}). */
+    public static List<CannedResponse> cannedAnswers() {
+        return List.of(CannedResponse.json("AWSStepFunctions.StartExecution", """
+                {"executionArn": "arn:aws:states:us-east-1:000000000000:execution:snapstart-priming:snapstart-priming",
+                 "startDate": 1767225600}"""));
     }
 }
