@@ -3,6 +3,7 @@ package dev.sparkpipeline.submit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.aws.EmrServerlessEngine;
 import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobEngines;
@@ -14,9 +15,11 @@ import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.priming.SnapStartPriming;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,15 +29,19 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SubmitJobHandler implements RequestStreamHandler {
 
+    /** A submission of a landed orders file: the warm-up before a SnapStart snapshot. */
+    private static final byte[] PRIMING_EVENT = """
+            {"executionName": "snapstart-priming", "input": {"dataset": "orders",
+             "source": {"bucket": "snapstart-priming", "key": "orders/2026/01/01/snapstart-priming.csv", "size": 60},
+             "engine": "EMR_SERVERLESS", "job": {"timeoutMinutes": 60, "arguments": {}}}}""".getBytes(StandardCharsets.UTF_8);
+
     private final JobEngines engines;
     private final JobSubmitter submitter;
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public SubmitJobHandler() {
         this(FunctionEnvironment.ofProcess());
-        // Submitting would start a job: the warm-up asks the default engine about one that does not exist.
-        SnapStartPriming.register(() -> engines.get(Engine.EMR_SERVERLESS).observe(
-                JobHandle.of(Engine.EMR_SERVERLESS, "snapstart-priming", "snapstart-priming", "snapstart-priming", 0, 1)));
+        registerPriming();
     }
 
     /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
@@ -46,6 +53,20 @@ public final class SubmitJobHandler implements RequestStreamHandler {
     public SubmitJobHandler(JobEngines engines) {
         this.engines = engines;
         this.submitter = new JobSubmitter(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()));
+    }
+
+    /**
+     * The SnapStart warm-ups: a look at a job that does not exist on the default engine, over the
+     * network (the HTTP stack and the error path), then the success path on canned answers, which
+     * submits nothing.
+     *
+     * @return the last warm-up registered
+     */
+    SnapStartPriming registerPriming() {
+        SnapStartPriming.register(() -> engines.get(Engine.EMR_SERVERLESS).observe(
+                JobHandle.of(Engine.EMR_SERVERLESS, "snapstart-priming", "snapstart-priming", "snapstart-priming", 0, 1)));
+        return SnapStartPriming.register(() -> EmrServerlessEngine.cannedAnswers("SUBMITTED"),
+                () -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
     }
 
     @Override

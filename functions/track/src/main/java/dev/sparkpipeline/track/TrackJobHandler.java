@@ -3,6 +3,7 @@ package dev.sparkpipeline.track;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.core.aws.EmrServerlessEngine;
 import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.engine.JobEngines;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,17 +34,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TrackJobHandler implements RequestStreamHandler {
 
-    /** A poll of a job that does not exist: the warm-up before a SnapStart snapshot. */
-    private static final byte[] PRIMING_EVENT = """
-            {"handle": {"engine": "EMR_SERVERLESS", "jobId": "snapstart-priming", "containerId": "snapstart-priming",
-             "runId": "snapstart-priming", "submittedAt": 0, "deadlineAt": 0}}""".getBytes(StandardCharsets.UTF_8);
-
     private final JobTracker tracker;
 
     /** Used by the Lambda runtime: engine clients are built once per container. */
     public TrackJobHandler() {
         this(FunctionEnvironment.ofProcess());
-        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
+        registerPriming();
     }
 
     /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
@@ -53,6 +50,31 @@ public final class TrackJobHandler implements RequestStreamHandler {
     /** Used by tests and the local runner, which pass their own engines and clock. */
     public TrackJobHandler(JobEngines engines, Clock clock) {
         this.tracker = new JobTracker(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
+    }
+
+    /**
+     * The SnapStart warm-ups: a poll of a job that does not exist, over the network (the HTTP
+     * stack and the error path), then, on canned answers, polls of a job that runs and of one that
+     * succeeded.
+     *
+     * @return the last warm-up registered
+     */
+    SnapStartPriming registerPriming() {
+        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(primingEvent("snapstart-priming-none")),
+                OutputStream.nullOutputStream(), null));
+        SnapStartPriming.register(() -> EmrServerlessEngine.cannedAnswers("RUNNING"),
+                () -> handleRequest(new ByteArrayInputStream(primingEvent("snapstart-priming")), OutputStream.nullOutputStream(), null));
+        return SnapStartPriming.register(() -> EmrServerlessEngine.cannedAnswers("SUCCESS"),
+                () -> handleRequest(new ByteArrayInputStream(primingEvent("snapstart-priming")), OutputStream.nullOutputStream(), null));
+    }
+
+    /** A poll of job {@code jobId}, submitted a minute ago: a warm-up's event. */
+    private static byte[] primingEvent(String jobId) {
+        long now = Instant.now().getEpochSecond();
+        return """
+                {"handle": {"engine": "EMR_SERVERLESS", "jobId": "%s", "containerId": "snapstart-priming",
+                 "runId": "snapstart-priming", "submittedAt": %d, "deadlineAt": %d}}""".formatted(jobId, now - 60, now + 3600)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -4,28 +4,17 @@ import dev.sparkpipeline.core.aws.AwsClients;
 import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.aws.S3ObjectStore;
 import dev.sparkpipeline.core.aws.StepFunctionsExecutionStarter;
-import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.contract.ExecutionInput;
-import dev.sparkpipeline.core.contract.JobSettings;
-import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
-import dev.sparkpipeline.core.priming.SnapStartPriming;
 
 import java.time.Clock;
-import java.util.Map;
 
 /** Builds the validator on its AWS adapters from the function's environment (see template.yaml). */
 public final class LandingValidators {
-
-    private static final String PRIMING_NAME = "snapstart priming: an invalid execution name";
-    private static final ExecutionInput PRIMING_INPUT = new ExecutionInput("snapstart-priming",
-            new SourceObject("snapstart-priming", "snapstart-priming/none.csv", null, null, 1), Engine.EMR_SERVERLESS,
-            new JobSettings(JobSettings.DEFAULT_TIMEOUT_MINUTES, Map.of(), null, null));
 
     private LandingValidators() {
     }
@@ -39,8 +28,6 @@ public final class LandingValidators {
         var store = new S3ObjectStore(clients.s3());
         var starter = new StepFunctionsExecutionStarter(clients.stepFunctions(), environment.required("STATE_MACHINE_ARN"),
                 Clock.systemUTC());
-        // Step Functions refuses the name before starting anything: the warm-up starts no execution.
-        SnapStartPriming.register(() -> starter.start(PRIMING_NAME, PRIMING_INPUT));
         return new LandingValidator(store, starter,
                 new LandingRules(DatasetCatalog.bundled()),
                 new QuarantineWriter(store, environment.required("QUARANTINE_BUCKET"), "quarantine/",

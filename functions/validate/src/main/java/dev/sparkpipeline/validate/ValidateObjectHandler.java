@@ -3,8 +3,11 @@ package dev.sparkpipeline.validate;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.core.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.ValidationReport;
+import dev.sparkpipeline.core.priming.CannedResponse;
 import dev.sparkpipeline.core.priming.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
@@ -12,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts the pipeline for every object that lands in the landing bucket, or quarantines it
@@ -20,8 +25,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ValidateObjectHandler implements RequestStreamHandler {
 
-    /** An Object Created event for an object that does not exist: the warm-up before a SnapStart snapshot. */
-    private static final byte[] PRIMING_EVENT = """
+    /** A CSV of the orders dataset that passes every landing rule: the warm-up's file. */
+    private static final String PRIMING_CSV = "order_id,customer_id,order_ts,amount\no-1,c-1,2026-01-01T00:00:00Z,1.00\n";
+    private static final String PRIMING_ETAG = "0123456789abcdef0123456789abcdef";
+
+    /** An Object Created event for an object that does not exist: a warm-up's event. */
+    private static final byte[] MISSING_OBJECT_EVENT = """
             {"version": "0", "id": "snapstart-priming", "detail-type": "Object Created", "source": "aws.s3",
              "time": "2026-01-01T00:00:00Z", "detail": {"bucket": {"name": "snapstart-priming"},
              "object": {"key": "snapstart-priming/none.csv", "size": 1, "etag": "0"}}}""".getBytes(StandardCharsets.UTF_8);
@@ -31,7 +40,7 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
     /** Used by the Lambda runtime: clients and rules are built once per container. */
     public ValidateObjectHandler() {
         this(FunctionEnvironment.ofProcess());
-        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
+        registerPriming();
     }
 
     /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
@@ -42,6 +51,34 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
     /** Used by tests and the local runner, which pass their own adapters. */
     public ValidateObjectHandler(LandingValidator validator) {
         this.validator = validator;
+    }
+
+    /**
+     * The SnapStart warm-ups: an event for an object that does not exist, over the network (the
+     * HTTP stack and the missing-object path), then the success path on canned answers: the
+     * file's head and first bytes, an execution started.
+     *
+     * @return the last warm-up registered
+     */
+    SnapStartPriming registerPriming() {
+        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(MISSING_OBJECT_EVENT), OutputStream.nullOutputStream(), null));
+        return SnapStartPriming.register(ValidateObjectHandler::primingAnswers,
+                () -> handleRequest(new ByteArrayInputStream(primingEvent()), OutputStream.nullOutputStream(), null));
+    }
+
+    private static List<CannedResponse> primingAnswers() {
+        List<CannedResponse> answers = new ArrayList<>(S3ObjectStore.cannedAnswers(PRIMING_ETAG, PRIMING_CSV));
+        answers.addAll(StepFunctionsExecutionStarter.cannedAnswers());
+        return answers;
+    }
+
+    /** An Object Created event for the warm-up's file. */
+    private static byte[] primingEvent() {
+        return """
+                {"version": "0", "id": "snapstart-priming", "detail-type": "Object Created", "source": "aws.s3",
+                 "time": "2026-01-01T00:00:00Z", "detail": {"bucket": {"name": "snapstart-priming"},
+                 "object": {"key": "orders/2026/01/01/snapstart-priming.csv", "size": %d, "etag": "%s"}}}"""
+                .formatted(PRIMING_CSV.length(), PRIMING_ETAG).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
