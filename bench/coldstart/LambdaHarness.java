@@ -2,6 +2,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,9 +36,13 @@ public final class LambdaHarness {
         long toFirstResponse = System.currentTimeMillis() - spawned;
 
         long[] warm = new long[warmRuns];
+        String text = new String(event, StandardCharsets.UTF_8);
         for (int i = 0; i < warmRuns; i++) {
+            // An event of one execution (submit, publish) names a new one each time, as in steady
+            // state: a repeat would take the idempotent path, which does less than the first did.
+            byte[] next = text.replaceFirst("(\"executionName\": \"[^\"]+)\"", "$1-warm-" + i + "\"").getBytes(StandardCharsets.UTF_8);
             long t = System.nanoTime();
-            invoke(handler, event);
+            invoke(handler, next);
             warm[i] = System.nanoTime() - t;
         }
         Arrays.sort(warm);
