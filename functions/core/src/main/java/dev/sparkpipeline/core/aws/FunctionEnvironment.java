@@ -2,6 +2,7 @@ package dev.sparkpipeline.core.aws;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * A function's environment variables: on Lambda, the process environment the runtime sets from
@@ -32,6 +33,12 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public Optional<String> optional(String name) {
         String value = variables.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Names only: the variables hold credentials, which must never reach a log line. */
+    @Override
+    public String toString() {
+        return "FunctionEnvironment" + new TreeSet<>(variables.keySet());
     }
 
     /** A {@code true}/{@code false} variable; absent is false. */
