@@ -1,0 +1,64 @@
+package dev.sparkpipeline.local.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.core.testing.MotoServer;
+import dev.sparkpipeline.local.checks.ProjectFiles;
+import dev.sparkpipeline.local.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code invoke --aws-endpoint}: one function on its AWS adapters against moto, as {@code sam local
+ * invoke} would run it against real AWS; the executions it starts are on the endpoint's state
+ * machine, and their inputs are saved for {@code execute -i}.
+ */
+class EndpointInvokeTest {
+
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "orders/2026/11/22/orders-001.csv";
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void theValidateFunctionStartsAnExecutionOnTheEndpointAndItsInputIsSaved() throws IOException {
+        try (S3Client s3 = MOTO.clients().s3()) {
+            s3.createBucket(request -> request.bucket("landing-bucket"));
+            s3.putObject(request -> request.bucket("landing-bucket").key(KEY),
+                    RequestBody.fromFile(ProjectFiles.root().resolve("events/data/orders.csv")));
+        }
+        // The fixture's event, without the version id: moto's bucket is not versioned.
+        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/eventbridge-object-created.json").toFile());
+        ((ObjectNode) event.path("detail").path("object")).remove("version-id");
+        Path eventFile = lake.resolve("event.json");
+        JSON.writeValue(eventFile.toFile(), event);
+
+        CliRun run = CliRun.of("invoke", "ValidateFunction", "-e", eventFile.toString(), "--aws-endpoint", MOTO.endpoint().toString(),
+                "--lake", lake.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("response").path("files").path(0).path("outcome").asText()).isEqualTo("ACCEPTED");
+        JsonNode started = result.path("executionsStarted").path(0);
+        assertThat(started.path("name").asText()).startsWith("orders-");
+        JsonNode input = JSON.readTree(Path.of(started.path("input").asText()).toFile());
+        assertThat(input.path("dataset").asText()).isEqualTo("orders");
+        assertThat(input.path("source").path("key").asText()).isEqualTo(KEY);
+        assertThat(Files.readString(lake.resolve("_logs/functions.log"))).as("the function's log, captured")
+                .contains("\"message\":\"execution started\"");
+    }
+}
