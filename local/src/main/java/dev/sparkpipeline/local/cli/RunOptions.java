@@ -6,6 +6,7 @@ import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,7 +35,13 @@ final class RunOptions {
         if (awsEndpoint == null) {
             return LocalPipeline.offline(template, lake, LocalSparkJob.forThisJvm());
         }
-        return EndpointStack.provision(template, awsEndpoint).pipeline(template, lake, LocalSparkJob.forThisJvm());
+        EndpointStack stack;
+        try {
+            stack = EndpointStack.provision(template, awsEndpoint);
+        } catch (SdkClientException unreachable) {
+            throw new PipelineLocal.UsageError("cannot reach the AWS endpoint " + awsEndpoint + ": " + unreachable.getMessage());
+        }
+        return stack.pipeline(template, lake, LocalSparkJob.forThisJvm());
     }
 
     /** The template, or a usage error naming where it was looked for. */

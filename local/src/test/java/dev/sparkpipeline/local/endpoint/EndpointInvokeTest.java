@@ -61,4 +61,17 @@ class EndpointInvokeTest {
         assertThat(Files.readString(lake.resolve("_logs/functions.log"))).as("the function's log, captured")
                 .contains("\"message\":\"execution started\"");
     }
+
+    @Test
+    void anEndpointNothingAnswersOnIsAUsageErrorOnOneLine() throws IOException {
+        Path eventFile = lake.resolve("event.json");
+        Files.copy(ProjectFiles.root().resolve("events/eventbridge-object-created.json"), eventFile);
+
+        // The discard port: nothing listens there.
+        CliRun run = CliRun.of("invoke", "ValidateFunction", "-e", eventFile.toString(), "--aws-endpoint", "http://127.0.0.1:9",
+                "--lake", lake.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("pipeline-local: cannot reach the AWS endpoint http://127.0.0.1:9").doesNotContain("\n");
+    }
 }
