@@ -130,19 +130,23 @@ public final class EndpointStack {
     private Map<String, String> create(SamTemplate template) {
         Map<String, String> physical = new HashMap<>();
         String stack = resources.ref("AWS::StackName");
-        // The topic's ARN tells the endpoint's account, which role ARNs must carry.
-        String topic;
+        // Topics first: an ARN the endpoint makes tells its account, which role ARNs must carry.
+        String account = "000000000000";
         try (SnsClient sns = client(SnsClient.builder(), true)) {
-            topic = sns.createTopic(request -> request.name(stack + "-FailureTopic")).topicArn();
+            for (Map.Entry<String, Map<String, Object>> resource : template.resources().entrySet()) {
+                if ("AWS::SNS::Topic".equals(resource.getValue().get("Type"))) {
+                    String arn = sns.createTopic(request -> request.name(stack + "-" + resource.getKey())).topicArn();
+                    physical.put(resource.getKey(), arn);
+                    account = arn.split(":")[4];
+                }
+            }
         }
-        String account = topic.split(":")[4];
         String roles = "arn:aws:iam::" + account + ":role/" + stack + "-";
         physical.put("AWS::AccountId", account);
         physical.put("AWS::Region", region);
         template.resources().forEach((logicalId, resource) -> {
             switch (String.valueOf(resource.get("Type"))) {
                 case "AWS::S3::Bucket" -> createBucket(resources.ref(logicalId));
-                case "AWS::SNS::Topic" -> physical.put(logicalId, topic);
                 case "AWS::Glue::Database" -> glue(glue -> glue.createDatabase(request -> request.databaseInput(
                         input -> input.name(resources.ref(logicalId)))));
                 case "AWS::Glue::Job" -> glue(glue -> glue.createJob(request -> request.name(resources.ref(logicalId))
