@@ -96,6 +96,17 @@ class EndpointFaultsTest {
     }
 
     @Test
+    void aGoodFileOnGlueIsCuratedThoughEveryCallIsFaultedOnce() throws IOException {
+        CliRun run = drop(ProjectFiles.root().resolve("events/data/orders.csv"), "--engine", "GLUE");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("rows").asLong()).isEqualTo(4);
+        assertThat(proxy.faultsByOperation()).as("faults injected").containsKeys("glue:StartJobRun", "glue:GetJobRun",
+                "glue:BatchCreatePartition");
+        assertThat(retriedOperations()).contains("StartJobRun", "GetJobRun");
+    }
+
+    @Test
     void aFailedRunIsRecordedAndNotifiedOnceThoughEveryCallIsFaultedOnce() throws IOException {
         CliRun run = drop(ProjectFiles.root().resolve("events/data/failing/orders-bad-amounts.csv"));
 
