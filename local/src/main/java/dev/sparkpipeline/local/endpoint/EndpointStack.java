@@ -72,10 +72,11 @@ public final class EndpointStack {
 
     /** Creates (or finds) the template's resources on the endpoint. */
     public static EndpointStack provision(SamTemplate template, URI endpoint) {
-        String region = Optional.ofNullable(System.getenv("AWS_REGION")).filter(value -> !value.isBlank()).orElse("us-east-1");
-        String id = Optional.ofNullable(System.getenv("AWS_ACCESS_KEY_ID")).filter(value -> !value.isBlank()).orElse("test");
-        String secret = Optional.ofNullable(System.getenv("AWS_SECRET_ACCESS_KEY")).filter(value -> !value.isBlank()).orElse("test");
-        var bootstrap = new EndpointStack(endpoint, region, AwsBasicCredentials.create(id, secret), template, Map.of());
+        FunctionEnvironment process = FunctionEnvironment.ofProcess();
+        String region = process.optional("AWS_REGION").orElse("us-east-1");
+        var credentials = AwsBasicCredentials.create(process.optional("AWS_ACCESS_KEY_ID").orElse("test"),
+                process.optional("AWS_SECRET_ACCESS_KEY").orElse("test"));
+        var bootstrap = new EndpointStack(endpoint, region, credentials, template, Map.of());
         Map<String, String> physical = bootstrap.create(template);
         return new EndpointStack(endpoint, region, bootstrap.credentials, template, physical);
     }
