@@ -98,7 +98,7 @@ final class DropCommand implements Callable<Integer> {
         }
         FileOutcome outcome = outcomes.isEmpty() ? new FileOutcome("NO_FILES", null, null, "the function reported no file") : outcomes.get(0);
         if (outcome.outcome().equals("QUARANTINED")) {
-            report.finish(RunReport.Status.QUARANTINED, null, List.of(), null, null, uriOf(buckets, outcome.reasonUri()), 0);
+            report.finish(RunReport.Status.QUARANTINED, null, List.of(), null, null, buckets.uri(outcome.reasonUri()), 0);
             return 1;
         }
         if (!outcome.outcome().equals("ACCEPTED")) {
@@ -163,13 +163,6 @@ final class DropCommand implements Callable<Integer> {
 
     /** One file's outcome as the validate function reports it. */
     private record FileOutcome(String outcome, String executionName, String reasonUri, String message) {
-    }
-
-    /** An {@code s3://} URI a function reported, where the user finds it. */
-    private static String uriOf(PipelineBuckets buckets, String s3Uri) {
-        String path = s3Uri.substring("s3://".length());
-        int slash = path.indexOf('/');
-        return buckets.uri(path.substring(0, slash), path.substring(slash + 1));
     }
 
     private static long millisSince(long nanoTime) {

@@ -32,7 +32,6 @@ final class SdkPojoJson {
     }
 
     /** Fills a request builder (it is an {@link SdkPojo}) from the parameters and builds it. */
-    @SuppressWarnings("unchecked")
     static <T> T request(SdkBuilder<?, T> builder, JsonNode parameters) {
         fill((SdkPojo) builder, parameters);
         return builder.build();

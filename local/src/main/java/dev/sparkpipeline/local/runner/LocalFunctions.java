@@ -13,12 +13,15 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The template's functions, in-process: each logical id's handler class is the one
@@ -49,7 +52,7 @@ public final class LocalFunctions {
      * @param output   the file that gets what the functions write to standard output (their logs,
      *                 which the Lambda runtime ships to the log group), or null to leave it alone
      */
-    public LocalFunctions(SamTemplate template, java.util.function.Function<SamFunction, Map<Class<?>, Object>> adapters, Path output) {
+    public LocalFunctions(SamTemplate template, Function<SamFunction, Map<Class<?>, Object>> adapters, Path output) {
         this.output = output;
         for (SamFunction function : template.functions().values()) {
             build(function, adapters.apply(function)).ifPresent(handler -> handlers.put(function.logicalId(), handler));
@@ -57,7 +60,7 @@ public final class LocalFunctions {
     }
 
     /** The functions this runner can call. */
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return handlers.keySet();
     }
 
@@ -98,7 +101,7 @@ public final class LocalFunctions {
         }
     }
 
-    private static java.util.Optional<RequestStreamHandler> build(SamFunction function, Map<Class<?>, Object> adapters) {
+    private static Optional<RequestStreamHandler> build(SamFunction function, Map<Class<?>, Object> adapters) {
         Class<?> type;
         try {
             type = Class.forName(function.handlerClass());
@@ -114,13 +117,13 @@ public final class LocalFunctions {
             }
             if (satisfied) {
                 try {
-                    return java.util.Optional.of((RequestStreamHandler) constructor.newInstance(arguments));
+                    return Optional.of((RequestStreamHandler) constructor.newInstance(arguments));
                 } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
                     throw new IllegalStateException("cannot build " + function.logicalId(), e);
                 }
             }
         }
         // No local adapters for it (the cluster reaper acts on AWS only): not callable offline.
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

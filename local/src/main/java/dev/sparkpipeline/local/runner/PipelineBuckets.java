@@ -21,4 +21,11 @@ public interface PipelineBuckets {
 
     /** Where a user finds the object: a {@code file:} URI offline, an {@code s3://} URI on an endpoint. */
     String uri(String bucket, String key);
+
+    /** Where a user finds the object an {@code s3://bucket/key} URI names. */
+    default String uri(String s3Uri) {
+        String path = s3Uri.substring("s3://".length());
+        int slash = path.indexOf('/');
+        return uri(path.substring(0, slash), path.substring(slash + 1));
+    }
 }

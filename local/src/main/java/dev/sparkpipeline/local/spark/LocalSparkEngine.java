@@ -6,6 +6,7 @@ import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.local.lake.LakeBuckets;
 import dev.sparkpipeline.local.lake.LocalLake;
 
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ public final class LocalSparkEngine implements JobEngine {
         String runId = request.executionName();
         running.computeIfAbsent(runId, id -> {
             CurateJobCall call = CurateJobCall.of(request, LocalLake.CURATED);
-            return job.start(local(call.input()), local(call.output()), call.dataset(), id, log(id));
+            var files = new LakeBuckets(lake);
+            return job.start(files.uri(call.input()), files.uri(call.output()), call.dataset(), id, log(id));
         });
         return JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes());
     }
@@ -89,12 +91,5 @@ public final class LocalSparkEngine implements JobEngine {
 
     private Path log(String runId) {
         return lake.root().resolve("_logs").resolve("jobs").resolve(runId + ".log");
-    }
-
-    /** {@code s3://bucket/key} as the lake's file. */
-    private String local(String s3Uri) {
-        String path = s3Uri.substring("s3://".length());
-        int slash = path.indexOf('/');
-        return lake.uri(path.substring(0, slash), path.substring(slash + 1));
     }
 }
