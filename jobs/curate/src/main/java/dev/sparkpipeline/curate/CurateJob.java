@@ -4,6 +4,9 @@ import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import org.apache.spark.sql.SparkSession;
 
+import java.net.URI;
+import java.nio.file.Path;
+
 /**
  * Entry point of the curate job on EMR Serverless ({@code --class}), EMR ({@code spark-submit}),
  * Glue (through {@code GlueCurateEntry}) and local Spark. Prints the manifest as its last line.
@@ -15,7 +18,10 @@ public final class CurateJob {
 
     public static void main(String[] args) {
         JobArguments arguments = JobArguments.parse(args);
-        DatasetSpec dataset = DatasetCatalog.bundled().named(arguments.dataset()).orElseThrow(() ->
+        // The deployed job reads the config bundled into its jar; the local runner names the file it runs with.
+        DatasetCatalog catalog = arguments.datasetsConfig() == null ? DatasetCatalog.bundled()
+                : DatasetCatalog.read(Path.of(URI.create(arguments.datasetsConfig())));
+        DatasetSpec dataset = catalog.named(arguments.dataset()).orElseThrow(() ->
                 new IllegalArgumentException("unknown dataset " + arguments.dataset() + " (see config/datasets.json)"));
         SparkSession spark = SparkSession.builder().appName("curate-" + dataset.name()).getOrCreate();
         try {

@@ -1,9 +1,11 @@
 package dev.sparkpipeline.curate;
 
-import dev.sparkpipeline.core.dataset.ColumnNames;
-import dev.sparkpipeline.core.dataset.ColumnSpec;
-import dev.sparkpipeline.core.dataset.DataFormat;
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.core.dataset.RowRules;
+import dev.sparkpipeline.curate.source.InvalidSourceFile;
+import dev.sparkpipeline.curate.source.RowShaper;
+import dev.sparkpipeline.curate.source.SourceReader;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -15,8 +17,9 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,30 +28,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * One curate run: read the landed file, shape it to the dataset's schema, set aside the rows
- * that do not fit, drop duplicates, add lineage, and publish Parquet atomically for readers:
- * files are written under {@code _staging/<runId>/}, moved into their partitions only when the
- * whole run succeeded, and the manifest is written last.
+ * One curate run: read the landed file strictly ({@link SourceReader}), set aside every row that
+ * does not fit the dataset with its reasons in {@code _errors/}, drop duplicates as the dataset
+ * chose, add lineage, and publish Parquet atomically for readers: files are written under
+ * {@code _staging/<runId>/}, moved into their partitions only when the whole run succeeded, and
+ * the manifest is written last. A run over its error ratio still writes {@code _errors/} and the
+ * breakdown by column and rule, and fails naming the top ones.
  */
 final class Curation {
 
-    static final String REJECT_REASON = "_reject_reason";
     /** Outputs up to this many rows are written as one file per partition. */
     static final long ROWS_PER_FILE = 250_000;
+    /** How many column and rule pairs a failure cause names. */
+    private static final int CAUSE_RULES = 3;
 
     private final SparkSession spark;
     private final DatasetSpec dataset;
@@ -56,43 +62,92 @@ final class Curation {
     Curation(SparkSession spark, DatasetSpec dataset) {
         this.spark = spark;
         this.dataset = dataset;
+        // Dates and timestamps of any year are written as they are: no legacy-calendar rebase (which
+        // fails or shifts values before 1582 and, for INT96 timestamps, before 1900).
+        spark.conf().set("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED");
+        spark.conf().set("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED");
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        // Rows carry java.time values (proleptic Gregorian, as Spark stores them), not java.sql's hybrid calendar.
+        spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
     }
 
     Manifest run(JobArguments arguments) {
-        Dataset<Row> shaped = shape(normaliseNames(read(arguments.input())));
-        shaped.cache();
+        SourceReader reader = new SourceReader(spark, dataset);
+        Dataset<Row> parsed = reader.read(List.of(arguments.input())).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return curate(arguments, reader, parsed);
+        } finally {
+            parsed.unpersist();
+        }
+    }
+
+    private Manifest curate(JobArguments arguments, SourceReader reader, Dataset<Row> parsed) {
         // One pass counts both: the file is parsed once, into the cache the later steps read.
-        Row counts = shaped.agg(count(lit(1)), sum(when(col(REJECT_REASON).notEqual(""), 1).otherwise(0))).first();
+        Row counts = parsed.agg(count(lit(1)), sum(when(col(RowShaper.ERRORS).isNotNull(), 1).otherwise(0))).first();
+        List<String> failures = reader.fileFailures();
+        if (!failures.isEmpty()) {
+            throw new InvalidSourceFile(failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more files)" : ""));
+        }
         long rowsIn = counts.getLong(0);
         long rejectedCount = counts.isNullAt(1) ? 0 : counts.getLong(1);
-        Dataset<Row> rejected = shaped.filter(col(REJECT_REASON).notEqual(""));
-        if (rowsIn > 0 && (double) rejectedCount / rowsIn > dataset.maxErrorRatio()) {
-            throw new IllegalStateException(String.format("%d of %d rows do not fit dataset %s (%.1f%% > %.1f%% allowed)",
-                    rejectedCount, rowsIn, dataset.name(), 100.0 * rejectedCount / rowsIn, 100.0 * dataset.maxErrorRatio()));
+        String errors = arguments.output() + "/_errors/run_id=" + arguments.runId();
+        List<Manifest.RejectCount> rejects = rejectedCount == 0 ? List.of() : breakdown(parsed);
+        if (rejectedCount > 0) {
+            writeErrors(parsed, errors, arguments.runId(), rejects);
+        } else {
+            delete(errors);
         }
-        Dataset<Row> good = shaped.filter(col(REJECT_REASON).equalTo("")).drop(REJECT_REASON);
-        // Rows equal in every column are equal in the key too: one shuffle either way.
-        Dataset<Row> unique = dataset.key().isEmpty() ? good.dropDuplicates()
-                : good.dropDuplicates(dataset.key().toArray(String[]::new));
-        Dataset<Row> curated = withLineage(unique, arguments);
+        if (rowsIn > 0 && (double) rejectedCount / rowsIn > dataset.maxErrorRatio()) {
+            throw new TooManyRejects(String.format(Locale.ROOT, "%d of %d rows do not fit dataset %s (%.1f%% > %.1f%% allowed): %s; "
+                            + "the rejected rows are in %s/", rejectedCount, rowsIn, dataset.name(), 100.0 * rejectedCount / rowsIn,
+                    100.0 * dataset.maxErrorRatio(), top(rejects), errors));
+        }
+        List<String> undeclared = reader.undeclaredColumns();
+        boolean keep = dataset.rows().extraColumns() == RowRules.ExtraColumns.KEEP;
+        List<Column> selected = new ArrayList<>();
+        dataset.columns().forEach(column -> selected.add(col(column.name())));
+        if (keep) {
+            undeclared.forEach(name -> selected.add(col(RowShaper.EXTRA).getItem(name).as(name)));
+        }
+        selected.add(col(RowShaper.SOURCE));
+        selected.add(col(RowShaper.FINGERPRINT));
+        Dataset<Row> good = parsed.filter(col(RowShaper.ERRORS).isNull()).select(selected.toArray(Column[]::new));
+        String dedupe;
+        Dataset<Row> unique;
+        if (!dataset.key().isEmpty()) {
+            dedupe = "key";
+            unique = good.dropDuplicates(dataset.key().toArray(String[]::new));
+        } else if (dataset.rows().dedupe() == RowRules.Dedupe.ROWS) {
+            dedupe = "rows";
+            unique = good.dropDuplicates(RowShaper.FINGERPRINT);
+        } else {
+            dedupe = "none";
+            unique = good;
+        }
+        Dataset<Row> curated = withLineage(unique.drop(RowShaper.FINGERPRINT), arguments);
         long rowsAtMost = rowsIn - rejectedCount;
 
         String staging = arguments.output() + "/_staging/" + arguments.runId();
-        // Small outputs: one file per partition (small files slow every reader). Large ones keep the
-        // tasks' parallelism: a landed file is usually one partition, and one task would write it alone.
-        Column[] partitionColumns = dataset.partitionBy().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> toWrite = rowsAtMost > ROWS_PER_FILE ? curated
-                : partitionColumns.length == 0 ? curated.coalesce(1) : curated.repartition(partitionColumns);
-        // Rows written are counted while writing: no second pass over the data.
-        Observation written = new Observation("written");
-        toWrite.observe(written, count(lit(1)).as("rows")).write().mode(SaveMode.Overwrite).option("compression", "snappy")
-                .partitionBy(dataset.partitionBy().toArray(String[]::new)).parquet(staging);
-        if (rejectedCount > 0) {
-            rejected.write().mode(SaveMode.Overwrite).json(arguments.output() + "/_errors/run_id=" + arguments.runId());
+        List<String> files;
+        long rowsOut;
+        try {
+            // Small outputs: one file per partition (small files slow every reader). Large ones keep the tasks'
+            // parallelism: a landed file is usually one partition, and one task would write it alone.
+            Column[] partitionColumns = dataset.partitionBy().stream().map(functions::col).toArray(Column[]::new);
+            Dataset<Row> toWrite = rowsAtMost > ROWS_PER_FILE ? curated
+                    : partitionColumns.length == 0 ? curated.coalesce(1) : curated.repartition(partitionColumns);
+            // Rows written are counted while writing: no second pass over the data.
+            Observation written = new Observation("written");
+            toWrite.observe(written, count(lit(1)).as("rows")).write().mode(SaveMode.Overwrite).option("compression", "snappy")
+                    .partitionBy(dataset.partitionBy().toArray(String[]::new)).parquet(staging);
+            removeEarlierAttempt(arguments.output(), arguments.runId());
+            rowsOut = rowsWritten(written);
+            files = commit(staging, arguments.output(), arguments.runId());
+        } catch (RuntimeException failed) {
+            // A failed write leaves nothing behind: no partial staging for a later reader or run to trip on.
+            delete(staging);
+            throw failed;
         }
-        removeEarlierAttempt(arguments.output(), arguments.runId());
-        long rowsOut = rowsWritten(written);
-        List<String> files = commit(staging, arguments.output(), arguments.runId());
         Map<String, String> schema = new LinkedHashMap<>();
         for (StructField field : curated.schema().fields()) {
             schema.put(field.name(), field.dataType().simpleString());
@@ -100,69 +155,68 @@ final class Curation {
         TreeSet<String> partitions = new TreeSet<>();
         files.forEach(file -> partitions.add(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ""));
         Manifest manifest = new Manifest(dataset.name(), arguments.runId(), arguments.input(), rowsIn, rowsOut,
-                rejectedCount, rowsIn - rejectedCount - rowsOut, schema, List.copyOf(partitions), files);
+                rejectedCount, rowsIn - rejectedCount - rowsOut, schema, List.copyOf(partitions), files, rejects,
+                rejectedCount > 0 ? errors + "/" : null, dataset.rows().extraColumns().name().toLowerCase(Locale.ROOT),
+                undeclared, dedupe);
         write(arguments.output() + "/_manifests/" + arguments.runId() + ".json", manifest.toJson());
         return manifest;
     }
 
-    private Dataset<Row> read(String input) {
-        DataFormat format = DataFormat.fromFileName(input.substring(input.lastIndexOf('/') + 1))
-                .map(DataFormat.FileType::format)
-                .orElseThrow(() -> new IllegalArgumentException("cannot tell the format of " + input));
-        return switch (format) {
-            case CSV -> spark.read()
-                    .option("header", "true")
-                    .option("sep", String.valueOf(dataset.csv().delimiter()))
-                    .option("quote", String.valueOf(dataset.csv().quote()))
-                    .option("escape", String.valueOf(dataset.csv().quote()))
-                    .option("mode", "PERMISSIVE")
-                    .csv(input);
-            case JSON_LINES -> spark.read().option("primitivesAsString", "true").json(input);
-            case PARQUET -> spark.read().parquet(input);
-        };
+    /** Rejected rows by column and rule, most frequent first. */
+    private static List<Manifest.RejectCount> breakdown(Dataset<Row> parsed) {
+        List<Manifest.RejectCount> rejects = new ArrayList<>();
+        parsed.filter(col(RowShaper.ERRORS).isNotNull())
+                .select(explode(col(RowShaper.ERRORS)).as("e"))
+                .groupBy(col("e.column"), col("e.rule")).count()
+                .orderBy(col("count").desc(), col("column"), col("rule"))
+                .collectAsList()
+                .forEach(row -> rejects.add(new Manifest.RejectCount(row.isNullAt(0) ? null : row.getString(0), row.getString(1),
+                        row.getLong(2))));
+        return rejects;
     }
 
-    private static Dataset<Row> normaliseNames(Dataset<Row> frame) {
-        Dataset<Row> renamed = frame;
-        for (String name : frame.columns()) {
-            renamed = renamed.withColumnRenamed(name, ColumnNames.normalise(name));
+    /** Each rejected row with its source, line, raw record and broken rules; the breakdown beside them. */
+    private void writeErrors(Dataset<Row> parsed, String errors, String runId, List<Manifest.RejectCount> rejects) {
+        parsed.filter(col(RowShaper.ERRORS).isNotNull())
+                .select(col(RowShaper.SOURCE).as("source_key"), col(RowShaper.LINE).as("line"), col(RowShaper.RECORD).as("record"),
+                        col(RowShaper.RAW).as("raw"), col(RowShaper.ERRORS).as("errors"), lit(runId).as("run_id"))
+                .coalesce(1).write().mode(SaveMode.Overwrite).json(errors);
+        write(errors + "/_rejects.json", Manifest.rejectsJson(rejects));
+    }
+
+    /** "amount scale 3, order_ts not_a_date 2" for a failure cause. */
+    private static String top(List<Manifest.RejectCount> rejects) {
+        List<String> parts = new ArrayList<>();
+        for (Manifest.RejectCount reject : rejects.subList(0, Math.min(CAUSE_RULES, rejects.size()))) {
+            parts.add((reject.column() == null ? "record" : reject.column()) + " " + reject.rule() + " " + reject.count());
         }
-        return renamed;
-    }
-
-    /** The dataset's columns, trimmed and cast, plus the reason a row does not fit ("" when it does). */
-    private Dataset<Row> shape(Dataset<Row> raw) {
-        List<String> present = List.of(raw.columns());
-        List<Column> columns = new ArrayList<>();
-        List<Column> reasons = new ArrayList<>();
-        for (ColumnSpec spec : dataset.columns()) {
-            Column source = present.contains(spec.name()) ? trimmed(raw, spec.name()) : lit(null);
-            Column cast = source.cast(spec.type());
-            columns.add(cast.as(spec.name()));
-            Column castFailed = source.isNotNull().and(source.cast(DataTypes.StringType).notEqual("")).and(cast.isNull());
-            reasons.add(when(castFailed, lit(spec.name() + ": not a " + spec.type())));
-            if (spec.required()) {
-                reasons.add(when(source.isNull().or(source.cast(DataTypes.StringType).equalTo("")), lit(spec.name() + ": missing")));
-            }
+        if (rejects.size() > CAUSE_RULES) {
+            parts.add("and " + (rejects.size() - CAUSE_RULES) + " more");
         }
-        columns.add(concat_ws("; ", reasons.toArray(Column[]::new)).as(REJECT_REASON));
-        return raw.select(columns.toArray(Column[]::new));
-    }
-
-    private static Column trimmed(Dataset<Row> raw, String name) {
-        boolean text = raw.schema().apply(name).dataType().equals(DataTypes.StringType);
-        return text ? trim(col(name)) : col(name);
+        return String.join(", ", parts);
     }
 
     private Dataset<Row> withLineage(Dataset<Row> frame, JobArguments arguments) {
         Dataset<Row> withLineage = frame
-                .withColumn("_source_key", lit(arguments.input()))
+                .withColumnRenamed(RowShaper.SOURCE, "_source_key")
                 .withColumn("_run_id", lit(arguments.runId()))
                 .withColumn("_ingest_time", current_timestamp());
-        if (dataset.partitionBy().contains("ingest_date")) {
-            withLineage = withLineage.withColumn("ingest_date", to_date(col("_ingest_time")));
+        if (dataset.partitionBy().contains(DatasetCatalog.INGEST_DATE)) {
+            withLineage = withLineage.withColumn(DatasetCatalog.INGEST_DATE, to_date(col("_ingest_time")));
         }
         return withLineage;
+    }
+
+    private void delete(String uri) {
+        try {
+            Path path = new Path(uri);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(path)) {
+                fs.delete(path, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The observed count; the write has finished, so it is there already. */

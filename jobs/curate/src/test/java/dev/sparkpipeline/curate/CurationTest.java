@@ -1,10 +1,7 @@
 package dev.sparkpipeline.curate;
 
-import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.dataset.ColumnSpec;
-import dev.sparkpipeline.core.dataset.CsvOptions;
-import dev.sparkpipeline.core.dataset.DataFormat;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.curate.source.InvalidSourceFile;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -14,13 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -54,13 +53,13 @@ class CurationTest {
                 o-1, c-1 ,2026-11-22T08:00:00Z,19.99,EUR
                 """);
 
-        Manifest manifest = curate(orders(0.5, List.of()), input);
+        Manifest manifest = curate(Datasets.orders(""), input);
 
         Row row = read().collectAsList().get(0);
         assertThat(row.<String>getAs("order_id")).isEqualTo("o-1");
         assertThat(row.<String>getAs("customer_id")).isEqualTo("c-1");
         assertThat(row.<BigDecimal>getAs("amount")).isEqualByComparingTo("19.99");
-        assertThat(row.<Timestamp>getAs("order_ts").toInstant()).hasToString("2026-11-22T08:00:00Z");
+        assertThat(row.<Instant>getAs("order_ts")).hasToString("2026-11-22T08:00:00Z");
         assertThat(row.<String>getAs("status")).as("an optional column the file lacks").isNull();
         assertThat(manifest.schema()).containsEntry("amount", "decimal(12,2)").containsEntry("order_ts", "timestamp");
     }
@@ -69,12 +68,12 @@ class CurationTest {
     void addsLineageColumnsAndPartitionsByIngestDate() throws IOException {
         Path input = write("orders.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
 
-        Manifest manifest = curate(orders(0.5, List.of()), input);
+        Manifest manifest = curate(Datasets.orders(""), input);
 
         Row row = read().collectAsList().get(0);
         assertThat(row.<String>getAs("_source_key")).isEqualTo(input.toUri().toString());
         assertThat(row.<String>getAs("_run_id")).isEqualTo("run-1");
-        assertThat(row.<Timestamp>getAs("_ingest_time")).isNotNull();
+        assertThat(row.<Instant>getAs("_ingest_time")).isNotNull();
         assertThat(manifest.partitions()).singleElement().asString().startsWith("ingest_date=");
         assertThat(manifest.files()).allSatisfy(file -> assertThat(dir.resolve("out").resolve(file)).isRegularFile()
                 .satisfies(f -> assertThat(f.getFileName().toString()).startsWith("run-1-").endsWith(".snappy.parquet")));
@@ -87,7 +86,22 @@ class CurationTest {
                 {"order_id": "o-2", "customer_id": "c-2", "order_ts": "2026-11-22T09:00:00Z", "amount": 4}
                 """);
 
-        Manifest manifest = curate(orders(0.5, List.of()), input);
+        Manifest manifest = curate(Datasets.orders(""), input);
+
+        assertThat(manifest.rowsOut()).isEqualTo(2);
+        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0)).isEqualByComparingTo("7.50");
+    }
+
+    @Test
+    void readsAJsonFileHoldingOneArrayOfObjects() throws IOException {
+        Path input = write("orders.json", """
+                [
+                  {"order_id": "o-1", "customer_id": "c-1", "order_ts": "2026-11-22T08:00:00Z", "amount": 3.5},
+                  {"order_id": "o-2", "customer_id": "c-2", "order_ts": "2026-11-22T09:00:00Z", "amount": "4"}
+                ]
+                """);
+
+        Manifest manifest = curate(Datasets.orders(""), input);
 
         assertThat(manifest.rowsOut()).isEqualTo(2);
         assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0)).isEqualByComparingTo("7.50");
@@ -103,24 +117,35 @@ class CurationTest {
             file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
 
-        Manifest manifest = curate(orders(0.5, List.of()), file);
+        Manifest manifest = curate(Datasets.orders(""), file);
 
         assertThat(manifest.rowsOut()).isEqualTo(1);
         assertThat(read().first().<BigDecimal>getAs("amount")).isEqualByComparingTo("2.50");
+        assertThat(read().first().<Instant>getAs("order_ts")).hasToString("2026-11-22T08:00:00Z");
     }
 
     @Test
-    void readsGzipCompressedCsv() throws IOException {
-        Path input = dir.resolve("orders.csv.gz");
+    void readsGzipCompressedCsvWhateverTheCaseOfItsExtension() throws IOException {
+        Path input = dir.resolve("ORDERS-UPPER.CSV.GZ");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(input))) {
             out.write("order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n".getBytes(StandardCharsets.UTF_8));
         }
 
-        assertThat(curate(orders(0.5, List.of()), input).rowsOut()).isEqualTo(1);
+        assertThat(curate(Datasets.orders(""), input).rowsOut()).isEqualTo(1);
     }
 
     @Test
-    void rowsThatDoNotFitGoToErrorsWithTheirReason() throws IOException {
+    void aKeyWithGlobCharactersReadsExactlyThatFile() throws IOException {
+        write("orders-a.csv", "order_id,customer_id,order_ts,amount\no-a,c-1,2026-11-22T08:00:00Z,1.00\n");
+        Path star = write("orders-*.csv", "order_id,customer_id,order_ts,amount\no-star,c-1,2026-11-22T08:00:00Z,1.00\n");
+
+        curate(Datasets.orders(""), star);
+
+        assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("order_id")).containsExactly("o-star");
+    }
+
+    @Test
+    void rowsThatDoNotFitGoToErrorsWithLineRawValueColumnAndRule() throws IOException {
         Path input = write("orders.csv", """
                 order_id,customer_id,order_ts,amount
                 o-1,c-1,2026-11-22T08:00:00Z,1.00
@@ -128,32 +153,40 @@ class CurationTest {
                 o-3,,2026-11-22T08:00:00Z,2.00
                 """);
 
-        Manifest manifest = curate(orders(0.9, List.of()), input);
+        Manifest manifest = curate(Datasets.orders("\"maxErrorRatio\": 0.9"), input);
 
         assertThat(manifest.rowsIn()).isEqualTo(3);
         assertThat(manifest.rejected()).isEqualTo(2);
         assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("order_id")).containsExactly("o-1");
-        List<Row> errors = spark.read().json(dir.resolve("out/_errors/run_id=run-1").toString()).collectAsList();
-        assertThat(errors).extracting(row -> row.<String>getAs(Curation.REJECT_REASON))
-                .containsExactlyInAnyOrder("amount: not a decimal(12,2)", "customer_id: missing");
+        assertThat(errors()).containsExactlyInAnyOrder(
+                "line 3 amount not_a_number 'not-a-number' | o-2,c-1,2026-11-22T08:00:00Z,not-a-number",
+                "line 4 customer_id missing null | o-3,,2026-11-22T08:00:00Z,2.00");
+        assertThat(manifest.rejects()).extracting(Manifest.RejectCount::column).containsExactlyInAnyOrder("amount", "customer_id");
+        assertThat(manifest.errors()).endsWith("/_errors/run_id=run-1/");
     }
 
     @Test
-    void tooManyRejectsFailTheRunAndLeaveNothingVisible() throws IOException {
+    void tooManyRejectsFailTheRunNamingTheTopRulesAndStillWriteTheErrors() throws IOException {
         Path input = write("orders.csv", """
                 order_id,customer_id,order_ts,amount
                 o-1,c-1,2026-11-22T08:00:00Z,1.00
                 o-2,c-1,2026-11-22T08:00:00Z,bad
+                o-3,c-1,yesterday,bad
                 """);
 
-        assertThatThrownBy(() -> curate(orders(0.1, List.of()), input))
-                .hasMessageContaining("1 of 2 rows do not fit dataset orders");
-        assertThat(dir.resolve("out")).satisfies(out -> assertThat(Files.exists(out) ? list(out) : Set.of())
-                .as("no partition, manifest or staging left").isEmpty());
+        assertThatThrownBy(() -> curate(Datasets.orders("\"maxErrorRatio\": 0.1"), input))
+                .isInstanceOf(TooManyRejects.class)
+                .hasMessageStartingWith("2 of 3 rows do not fit dataset orders (66.7% > 10.0% allowed): amount not_a_number 2, "
+                        + "order_ts not_a_date 1; the rejected rows are in ")
+                .hasMessageContaining("_errors/run_id=run-1/");
+        assertThat(list(dir.resolve("out"))).as("no partition, manifest or staging: only the errors").containsExactly("_errors");
+        assertThat(errors()).hasSize(3);
+        assertThat(Files.readString(dir.resolve("out/_errors/run_id=run-1/_rejects.json")))
+                .contains("{\"column\":\"amount\",\"rule\":\"not_a_number\",\"count\":2}");
     }
 
     @Test
-    void dropsExactDuplicatesAndDuplicatesByKey() throws IOException {
+    void dropsDuplicatesByKey() throws IOException {
         Path input = write("orders.csv", """
                 order_id,customer_id,order_ts,amount
                 o-1,c-1,2026-11-22T08:00:00Z,1.00
@@ -162,19 +195,94 @@ class CurationTest {
                 o-2,c-9,2026-11-22T09:00:00Z,3.00
                 """);
 
-        Manifest manifest = curate(orders(0.5, List.of("order_id")), input);
+        Manifest manifest = curate(Datasets.orders("\"key\": [\"order_id\"]"), input);
 
         assertThat(manifest.rowsOut()).isEqualTo(2);
         assertThat(manifest.duplicates()).isEqualTo(2);
+        assertThat(manifest.dedupe()).isEqualTo("key");
         assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("order_id")).containsExactlyInAnyOrder("o-1", "o-2");
+    }
+
+    @Test
+    void withoutAKeyDuplicatesAreRowsEqualInEverySourceColumnIncludingUndeclaredOnes() throws IOException {
+        Path input = write("orders.csv", """
+                order_id,customer_id,order_ts,amount,channel
+                o-1,c-1,2026-11-22T08:00:00Z,1.00,web
+                o-1,c-1,2026-11-22T08:00:00Z,1.00,web
+                o-1,c-1,2026-11-22T08:00:00Z,1.00,shop
+                """);
+
+        Manifest manifest = curate(Datasets.orders(""), input);
+
+        assertThat(manifest.rowsOut()).as("the channel tells the third row apart, although it is not curated").isEqualTo(2);
+        assertThat(manifest.duplicates()).isEqualTo(1);
+        assertThat(manifest.extraColumns()).containsExactly("channel");
+        assertThat(manifest.extraPolicy()).isEqualTo("drop");
+    }
+
+    @Test
+    void dedupeNoneKeepsEveryRow() throws IOException {
+        Path input = write("orders.csv", """
+                order_id,customer_id,order_ts,amount
+                o-1,c-1,2026-11-22T08:00:00Z,1.00
+                o-1,c-1,2026-11-22T08:00:00Z,1.00
+                """);
+
+        Manifest manifest = curate(Datasets.orders("\"dedupe\": \"none\""), input);
+
+        assertThat(manifest.rowsOut()).isEqualTo(2);
+        assertThat(manifest.dedupe()).isEqualTo("none");
+    }
+
+    @Test
+    void extraColumnsCanBeKeptAsStrings() throws IOException {
+        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount,Sales Channel\no-1,c-1,2026-11-22T08:00:00Z,1.00,web\n");
+
+        Manifest manifest = curate(Datasets.orders("\"extraColumns\": \"keep\""), input);
+
+        assertThat(read().first().<String>getAs("sales_channel")).isEqualTo("web");
+        assertThat(manifest.schema()).containsEntry("sales_channel", "string");
+    }
+
+    @Test
+    void extraColumnsCanRejectTheFile() throws IOException {
+        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount,channel\no-1,c-1,2026-11-22T08:00:00Z,1.00,web\n");
+
+        assertThatThrownBy(() -> curate(Datasets.orders("\"extraColumns\": \"reject\""), input))
+                .isInstanceOf(InvalidSourceFile.class)
+                .hasMessageEndingWith("columns channel are not in dataset orders (extraColumns: reject)");
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceFailsTheFile() throws IOException {
+        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount,Order ID\no-1,c-1,2026-11-22T08:00:00Z,1.00,o-2\n");
+
+        assertThatThrownBy(() -> curate(Datasets.orders(""), input))
+                .hasMessageEndingWith("the header names column order_id twice (columns 1 and 5)");
+    }
+
+    @Test
+    void datesOfAnyYearAreWrittenAsTheyAre() throws IOException {
+        Path input = write("days.csv", "id,day,at\na,1899-12-30,1899-12-30T00:00:00Z\nb,0001-01-01,0001-01-01T00:00:00Z\nc,1582-10-10,1582-10-10T12:00:00Z\n");
+        DatasetSpec days = Datasets.dataset("days", """
+                [{"name": "id", "type": "string"}, {"name": "day", "type": "date"}, {"name": "at", "type": "timestamp"}]""", "");
+
+        Manifest manifest = curate(days, input);
+
+        assertThat(manifest.rowsOut()).isEqualTo(3);
+        assertThat(read().selectExpr("id", "cast(day as string) as day", "cast(at as string) as at").orderBy("id").collectAsList())
+                .extracting(row -> row.getString(0) + " " + row.getString(1) + " " + row.getString(2))
+                .containsExactly("a 1899-12-30 1899-12-30 00:00:00", "b 0001-01-01 0001-01-01 00:00:00",
+                        "c 1582-10-10 1582-10-10 12:00:00");
+        assertThat(list(dir.resolve("out"))).doesNotContain("_staging");
     }
 
     @Test
     void aRepeatedRunReplacesItsOwnFilesInsteadOfDuplicatingRows() throws IOException {
         Path input = write("orders.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
-        curate(orders(0.5, List.of()), input);
+        curate(Datasets.orders(""), input);
 
-        curate(orders(0.5, List.of()), input);
+        curate(Datasets.orders(""), input);
 
         assertThat(read().count()).isEqualTo(1);
     }
@@ -183,15 +291,17 @@ class CurationTest {
     void theManifestIsWrittenLastWithCountsSchemaAndFiles() throws IOException {
         Path input = write("orders.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
 
-        Manifest manifest = curate(orders(0.5, List.of()), input);
+        Manifest manifest = curate(Datasets.orders(""), input);
 
         String written = Files.readString(dir.resolve("out/_manifests/run-1.json"));
-        assertThat(written).isEqualTo(manifest.toJson()).contains("\"rows\"").contains("\"files\"").contains("\"schema\"");
+        assertThat(written).isEqualTo(manifest.toJson()).contains("\"rows\"").contains("\"files\"").contains("\"schema\"")
+                .contains("\"rejects\":[]");
         assertThat(dir.resolve("out/_staging")).doesNotExist();
+        assertThat(dir.resolve("out/_errors")).doesNotExist();
     }
 
     private Manifest curate(DatasetSpec dataset, Path input) {
-        return new Curation(spark, dataset).run(new JobArguments(input.toUri().toString(),
+        return new Curation(spark, dataset).run(new JobArguments(input.toUri().getScheme() + "://" + input.toAbsolutePath(),
                 dir.resolve("out").toUri().toString(), dataset.name(), "run-1"));
     }
 
@@ -199,24 +309,25 @@ class CurationTest {
         return spark.read().parquet(dir.resolve("out").toString());
     }
 
+    /** Each rejected row as "line N column rule 'value' | raw", one entry per broken rule. */
+    private List<String> errors() {
+        return spark.read().json(dir.resolve("out/_errors/run_id=run-1").toString())
+                .selectExpr("line", "raw", "explode(errors) as e")
+                .selectExpr("line", "raw", "e.column", "e.rule", "e.value").collectAsList().stream()
+                .map(row -> "line " + row.getLong(0) + " " + row.getString(2) + " " + row.getString(3) + " "
+                        + (row.isNullAt(4) ? "null" : "'" + row.getString(4) + "'") + " | " + row.getString(1))
+                .toList();
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
 
-    private static DatasetSpec orders(double maxErrorRatio, List<String> key) {
-        return new DatasetSpec("orders", "orders/", Set.of(DataFormat.CSV, DataFormat.JSON_LINES, DataFormat.PARQUET), true,
-                1, 1_000_000, new CsvOptions(',', '"'),
-                List.of(new ColumnSpec("order_id", "string", true), new ColumnSpec("customer_id", "string", true),
-                        new ColumnSpec("order_ts", "timestamp", true), new ColumnSpec("amount", "decimal(12,2)", true),
-                        new ColumnSpec("status", "string", false)),
-                key, List.of("ingest_date"), maxErrorRatio, Engine.EMR_SERVERLESS, List.of(), 60);
-    }
-
     private static Set<String> list(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+            return files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

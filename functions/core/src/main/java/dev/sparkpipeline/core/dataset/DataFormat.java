@@ -3,10 +3,13 @@ package dev.sparkpipeline.core.dataset;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The file formats the pipeline ingests, recognised by file name. */
+/**
+ * The file formats the pipeline ingests, recognised by file name without regard to case.
+ * {@link #JSON_LINES} covers JSON Lines and a {@code .json} file holding one array of objects.
+ */
 public enum DataFormat {
     CSV("csv", ".csv"),
-    JSON_LINES("jsonl", ".jsonl", ".ndjson"),
+    JSON_LINES("jsonl", ".jsonl", ".ndjson", ".json"),
     PARQUET("parquet", ".parquet");
 
     private final String configName;
@@ -17,7 +20,7 @@ public enum DataFormat {
         this.extensions = extensions;
     }
 
-    /** The name used in {@code config/datasets.json}. */
+    /** The name used in {@code config/datasets.json} ({@code json} is accepted for {@code jsonl} too). */
     public String configName() {
         return configName;
     }
@@ -30,7 +33,7 @@ public enum DataFormat {
     /** The format a config file names. */
     public static Optional<DataFormat> fromConfigName(String name) {
         for (DataFormat format : values()) {
-            if (format.configName.equals(name)) {
+            if (format.configName.equals(name) || (format == JSON_LINES && "json".equals(name))) {
                 return Optional.of(format);
             }
         }

@@ -5,12 +5,21 @@ import dev.sparkpipeline.core.contract.Engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +27,31 @@ import java.util.Set;
 /**
  * The datasets of {@code config/datasets.json}, each with the file's {@code defaults} applied,
  * and the routing of a landed key to its dataset (longest matching prefix wins).
+ *
+ * <p>The one reader of that file, and a strict one: an unknown or misspelt field, an unknown
+ * type, a key or partition column that is not a column, a value out of its range, each fail
+ * with {@link InvalidDatasetConfig} naming the dataset and the field. The README's
+ * "Configuration" section lists every field.
  */
 public final class DatasetCatalog {
 
     /** Where the functions and the job find the config: bundled into pipeline-core's jar. */
     public static final String RESOURCE = "/config/datasets.json";
+
+    /** The lineage partition column a dataset may partition by without declaring it. */
+    public static final String INGEST_DATE = "ingest_date";
+
+    /** Fields a dataset may set, or inherit from {@code defaults}. */
+    private static final List<String> DEFAULTABLE = List.of("formats", "gzip", "minBytes", "maxBytes", "csv", "engine",
+            "timeoutMinutes", "maxErrorRatio", "partitionBy", "encoding", "invalidEncoding", "extraColumns", "dedupe",
+            "decimalSeparator", "thousandsSeparator", "timeZone", "maxRecordBytes", "maxNestingDepth");
+    private static final List<String> DATASET_ONLY = List.of("prefix", "columns", "key", "engineBySize");
+    private static final List<String> COLUMN_FIELDS = List.of("name", "type", "required", "format", "timeZone");
+    private static final List<String> CSV_FIELDS = List.of("delimiter", "quote");
+    private static final List<String> THRESHOLD_FIELDS = List.of("minBytes", "engine");
+    private static final int MAX_TIMEOUT_MINUTES = 7 * 24 * 60;
+    private static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_NESTING_DEPTH = 1000;
 
     private final Map<String, DatasetSpec> byName;
 
@@ -32,7 +61,7 @@ public final class DatasetCatalog {
         this.byName = Map.copyOf(map);
     }
 
-    /** The catalog bundled with this build. */
+    /** The catalog bundled with this build: what the deployed functions and job read. */
     public static DatasetCatalog bundled() {
         try (InputStream in = DatasetCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -44,22 +73,51 @@ public final class DatasetCatalog {
         }
     }
 
+    /** The catalog in a file; an unreadable file is an {@link InvalidDatasetConfig} too. */
+    public static DatasetCatalog read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidDatasetConfig("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(bytes);
+    }
+
     /** Parses a config document. */
     public static DatasetCatalog parse(byte[] json) {
         Map<String, Object> root;
         try {
             root = JSON.std.mapFrom(json);
         } catch (IOException e) {
-            throw new InvalidDatasetConfig("datasets config is not valid JSON: " + e.getMessage(), e);
+            throw new InvalidDatasetConfig("datasets config is not valid JSON: " + firstLine(e.getMessage()), e);
         }
-        ConfigNode defaults = new ConfigNode("defaults", map(root.getOrDefault("defaults", Map.of()), "defaults"));
+        if (root == null) {
+            throw new InvalidDatasetConfig("datasets config must be a JSON object with defaults and datasets");
+        }
+        ConfigNode top = new ConfigNode("", root, List.of("defaults", "datasets"));
+        ConfigNode defaults = new ConfigNode("defaults", map(root.getOrDefault("defaults", Map.of()), "defaults"), DEFAULTABLE);
         Map<String, Object> datasets = map(root.get("datasets"), "datasets");
         if (datasets.isEmpty()) {
             throw new InvalidDatasetConfig("datasets must name at least one dataset");
         }
+        top.checkFields();
+        defaults.checkFields();
         List<DatasetSpec> specs = new ArrayList<>();
-        datasets.forEach((name, value) -> specs.add(
-                spec(name, new ConfigNode("datasets." + name, map(value, "datasets." + name)), defaults)));
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        datasets.forEach((name, value) -> {
+            List<String> allowed = new ArrayList<>(DATASET_ONLY);
+            allowed.addAll(DEFAULTABLE);
+            ConfigNode node = new ConfigNode("datasets." + name, map(value, "datasets." + name), allowed);
+            node.checkFields();
+            DatasetSpec spec = spec(name, node, defaults);
+            String other = prefixes.putIfAbsent(spec.prefix(), name);
+            if (other != null) {
+                throw new InvalidDatasetConfig("datasets." + name + ".prefix: " + spec.prefix() + " is datasets." + other
+                        + "'s prefix too (a landed key needs one dataset)");
+            }
+            specs.add(spec);
+        });
         return new DatasetCatalog(specs);
     }
 
@@ -82,7 +140,8 @@ public final class DatasetCatalog {
 
     private static DatasetSpec spec(String name, ConfigNode node, ConfigNode defaults) {
         if (!name.matches("[a-z][a-z0-9_]{0,63}")) {
-            throw new InvalidDatasetConfig("datasets." + name + ": a dataset name is lower case letters, digits and _ (it names a table)");
+            throw new InvalidDatasetConfig("datasets." + name + ": a dataset name is lower case letters, digits and _, "
+                    + "at most 64 (it names a table)");
         }
         String prefix = node.string("prefix", null);
         if (prefix == null || !prefix.endsWith("/") || prefix.length() < 2) {
@@ -91,32 +150,150 @@ public final class DatasetCatalog {
         Set<DataFormat> formats = EnumSet.noneOf(DataFormat.class);
         for (Object format : node.list("formats", defaults)) {
             formats.add(DataFormat.fromConfigName(String.valueOf(format)).orElseThrow(() ->
-                    new InvalidDatasetConfig(node.path() + ".formats: unknown format " + format + " (csv, jsonl, parquet)")));
+                    new InvalidDatasetConfig(node.path() + ".formats: unknown format " + format + " (csv, jsonl, json, parquet)")));
         }
-        long minBytes = node.number("minBytes", defaults).longValue();
-        long maxBytes = node.number("maxBytes", defaults).longValue();
-        if (minBytes < 1 || maxBytes < minBytes) {
-            throw new InvalidDatasetConfig(node.path() + ": need 1 <= minBytes <= maxBytes");
+        if (formats.isEmpty()) {
+            throw new InvalidDatasetConfig(node.path() + ".formats must name at least one format");
+        }
+        long minBytes = node.integer("minBytes", defaults, 1, Long.MAX_VALUE);
+        long maxBytes = node.integer("maxBytes", defaults, 1, Long.MAX_VALUE);
+        if (maxBytes < minBytes) {
+            throw new InvalidDatasetConfig(node.path() + ": need minBytes <= maxBytes");
+        }
+        RowRules rows = rowRules(node, defaults);
+        List<ColumnSpec> columns = columns(node, rows);
+        Set<String> declared = new LinkedHashSet<>();
+        columns.forEach(column -> declared.add(column.name()));
+        List<String> key = names(node, "key", node.optionalList("key"), declared, false);
+        List<String> partitionBy = names(node, "partitionBy", node.list("partitionBy", defaults), declared, true);
+        List<SizeThreshold> bySize = new ArrayList<>();
+        List<Object> thresholds = node.optionalList("engineBySize");
+        for (int i = 0; i < thresholds.size(); i++) {
+            String path = node.path() + ".engineBySize[" + i + "]";
+            ConfigNode t = new ConfigNode(path, map(thresholds.get(i), path), THRESHOLD_FIELDS);
+            t.checkFields();
+            bySize.add(new SizeThreshold(t.integer("minBytes", null, 1, Long.MAX_VALUE), engine(t, "engine", null)));
+        }
+        ConfigNode csvNode = new ConfigNode(node.path() + ".csv", map(node.value("csv", defaults), node.path() + ".csv"), CSV_FIELDS);
+        csvNode.checkFields();
+        CsvOptions csv = new CsvOptions(csvNode.asciiCharacter("delimiter"), csvNode.asciiCharacter("quote"));
+        if (csv.delimiter() == csv.quote()) {
+            throw new InvalidDatasetConfig(csvNode.path() + ": delimiter and quote must differ");
+        }
+        double maxErrorRatio = node.number("maxErrorRatio", defaults).doubleValue();
+        if (!(maxErrorRatio >= 0 && maxErrorRatio <= 1)) {
+            throw new InvalidDatasetConfig(node.path() + ".maxErrorRatio must be between 0 and 1");
+        }
+        return new DatasetSpec(name, prefix, formats, node.bool("gzip", defaults), minBytes, maxBytes, csv, columns, key,
+                partitionBy, maxErrorRatio, engine(node, "engine", defaults), bySize,
+                (int) node.integer("timeoutMinutes", defaults, 1, MAX_TIMEOUT_MINUTES), rows);
+    }
+
+    private static List<ColumnSpec> columns(ConfigNode node, RowRules rows) {
+        List<Object> list = node.list("columns", null);
+        if (list.isEmpty()) {
+            throw new InvalidDatasetConfig(node.path() + ".columns must list at least one column");
         }
         List<ColumnSpec> columns = new ArrayList<>();
-        for (Object column : node.list("columns", null)) {
-            ConfigNode c = new ConfigNode(node.path() + ".columns", map(column, node.path() + ".columns[]"));
-            columns.add(new ColumnSpec(c.string("name", null), c.string("type", null), c.bool("required", false)));
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = node.path() + ".columns[" + i + "]";
+            ConfigNode c = new ConfigNode(path, map(list.get(i), path), COLUMN_FIELDS);
+            c.checkFields();
+            String name = c.string("name", null);
+            if (name == null) {
+                throw new InvalidDatasetConfig(path + ".name is required");
+            }
+            if (!name.equals(ColumnNames.normalise(name)) || name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+                throw new InvalidDatasetConfig(path + ".name: " + name + " is not a curated column name (lower case letters, "
+                        + "digits and _, starting with a letter: " + ColumnNames.normalise(name) + "?)");
+            }
+            if (!seen.add(name)) {
+                throw new InvalidDatasetConfig(path + ".name: column " + name + " is declared twice");
+            }
+            String typeName = c.string("type", null);
+            if (typeName == null) {
+                throw new InvalidDatasetConfig(path + ".type is required (" + String.join(", ", ColumnType.NAMES) + ")");
+            }
+            ColumnType type = ColumnType.parse(typeName).orElseThrow(() -> new InvalidDatasetConfig(path + ".type: unknown type "
+                    + typeName + suggestion(typeName, ColumnType.NAMES) + " (" + String.join(", ", ColumnType.NAMES)
+                    + "; decimal precision 1 to 38, scale 0 to precision)"));
+            String format = c.string("format", null);
+            if (format != null && !type.temporal()) {
+                throw new InvalidDatasetConfig(path + ".format applies to date and timestamp columns only");
+            }
+            ZoneId zone = c.has("timeZone") ? zone(c, "timeZone") : null;
+            if (zone != null && type.kind() != ColumnType.Kind.TIMESTAMP) {
+                throw new InvalidDatasetConfig(path + ".timeZone applies to timestamp columns only");
+            }
+            ColumnSpec column = new ColumnSpec(name, type, c.bool("required", false), format, zone);
+            try {
+                ColumnConverter.of(column, rows);
+            } catch (IllegalArgumentException badFormat) {
+                throw new InvalidDatasetConfig(path + ".format: " + firstLine(badFormat.getMessage()), badFormat);
+            }
+            columns.add(column);
         }
-        if (columns.isEmpty() || columns.stream().anyMatch(c -> c.name() == null || c.type() == null)) {
-            throw new InvalidDatasetConfig(node.path() + ".columns must list columns, each with name and type");
+        return columns;
+    }
+
+    private static RowRules rowRules(ConfigNode node, ConfigNode defaults) {
+        RowRules fallback = RowRules.defaults();
+        String encoding = node.optionalString("encoding", defaults, fallback.encoding());
+        Charset charset;
+        try {
+            charset = Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDatasetConfig(node.path() + ".encoding: unknown encoding " + encoding);
         }
-        List<SizeThreshold> bySize = new ArrayList<>();
-        for (Object threshold : node.list("engineBySize", new ConfigNode("", Map.of("engineBySize", List.of())))) {
-            ConfigNode t = new ConfigNode(node.path() + ".engineBySize", map(threshold, node.path() + ".engineBySize[]"));
-            bySize.add(new SizeThreshold(t.number("minBytes", null).longValue(), engine(t, "engine", null)));
+        // The readers find record and field boundaries in the bytes: the encoding must write ASCII as ASCII.
+        byte[] probe = ",;|\t\"'\r\n azAZ09".getBytes(charset);
+        if (!Arrays.equals(probe, ",;|\t\"'\r\n azAZ09".getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidDatasetConfig(node.path() + ".encoding: " + encoding
+                    + " does not write ASCII as ASCII (UTF-8, ISO-8859-1, windows-1252 and the like do)");
         }
-        ConfigNode csv = new ConfigNode(node.path() + ".csv", map(node.value("csv", defaults), node.path() + ".csv"));
-        return new DatasetSpec(name, prefix, formats, node.bool("gzip", defaults), minBytes, maxBytes,
-                new CsvOptions(csv.character("delimiter"), csv.character("quote")),
-                columns, strings(node.list("key", new ConfigNode("", Map.of("key", List.of())))),
-                strings(node.list("partitionBy", defaults)), node.number("maxErrorRatio", defaults).doubleValue(),
-                engine(node, "engine", defaults), bySize, node.number("timeoutMinutes", defaults).intValue());
+        char decimal = node.choiceCharacter("decimalSeparator", defaults, fallback.decimalSeparator(), ".,");
+        char thousands = node.choiceCharacter("thousandsSeparator", defaults, fallback.thousandsSeparator(), ",. '_");
+        if (decimal == thousands) {
+            throw new InvalidDatasetConfig(node.path() + ": decimalSeparator and thousandsSeparator must differ");
+        }
+        return new RowRules(charset.name(),
+                node.choice("invalidEncoding", defaults, RowRules.InvalidEncoding.REJECT_ROW, RowRules.InvalidEncoding.class),
+                node.choice("extraColumns", defaults, RowRules.ExtraColumns.DROP, RowRules.ExtraColumns.class),
+                node.choice("dedupe", defaults, RowRules.Dedupe.ROWS, RowRules.Dedupe.class),
+                decimal, thousands,
+                node.has("timeZone") || defaults.has("timeZone") ? zone(node.has("timeZone") ? node : defaults, "timeZone")
+                        : fallback.timeZone(),
+                (int) node.optionalInteger("maxRecordBytes", defaults, fallback.maxRecordBytes(), 1, MAX_RECORD_BYTES),
+                (int) node.optionalInteger("maxNestingDepth", defaults, fallback.maxNestingDepth(), 1, MAX_NESTING_DEPTH));
+    }
+
+    private static ZoneId zone(ConfigNode node, String field) {
+        String text = node.string(field, null);
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException | NullPointerException e) {
+            throw new InvalidDatasetConfig(node.path() + "." + field + ": unknown time zone " + text
+                    + " (a region such as Europe/Paris, or an offset such as +01:00)");
+        }
+    }
+
+    private static List<String> names(ConfigNode node, String field, List<Object> values, Set<String> declared,
+                                      boolean ingestDate) {
+        List<String> names = new ArrayList<>();
+        for (Object value : values) {
+            String name = String.valueOf(value);
+            if (!declared.contains(name) && !(ingestDate && name.equals(INGEST_DATE))) {
+                throw new InvalidDatasetConfig(node.path() + "." + field + ": " + name + " is not a column of the dataset"
+                        + suggestion(name, List.copyOf(declared)) + " (columns: " + String.join(", ", declared)
+                        + (ingestDate ? ", or " + INGEST_DATE : "") + ")");
+            }
+            if (names.contains(name)) {
+                throw new InvalidDatasetConfig(node.path() + "." + field + ": " + name + " is named twice");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static Engine engine(ConfigNode node, String field, ConfigNode defaults) {
@@ -132,10 +309,6 @@ public final class DatasetCatalog {
         }
     }
 
-    private static List<String> strings(List<Object> values) {
-        return values.stream().map(String::valueOf).toList();
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value, String path) {
         if (!(value instanceof Map)) {
@@ -144,8 +317,70 @@ public final class DatasetCatalog {
         return (Map<String, Object>) value;
     }
 
+    /** " (did you mean X?)" for the closest allowed name within two edits (one for short names), else "". */
+    static String suggestion(String given, List<String> allowed) {
+        String best = null;
+        int bestDistance = Math.max(1, Math.min(2, given.length() / 3)) + 1;
+        for (String candidate : allowed) {
+            int distance = editDistance(given.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best == null && given.toLowerCase(Locale.ROOT).contains("time") && allowed.contains("timestamp")) {
+            best = "timestamp";
+        }
+        return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        for (String line : message.split("\\R")) {
+            if (!line.isBlank()) {
+                return line.strip();
+            }
+        }
+        return message.strip();
+    }
+
     /** One object of the config, reading fields with the defaults' value as fallback. */
-    private record ConfigNode(String path, Map<String, Object> fields) {
+    private record ConfigNode(String path, Map<String, Object> fields, List<String> allowed) {
+
+        /** Every field this object holds is one it may hold. */
+        void checkFields() {
+            for (String field : fields.keySet()) {
+                if (!allowed.contains(field)) {
+                    throw new InvalidDatasetConfig((path.isEmpty() ? "" : path + ".") + field + ": unknown field"
+                            + suggestion(field, allowed) + "; fields here: " + String.join(", ", allowed));
+                }
+            }
+        }
+
+        boolean has(String field) {
+            return fields.get(field) != null;
+        }
 
         Object value(String field, ConfigNode defaults) {
             Object value = fields.get(field);
@@ -169,12 +404,29 @@ public final class DatasetCatalog {
             return text;
         }
 
+        String optionalString(String field, ConfigNode defaults, String fallback) {
+            return has(field) || defaults.has(field) ? string(field, defaults) : fallback;
+        }
+
         Number number(String field, ConfigNode defaults) {
             Object value = value(field, defaults);
             if (!(value instanceof Number number)) {
                 throw new InvalidDatasetConfig(path + "." + field + " must be a number");
             }
             return number;
+        }
+
+        long integer(String field, ConfigNode defaults, long min, long max) {
+            Number number = number(field, defaults);
+            if (number instanceof Double || number instanceof Float || number.longValue() < min || number.longValue() > max) {
+                throw new InvalidDatasetConfig(path + "." + field + " must be a whole number from " + min
+                        + (max == Long.MAX_VALUE ? " up" : " to " + max));
+            }
+            return number.longValue();
+        }
+
+        long optionalInteger(String field, ConfigNode defaults, long fallback, long min, long max) {
+            return has(field) || defaults.has(field) ? integer(field, defaults, min, max) : fallback;
         }
 
         boolean bool(String field, Object fallback) {
@@ -190,12 +442,54 @@ public final class DatasetCatalog {
             return flag;
         }
 
-        char character(String field) {
+        char asciiCharacter(String field) {
             String text = string(field, null);
-            if (text == null || text.length() != 1) {
-                throw new InvalidDatasetConfig(path + "." + field + " must be a single character");
+            if (text == null || text.length() != 1 || text.charAt(0) > 127 || text.charAt(0) == '\n' || text.charAt(0) == '\r') {
+                throw new InvalidDatasetConfig(path + "." + field + " must be a single ASCII character other than a line break");
             }
             return text.charAt(0);
+        }
+
+        /** One of the characters {@code choices}; "" means none (0) where the fallback is 0. */
+        char choiceCharacter(String field, ConfigNode defaults, char fallback, String choices) {
+            if (!has(field) && !defaults.has(field)) {
+                return fallback;
+            }
+            String text = string(field, defaults);
+            if (text.isEmpty() && fallback == 0) {
+                return 0;
+            }
+            if (text.length() != 1 || choices.indexOf(text.charAt(0)) < 0) {
+                throw new InvalidDatasetConfig(path + "." + field + " must be one of " + describe(choices)
+                        + (fallback == 0 ? " or \"\" for none" : ""));
+            }
+            return text.charAt(0);
+        }
+
+        private static String describe(String choices) {
+            List<String> quoted = new ArrayList<>();
+            for (char c : choices.toCharArray()) {
+                quoted.add("\"" + c + "\"");
+            }
+            return String.join(", ", quoted);
+        }
+
+        /** An enum value written in lower case with dashes ({@code reject-row}). */
+        <E extends Enum<E>> E choice(String field, ConfigNode defaults, E fallback, Class<E> type) {
+            if (!has(field) && !defaults.has(field)) {
+                return fallback;
+            }
+            String text = string(field, defaults);
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                String name = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                if (name.equals(text)) {
+                    return constant;
+                }
+                names.add(name);
+            }
+            throw new InvalidDatasetConfig(path + "." + field + ": unknown value " + text + suggestion(text, names)
+                    + " (" + String.join(", ", names) + ")");
         }
 
         @SuppressWarnings("unchecked")
@@ -205,6 +499,10 @@ public final class DatasetCatalog {
                 throw new InvalidDatasetConfig(path + "." + field + " must be a list");
             }
             return (List<Object>) value;
+        }
+
+        List<Object> optionalList(String field) {
+            return has(field) ? list(field, null) : List.of();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.sparkpipeline.core.dataset;
 
 import dev.sparkpipeline.core.contract.Engine;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param engine         the engine for files below every size threshold
  * @param engineBySize   larger files' engines
  * @param timeoutMinutes the job's deadline
+ * @param rows           how strictly rows are read (encoding, extra columns, duplicates, numbers, bounds)
  */
 public record DatasetSpec(
         String name,
@@ -39,7 +41,8 @@ public record DatasetSpec(
         double maxErrorRatio,
         Engine engine,
         List<SizeThreshold> engineBySize,
-        int timeoutMinutes) {
+        int timeoutMinutes,
+        RowRules rows) implements Serializable {
 
     public DatasetSpec {
         formats = Set.copyOf(formats);

@@ -81,6 +81,13 @@ final class ContentSniffer {
     }
 
     private static Optional<Violation> sniffJsonLines(String start, boolean complete) {
+        String content = start.stripLeading();
+        if (content.startsWith("[")) {
+            // One array of objects: its first element (or its end) follows the bracket.
+            String rest = content.substring(1).stripLeading();
+            return rest.startsWith("{") || rest.startsWith("]") || (rest.isEmpty() && !complete) ? Optional.empty()
+                    : Optional.of(new Violation(Rule.NOT_JSON_OBJECT, "the file is a JSON array, but not of objects"));
+        }
         int end = start.indexOf('\n');
         if (end < 0 && !complete) {
             return Optional.of(new Violation(Rule.NOT_JSON_OBJECT, "the first line is longer than " + HEAD_BYTES + " bytes"));

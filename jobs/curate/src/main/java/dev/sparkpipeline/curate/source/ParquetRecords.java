@@ -1,0 +1,89 @@
+package dev.sparkpipeline.curate.source;
+
+import dev.sparkpipeline.core.dataset.ColumnNames;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A landed Parquet file as shaped rows: Spark reads it (by its literal path), each value is
+ * written as text the way the CSV would hold it, and the same converters decide. A nested value
+ * for a declared column is rejected; the record number is the row's position in the file.
+ */
+final class ParquetRecords {
+
+    private ParquetRecords() {
+    }
+
+    static JavaRDD<Row> shaped(SparkSession spark, String input, RowShaper shaper, CollectionAccumulator<String> undeclared) {
+        var frame = spark.read().parquet(literal(input));
+        String[] names = Arrays.stream(frame.columns()).map(ColumnNames::normalise).toArray(String[]::new);
+        Set<String> duplicates = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                duplicates.add(name);
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw new InvalidSourceFile(input + ": the file names columns " + String.join(", ", duplicates) + " twice");
+        }
+        shaper.checkColumns(names);
+        shaper.undeclared(names).forEach(undeclared::add);
+        return frame.javaRDD().zipWithIndex().map(indexed -> {
+            Row row = indexed._1();
+            String[] values = new String[names.length];
+            boolean[] nested = new boolean[names.length];
+            for (int i = 0; i < names.length; i++) {
+                Object value = row.isNullAt(i) ? null : row.get(i);
+                nested[i] = value != null && !scalar(value);
+                values[i] = value == null || nested[i] ? null : text(value);
+            }
+            SourceRecord record = new SourceRecord(0, indexed._2() + 1, names, values, nested, null, row::toString);
+            return shaper.shape(input, record);
+        });
+    }
+
+    private static boolean scalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date
+                || value instanceof Timestamp || value instanceof Instant || value instanceof LocalDate
+                || value instanceof LocalDateTime;
+    }
+
+    /** A Parquet value as text the converters read: ISO dates and instants, plain decimals. */
+    private static String text(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        if (value instanceof Date date) {
+            return date.toLocalDate().toString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        return value.toString();
+    }
+
+    /** Hadoop reads a path with glob characters as a pattern unless they are escaped. */
+    static String literal(String input) {
+        StringBuilder out = new StringBuilder(input.length());
+        for (char c : input.toCharArray()) {
+            if ("*?[]{}\\".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.sparkpipeline.curate.source;
+
+import dev.sparkpipeline.core.dataset.DataFormat;
+import dev.sparkpipeline.core.dataset.DatasetSpec;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serial;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads landed files into shaped rows ({@link RowShaper}): CSV and JSON by the project's strict
+ * readers, one task per file, each file opened by its literal path (a key is never a pattern);
+ * Parquet by Spark, its values converted by the same rules. What cannot be said per row is
+ * gathered on the driver after the first action: {@link #fileFailures} (a file that cannot be
+ * read at all) and {@link #undeclaredColumns}.
+ */
+public final class SourceReader {
+
+    private final SparkSession spark;
+    private final DatasetSpec dataset;
+    private final RowShaper shaper;
+    private final CollectionAccumulator<String> failures;
+    private final CollectionAccumulator<String> undeclared;
+
+    public SourceReader(SparkSession spark, DatasetSpec dataset) {
+        this.spark = spark;
+        this.dataset = dataset;
+        this.shaper = new RowShaper(dataset);
+        this.failures = spark.sparkContext().collectionAccumulator("file failures");
+        this.undeclared = spark.sparkContext().collectionAccumulator("undeclared columns");
+    }
+
+    /** The shaper's schema: what {@link #read} returns. */
+    public RowShaper shaper() {
+        return shaper;
+    }
+
+    /** Every record of {@code inputs}, shaped. Lazy: nothing is read until an action runs. */
+    public Dataset<Row> read(List<String> inputs) {
+        List<String> text = new ArrayList<>();
+        List<String> parquet = new ArrayList<>();
+        for (String input : inputs) {
+            (format(input) == DataFormat.PARQUET ? parquet : text).add(input);
+        }
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> rows = context.emptyRDD();
+        if (!text.isEmpty()) {
+            HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+            rows = rows.union(context.parallelize(text, text.size())
+                    .flatMap(new ReadFile(conf, dataset, shaper, failures, undeclared)));
+        }
+        for (String input : parquet) {
+            rows = rows.union(ParquetRecords.shaped(spark, input, shaper, undeclared));
+        }
+        return spark.createDataFrame(rows, shaper.schema());
+    }
+
+    /** Files that could not be read at all, as {@code source: reason}; known after the first action. */
+    public List<String> fileFailures() {
+        return List.copyOf(new LinkedHashSet<>(failures.value()));
+    }
+
+    /** Source columns the dataset does not declare, sorted; known after the first action. */
+    public List<String> undeclaredColumns() {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(undeclared.value()));
+        Collections.sort(names);
+        return names;
+    }
+
+    static DataFormat format(String input) {
+        String name = input.substring(input.lastIndexOf('/') + 1);
+        return DataFormat.fromFileName(name).map(DataFormat.FileType::format)
+                .orElseThrow(() -> new InvalidSourceFile("cannot tell the format of " + name + " (csv, jsonl, json, parquet)"));
+    }
+
+    /** One task: one landed file, streamed record by record. */
+    private static final class ReadFile implements FlatMapFunction<String, Row> {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final HadoopConf conf;
+        private final DatasetSpec dataset;
+        private final RowShaper shaper;
+        private final CollectionAccumulator<String> failures;
+        private final CollectionAccumulator<String> undeclared;
+
+        ReadFile(HadoopConf conf, DatasetSpec dataset, RowShaper shaper, CollectionAccumulator<String> failures,
+                 CollectionAccumulator<String> undeclared) {
+            this.conf = conf;
+            this.dataset = dataset;
+            this.shaper = shaper;
+            this.failures = failures;
+            this.undeclared = undeclared;
+        }
+
+        @Override
+        public Iterator<Row> call(String input) throws IOException {
+            // new Path(String) takes the key literally; FileSystem.open never expands a pattern.
+            Path path = new Path(input);
+            FileSystem fs = path.getFileSystem(conf.get());
+            InputStream stream = fs.open(path);
+            boolean gzip = DataFormat.fromFileName(path.getName()).map(DataFormat.FileType::gzip).orElse(false);
+            try {
+                InputStream content = gzip ? new GZIPInputStream(stream, 64 * 1024) : stream;
+                Iterator<SourceRecord> records = format(input) == DataFormat.CSV
+                        ? csv(content) : new JsonRecords(content, dataset.rows());
+                return new Shaped(input, records, content);
+            } catch (InvalidSourceFile | IOException | UncheckedIOException failure) {
+                stream.close();
+                failures.add(input + ": " + reason(failure));
+                return Collections.emptyIterator();
+            }
+        }
+
+        private Iterator<SourceRecord> csv(InputStream content) {
+            CsvRecords records = new CsvRecords(content, dataset.csv(), dataset.rows());
+            shaper.checkColumns(records.header());
+            shaper.undeclared(records.header()).forEach(undeclared::add);
+            return records;
+        }
+
+        /** Shapes records as Spark pulls them; a file that breaks midway is recorded and ends. */
+        private final class Shaped implements Iterator<Row> {
+            private final String input;
+            private final Iterator<SourceRecord> records;
+            private final InputStream content;
+            private final Set<String> seenExtra = new LinkedHashSet<>();
+            private Row pending;
+            private boolean done;
+
+            Shaped(String input, Iterator<SourceRecord> records, InputStream content) {
+                this.input = input;
+                this.records = records;
+                this.content = content;
+            }
+
+            @Override
+            public boolean hasNext() {
+                if (pending == null && !done) {
+                    try {
+                        if (records.hasNext()) {
+                            pending = shape(records.next());
+                        }
+                    } catch (InvalidSourceFile | UncheckedIOException failure) {
+                        failures.add(input + ": " + reason(failure));
+                    }
+                    if (pending == null) {
+                        finish();
+                    }
+                }
+                return pending != null;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Row row = pending;
+                pending = null;
+                return row;
+            }
+
+            private Row shape(SourceRecord record) {
+                if (record.nested() != null && record.problem() == null) {
+                    // JSON records each name their own columns: the policy applies to each new one.
+                    for (String name : shaper.undeclared(record.names())) {
+                        if (seenExtra.add(name)) {
+                            shaper.checkColumns(new String[] {name});
+                            undeclared.add(name);
+                        }
+                    }
+                }
+                return shaper.shape(input, record);
+            }
+
+            private void finish() {
+                done = true;
+                try {
+                    content.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    static String reason(Exception failure) {
+        Throwable cause = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
+        String message = cause.getMessage();
+        if (cause instanceof InvalidSourceFile) {
+            return message;
+        }
+        return "cannot be read (" + cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""))
+                + ")";
+    }
+}
