@@ -180,7 +180,7 @@ final class Curation {
         parsed.filter(col(RowShaper.ERRORS).isNotNull())
                 .select(col(RowShaper.SOURCE).as("source_key"), col(RowShaper.LINE).as("line"), col(RowShaper.RECORD).as("record"),
                         col(RowShaper.RAW).as("raw"), col(RowShaper.ERRORS).as("errors"), lit(runId).as("run_id"))
-                .coalesce(1).write().mode(SaveMode.Overwrite).json(errors);
+                .coalesce(1).write().mode(SaveMode.Overwrite).option("ignoreNullFields", "false").json(errors);
         write(errors + "/_rejects.json", Manifest.rejectsJson(rejects));
     }
 

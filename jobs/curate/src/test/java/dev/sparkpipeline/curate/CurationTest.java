@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -163,6 +164,44 @@ class CurationTest {
                 "line 4 customer_id missing null | o-3,,2026-11-22T08:00:00Z,2.00");
         assertThat(manifest.rejects()).extracting(Manifest.RejectCount::column).containsExactlyInAnyOrder("amount", "customer_id");
         assertThat(manifest.errors()).endsWith("/_errors/run_id=run-1/");
+    }
+
+    @Test
+    void aFileOfGoodAndBadRowsCuratesExactlyTheGoodOnesAndExplainsEachBadOne() throws IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,order_ts,amount,status\n");
+        List<String> bad = List.of(
+                "bad-1,c-1,2026-11-22T08:00:00Z,12.00,open,extra",
+                "bad-2,c-1,2026-11-22T08:00:00Z",
+                "bad-3,c-1,2026-11-22T08:00:00Z,12.7.1,open",
+                "bad-4,c-1,2026-11-22T08:00:00Z,19.999,open",
+                "bad-5,c-1,2026-11-22T08:00:00Z,12345678901.00,open",
+                "bad-6,c-1,2026-02-30T08:00:00Z,1.00,open");
+        int line = 1;
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            csv.append("o-").append(i).append(",c-").append(i % 7).append(",2026-11-22T08:00:00Z,").append(i).append(".25,open\n");
+            line++;
+            if (i % 40 == 20) {
+                String row = bad.get(expected.size());
+                csv.append(row).append('\n');
+                line++;
+                expected.add("line " + line + " | " + row);
+            }
+        }
+        csv.append(bad.get(5)).append('\n');
+        expected.add("line " + (line + 1) + " | " + bad.get(5));
+        Path input = write("orders.csv", csv.toString());
+
+        Manifest manifest = curate(Datasets.orders("\"key\": [\"order_id\"]"), input);
+
+        assertThat(manifest.rowsOut()).isEqualTo(200);
+        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0)).isEqualByComparingTo("19950.00");
+        assertThat(errors()).extracting(error -> error.replaceFirst(" \\S+ \\S+ \\S+ \\| ", " | ")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(errors()).anySatisfy(error -> assertThat(error).startsWith("line 23 null field_count"))
+                .anySatisfy(error -> assertThat(error).contains(" amount not_a_number '12.7.1' "))
+                .anySatisfy(error -> assertThat(error).contains(" amount scale '19.999' "))
+                .anySatisfy(error -> assertThat(error).contains(" amount out_of_range '12345678901.00' "))
+                .anySatisfy(error -> assertThat(error).contains(" order_ts impossible_date '2026-02-30T08:00:00Z' "));
     }
 
     @Test

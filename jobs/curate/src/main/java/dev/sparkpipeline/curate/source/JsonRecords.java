@@ -163,6 +163,7 @@ final class JsonRecords implements Iterator<SourceRecord> {
     }
 
     private SourceRecord nextElement() {
+        long element = records + 1;
         try {
             JsonToken token = array.nextToken();
             if (token == JsonToken.END_ARRAY) {
@@ -191,10 +192,10 @@ final class JsonRecords implements Iterator<SourceRecord> {
                 return walk.record(at, records, () -> clip(text));
             }
         } catch (CharacterCodingException invalid) {
-            throw new InvalidSourceFile("element " + (records + 1) + " of the file's array holds bytes that are not valid "
+            throw new InvalidSourceFile("element " + element + " of the file's array holds bytes that are not valid "
                     + charset.name() + "; the rest of the array cannot be read");
         } catch (JsonProcessingException malformed) {
-            throw new InvalidSourceFile("element " + (records + 1) + " of the file's array: " + jacksonMessage(malformed)
+            throw new InvalidSourceFile("element " + element + " of the file's array: " + jacksonMessage(malformed)
                     + "; the rest of the array cannot be read");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
