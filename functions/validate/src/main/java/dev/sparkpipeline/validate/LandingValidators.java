@@ -11,17 +11,25 @@ import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Builds the validator on its AWS adapters from the function's environment (see template.yaml). */
 public final class LandingValidators {
+
+    /**
+     * Names a datasets configuration file to read instead of the one bundled into the build. The
+     * deployed function never sets it (the deployed configuration is the bundled one); the local
+     * runner's endpoint mode sets it to its {@code --config}.
+     */
+    public static final String DATASETS_CONFIG = "DATASETS_CONFIG";
 
     private LandingValidators() {
     }
 
     /**
      * @param environment STATE_MACHINE_ARN, QUARANTINE_BUCKET, DELETE_SOURCE_AFTER_QUARANTINE,
-     *                    AWS_REGION and optionally AWS_ENDPOINT_URL
+     *                    AWS_REGION and optionally AWS_ENDPOINT_URL and DATASETS_CONFIG
      */
     public static LandingValidator onAws(FunctionEnvironment environment) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
@@ -29,7 +37,8 @@ public final class LandingValidators {
         var starter = new StepFunctionsExecutionStarter(clients.stepFunctions(), environment.required("STATE_MACHINE_ARN"),
                 Clock.systemUTC());
         return new LandingValidator(store, starter,
-                new LandingRules(DatasetCatalog.bundled()),
+                new LandingRules(environment.optional(DATASETS_CONFIG).map(Path::of).map(DatasetCatalog::read)
+                        .orElseGet(DatasetCatalog::bundled)),
                 new QuarantineWriter(store, environment.required("QUARANTINE_BUCKET"), "quarantine/",
                         environment.flag("DELETE_SOURCE_AFTER_QUARANTINE")),
                 EventLog.stdout("validate"),

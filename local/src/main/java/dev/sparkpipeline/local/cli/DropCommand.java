@@ -67,7 +67,7 @@ final class DropCommand implements Callable<Integer> {
             throw new PipelineLocal.UsageError("cannot read " + file);
         }
         SamTemplate template = options.template();
-        DatasetCatalog catalog = DatasetCatalog.bundled();
+        DatasetCatalog catalog = options.catalog();
         String key = landingKey(catalog, file.getFileName().toString(), Instant.now());
         LocalLake lake = new LocalLake(options.lakeDir);
         var report = new RunReport(spec.commandLine().getOut(), options.json);
@@ -133,7 +133,7 @@ final class DropCommand implements Callable<Integer> {
         DatasetSpec chosen;
         if (dataset != null) {
             chosen = catalog.named(dataset).orElseThrow(() -> new PipelineLocal.UsageError(
-                    "unknown dataset " + dataset + "; config/datasets.json has " + names(catalog)));
+                    "unknown dataset " + dataset + "; " + options.configFile + " has " + names(catalog)));
         } else {
             String lower = fileName.toLowerCase(Locale.ROOT);
             chosen = catalog.all().stream().filter(spec -> lower.startsWith(spec.name())).findFirst().orElse(null);

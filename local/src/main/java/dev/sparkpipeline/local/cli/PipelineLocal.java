@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline-local", mixinStandardHelpOptions = true,
         description = "Runs the serverless Spark pipeline on one machine: offline on a local lake folder and local Spark, or against an AWS-compatible endpoint (--aws-endpoint).",
-        subcommands = {DropCommand.class, InvokeCommand.class, ExecuteCommand.class, PrepareCommand.class})
+        subcommands = {DropCommand.class, InvokeCommand.class, ExecuteCommand.class, CheckConfigCommand.class, PrepareCommand.class})
 public final class PipelineLocal implements Runnable {
 
     /** Usage errors and unreadable input. */
@@ -36,7 +36,7 @@ public final class PipelineLocal implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: drop, invoke or execute");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: drop, invoke, execute or check-config");
     }
 
     /** Bad arguments or input found after parsing: exit 2 with a one-line message. */

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.cli;
 
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.local.endpoint.EndpointStack;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalPipeline;
@@ -24,16 +25,27 @@ final class RunOptions {
     @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
     boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "The datasets configuration, read at run time "
+            + "(default: the repository's config/datasets.json).")
+    Path configFile = DatasetsConfigFile.defaultFile();
+
     @Option(names = "--aws-endpoint", paramLabel = "URL", description = "Endpoint mode: the functions run on their AWS "
             + "adapters against this AWS-compatible endpoint (moto_server, LocalStack), which gets the template's buckets, "
             + "topic, state machine, EMR Serverless application and Glue job and database; the state machine still runs on "
             + "the local interpreter, and jobs the endpoint reports finished run on local Spark.")
     URI awsEndpoint;
 
-    /** The pipeline offline, or on the endpoint when {@code --aws-endpoint} is given. */
+    /** The datasets of {@code --config}, or a usage error naming the file and the field. */
+    DatasetCatalog catalog() {
+        return DatasetsConfigFile.read(configFile);
+    }
+
+    /** The pipeline offline, or on the endpoint when {@code --aws-endpoint} is given, with the datasets of {@code --config}. */
     LocalPipeline pipeline(SamTemplate template, LocalLake lake) {
+        DatasetCatalog catalog = catalog();
+        LocalSparkJob job = LocalSparkJob.forThisJvm().withDatasetsConfig(configFile.toAbsolutePath());
         if (awsEndpoint == null) {
-            return LocalPipeline.offline(template, lake, LocalSparkJob.forThisJvm());
+            return LocalPipeline.offline(template, lake, job, catalog);
         }
         EndpointStack stack;
         try {
@@ -41,7 +53,7 @@ final class RunOptions {
         } catch (SdkClientException unreachable) {
             throw new PipelineLocal.UsageError("cannot reach the AWS endpoint " + awsEndpoint + ": " + unreachable.getMessage());
         }
-        return stack.pipeline(template, lake, LocalSparkJob.forThisJvm());
+        return stack.pipeline(template, lake, job, configFile.toAbsolutePath());
     }
 
     /** The template, or a usage error naming where it was looked for. */

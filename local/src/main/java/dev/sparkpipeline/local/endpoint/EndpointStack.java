@@ -1,6 +1,7 @@
 package dev.sparkpipeline.local.endpoint;
 
 import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.validate.LandingValidators;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +98,15 @@ public final class EndpointStack {
         return new FunctionEnvironment(variables);
     }
 
+    private static FunctionEnvironment withConfig(FunctionEnvironment environment, Path datasetsConfig) {
+        if (datasetsConfig == null) {
+            return environment;
+        }
+        Map<String, String> variables = new HashMap<>(environment.variables());
+        variables.put(LandingValidators.DATASETS_CONFIG, datasetsConfig.toString());
+        return new FunctionEnvironment(variables);
+    }
+
     /** The state machine's service integrations on this endpoint, one call per attempt. */
     private TaskRunner integrations() {
         return new EndpointIntegrations(client(EmrClient.builder(), false), client(SnsClient.builder(), false),
@@ -109,7 +120,16 @@ public final class EndpointStack {
      * {@code <lake>/_logs/functions.log}; the local Spark runs work under {@code <lake>/_endpoint-jobs/}.
      */
     public LocalPipeline pipeline(SamTemplate template, LocalLake lake, LocalSparkJob job) {
-        var functions = new LocalFunctions(template, function -> Map.of(FunctionEnvironment.class, environment(function)),
+        return pipeline(template, lake, job, null);
+    }
+
+    /**
+     * The pipeline on this endpoint, its functions reading the datasets of {@code datasetsConfig}
+     * (through {@code DATASETS_CONFIG}) instead of the ones bundled into their build.
+     */
+    public LocalPipeline pipeline(SamTemplate template, LocalLake lake, LocalSparkJob job, Path datasetsConfig) {
+        var functions = new LocalFunctions(template, function -> Map.of(FunctionEnvironment.class,
+                        withConfig(environment(function), datasetsConfig)),
                 lake.root().resolve("_logs").resolve("functions.log"));
         TaskRunner tasks = new JobsOnLocalSpark(new LocalTasks(functions, integrations()), s3, resources.ref("CuratedBucket"), job,
                 lake.root().resolve("_endpoint-jobs"));

@@ -83,17 +83,22 @@ public final class LocalPipeline {
         }
     }
 
-    /** The pipeline offline: local adapters on the lake's folders, every engine on local Spark. */
+    /** The pipeline offline with the datasets bundled into this build. */
     public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job) {
+        return offline(template, lake, job, DatasetCatalog.bundled());
+    }
+
+    /** The pipeline offline: local adapters on the lake's folders, every engine on local Spark, these datasets. */
+    public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job, DatasetCatalog catalog) {
         var resources = new LocalResources(template);
         var starter = new RecordingExecutionStarter();
-        var functions = new LocalFunctions(template, offlineAdapters(resources, lake, job, starter));
+        var functions = new LocalFunctions(template, offlineAdapters(resources, lake, job, starter, catalog));
         return new LocalPipeline(template, resources, functions, new LocalTasks(functions, new LakeIntegrations(lake)),
                 new LakeBuckets(lake), name -> Optional.ofNullable(starter.started().get(name)));
     }
 
     private static Map<Class<?>, Object> offlineAdapters(LocalResources resources, LocalLake lake, LocalSparkJob job,
-                                                         RecordingExecutionStarter starter) {
+                                                         RecordingExecutionStarter starter, DatasetCatalog catalog) {
         Clock clock = Clock.systemUTC();
         var store = new FolderObjectStore(lake);
         List<JobEngine> engines = new ArrayList<>();
@@ -106,7 +111,7 @@ public final class LocalPipeline {
         adapters.put(Clock.class, clock);
         adapters.put(Publisher.class, new Publisher(store, new LocalCatalog(lake), LocalLake.CURATED, false, clock));
         adapters.put(FailureRecorder.class, new FailureRecorder(store, LocalLake.QUARANTINE, clock));
-        adapters.put(LandingValidator.class, new LandingValidator(store, starter, new LandingRules(DatasetCatalog.bundled()),
+        adapters.put(LandingValidator.class, new LandingValidator(store, starter, new LandingRules(catalog),
                 new QuarantineWriter(store, resources.ref("QuarantineBucket"), "quarantine/",
                         Boolean.parseBoolean(resources.ref("DeleteSourceAfterQuarantine"))),
                 new EventLog("validate", line -> append(logs, "functions.log", line), clock),

@@ -35,14 +35,25 @@ public final class LocalSparkJob {
 
     private final String classPath;
     private final Path archive;
+    private final Path datasetsConfig;
 
     /**
      * @param classPath class path holding Spark and the curate job
      * @param archive   the class-data archive for that class path, or null
      */
     public LocalSparkJob(String classPath, Path archive) {
+        this(classPath, archive, null);
+    }
+
+    private LocalSparkJob(String classPath, Path archive, Path datasetsConfig) {
         this.classPath = classPath;
         this.archive = archive;
+        this.datasetsConfig = datasetsConfig;
+    }
+
+    /** The same job reading the datasets of {@code file} ({@code --datasets-config}) instead of the bundled ones. */
+    public LocalSparkJob withDatasetsConfig(Path file) {
+        return new LocalSparkJob(classPath, archive, file);
     }
 
     /** The job on this JVM's own class path, with the archive {@value #ARCHIVE_PROPERTY} names, if any. */
@@ -100,6 +111,9 @@ public final class LocalSparkJob {
                 "-Dspark.sql.session.timeZone=UTC", "-Duser.timezone=UTC",
                 "-cp", classPath, MAIN_CLASS,
                 "--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
+        if (datasetsConfig != null) {
+            command.addAll(List.of("--datasets-config", datasetsConfig.toUri().toString()));
+        }
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -125,13 +139,27 @@ public final class LocalSparkJob {
         }
     }
 
-    /** The job's own words: the uncaught exception's first line, not a stack trace. */
-    private static String failureOf(List<String> lines, int exitCode) {
-        for (String line : lines) {
-            int at = line.indexOf("Exception in thread \"main\" ");
-            if (at >= 0) {
-                return line.substring(at + "Exception in thread \"main\" ".length());
+    /**
+     * The job's own words: the uncaught exception's first meaningful line, not a stack trace. Spark
+     * puts some messages on the line after the exception's name (which then ends with a colon).
+     */
+    static String failureOf(List<String> lines, int exitCode) {
+        String marker = "Exception in thread \"main\" ";
+        for (int i = 0; i < lines.size(); i++) {
+            int at = lines.get(i).indexOf(marker);
+            if (at < 0) {
+                continue;
             }
+            String first = lines.get(i).substring(at + marker.length()).strip();
+            if (!first.endsWith(":")) {
+                return first;
+            }
+            for (int j = i + 1; j < lines.size() && !lines.get(j).strip().startsWith("at "); j++) {
+                if (!lines.get(j).isBlank()) {
+                    return first + " " + lines.get(j).strip();
+                }
+            }
+            return first;
         }
         return "the curate job exited with code " + exitCode;
     }

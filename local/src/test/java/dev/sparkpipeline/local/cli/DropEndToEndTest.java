@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.reliability.LakeInvariant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +54,27 @@ class DropEndToEndTest {
         assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(4);
         assertThat(lake.resolve("curated-bucket/orders/_staging")).as("nothing left in staging").satisfies(staging ->
                 assertThat(Files.exists(staging) ? list(staging) : 0).isZero());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOtherSampleFileIsCuratedWithEveryRow() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(ProjectFiles.root().resolve("events/data"))) {
+            samples = files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().equals("orders.csv")).sorted().toList();
+        }
+        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
+            Path own = Files.createTempDirectory(lake, "sample");
+            CliRun run = CliRun.of("drop", sample.toString(), "--lake", own.toString(), "--json");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            JsonNode result = JSON.readTree(run.out());
+            String dataset = sample.getFileName().toString().replaceFirst("[.-].*", "");
+            JsonNode manifest = JSON.readTree(own.resolve("curated-bucket").resolve(dataset).resolve("_manifests")
+                    .resolve(result.path("executionName").asText() + ".json").toFile());
+            assertThat(manifest.path("rows").path("rejected").asLong()).as("rejected rows").isZero();
+            assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(manifest.path("rows").path("in").asLong());
+            LakeInvariant.assertEveryLandedObjectHasOneFate(own);
+        }));
     }
 
     @Test
