@@ -93,7 +93,7 @@ final class Curation {
         String errors = arguments.output() + "/_errors/run_id=" + arguments.runId();
         List<Manifest.RejectCount> rejects = rejectedCount == 0 ? List.of() : breakdown(parsed);
         if (rejectedCount > 0) {
-            writeErrors(parsed, errors, arguments.runId(), rejects);
+            writeErrors(parsed, reader.sourceKey(), errors, arguments.runId(), rejects);
         } else {
             delete(errors);
         }
@@ -124,7 +124,7 @@ final class Curation {
             dedupe = "none";
             unique = good;
         }
-        Dataset<Row> curated = withLineage(unique.drop(RowShaper.FINGERPRINT), arguments);
+        Dataset<Row> curated = withLineage(unique.drop(RowShaper.FINGERPRINT), reader.sourceKey(), arguments);
         long rowsAtMost = rowsIn - rejectedCount;
 
         String staging = arguments.output() + "/_staging/" + arguments.runId();
@@ -176,9 +176,9 @@ final class Curation {
     }
 
     /** Each rejected row with its source, line, raw record and broken rules; the breakdown beside them. */
-    private void writeErrors(Dataset<Row> parsed, String errors, String runId, List<Manifest.RejectCount> rejects) {
+    private void writeErrors(Dataset<Row> parsed, Column sourceKey, String errors, String runId, List<Manifest.RejectCount> rejects) {
         parsed.filter(col(RowShaper.ERRORS).isNotNull())
-                .select(col(RowShaper.SOURCE).as("source_key"), col(RowShaper.LINE).as("line"), col(RowShaper.RECORD).as("record"),
+                .select(sourceKey.as("source_key"), col(RowShaper.LINE).as("line"), col(RowShaper.RECORD).as("record"),
                         col(RowShaper.RAW).as("raw"), col(RowShaper.ERRORS).as("errors"), lit(runId).as("run_id"))
                 .coalesce(1).write().mode(SaveMode.Overwrite).option("ignoreNullFields", "false").json(errors);
         write(errors + "/_rejects.json", Manifest.rejectsJson(rejects));
@@ -196,9 +196,9 @@ final class Curation {
         return String.join(", ", parts);
     }
 
-    private Dataset<Row> withLineage(Dataset<Row> frame, JobArguments arguments) {
+    private Dataset<Row> withLineage(Dataset<Row> frame, Column sourceKey, JobArguments arguments) {
         Dataset<Row> withLineage = frame
-                .withColumnRenamed(RowShaper.SOURCE, "_source_key")
+                .withColumn("_source_key", sourceKey).drop(RowShaper.SOURCE)
                 .withColumn("_run_id", lit(arguments.runId()))
                 .withColumn("_ingest_time", current_timestamp());
         if (dataset.partitionBy().contains(DatasetCatalog.INGEST_DATE)) {

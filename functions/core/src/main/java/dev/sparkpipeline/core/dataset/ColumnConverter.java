@@ -20,7 +20,6 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
-import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Locale;
 
@@ -171,6 +170,12 @@ public final class ColumnConverter implements Serializable {
     }
 
     private Object date(String text) {
+        if (column.format() == null) {
+            LocalDate day = isoDay(text, 0);
+            if (day != null && text.length() == 10) {
+                return inRange(day) ? day : outOfRange(text);
+            }
+        }
         Object parsed = parse(text);
         if (parsed instanceof Rejection rejection) {
             return rejection;
@@ -184,6 +189,12 @@ public final class ColumnConverter implements Serializable {
     }
 
     private Object timestamp(String text) {
+        if (column.format() == null) {
+            Object fast = isoTimestamp(text);
+            if (fast != null) {
+                return fast;
+            }
+        }
         Object parsed = parse(text);
         if (parsed instanceof Rejection rejection) {
             return rejection;
@@ -198,24 +209,116 @@ public final class ColumnConverter implements Serializable {
             // The format declares a time of day only: the day is the epoch's, as Spark's own parser takes it.
             day = LocalDate.EPOCH;
         }
+        ZoneId offset = temporal.query(TemporalQueries.offset());
+        ZoneId region = temporal.query(TemporalQueries.zoneId());
+        return instant(text, day, time == null ? LocalTime.MIDNIGHT : time, offset != null ? offset : region);
+    }
+
+    /** The instant of a local date and time in {@code in} (or the column's zone), or why there is none. */
+    private Object instant(String text, LocalDate day, LocalTime time, ZoneId in) {
         if (!inRange(day)) {
             return outOfRange(text);
         }
-        LocalDateTime local = LocalDateTime.of(day, time == null ? LocalTime.MIDNIGHT : time);
+        LocalDateTime local = LocalDateTime.of(day, time);
         if (local.getNano() % 1000 != 0) {
             return new Rejection(RejectRule.SCALE, quoted(text) + " has digits below the microsecond (timestamps keep microseconds)");
         }
-        ZoneId offset = temporal.query(TemporalQueries.offset());
-        ZoneId region = temporal.query(TemporalQueries.zoneId());
-        ZoneId in = offset != null ? offset : region != null ? region : zone;
-        ZoneRules rules = in.getRules();
-        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        ZoneId zoneOfText = in != null ? in : zone;
+        if (zoneOfText instanceof ZoneOffset fixed) {
+            return local.toInstant(fixed);
+        }
+        List<ZoneOffset> offsets = zoneOfText.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
-            return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + " does not exist in " + in + " (the clocks skipped it)");
+            return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + " does not exist in " + zoneOfText + " (the clocks skipped it)");
         }
         // In a clock change's overlap the earlier instant is taken, as java.time and Spark do.
-        Instant instant = local.toInstant(offsets.get(0));
-        return instant;
+        return local.toInstant(offsets.get(0));
+    }
+
+    /**
+     * The common ISO forms read without a formatter ({@code 2026-11-22T08:00:00Z},
+     * {@code 2026-11-22 08:00:00.123+01:00}): a formatter costs a microsecond a value. Anything
+     * else, and any value out of its field's range, returns null for the formatter to decide.
+     */
+    private Object isoTimestamp(String text) {
+        int length = text.length();
+        if (length < 19) {
+            return null;
+        }
+        LocalDate day = isoDay(text, 0);
+        char separator = text.charAt(10);
+        if (day == null || (separator != 'T' && separator != ' ') || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int at = 19;
+        int nanos = 0;
+        if (at < length && text.charAt(at) == '.') {
+            int start = ++at;
+            while (at < length && at - start < 6 && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                at++;
+            }
+            if (at == start || (at < length && text.charAt(at) >= '0' && text.charAt(at) <= '9')) {
+                return null;
+            }
+            nanos = digits(text, start, at - start);
+            for (int i = at - start; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        ZoneId offset = null;
+        if (at < length) {
+            if (text.charAt(at) == 'Z' && at + 1 == length) {
+                offset = ZoneOffset.UTC;
+            } else if ((text.charAt(at) == '+' || text.charAt(at) == '-') && at + 6 == length && text.charAt(at + 3) == ':') {
+                int hours = digits(text, at + 1, 2);
+                int minutes = digits(text, at + 4, 2);
+                if (hours < 0 || hours > 18 || minutes < 0 || minutes > 59) {
+                    return null;
+                }
+                int sign = text.charAt(at) == '-' ? -1 : 1;
+                offset = ZoneOffset.ofTotalSeconds(sign * (hours * 3600 + minutes * 60));
+            } else {
+                return null;
+            }
+        }
+        return instant(text, day, LocalTime.of(hour, minute, second, nanos), offset);
+    }
+
+    /** {@code yyyy-MM-dd} at {@code from} as a real day, or null (not that form, or not a real day). */
+    private static LocalDate isoDay(String text, int from) {
+        if (text.length() < from + 10 || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-') {
+            return null;
+        }
+        int year = digits(text, from, 4);
+        int month = digits(text, from + 5, 2);
+        int day = digits(text, from + 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    /** The number written by {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** The text parsed by the column's format, or why it does not parse. */

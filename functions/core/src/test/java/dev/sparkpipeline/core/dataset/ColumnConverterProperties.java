@@ -11,6 +11,9 @@ import net.jqwik.api.constraints.IntRange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -64,6 +67,32 @@ class ColumnConverterProperties {
         String text = String.format(Locale.ROOT, "%,d", whole);
 
         assertThat(ColumnConverter.of(new ColumnSpec("n", "bigint", false), grouped).convert(text)).isEqualTo((long) whole);
+    }
+
+    @Property
+    void aTimestampWithAnOffsetIsKeptExactly(@ForAll("days") LocalDate day, @ForAll @IntRange(min = 0, max = 86_399_999) int millis,
+                                             @ForAll @IntRange(min = -18 * 60, max = 18 * 60) int offsetMinutes,
+                                             @ForAll boolean space) {
+        LocalDateTime local = day.atStartOfDay().plusNanos(millis * 1_000_000L + 123_000L);
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+        String text = local.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'" + (space ? " " : "T") + "'HH:mm:ss.SSSSSS")) + offset.getId()
+                .replace("Z", "+00:00");
+
+        Object value = converter("timestamp").convert(text);
+
+        // The range (years 1 to 9999) applies to the date as written, whatever its offset.
+        assertThat(value).isEqualTo(local.toInstant(offset));
+    }
+
+    @Property
+    void aZonelessTimestampIsInTheZoneTheFormatterWouldPutIt(@ForAll("days") LocalDate day, @ForAll @IntRange(min = 0, max = 86_399) int seconds) {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        ColumnSpec fast = new ColumnSpec("at", ColumnType.parse("timestamp").orElseThrow(), false, null, paris);
+        ColumnSpec formatted = new ColumnSpec("at", ColumnType.parse("timestamp").orElseThrow(), false, "yyyy-MM-dd'T'HH:mm:ss", paris);
+        String text = day.atStartOfDay().plusSeconds(seconds).format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss"));
+
+        assertThat(ColumnConverter.of(fast, RowRules.defaults()).convert(text))
+                .isEqualTo(ColumnConverter.of(formatted, RowRules.defaults()).convert(text));
     }
 
     @Provide

@@ -161,8 +161,15 @@ class LandingRulesTest {
     }
 
     @Test
-    void rejectsJsonLinesStartingWithAnArray() {
+    void rejectsAJsonArrayOfOtherThanObjects() {
         assertThat(ruleOf(check("orders/2026/o.jsonl", "[1,2]\n".getBytes(StandardCharsets.UTF_8)))).isEqualTo(Rule.NOT_JSON_OBJECT);
+    }
+
+    @Test
+    void acceptsAJsonFileHoldingOneArrayOfObjects() {
+        byte[] array = "[\n  {\"order_id\": \"o-1\"},\n  {\"order_id\": \"o-2\"}\n]\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(check("orders/2026/11/22/ORDERS.JSON", array)).isInstanceOf(Verdict.Accepted.class);
     }
 
     @Test

@@ -26,7 +26,7 @@ final class ParquetRecords {
     private ParquetRecords() {
     }
 
-    static JavaRDD<Row> shaped(SparkSession spark, String input, RowShaper shaper, CollectionAccumulator<String> undeclared) {
+    static JavaRDD<Row> shaped(SparkSession spark, String input, int index, RowShaper shaper, CollectionAccumulator<String> undeclared) {
         var frame = spark.read().parquet(literal(input));
         String[] names = Arrays.stream(frame.columns()).map(ColumnNames::normalise).toArray(String[]::new);
         Set<String> duplicates = new LinkedHashSet<>();
@@ -51,7 +51,7 @@ final class ParquetRecords {
                 values[i] = value == null || nested[i] ? null : text(value);
             }
             SourceRecord record = new SourceRecord(0, indexed._2() + 1, names, values, nested, null, row::toString);
-            return shaper.shape(input, record);
+            return shaper.shape(index, record);
         });
     }
 

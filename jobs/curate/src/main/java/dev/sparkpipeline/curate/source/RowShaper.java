@@ -39,7 +39,7 @@ public final class RowShaper implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** The landed file the row comes from. */
+    /** The landed file the row comes from: its index in the run's inputs (a number per row, not a string, in the cache). */
     public static final String SOURCE = "_source";
     /** The line the record starts on. */
     public static final String LINE = "_line";
@@ -85,7 +85,7 @@ public final class RowShaper implements Serializable {
         for (ColumnConverter converter : converters) {
             fields.add(DataTypes.createStructField(converter.column().name(), sparkType(converter.column().type()), true));
         }
-        fields.add(DataTypes.createStructField(SOURCE, DataTypes.StringType, false));
+        fields.add(DataTypes.createStructField(SOURCE, DataTypes.IntegerType, false));
         fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, false));
         fields.add(DataTypes.createStructField(RECORD, DataTypes.LongType, false));
         fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
@@ -135,8 +135,8 @@ public final class RowShaper implements Serializable {
         }
     }
 
-    /** The shaped row of one record of {@code source}. */
-    public Row shape(String source, SourceRecord record) {
+    /** The shaped row of one record of the run's input number {@code source}. */
+    public Row shape(int source, SourceRecord record) {
         int width = converters.size();
         Object[] values = new Object[width + META.size()];
         values[width] = source;

@@ -7,9 +7,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.util.CollectionAccumulator;
 
 import java.io.IOException;
@@ -25,6 +27,10 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+
 /**
  * Reads landed files into shaped rows ({@link RowShaper}): CSV and JSON by the project's strict
  * readers, one task per file, each file opened by its literal path (a key is never a pattern);
@@ -39,6 +45,7 @@ public final class SourceReader {
     private final RowShaper shaper;
     private final CollectionAccumulator<String> failures;
     private final CollectionAccumulator<String> undeclared;
+    private List<String> inputs = List.of();
 
     public SourceReader(SparkSession spark, DatasetSpec dataset) {
         this.spark = spark;
@@ -55,22 +62,28 @@ public final class SourceReader {
 
     /** Every record of {@code inputs}, shaped. Lazy: nothing is read until an action runs. */
     public Dataset<Row> read(List<String> inputs) {
-        List<String> text = new ArrayList<>();
-        List<String> parquet = new ArrayList<>();
-        for (String input : inputs) {
-            (format(input) == DataFormat.PARQUET ? parquet : text).add(input);
+        this.inputs = List.copyOf(inputs);
+        List<Integer> text = new ArrayList<>();
+        List<Integer> parquet = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            (format(inputs.get(i)) == DataFormat.PARQUET ? parquet : text).add(i);
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<Row> rows = context.emptyRDD();
         if (!text.isEmpty()) {
             HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
             rows = rows.union(context.parallelize(text, text.size())
-                    .flatMap(new ReadFile(conf, dataset, shaper, failures, undeclared)));
+                    .flatMap(new ReadFile(conf, this.inputs, dataset, shaper, failures, undeclared)));
         }
-        for (String input : parquet) {
-            rows = rows.union(ParquetRecords.shaped(spark, input, shaper, undeclared));
+        for (int index : parquet) {
+            rows = rows.union(ParquetRecords.shaped(spark, inputs.get(index), index, shaper, undeclared));
         }
         return spark.createDataFrame(rows, shaper.schema());
+    }
+
+    /** The landed file a row's {@link RowShaper#SOURCE} number stands for, as a column. */
+    public Column sourceKey() {
+        return element_at(array(inputs.stream().map(functions::lit).toArray(Column[]::new)), col(RowShaper.SOURCE).plus(1));
     }
 
     /** Files that could not be read at all, as {@code source: reason}; known after the first action. */
@@ -92,20 +105,22 @@ public final class SourceReader {
     }
 
     /** One task: one landed file, streamed record by record. */
-    private static final class ReadFile implements FlatMapFunction<String, Row> {
+    private static final class ReadFile implements FlatMapFunction<Integer, Row> {
 
         @Serial
         private static final long serialVersionUID = 1L;
 
         private final HadoopConf conf;
+        private final List<String> inputs;
         private final DatasetSpec dataset;
         private final RowShaper shaper;
         private final CollectionAccumulator<String> failures;
         private final CollectionAccumulator<String> undeclared;
 
-        ReadFile(HadoopConf conf, DatasetSpec dataset, RowShaper shaper, CollectionAccumulator<String> failures,
+        ReadFile(HadoopConf conf, List<String> inputs, DatasetSpec dataset, RowShaper shaper, CollectionAccumulator<String> failures,
                  CollectionAccumulator<String> undeclared) {
             this.conf = conf;
+            this.inputs = inputs;
             this.dataset = dataset;
             this.shaper = shaper;
             this.failures = failures;
@@ -113,7 +128,8 @@ public final class SourceReader {
         }
 
         @Override
-        public Iterator<Row> call(String input) throws IOException {
+        public Iterator<Row> call(Integer index) throws IOException {
+            String input = inputs.get(index);
             // new Path(String) takes the key literally; FileSystem.open never expands a pattern.
             Path path = new Path(input);
             FileSystem fs = path.getFileSystem(conf.get());
@@ -123,7 +139,7 @@ public final class SourceReader {
                 InputStream content = gzip ? new GZIPInputStream(stream, 64 * 1024) : stream;
                 Iterator<SourceRecord> records = format(input) == DataFormat.CSV
                         ? csv(content) : new JsonRecords(content, dataset.rows());
-                return new Shaped(input, records, content);
+                return new Shaped(index, records, content);
             } catch (InvalidSourceFile | IOException | UncheckedIOException failure) {
                 stream.close();
                 failures.add(input + ": " + reason(failure));
@@ -140,15 +156,15 @@ public final class SourceReader {
 
         /** Shapes records as Spark pulls them; a file that breaks midway is recorded and ends. */
         private final class Shaped implements Iterator<Row> {
-            private final String input;
+            private final int index;
             private final Iterator<SourceRecord> records;
             private final InputStream content;
             private final Set<String> seenExtra = new LinkedHashSet<>();
             private Row pending;
             private boolean done;
 
-            Shaped(String input, Iterator<SourceRecord> records, InputStream content) {
-                this.input = input;
+            Shaped(int index, Iterator<SourceRecord> records, InputStream content) {
+                this.index = index;
                 this.records = records;
                 this.content = content;
             }
@@ -161,7 +177,7 @@ public final class SourceReader {
                             pending = shape(records.next());
                         }
                     } catch (InvalidSourceFile | UncheckedIOException failure) {
-                        failures.add(input + ": " + reason(failure));
+                        failures.add(inputs.get(index) + ": " + reason(failure));
                     }
                     if (pending == null) {
                         finish();
@@ -190,7 +206,7 @@ public final class SourceReader {
                         }
                     }
                 }
-                return shaper.shape(input, record);
+                return shaper.shape(index, record);
             }
 
             private void finish() {
