@@ -146,6 +146,16 @@ class CurationTest {
     }
 
     @Test
+    void aKeyWithSpacesColonsPercentAndAccentsIsReadAsItIs() throws IOException {
+        Path input = write("orders 2026-11-22T08:00:00 %20 é.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
+
+        Manifest manifest = curate(Datasets.orders(""), input);
+
+        assertThat(manifest.rowsOut()).isEqualTo(1);
+        assertThat(read().first().<String>getAs("_source_key")).endsWith("/orders 2026-11-22T08:00:00 %20 é.csv");
+    }
+
+    @Test
     void rowsThatDoNotFitGoToErrorsWithLineRawValueColumnAndRule() throws IOException {
         Path input = write("orders.csv", """
                 order_id,customer_id,order_ts,amount

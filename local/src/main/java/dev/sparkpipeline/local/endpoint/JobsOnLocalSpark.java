@@ -81,7 +81,7 @@ final class JobsOnLocalSpark implements TaskRunner {
             Files.createDirectories(source.getParent());
             Files.deleteIfExists(source);
             s3.getObject(request -> request.bucket(sourceBucket).key(sourceKey), source);
-            Process process = job.start(lake.uri(sourceBucket, sourceKey), lake.uri(curatedBucket, dataset), dataset, runId,
+            Process process = job.start(lake.jobPath(sourceBucket, sourceKey), lake.jobPath(curatedBucket, dataset), dataset, runId,
                     lake.root().resolve("job.log"));
             process.waitFor();
             Path output = lake.file(curatedBucket, dataset);

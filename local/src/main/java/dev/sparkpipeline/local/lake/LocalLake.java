@@ -1,6 +1,9 @@
 package dev.sparkpipeline.local.lake;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The offline stand-in for S3: a folder per bucket, {@code <lake>/<bucket>/<key>}
@@ -19,18 +22,49 @@ public record LocalLake(Path root) {
         root = root.toAbsolutePath().normalize();
     }
 
+    /** The longest file name part the lake writes, in UTF-8 bytes: file systems allow 255. */
+    static final int MAX_PART_BYTES = 200;
+    /** Ends a folder that holds the first bytes of a longer key part: never in an escaped part, where % is %25. */
+    private static final String CONTINUED = "%+";
+
     /**
      * Where an object lives: {@code <lake>/<bucket>/<key>}, one folder per {@code /}-separated part
      * of the key. S3 keys are flat strings, so parts a file system would read as a way out of the
-     * bucket ({@code ..}, {@code .}, an empty part) are escaped, as are {@code %} and NUL: every key
-     * has its own file, and none lies outside its bucket's folder.
+     * bucket ({@code ..}, {@code .}, an empty part) are escaped, as are {@code %} and NUL, and a part
+     * longer than a file name may be ({@value #MAX_PART_BYTES} bytes here) is split into folders
+     * ending in {@code %+}: every key has its own file, none lies outside its bucket's folder, and
+     * {@link #key} reads the key back.
      */
     public Path file(String bucket, String key) {
-        Path file = root.resolve(part(bucket).replace("/", "%2F"));
+        Path file = bucketFolder(bucket);
         for (String part : key.split("/", -1)) {
-            file = file.resolve(part(part));
+            for (String piece : pieces(part(part))) {
+                file = file.resolve(piece);
+            }
         }
         return file;
+    }
+
+    /** The key whose {@link #file} this is, in {@code bucket}. */
+    public String key(String bucket, Path file) {
+        Path relative = bucketFolder(bucket).relativize(file.toAbsolutePath().normalize());
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (Path name : relative) {
+            String text = name.toString();
+            if (text.endsWith(CONTINUED)) {
+                part.append(text, 0, text.length() - CONTINUED.length());
+                continue;
+            }
+            part.append(text);
+            parts.add(unescape(part.toString()));
+            part.setLength(0);
+        }
+        return String.join("/", parts);
+    }
+
+    private Path bucketFolder(String bucket) {
+        return root.resolve(part(bucket).replace("/", "%2F"));
     }
 
     private static String part(String text) {
@@ -43,8 +77,83 @@ public record LocalLake(Path root) {
         };
     }
 
-    /** A {@code file://} URI for Spark, in place of {@code s3://bucket/key}. */
+    private static String unescape(String part) {
+        switch (part) {
+            case "%":
+                return "";
+            case "%2E":
+                return ".";
+            case "%2E%2E":
+                return "..";
+            default:
+                StringBuilder out = new StringBuilder(part.length());
+                for (int i = 0; i < part.length(); i++) {
+                    if (part.startsWith("%25", i)) {
+                        out.append('%');
+                        i += 2;
+                    } else if (part.startsWith("%00", i)) {
+                        out.append('\0');
+                        i += 2;
+                    } else {
+                        out.append(part.charAt(i));
+                    }
+                }
+                return out.toString();
+        }
+    }
+
+    /**
+     * An escaped part as file names of at most {@value #MAX_PART_BYTES} bytes: all but the last end
+     * in {@code %+}; the last keeps at least three bytes, so it can never read as {@code .} or {@code ..}.
+     */
+    private static List<String> pieces(String escaped) {
+        if (escaped.getBytes(StandardCharsets.UTF_8).length <= MAX_PART_BYTES) {
+            return List.of(escaped);
+        }
+        List<String> pieces = new ArrayList<>();
+        int budget = MAX_PART_BYTES - CONTINUED.length();
+        int start = 0;
+        while (start < escaped.length()) {
+            int end = start;
+            int bytes = 0;
+            while (end < escaped.length()) {
+                int codePoint = escaped.codePointAt(end);
+                int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + size > budget) {
+                    break;
+                }
+                bytes += size;
+                end += Character.charCount(codePoint);
+            }
+            String rest = escaped.substring(end);
+            if (rest.getBytes(StandardCharsets.UTF_8).length <= MAX_PART_BYTES && rest.length() >= 3) {
+                pieces.add(escaped.substring(start, end) + CONTINUED);
+                pieces.add(rest);
+                return pieces;
+            }
+            if (rest.length() < 3) {
+                // Leave the last piece three characters: move them out of this one.
+                end = escaped.offsetByCodePoints(escaped.length(), -3);
+                pieces.add(escaped.substring(start, end) + CONTINUED);
+                pieces.add(escaped.substring(end));
+                return pieces;
+            }
+            pieces.add(escaped.substring(start, end) + CONTINUED);
+            start = end;
+        }
+        return pieces;
+    }
+
+    /** A {@code file://} URI for people and for {@code Path.of(URI)}, in place of {@code s3://bucket/key}. */
     public String uri(String bucket, String key) {
         return file(bucket, key).toUri().toString();
+    }
+
+    /**
+     * The object as the curate job is given it: {@code file://} and the path as it is, not
+     * percent-encoded, which Hadoop reads literally (as it reads an {@code s3://} key).
+     */
+    public String jobPath(String bucket, String key) {
+        return "file://" + file(bucket, key);
     }
 }

@@ -6,7 +6,6 @@ import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
-import dev.sparkpipeline.local.lake.LakeBuckets;
 import dev.sparkpipeline.local.lake.LocalLake;
 
 import java.nio.file.Path;
@@ -51,8 +50,7 @@ public final class LocalSparkEngine implements JobEngine {
         String runId = request.executionName();
         running.computeIfAbsent(runId, id -> {
             CurateJobCall call = CurateJobCall.of(request, LocalLake.CURATED);
-            var files = new LakeBuckets(lake);
-            return job.start(files.uri(call.input()), files.uri(call.output()), call.dataset(), id, log(id));
+            return job.start(jobPath(call.input()), jobPath(call.output()), call.dataset(), id, log(id));
         });
         return JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes());
     }
@@ -87,6 +85,13 @@ public final class LocalSparkEngine implements JobEngine {
         if (process != null && process.isAlive()) {
             process.destroy();
         }
+    }
+
+    /** The lake file an {@code s3://bucket/key} URI names, as the job reads it (literally, not percent-encoded). */
+    private String jobPath(String s3Uri) {
+        String path = s3Uri.substring("s3://".length());
+        int slash = path.indexOf('/');
+        return lake.jobPath(path.substring(0, slash), path.substring(slash + 1));
     }
 
     private Path log(String runId) {

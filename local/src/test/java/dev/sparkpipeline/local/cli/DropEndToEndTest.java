@@ -77,6 +77,21 @@ class DropEndToEndTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> aFileNamedAsPeopleNameFilesIsCuratedWithItsOwnRows() {
+        return Stream.of("orders 2026-11-22T08:00:00 [draft] {a,b} *?é%20+.csv", "orders-" + "x".repeat(236) + ".csv")
+                .map(name -> DynamicTest.dynamicTest(name.length() > 60 ? name.length() + " characters" : name, () -> {
+                    Path own = Files.createTempDirectory(lake, "names");
+                    Path file = Files.copy(sample("data/orders.csv"), Files.createDirectories(own.resolve("in")).resolve(name));
+
+                    CliRun run = CliRun.of("drop", file.toString(), "--lake", own.resolve("lake").toString(), "--json");
+
+                    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+                    assertThat(JSON.readTree(run.out()).path("rows").asLong()).isEqualTo(4);
+                    LakeInvariant.assertEveryLandedObjectHasOneFate(own.resolve("lake"));
+                }));
+    }
+
     @Test
     void aFileThatBreaksARuleIsQuarantinedWithAReasonAndExitsOne() throws IOException {
         CliRun run = drop(sample("data/bad/orders-missing-columns.csv"), "--json");

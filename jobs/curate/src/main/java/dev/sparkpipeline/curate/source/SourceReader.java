@@ -2,6 +2,7 @@ package dev.sparkpipeline.curate.source;
 
 import dev.sparkpipeline.core.dataset.DataFormat;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -133,7 +134,18 @@ public final class SourceReader {
             // new Path(String) takes the key literally; FileSystem.open never expands a pattern.
             Path path = new Path(input);
             FileSystem fs = path.getFileSystem(conf.get());
-            InputStream stream = fs.open(path);
+            if (fs instanceof ChecksumFileSystem checksummed) {
+                // The local file system would look for a ".<name>.crc" beside the file, a path Hadoop
+                // cannot build for a name holding a colon; a landed file has no Hadoop checksum anyway.
+                fs = checksummed.getRawFileSystem();
+            }
+            InputStream stream;
+            try {
+                stream = fs.open(path);
+            } catch (IOException unreadable) {
+                failures.add(input + ": " + reason(unreadable));
+                return Collections.emptyIterator();
+            }
             boolean gzip = DataFormat.fromFileName(path.getName()).map(DataFormat.FileType::gzip).orElse(false);
             try {
                 InputStream content = gzip ? new GZIPInputStream(stream, 64 * 1024) : stream;

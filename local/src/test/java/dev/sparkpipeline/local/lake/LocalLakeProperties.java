@@ -1,0 +1,53 @@
+package dev.sparkpipeline.local.lake;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lake's key encoding is a bijection with bounded file names: any S3 key (globs, spaces,
+ * Unicode, %, +, colons, 1,024-byte names) has a file of its own inside its bucket, every file
+ * name fits a file system, and the key reads back from the file.
+ */
+class LocalLakeProperties {
+
+    private final LocalLake lake = new LocalLake(Path.of("/tmp/lake"));
+
+    @Property(tries = 500)
+    void everyKeyMapsToItsOwnFileAndBack(@ForAll("keys") String key) {
+        Path file = lake.file("landing-bucket", key);
+
+        assertThat(file.normalize()).isEqualTo(file);
+        assertThat(file.startsWith(Path.of("/tmp/lake/landing-bucket"))).isTrue();
+        for (Path name : Path.of("/tmp/lake/landing-bucket").relativize(file)) {
+            assertThat(name.toString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            assertThat(name.toString()).isNotIn(".", "..", "");
+        }
+        assertThat(lake.key("landing-bucket", file)).isEqualTo(key);
+    }
+
+    @Property(tries = 300)
+    void differentKeysHaveDifferentFiles(@ForAll("keys") String a, @ForAll("keys") String b) {
+        if (!a.equals(b)) {
+            assertThat(lake.file("bucket", a)).isNotEqualTo(lake.file("bucket", b));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> keys() {
+        Arbitrary<String> piece = Arbitraries.of("orders", "a", "*", "?", "[x]", "{a,b}", " ", "é", "日本", "😀", "%", "%25", "%2E",
+                "+", ":", "2026-11-22T08:00:00", ".", "..", "", "%+", "\\", "'", "\"", "#", "~");
+        Arbitrary<String> part = piece.list().ofMinSize(1).ofMaxSize(6).map(pieces -> String.join("", pieces));
+        // Up to 1,024 bytes in one part: longer than any file name may be.
+        Arbitrary<String> longPart = Arbitraries.of("a", "é", "%", "+", ".", "😀", "%+", "日").list().ofMinSize(60).ofMaxSize(400)
+                .map(pieces -> String.join("", pieces)).filter(text -> text.getBytes(StandardCharsets.UTF_8).length <= 1024);
+        return Arbitraries.oneOf(part, part, longPart).list().ofMinSize(1).ofMaxSize(5).map(parts -> String.join("/", parts));
+    }
+}
