@@ -55,7 +55,7 @@ final class DropCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "Dataset of config/datasets.json (default: the one the file name starts with).")
     String dataset;
 
-    @Option(names = "--engine", description = "EMR_SERVERLESS, GLUE, EMR or LOCAL: the cloud branch to follow; offline, every engine runs on local Spark.")
+    @Option(names = "--engine", description = "EMR_SERVERLESS, GLUE, EMR or LOCAL, in any case: the cloud branch to follow; offline, every engine runs on local Spark.")
     Engine engine;
 
     @Mixin

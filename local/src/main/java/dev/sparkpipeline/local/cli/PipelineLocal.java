@@ -22,6 +22,8 @@ public final class PipelineLocal implements Runnable {
     /** The command line with the exit codes and one-line errors of DESIGN §3. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PipelineLocal());
+        // --engine emr_serverless works as well as EMR_SERVERLESS.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(exception -> USAGE);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             exception.getCommandLine().getErr().println("pipeline-local: " + exception.getMessage());

@@ -6,10 +6,12 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,7 +31,7 @@ final class RunOptions {
             + "(default: the repository's config/datasets.json).")
     Path configFile = DatasetsConfigFile.defaultFile();
 
-    @Option(names = "--aws-endpoint", paramLabel = "URL", description = "Endpoint mode: the functions run on their AWS "
+    @Option(names = "--aws-endpoint", paramLabel = "URL", converter = RunOptions.EndpointUrl.class, description = "Endpoint mode: the functions run on their AWS "
             + "adapters against this AWS-compatible endpoint (moto_server, LocalStack), which gets the template's buckets, "
             + "topic, state machine, EMR Serverless application and Glue job and database; the state machine still runs on "
             + "the local interpreter, and jobs the endpoint reports finished run on local Spark.")
@@ -42,6 +44,9 @@ final class RunOptions {
 
     /** The pipeline offline, or on the endpoint when {@code --aws-endpoint} is given, with the datasets of {@code --config}. */
     LocalPipeline pipeline(SamTemplate template, LocalLake lake) {
+        if (Files.exists(lake.root()) && !Files.isDirectory(lake.root())) {
+            throw new PipelineLocal.UsageError("--lake " + lakeDir + " is not a folder");
+        }
         DatasetCatalog catalog = catalog();
         LocalSparkJob job = LocalSparkJob.forThisJvm().withDatasetsConfig(configFile.toAbsolutePath());
         if (awsEndpoint == null) {
@@ -62,5 +67,21 @@ final class RunOptions {
             throw new PipelineLocal.UsageError("no SAM template at " + templateFile + " (run from the repository root or pass --template)");
         }
         return SamTemplate.read(templateFile);
+    }
+
+    /** {@code --aws-endpoint}: an http:// or https:// URL with a host, or a usage error saying so. */
+    static final class EndpointUrl implements CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                URI uri = new URI(value);
+                if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // Refused below, with the same words as any other malformed endpoint.
+            }
+            throw new CommandLine.TypeConversionException(value + " is not an http:// or https:// URL with a host");
+        }
     }
 }

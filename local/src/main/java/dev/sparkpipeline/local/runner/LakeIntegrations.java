@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The state machine's service integrations offline: {@code aws-sdk:emr:runJobFlow} and
@@ -23,7 +25,8 @@ public final class LakeIntegrations implements TaskRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalLake lake;
-    private final AtomicInteger sequence = new AtomicInteger();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     public LakeIntegrations(LocalLake lake) {
         this.lake = lake;
@@ -41,7 +44,8 @@ public final class LakeIntegrations implements TaskRunner {
     }
 
     private JsonNode createCluster(JsonNode parameters) {
-        String id = "j-LOCAL" + String.format("%08d", sequence.incrementAndGet());
+        // EMR's own form (j- and 13 characters), unique across runs and processes sharing the lake.
+        String id = "j-" + randomId(13);
         ObjectNode cluster = JSON.createObjectNode().put("Id", id).put("State", "WAITING");
         cluster.set("Request", parameters);
         write(lake.root().resolve("_clusters").resolve(id + ".json"), cluster);
@@ -66,16 +70,28 @@ public final class LakeIntegrations implements TaskRunner {
     }
 
     private JsonNode putEvents(JsonNode parameters) {
-        outbox("events", parameters, "EventId");
+        String id = outbox("events", parameters, "EventId").path("EventId").asText();
         ObjectNode answer = JSON.createObjectNode().put("FailedEntryCount", 0);
-        answer.putArray("Entries").addObject().put("EventId", "local-" + sequence.get());
+        answer.putArray("Entries").addObject().put("EventId", id);
         return answer;
     }
 
+    /**
+     * Writes a message to {@code _outbox/<kind>/<id>.json}. The id starts with the time, so the
+     * folder lists in order, and ends with random characters, so no two runs or processes share one.
+     */
     private JsonNode outbox(String kind, JsonNode message, String idField) {
-        String id = "local-" + sequence.incrementAndGet();
+        String id = "local-" + Instant.now().toString().replace(":", "").replace(".", "") + "-" + randomId(8).toLowerCase(Locale.ROOT);
         write(lake.root().resolve("_outbox").resolve(kind).resolve(id + ".json"), message);
         return JSON.createObjectNode().put(idField, id);
+    }
+
+    private static String randomId(int length) {
+        char[] id = new char[length];
+        for (int i = 0; i < length; i++) {
+            id[i] = ID_CHARACTERS[RANDOM.nextInt(ID_CHARACTERS.length)];
+        }
+        return new String(id);
     }
 
     private static void write(Path file, JsonNode document) {
