@@ -20,7 +20,8 @@ public final class CurateJob {
         JobArguments arguments = JobArguments.parse(args);
         // The deployed job reads the config bundled into its jar; the local runner names the file it runs with.
         DatasetCatalog catalog = arguments.datasetsConfig() == null ? DatasetCatalog.bundled()
-                : DatasetCatalog.read(Path.of(URI.create(arguments.datasetsConfig())));
+                : DatasetCatalog.read(arguments.datasetsConfig().startsWith("file:") ? Path.of(URI.create(arguments.datasetsConfig()))
+                        : Path.of(arguments.datasetsConfig()));
         DatasetSpec dataset = catalog.named(arguments.dataset()).orElseThrow(() ->
                 new IllegalArgumentException("unknown dataset " + arguments.dataset() + " (see config/datasets.json)"));
         SparkSession spark = SparkSession.builder().appName("curate-" + dataset.name()).getOrCreate();

@@ -126,6 +126,40 @@ class CurationTest {
     }
 
     @Test
+    void parquetValuesAreTypedNotTextTheDatasetsSeparatorsAndFormatsDoNotApply() throws IOException {
+        Path parquet = dir.resolve("typed.parquet");
+        spark.sql("select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 1234.5d as amount, "
+                + "12345678.9d as status").coalesce(1).write().parquet(parquet.toString());
+        Path file;
+        try (Stream<Path> files = Files.list(parquet)) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        DatasetSpec european = Datasets.dataset("orders", Datasets.ORDERS_COLUMNS.replace("\"type\": \"timestamp\"",
+                "\"type\": \"timestamp\", \"format\": \"dd/MM/yyyy HH:mm\""), "\"decimalSeparator\": \",\", \"thousandsSeparator\": \".\"");
+
+        Manifest manifest = curate(european, file);
+
+        assertThat(manifest.rejected()).isZero();
+        Row row = read().first();
+        assertThat(row.<BigDecimal>getAs("amount")).isEqualByComparingTo("1234.50");
+        assertThat(row.<Instant>getAs("order_ts")).hasToString("2026-11-22T08:00:00Z");
+        assertThat(row.<String>getAs("status")).isEqualTo("12345678.9");
+    }
+
+    @Test
+    void keptExtraColumnsAndWholeRowDuplicatesSeeNestedValuesAsTheirJson() throws IOException {
+        Path input = write("orders.jsonl", """
+                {"order_id": "o-1", "customer_id": "c-1", "order_ts": "2026-11-22T08:00:00Z", "amount": 1, "meta": {"a": 1}}
+                {"order_id": "o-1", "customer_id": "c-1", "order_ts": "2026-11-22T08:00:00Z", "amount": 1, "meta": {"a": 2}}
+                """);
+
+        Manifest manifest = curate(Datasets.orders("\"extraColumns\": \"keep\""), input);
+
+        assertThat(manifest.duplicates()).isZero();
+        assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("meta")).containsExactlyInAnyOrder("{\"a\":1}", "{\"a\":2}");
+    }
+
+    @Test
     void readsGzipCompressedCsvWhateverTheCaseOfItsExtension() throws IOException {
         Path input = dir.resolve("ORDERS-UPPER.CSV.GZ");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(input))) {

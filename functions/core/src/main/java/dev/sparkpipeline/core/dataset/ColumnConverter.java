@@ -9,6 +9,8 @@ import java.math.RoundingMode;
 import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,7 +28,7 @@ import java.util.Locale;
 /**
  * Converts one column's text to its declared type exactly, or says which rule the text breaks:
  * a value is never rounded, truncated, shifted or guessed. The rules, per type, are the README's
- * "What exactly means"; the same converter serves every format and every engine.
+ * section 'Rows: what "exactly" means'; the same converter serves every format and every engine.
  *
  * <p>Values are Java types Spark takes with {@code spark.sql.datetime.java8API.enabled}:
  * String, Integer, Long, Double, Boolean, BigDecimal, LocalDate, Instant.
@@ -43,6 +45,8 @@ public final class ColumnConverter implements Serializable {
     /** Spark's dates and timestamps in Parquet: years 1 to 9999 (Spark's own datetime range for parsing). */
     private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant LAST_INSTANT = LAST_DAY.atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC);
 
     private final ColumnSpec column;
     private final char decimalSeparator;
@@ -209,9 +213,13 @@ public final class ColumnConverter implements Serializable {
             // The format declares a time of day only: the day is the epoch's, as Spark's own parser takes it.
             day = LocalDate.EPOCH;
         }
-        ZoneId offset = temporal.query(TemporalQueries.offset());
+        ZoneOffset offset = temporal.query(TemporalQueries.offset());
         ZoneId region = temporal.query(TemporalQueries.zoneId());
-        return instant(text, day, time == null ? LocalTime.MIDNIGHT : time, offset != null ? offset : region);
+        LocalDateTime local = LocalDateTime.of(day, time == null ? LocalTime.MIDNIGHT : time);
+        if (offset != null && region != null && !(region instanceof ZoneOffset) && !region.getRules().isValidOffset(local, offset)) {
+            return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + ": " + offset + " is not the offset of " + region + " then");
+        }
+        return instant(text, day, local.toLocalTime(), offset != null ? offset : region);
     }
 
     /** The instant of a local date and time in {@code in} (or the column's zone), or why there is none. */
@@ -224,15 +232,23 @@ public final class ColumnConverter implements Serializable {
             return new Rejection(RejectRule.SCALE, quoted(text) + " has digits below the microsecond (timestamps keep microseconds)");
         }
         ZoneId zoneOfText = in != null ? in : zone;
+        Instant instant;
         if (zoneOfText instanceof ZoneOffset fixed) {
-            return local.toInstant(fixed);
+            instant = local.toInstant(fixed);
+        } else {
+            List<ZoneOffset> offsets = zoneOfText.getRules().getValidOffsets(local);
+            if (offsets.isEmpty()) {
+                return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + " does not exist in " + zoneOfText
+                        + " (the clocks skipped it)");
+            }
+            if (offsets.size() > 1) {
+                return new Rejection(RejectRule.AMBIGUOUS_TIME, quoted(text) + " happens twice in " + zoneOfText
+                        + " (the clocks went back): write its offset");
+            }
+            instant = local.toInstant(offsets.get(0));
         }
-        List<ZoneOffset> offsets = zoneOfText.getRules().getValidOffsets(local);
-        if (offsets.isEmpty()) {
-            return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + " does not exist in " + zoneOfText + " (the clocks skipped it)");
-        }
-        // In a clock change's overlap the earlier instant is taken, as java.time and Spark do.
-        return local.toInstant(offsets.get(0));
+        // The instant, not only the date as written, must be one Spark holds: years 1 to 9999 in UTC.
+        return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT) ? outOfRange(text) : instant;
     }
 
     /**
@@ -359,12 +375,15 @@ public final class ColumnConverter implements Serializable {
         if (formatter == null) {
             DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
             if (column.format() != null) {
+                if (column.format().isBlank()) {
+                    throw new IllegalArgumentException("format is empty (leave it out for ISO-8601)");
+                }
                 try {
                     builder.appendPattern(strictYears(column.format()));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("format " + quoted(column.format()) + " is not a datetime pattern: " + e.getMessage(), e);
                 }
-                formatHasDate = hasDateLetters(column.format());
+                formatHasDate = hasLetters(column.format(), DATE_LETTERS);
             } else if (column.type().kind() == ColumnType.Kind.DATE) {
                 builder.append(DateTimeFormatter.ISO_LOCAL_DATE);
             } else {
@@ -376,9 +395,44 @@ public final class ColumnConverter implements Serializable {
                 formatHasDate = true;
             }
             formatter = builder.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT)
-                    .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+                    .withChronology(IsoChronology.INSTANCE);
+            if (column.format() != null) {
+                checkReadsBack(formatter);
+            }
         }
         return formatter;
+    }
+
+    /**
+     * A pattern must read back what it writes, whole: a pattern whose fields cannot resolve to a
+     * date or a time of day ({@code YYYY}, the week-based year, with {@code MM-dd}; {@code hh}
+     * without {@code a}) would turn values into midnight or nothing, and a date column's pattern
+     * may not hold a time of day, which it would drop.
+     */
+    private void checkReadsBack(DateTimeFormatter format) {
+        String pattern = quoted(column.format());
+        boolean timeLetters = hasLetters(column.format(), TIME_LETTERS);
+        if (column.type().kind() == ColumnType.Kind.DATE && timeLetters) {
+            throw new IllegalArgumentException("format " + pattern + " holds a time of day, which a date column would drop "
+                    + "(declare the column timestamp)");
+        }
+        ZonedDateTime sample = ZonedDateTime.of(2024, 5, 6, 13, 45, 30, 123_456_000, ZoneOffset.UTC);
+        TemporalAccessor back;
+        String written;
+        try {
+            written = format.withZone(ZoneOffset.UTC).format(sample);
+            back = format.parse(written);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("format " + pattern + " does not read back what it writes: " + e.getMessage(), e);
+        }
+        if (formatHasDate && back.query(TemporalQueries.localDate()) == null) {
+            throw new IllegalArgumentException("format " + pattern + " does not resolve to a date (Y is the week-based year: "
+                    + "use y; D is the day of the year: use d)");
+        }
+        if (timeLetters && back.query(TemporalQueries.localTime()) == null) {
+            throw new IllegalArgumentException("format " + pattern + " does not resolve to a time of day (hh is a 12-hour clock "
+                    + "and needs a: use HH)");
+        }
     }
 
     /**
@@ -397,12 +451,15 @@ public final class ColumnConverter implements Serializable {
         return out.toString();
     }
 
-    private static boolean hasDateLetters(String pattern) {
+    private static final String DATE_LETTERS = "yuYMLdDQqwWEe";
+    private static final String TIME_LETTERS = "HhkKmsSanAN";
+
+    private static boolean hasLetters(String pattern, String letters) {
         boolean literal = false;
         for (char c : pattern.toCharArray()) {
             if (c == '\'') {
                 literal = !literal;
-            } else if (!literal && "yuMLdDQqwWEe".indexOf(c) >= 0) {
+            } else if (!literal && letters.indexOf(c) >= 0) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package dev.sparkpipeline.core.dataset;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.contract.Engine;
 
@@ -88,7 +90,13 @@ public final class DatasetCatalog {
     public static DatasetCatalog parse(byte[] json) {
         Map<String, Object> root;
         try {
-            root = JSON.std.mapFrom(json);
+            try (JsonParser parser = new JsonFactory().createParser(json)) {
+                root = JSON.std.mapFrom(parser);
+                if (parser.nextToken() != null) {
+                    throw new InvalidDatasetConfig("datasets config has text after its JSON object (line "
+                            + parser.currentLocation().getLineNr() + ")");
+                }
+            }
         } catch (IOException e) {
             throw new InvalidDatasetConfig("datasets config is not valid JSON: " + firstLine(e.getMessage()), e);
         }
@@ -165,6 +173,12 @@ public final class DatasetCatalog {
         Set<String> declared = new LinkedHashSet<>();
         columns.forEach(column -> declared.add(column.name()));
         List<String> key = names(node, "key", node.optionalList("key"), declared, false);
+        for (String keyColumn : key) {
+            if (columns.stream().anyMatch(column -> column.name().equals(keyColumn) && !column.required())) {
+                throw new InvalidDatasetConfig(node.path() + ".key: column " + keyColumn + " must be required (a row without its key "
+                        + "cannot be told from another)");
+            }
+        }
         List<String> partitionBy = names(node, "partitionBy", node.list("partitionBy", defaults), declared, true);
         List<SizeThreshold> bySize = new ArrayList<>();
         List<Object> thresholds = node.optionalList("engineBySize");
@@ -379,10 +393,16 @@ public final class DatasetCatalog {
         }
 
         boolean has(String field) {
+            if (fields.containsKey(field) && fields.get(field) == null) {
+                throw new InvalidDatasetConfig(path + "." + field + " must not be null (leave it out to use the default)");
+            }
             return fields.get(field) != null;
         }
 
         Object value(String field, ConfigNode defaults) {
+            if (fields.containsKey(field) && fields.get(field) == null) {
+                throw new InvalidDatasetConfig(path + "." + field + " must not be null (leave it out to use the default)");
+            }
             Object value = fields.get(field);
             if (value == null && defaults != null) {
                 value = defaults.fields().get(field);

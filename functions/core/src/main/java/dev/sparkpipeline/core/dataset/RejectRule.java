@@ -42,7 +42,9 @@ public enum RejectRule {
     /** A date that does not exist ({@code 2026-02-30}, a local time skipped by a clock change). */
     IMPOSSIBLE_DATE,
     /** A time of day without a date where the column needs a date. */
-    NO_DATE;
+    NO_DATE,
+    /** A local time without an offset that happens twice in its zone (the hour the clocks go back). */
+    AMBIGUOUS_TIME;
 
     /** The rule's name as shown to users: {@code field_count}, {@code not_a_date}. */
     public String id() {

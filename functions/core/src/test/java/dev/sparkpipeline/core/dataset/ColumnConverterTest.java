@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What "exactly" means, type by type: a value converts to the same value or is rejected with its rule. */
 class ColumnConverterTest {
@@ -107,8 +108,11 @@ class ColumnConverterTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             2026-03-29T02:30:00 | impossible_date
-            2026-10-25T02:30:00 | ok
+            2026-10-25T02:30:00 | ambiguous_time
+            2026-10-25T02:30:00+01:00 | ok
             2026-06-01T12:00:00 | ok
+            2026-06-01T12:00:00+09:00[Europe/Paris] | impossible_date
+            2026-06-01T12:00:00+02:00[Europe/Paris] | ok
             """)
     void zonelessTimestampsAreInTheColumnsZoneAndSkippedTimesAreImpossible(String text, String outcome) {
         ColumnSpec column = new ColumnSpec("at", ColumnType.parse("timestamp").orElseThrow(), false, null, ZoneId.of("Europe/Paris"));
@@ -118,7 +122,7 @@ class ColumnConverterTest {
         if (outcome.equals("ok")) {
             assertThat(value).isNotInstanceOf(Rejection.class);
         } else {
-            assertThat(value).extracting(v -> ((Rejection) v).rule()).isEqualTo(RejectRule.IMPOSSIBLE_DATE);
+            assertThat(value).extracting(v -> ((Rejection) v).rule().id()).isEqualTo(outcome);
         }
     }
 
@@ -145,6 +149,26 @@ class ColumnConverterTest {
 
         assertThat(ColumnConverter.of(new ColumnSpec("n", "decimal(12,2)", false), european).convert(text))
                 .extracting(v -> ((Rejection) v).rule()).isEqualTo(RejectRule.NOT_A_NUMBER);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            timestamp | dd/MM/yyyy hh:mm | format 'dd/MM/yyyy hh:mm' does not resolve to a time of day (hh is a 12-hour clock and needs a: use HH)
+            date      | yyyy-MM-dd HH:mm | format 'yyyy-MM-dd HH:mm' holds a time of day, which a date column would drop (declare the column timestamp)
+            date      | YYYY-MM-dd       | format 'YYYY-MM-dd' does not resolve to a date (Y is the week-based year: use y; D is the day of the year: use d)
+            timestamp | ' '              | format is empty (leave it out for ISO-8601)
+            """)
+    void aPatternThatCannotReadBackWhatItWritesIsRefused(String type, String format, String message) {
+        ColumnSpec column = new ColumnSpec("c", ColumnType.parse(type).orElseThrow(), false, format, null);
+
+        assertThatThrownBy(() -> ColumnConverter.of(column, RowRules.defaults())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00"})
+    void anInstantOutsideTheYearsSparkHoldsIsOutOfRange(String text) {
+        assertThat(converter("timestamp", null).convert(text)).extracting(v -> ((Rejection) v).rule()).isEqualTo(RejectRule.OUT_OF_RANGE);
     }
 
     private static ColumnConverter converter(String type, String format) {

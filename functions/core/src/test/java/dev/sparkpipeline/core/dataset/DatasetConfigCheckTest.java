@@ -67,6 +67,24 @@ class DatasetConfigCheckTest {
     }
 
     @Test
+    void aKeyColumnMustBeRequired() {
+        assertThatThrownBy(() -> parse("\"d\": {\"prefix\": \"d/\", \"key\": [\"id\"], \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
+                .hasMessage("datasets.d.key: column id must be required (a row without its key cannot be told from another)");
+    }
+
+    @Test
+    void anExplicitNullIsRefused() {
+        assertThatThrownBy(() -> parse("\"d\": {\"prefix\": \"d/\", \"maxBytes\": null, \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
+                .hasMessage("datasets.d.maxBytes must not be null (leave it out to use the default)");
+    }
+
+    @Test
+    void textAfterTheConfigurationIsRefused() {
+        assertThatThrownBy(() -> DatasetCatalog.parse("{\"datasets\": {}} {\"garbage\":".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("datasets config has text after its JSON object");
+    }
+
+    @Test
     void twoDatasetsCannotShareAPrefix() {
         assertThatThrownBy(() -> parse("""
                 "a": {"prefix": "x/", "columns": [{"name": "id", "type": "string"}]},

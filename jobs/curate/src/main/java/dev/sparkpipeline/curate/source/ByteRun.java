@@ -14,10 +14,26 @@ final class ByteRun {
 
     private byte[] bytes = new byte[256];
     private int length;
+    /** Bytes past this many are counted as an overflow, not kept: a record can be read to its end in bounded memory. */
+    private int cap = Integer.MAX_VALUE;
+    private boolean overflowed;
     /** True once a byte above 0x7F was appended: ASCII needs no decoder. */
     private boolean high;
 
+    /** Keeps at most {@code cap} bytes; later ones only mark the run as overflowed. */
+    void cap(int cap) {
+        this.cap = cap;
+    }
+
+    boolean overflowed() {
+        return overflowed;
+    }
+
     void append(int b) {
+        if (length >= cap) {
+            overflowed = true;
+            return;
+        }
         if (length == bytes.length) {
             bytes = Arrays.copyOf(bytes, bytes.length * 2);
         }
@@ -40,6 +56,7 @@ final class ByteRun {
     void clear() {
         length = 0;
         high = false;
+        overflowed = false;
     }
 
     boolean ascii() {

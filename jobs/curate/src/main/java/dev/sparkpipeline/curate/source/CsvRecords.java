@@ -68,6 +68,8 @@ final class CsvRecords implements Iterator<SourceRecord> {
         this.strict = ByteRun.strictDecoder(charset);
         this.failFileOnEncoding = rules.invalidEncoding() == RowRules.InvalidEncoding.FAIL_FILE;
         this.maxRecordBytes = rules.maxRecordBytes();
+        raw.cap(maxRecordBytes);
+        value.cap(maxRecordBytes);
         skipByteOrderMark();
         this.header = readHeader();
     }
@@ -195,6 +197,7 @@ final class CsvRecords implements Iterator<SourceRecord> {
         while (true) {
             int b = read();
             if (b == EOF) {
+                tooLarge |= raw.overflowed();
                 if (state == State.QUOTED) {
                     throw new InvalidSourceFile("line " + recordStartLine + ": a quoted field is never closed (the file ends inside it)");
                 }
@@ -207,23 +210,15 @@ final class CsvRecords implements Iterator<SourceRecord> {
             any = true;
             boolean lineBreak = b == '\n' || b == '\r';
             if (lineBreak && state != State.QUOTED) {
+                tooLarge |= raw.overflowed();
                 consumeLineBreak(b);
                 endField(fieldStart, state == State.UNQUOTED || state == State.JUNK ? valueEnd : value.length(), quotedField);
                 return true;
             }
-            if (tooLarge) {
-                continue;
-            }
+            // Past maxRecordBytes the bytes are no longer kept, but the quotes are still followed, so the
+            // record ends where CSV says it does and the next one is read from its true start.
             raw.append(b);
-            if (raw.length() > maxRecordBytes) {
-                if (state == State.QUOTED) {
-                    throw new InvalidSourceFile("line " + recordStartLine + ": a quoted field runs past " + maxRecordBytes
-                            + " bytes (maxRecordBytes); is a quote left open?");
-                }
-                // Outside quotes the record ends at the next line break: skip to it, keep the head for the reject.
-                tooLarge = true;
-                continue;
-            }
+            tooLarge |= raw.overflowed();
             switch (state) {
                 case FIELD_START -> {
                     if (b == quote) {

@@ -2,6 +2,7 @@ package dev.sparkpipeline.curate.source;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,7 +60,12 @@ final class JsonRecords implements Iterator<SourceRecord> {
     private SourceRecord next;
     private boolean ended;
 
-    JsonRecords(InputStream source, RowRules rules) {
+    /**
+     * @param source      the file's bytes
+     * @param rules       the dataset's row rules
+     * @param arrayAllowed true for a {@code .json} file, which may hold one array; a JSON Lines file never does
+     */
+    JsonRecords(InputStream source, RowRules rules, boolean arrayAllowed) {
         this.charset = rules.charset();
         this.strict = ByteRun.strictDecoder(charset);
         this.failFileOnEncoding = rules.invalidEncoding() == RowRules.InvalidEncoding.FAIL_FILE;
@@ -73,10 +79,16 @@ final class JsonRecords implements Iterator<SourceRecord> {
         this.in = pushback;
         try {
             skipByteOrderMark(pushback);
-            this.array = startsWithBracket(pushback) ? startArray(pushback) : null;
+            this.array = arrayAllowed && startsWithBracket(pushback) ? startArray(pushback) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A {@code .json} file (gzipped or not) may be one array of objects; {@code .jsonl} and {@code .ndjson} are lines. */
+    static boolean mayHoldAnArray(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".json.gz");
     }
 
     @Override
@@ -202,37 +214,56 @@ final class JsonRecords implements Iterator<SourceRecord> {
         }
     }
 
-    /** The fields of the object the parser stands at, walked iteratively with bounded depth and size. */
+    /**
+     * The fields of the object the parser stands at, walked iteratively with bounded depth and
+     * size. A nested value's text is kept (bounded by the record's size), so that a kept extra
+     * column holds it and whole-row duplicates tell nested values apart.
+     */
     private Walk walk(JsonParser parser, JsonGenerator copy) throws IOException {
         Walk walk = new Walk();
         Set<String> seen = new HashSet<>();
+        long start = offset(parser.currentTokenLocation());
         if (copy != null) {
             copy.copyCurrentEvent(parser);
         }
         int depth = 1;
         String name = null;
+        StringWriter nestedText = null;
+        JsonGenerator nested = null;
         while (depth > 0) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw new JsonParseException(parser, "the object is never closed");
             }
-            if (copy != null && walk.problem == null) {
+            if (walk.problem == null && offset(parser.currentLocation()) - start > maxRecordBytes) {
+                walk.problem = new Rejection(RejectRule.TOO_LARGE, "the record is longer than " + maxRecordBytes + " bytes");
+            }
+            boolean keep = walk.problem == null;
+            if (copy != null && keep) {
                 copy.copyCurrentEvent(parser);
-                if (copy.getOutputBuffered() > maxRecordBytes) {
-                    walk.problem = new Rejection(RejectRule.TOO_LARGE, "the record is longer than " + maxRecordBytes + " bytes");
-                }
+            }
+            if (depth == 1 && token.isStructStart()) {
+                nestedText = new StringWriter();
+                nested = factory.createGenerator(nestedText);
+            }
+            if (nested != null && keep) {
+                nested.copyCurrentEvent(parser);
             }
             switch (token) {
                 case START_OBJECT, START_ARRAY -> {
-                    if (depth == 1) {
-                        walk.add(name, null, true, seen);
-                    }
                     depth++;
                     if (depth > maxDepth && walk.problem == null) {
                         walk.problem = new Rejection(RejectRule.TOO_DEEP, "the record is nested deeper than " + maxDepth + " levels");
                     }
                 }
-                case END_OBJECT, END_ARRAY -> depth--;
+                case END_OBJECT, END_ARRAY -> {
+                    depth--;
+                    if (depth == 1 && nested != null) {
+                        nested.close();
+                        walk.add(name, nestedText.toString(), true, seen);
+                        nested = null;
+                    }
+                }
                 case FIELD_NAME -> name = depth == 1 ? parser.currentName() : name;
                 case VALUE_NULL -> {
                     if (depth == 1) {
@@ -249,6 +280,11 @@ final class JsonRecords implements Iterator<SourceRecord> {
         return walk;
     }
 
+    /** Where the parser is, in bytes (a byte parser) or characters (a character one). */
+    private static long offset(JsonLocation location) {
+        return location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
+    }
+
     /** The fields of one record as they are walked. */
     private static final class Walk {
         final List<String> names = new ArrayList<>();
@@ -257,6 +293,10 @@ final class JsonRecords implements Iterator<SourceRecord> {
         Rejection problem;
 
         void add(String sourceName, String value, boolean isNested, Set<String> seen) {
+            if (value != null && problem == null && unpairedSurrogate(value)) {
+                // An escaped lone half of a surrogate pair (U+D800 to U+DFFF) decodes to no character at all.
+                problem = new Rejection(RejectRule.ENCODING, "field " + sourceName + " holds an unpaired surrogate escape, not text");
+            }
             String name = ColumnNames.normalise(sourceName);
             if (name.isEmpty()) {
                 name = "_c" + (names.size() + 1);
@@ -279,6 +319,18 @@ final class JsonRecords implements Iterator<SourceRecord> {
             }
             return new SourceRecord(line, number, names.toArray(String[]::new), values.toArray(String[]::new), flags, null, raw);
         }
+    }
+
+    private static boolean unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SourceRecord rejected(Rejection problem, Supplier<String> raw) {

@@ -51,7 +51,7 @@ final class ParquetRecords {
                 values[i] = value == null || nested[i] ? null : text(value);
             }
             SourceRecord record = new SourceRecord(0, indexed._2() + 1, names, values, nested, null, row::toString);
-            return shaper.shape(index, record);
+            return shaper.shapeTyped(index, record);
         });
     }
 
@@ -71,6 +71,11 @@ final class ParquetRecords {
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            // The shortest decimal that reads back as the value, without an exponent: 1.23456789E7 is 12345678.9.
+            String shortest = value.toString();
+            return shortest.contains("N") || shortest.contains("I") ? shortest : new BigDecimal(shortest).toPlainString();
         }
         return value.toString();
     }

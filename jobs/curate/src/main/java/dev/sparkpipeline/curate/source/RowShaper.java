@@ -63,6 +63,8 @@ public final class RowShaper implements Serializable {
             .add("message", DataTypes.StringType);
 
     private final List<ColumnConverter> converters;
+    /** For typed sources (Parquet), whose values come as canonical text: no separators, ISO dates. */
+    private final List<ColumnConverter> typedConverters;
     private final RowRules.ExtraColumns extraColumns;
     private final boolean fingerprint;
     private final String datasetName;
@@ -74,6 +76,13 @@ public final class RowShaper implements Serializable {
         List<ColumnConverter> list = new ArrayList<>();
         dataset.columns().forEach(column -> list.add(ColumnConverter.of(column, dataset.rows())));
         this.converters = List.copyOf(list);
+        RowRules rules = dataset.rows();
+        RowRules canonical = new RowRules(rules.encoding(), rules.invalidEncoding(), rules.extraColumns(), rules.dedupe(), '.', (char) 0,
+                rules.timeZone(), rules.maxRecordBytes(), rules.maxNestingDepth());
+        List<ColumnConverter> typed = new ArrayList<>();
+        dataset.columns().forEach(column -> typed.add(ColumnConverter.of(
+                new ColumnSpec(column.name(), column.type(), column.required(), null, column.timeZone()), canonical)));
+        this.typedConverters = List.copyOf(typed);
         this.extraColumns = dataset.rows().extraColumns();
         this.fingerprint = dataset.key().isEmpty() && dataset.rows().dedupe() == RowRules.Dedupe.ROWS;
         this.datasetName = dataset.name();
@@ -135,8 +144,21 @@ public final class RowShaper implements Serializable {
         }
     }
 
-    /** The shaped row of one record of the run's input number {@code source}. */
+    /** The shaped row of one record of the run's input number {@code source}, read from text. */
     public Row shape(int source, SourceRecord record) {
+        return shape(source, record, converters);
+    }
+
+    /**
+     * The shaped row of a record of a typed source (Parquet), whose values are canonical text
+     * (plain decimals, ISO dates and instants): the dataset's separators and formats, which
+     * describe how people write text, do not apply to them.
+     */
+    public Row shapeTyped(int source, SourceRecord record) {
+        return shape(source, record, typedConverters);
+    }
+
+    private Row shape(int source, SourceRecord record, List<ColumnConverter> converters) {
         int width = converters.size();
         Object[] values = new Object[width + META.size()];
         values[width] = source;

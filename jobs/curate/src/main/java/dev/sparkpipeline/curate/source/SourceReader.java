@@ -150,7 +150,7 @@ public final class SourceReader {
             try {
                 InputStream content = gzip ? new GZIPInputStream(stream, 64 * 1024) : stream;
                 Iterator<SourceRecord> records = format(input) == DataFormat.CSV
-                        ? csv(content) : new JsonRecords(content, dataset.rows());
+                        ? csv(content) : new JsonRecords(content, dataset.rows(), JsonRecords.mayHoldAnArray(path.getName()));
                 return new Shaped(index, records, content);
             } catch (InvalidSourceFile | IOException | UncheckedIOException failure) {
                 stream.close();

@@ -114,6 +114,20 @@ class CsvRecordsTest {
     }
 
     @Test
+    void aQuotedFieldLongerThanTheBoundRejectsItsRecordAndReadingGoesOnAfterItsClosingQuote() {
+        RowRules small = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP, RowRules.Dedupe.ROWS,
+                '.', (char) 0, RowRules.defaults().timeZone(), 100, 8);
+        String csv = "id,s,i\n1," + "y".repeat(120) + ",\"x\n9,phantom,9\n\"\"end\"\n2,b,2\n";
+
+        List<SourceRecord> records = read(csv.getBytes(StandardCharsets.UTF_8), small);
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).problem().rule()).isEqualTo(RejectRule.TOO_LARGE);
+        assertThat(records.get(1).values()).containsExactly("2", "b", "2");
+        assertThat(records.get(1).line()).isEqualTo(5);
+    }
+
+    @Test
     void blankLinesAreNotRecords() {
         assertThat(read("a\n\n1\n   \n2\n")).extracting(SourceRecord::number).containsExactly(1L, 2L);
     }

@@ -53,6 +53,40 @@ class JsonRecordsTest {
     }
 
     @Test
+    void aJsonLinesFileStartingWithAnArrayLineRejectsThatLineAndReadsTheRest() {
+        JsonRecords records = new JsonRecords(new ByteArrayInputStream("[1,2]\n{\"id\": \"e1\"}\n".getBytes(StandardCharsets.UTF_8)),
+                RowRules.defaults(), JsonRecords.mayHoldAnArray("orders.jsonl"));
+
+        assertThat(records.next().problem().rule()).isEqualTo(RejectRule.NOT_AN_OBJECT);
+        assertThat(records.next().values()).containsExactly("e1");
+    }
+
+    @Test
+    void aNestedValueKeepsItsJsonText() {
+        SourceRecord record = read("{\"id\": \"r1\", \"meta\": {\"a\": [1, 2]}}\n").get(0);
+
+        assertThat(record.values()).containsExactly("r1", "{\"a\":[1,2]}");
+        assertThat(record.nested()).containsExactly(false, true);
+    }
+
+    @Test
+    void anUnpairedSurrogateEscapeIsNotText() {
+        assertThat(read("{\"id\": \"s1\", \"s\": \"a\\ud800b\"}\n").get(0).problem().rule()).isEqualTo(RejectRule.ENCODING);
+    }
+
+    @Test
+    void anArrayElementLongerThanTheBoundIsRejected() {
+        RowRules small = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP, RowRules.Dedupe.ROWS,
+                '.', (char) 0, RowRules.defaults().timeZone(), 100, 8);
+
+        List<SourceRecord> records = read(("[{\"id\": \"z1\", \"s\": \"" + "q".repeat(120) + "\"}, {\"id\": \"z2\"}]")
+                .getBytes(StandardCharsets.UTF_8), small);
+
+        assertThat(records.get(0).problem().rule()).isEqualTo(RejectRule.TOO_LARGE);
+        assertThat(records.get(1).values()).containsExactly("z2");
+    }
+
+    @Test
     void aColumnNamedTwiceIsRejected() {
         assertThat(read("{\"id\": 1, \"ID\": 2}\n").get(0).problem().message()).isEqualTo("the record names column id twice");
     }
@@ -110,7 +144,7 @@ class JsonRecordsTest {
     }
 
     static List<SourceRecord> read(byte[] bytes, RowRules rules) {
-        JsonRecords records = new JsonRecords(new ByteArrayInputStream(bytes), rules);
+        JsonRecords records = new JsonRecords(new ByteArrayInputStream(bytes), rules, true);
         List<SourceRecord> list = new ArrayList<>();
         while (records.hasNext()) {
             SourceRecord record = records.next();
