@@ -113,10 +113,7 @@ class CurationTest {
         Path parquet = dir.resolve("source.parquet");
         spark.sql("select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 2.5d as amount")
                 .coalesce(1).write().parquet(parquet.toString());
-        Path file;
-        try (Stream<Path> files = Files.list(parquet)) {
-            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        }
+        Path file = onlyParquetFileIn(parquet);
 
         Manifest manifest = curate(Datasets.orders(""), file);
 
@@ -130,10 +127,7 @@ class CurationTest {
         Path parquet = dir.resolve("typed.parquet");
         spark.sql("select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 1234.5d as amount, "
                 + "12345678.9d as status").coalesce(1).write().parquet(parquet.toString());
-        Path file;
-        try (Stream<Path> files = Files.list(parquet)) {
-            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        }
+        Path file = onlyParquetFileIn(parquet);
         DatasetSpec european = Datasets.dataset("orders", Datasets.ORDERS_COLUMNS.replace("\"type\": \"timestamp\"",
                 "\"type\": \"timestamp\", \"format\": \"dd/MM/yyyy HH:mm\""), "\"decimalSeparator\": \",\", \"thousandsSeparator\": \".\"");
 
@@ -400,6 +394,12 @@ class CurationTest {
                 .map(row -> "line " + row.getLong(0) + " " + row.getString(2) + " " + row.getString(3) + " "
                         + (row.isNullAt(4) ? "null" : "'" + row.getString(4) + "'") + " | " + row.getString(1))
                 .toList();
+    }
+
+    private static Path onlyParquetFileIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
     }
 
     private Path write(String name, String content) throws IOException {

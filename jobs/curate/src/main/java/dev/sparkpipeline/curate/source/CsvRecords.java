@@ -14,10 +14,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The records of a CSV file, read strictly (RFC 4180 with the dataset's delimiter and quote): a
@@ -31,7 +29,7 @@ import java.util.NoSuchElementException;
  * ASCII-compatible (the config reader checks it), so no multi-byte character can hide them.
  * Spaces and tabs around an unquoted value are not part of it; inside quotes they are.
  */
-final class CsvRecords implements Iterator<SourceRecord> {
+final class CsvRecords extends Lookahead<SourceRecord> {
 
     private static final int EOF = -1;
     /** How much of a rejected record's raw text is kept. */
@@ -58,7 +56,6 @@ final class CsvRecords implements Iterator<SourceRecord> {
     private Rejection malformed;
     private boolean tooLarge;
     private final String[] header;
-    private SourceRecord next;
 
     CsvRecords(InputStream in, CsvOptions csv, RowRules rules) {
         this.in = in;
@@ -77,24 +74,6 @@ final class CsvRecords implements Iterator<SourceRecord> {
     /** The header's names, normalised; unnamed columns are {@code _c<N>} (1-based), as Spark names them. */
     String[] header() {
         return header.clone();
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public SourceRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRecord record = next;
-        next = null;
-        return record;
     }
 
     private String[] readHeader() {
@@ -127,7 +106,8 @@ final class CsvRecords implements Iterator<SourceRecord> {
         throw new InvalidSourceFile("the file has no header line");
     }
 
-    private SourceRecord advance() {
+    @Override
+    protected SourceRecord advance() {
         while (readRecord()) {
             if (blank()) {
                 continue;

@@ -26,10 +26,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -42,7 +40,7 @@ import java.util.function.Supplier;
  * record can exhaust the stack or hold the job. In an array a syntax error fails the file: after
  * it no element boundary can be trusted.
  */
-final class JsonRecords implements Iterator<SourceRecord> {
+final class JsonRecords extends Lookahead<SourceRecord> {
 
     private static final int RAW_LIMIT = 4096;
 
@@ -57,8 +55,6 @@ final class JsonRecords implements Iterator<SourceRecord> {
     private final ByteRun lineBytes = new ByteRun();
     private long line;
     private long records;
-    private SourceRecord next;
-    private boolean ended;
 
     /**
      * @param source      the file's bytes
@@ -92,22 +88,8 @@ final class JsonRecords implements Iterator<SourceRecord> {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !ended) {
-            next = array != null ? nextElement() : nextLine();
-            ended = next == null;
-        }
-        return next != null;
-    }
-
-    @Override
-    public SourceRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRecord record = next;
-        next = null;
-        return record;
+    protected SourceRecord advance() {
+        return array != null ? nextElement() : nextLine();
     }
 
     private SourceRecord nextLine() {

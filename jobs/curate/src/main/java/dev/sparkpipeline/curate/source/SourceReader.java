@@ -24,7 +24,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
@@ -167,13 +166,11 @@ public final class SourceReader {
         }
 
         /** Shapes records as Spark pulls them; a file that breaks midway is recorded and ends. */
-        private final class Shaped implements Iterator<Row> {
+        private final class Shaped extends Lookahead<Row> {
             private final int index;
             private final Iterator<SourceRecord> records;
             private final InputStream content;
             private final Set<String> seenExtra = new LinkedHashSet<>();
-            private Row pending;
-            private boolean done;
 
             Shaped(int index, Iterator<SourceRecord> records, InputStream content) {
                 this.index = index;
@@ -182,30 +179,16 @@ public final class SourceReader {
             }
 
             @Override
-            public boolean hasNext() {
-                if (pending == null && !done) {
-                    try {
-                        if (records.hasNext()) {
-                            pending = shape(records.next());
-                        }
-                    } catch (InvalidSourceFile | UncheckedIOException failure) {
-                        failures.add(inputs.get(index) + ": " + reason(failure));
+            protected Row advance() {
+                try {
+                    if (records.hasNext()) {
+                        return shape(records.next());
                     }
-                    if (pending == null) {
-                        finish();
-                    }
+                } catch (InvalidSourceFile | UncheckedIOException failure) {
+                    failures.add(inputs.get(index) + ": " + reason(failure));
                 }
-                return pending != null;
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Row row = pending;
-                pending = null;
-                return row;
+                close();
+                return null;
             }
 
             private Row shape(SourceRecord record) {
@@ -221,8 +204,7 @@ public final class SourceReader {
                 return shaper.shape(index, record);
             }
 
-            private void finish() {
-                done = true;
+            private void close() {
                 try {
                     content.close();
                 } catch (IOException e) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -148,16 +147,7 @@ class CsvRecordsTest {
     }
 
     static List<SourceRecord> read(byte[] bytes, RowRules rules) {
-        CsvRecords records = new CsvRecords(new ByteArrayInputStream(bytes), new CsvOptions(',', '"'), rules);
-        List<SourceRecord> list = new ArrayList<>();
-        while (records.hasNext()) {
-            SourceRecord record = records.next();
-            // raw() is valid until the next record: keep what it says now.
-            String raw = record.raw().get();
-            list.add(new SourceRecord(record.line(), record.number(), record.names(), record.values(), record.nested(),
-                    record.problem(), () -> raw));
-        }
-        return list;
+        return RecordSnapshots.of(new CsvRecords(new ByteArrayInputStream(bytes), new CsvOptions(',', '"'), rules));
     }
 
     private static byte[] concat(byte[]... parts) {

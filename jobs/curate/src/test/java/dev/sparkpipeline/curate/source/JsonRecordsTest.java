@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,14 +143,6 @@ class JsonRecordsTest {
     }
 
     static List<SourceRecord> read(byte[] bytes, RowRules rules) {
-        JsonRecords records = new JsonRecords(new ByteArrayInputStream(bytes), rules, true);
-        List<SourceRecord> list = new ArrayList<>();
-        while (records.hasNext()) {
-            SourceRecord record = records.next();
-            String raw = record.raw().get();
-            list.add(new SourceRecord(record.line(), record.number(), record.names(), record.values(), record.nested(),
-                    record.problem(), () -> raw));
-        }
-        return list;
+        return RecordSnapshots.of(new JsonRecords(new ByteArrayInputStream(bytes), rules, true));
     }
 }
