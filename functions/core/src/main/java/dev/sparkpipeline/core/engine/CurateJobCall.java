@@ -1,8 +1,12 @@
 package dev.sparkpipeline.core.engine;
 
+import dev.sparkpipeline.core.error.InvalidInput;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +24,25 @@ public record CurateJobCall(String input, String output, String dataset, String 
     /** The curate job's entry point, in {@code jobs/curate}. */
     public static final String MAIN_CLASS = "dev.sparkpipeline.curate.CurateJob";
 
+    /** The pipeline's own arguments: what the job reads for its input, output, run and configuration. */
+    public static final Set<String> RESERVED = Set.of("input", "output", "dataset", "run-id", "datasets-config");
+    /**
+     * Names an engine reads as its own settings (Glue's special job parameters: {@code --extra-jars},
+     * {@code --conf}, {@code --enable-...}): an extra argument so named would change what runs.
+     */
+    private static final List<String> ENGINE_SETTINGS = List.of("conf", "class", "job-", "job_", "extra-", "user-jars-first",
+            "script-location", "tempdir", "datalake-formats", "enable-", "additional-python-modules", "python-modules-installer-option",
+            "spark-event-logs-path", "encryption-type", "continuous-log-", "executor-cores", "auto-scale");
+
     public CurateJobCall {
         extra = extra == null ? Map.of() : new TreeMap<>(extra);
+        for (String given : extra.keySet()) {
+            String name = given.replaceFirst("^--", "").toLowerCase(Locale.ROOT);
+            if (RESERVED.contains(name) || ENGINE_SETTINGS.stream().anyMatch(name::startsWith)) {
+                throw new InvalidInput("job.arguments." + given + " is reserved: the pipeline sets the job's input, output, "
+                        + "dataset, run id and configuration, and the engine's own settings are not job arguments");
+            }
+        }
     }
 
     /** The call for a request, writing to {@code s3://<curatedBucket>/<dataset>}. */
