@@ -90,8 +90,32 @@ final class InvokeCommand implements Callable<Integer> {
             report.note("Started execution " + name + "; run it with: bin/pipeline-local execute -i " + saved);
         }
         report.detail("executionsStarted", executions, false);
+        report.detail("jobsWaitedFor", waitForJobs(report), false);
         report.finish(RunReport.Status.SUCCEEDED, null, List.of(), null, null, null, 0);
         return 0;
+    }
+
+    /**
+     * A function such as SubmitJobFunction starts a job on local Spark. Lambda's invocation would
+     * return and leave the job to the engine; here the engine is this process, so the command waits
+     * for the job to end (its deadline still applies: it is the job's own) and says so, rather than
+     * leaving a JVM writing curated files that no execution records.
+     */
+    private ArrayNode waitForJobs(RunReport report) {
+        ArrayNode waited = JSON.createArrayNode();
+        for (var job : options.runningJobs()) {
+            report.note("Waiting for the local Spark job the function started (pid " + job.process().pid() + ", log " + job.log() + ")");
+            try {
+                int exit = job.process().waitFor();
+                report.note("The local Spark job ended with exit code " + exit);
+                waited.addObject().put("pid", job.process().pid()).put("exitCode", exit).put("log", job.log().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                job.process().destroyForcibly();
+                waited.addObject().put("pid", job.process().pid()).put("cancelled", true).put("log", job.log().toString());
+            }
+        }
+        return waited;
     }
 
     /** The executions a validate answer reports it started: its ACCEPTED files'. */

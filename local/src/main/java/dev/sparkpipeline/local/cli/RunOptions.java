@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The options every command that runs the pipeline takes: the lake, the template, the output form, the endpoint. */
 final class RunOptions {
@@ -37,6 +38,14 @@ final class RunOptions {
             + "the local interpreter, and jobs the endpoint reports finished run on local Spark.")
     URI awsEndpoint;
 
+    /** The local Spark launcher the last {@link #pipeline} runs its jobs with. */
+    private LocalSparkJob job;
+
+    /** The local jobs still running, started by the pipeline this built. */
+    List<LocalSparkJob.Started> runningJobs() {
+        return job == null ? List.of() : job.running();
+    }
+
     /** The datasets of {@code --config}, or a usage error naming the file and the field. */
     DatasetCatalog catalog() {
         return DatasetsConfigFile.read(configFile);
@@ -48,7 +57,7 @@ final class RunOptions {
             throw new PipelineLocal.UsageError("--lake " + lakeDir + " is not a folder");
         }
         DatasetCatalog catalog = catalog();
-        LocalSparkJob job = LocalSparkJob.forThisJvm().withDatasetsConfig(configFile.toAbsolutePath());
+        job = LocalSparkJob.forThisJvm().withDatasetsConfig(configFile.toAbsolutePath());
         if (awsEndpoint == null) {
             return LocalPipeline.offline(template, lake, job, catalog);
         }

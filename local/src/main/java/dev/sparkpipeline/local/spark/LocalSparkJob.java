@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Starts the curate job on Spark {@code local[*]} in a child JVM, with the same main class and
@@ -36,24 +37,41 @@ public final class LocalSparkJob {
     private final String classPath;
     private final Path archive;
     private final Path datasetsConfig;
+    /** Every job this launcher (and its copies) started, so a command can wait for them before it returns. */
+    private final List<Started> started;
 
     /**
      * @param classPath class path holding Spark and the curate job
      * @param archive   the class-data archive for that class path, or null
      */
     public LocalSparkJob(String classPath, Path archive) {
-        this(classPath, archive, null);
+        this(classPath, archive, null, new CopyOnWriteArrayList<>());
     }
 
-    private LocalSparkJob(String classPath, Path archive, Path datasetsConfig) {
+    private LocalSparkJob(String classPath, Path archive, Path datasetsConfig, List<Started> started) {
         this.classPath = classPath;
         this.archive = archive;
         this.datasetsConfig = datasetsConfig;
+        this.started = started;
     }
 
     /** The same job reading the datasets of {@code file} ({@code --datasets-config}) instead of the bundled ones. */
     public LocalSparkJob withDatasetsConfig(Path file) {
-        return new LocalSparkJob(classPath, archive, file);
+        return new LocalSparkJob(classPath, archive, file, started);
+    }
+
+    /**
+     * A job this launcher started.
+     *
+     * @param process the job's JVM
+     * @param log     its output
+     */
+    public record Started(Process process, Path log) {
+    }
+
+    /** The jobs started so far that are still running. */
+    public List<Started> running() {
+        return started.stream().filter(job -> job.process().isAlive()).toList();
     }
 
     /** The job on this JVM's own class path, with the archive {@value #ARCHIVE_PROPERTY} names, if any. */
@@ -118,6 +136,13 @@ public final class LocalSparkJob {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
+            started.add(new Started(process, log));
+            // A job never outlives a runner that exits or is stopped (Ctrl-C, SIGTERM): nobody would record what it writes.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                }
+            }, "stop-local-job"));
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the curate job", e);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,21 @@ class InvokeEndToEndTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("ValidateFunction").contains("{\"files\":[]");
+    }
+
+    @Test
+    void invokingTheSubmitFunctionWaitsForTheLocalJobItStartedInsteadOfLeavingItRunning() throws IOException {
+        land("orders/2026/11/22/orders-001.csv", ProjectFiles.root().resolve("events/data/orders.csv"));
+
+        CliRun run = invoke("SubmitJobFunction", "events/submit-glue.json", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode waited = JSON.readTree(run.out()).path("jobsWaitedFor");
+        assertThat(waited).hasSize(1);
+        assertThat(waited.get(0).path("exitCode").asInt()).isZero();
+        assertThat(ProcessHandle.of(waited.get(0).path("pid").asLong()).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        assertThat(lake.resolve("curated-bucket/orders/_manifests")).as("the job's output, written before the command returned")
+                .isDirectoryContaining(file -> file.getFileName().toString().endsWith(".json"));
     }
 
     @Test
