@@ -4,8 +4,6 @@ import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,22 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorpusTest {
 
-    private static SparkSession spark;
+    private static final SparkSession spark = TestSpark.session();
 
     @TempDir
     static Path out;
-
-    @BeforeAll
-    static void spark() {
-        spark = SparkSession.builder().master("local[2]").appName("corpus-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyCaseCuratesExactlyItsGoodRowsAndRejectsTheRestWithTheirRules() throws IOException, URISyntaxException {

@@ -4,8 +4,6 @@ import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.curate.source.InvalidSourceFile;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The curate job on Spark local[2], one session for the suite, on small files each test writes. */
 class CurationTest {
 
-    private static SparkSession spark;
+    private static final SparkSession spark = TestSpark.session();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void spark() {
-        spark = SparkSession.builder().master("local[2]").appName("curation-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void castsTrimsAndNormalisesNamesIntoTheDatasetSchema() throws IOException {
