@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -314,6 +315,30 @@ class CurationTest {
         assertThatThrownBy(() -> curate(Datasets.orders("\"extraColumns\": \"reject\""), input))
                 .isInstanceOf(InvalidSourceFile.class)
                 .hasMessageEndingWith("columns channel are not in dataset orders (extraColumns: reject)");
+    }
+
+    @Test
+    void aFileThatIsNotThereFailsTheRunNamingIt() {
+        Path missing = dir.resolve("orders-gone.csv");
+
+        assertThatThrownBy(() -> curate(Datasets.orders(""), missing))
+                .isInstanceOf(InvalidSourceFile.class)
+                .hasMessageContaining("orders-gone.csv: cannot be read (FileNotFoundException");
+    }
+
+    @Test
+    void aTruncatedGzipFailsTheRunNamingIt() throws IOException {
+        Path whole = dir.resolve("whole.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+            out.write(("order_id,customer_id,order_ts,amount\n" + "o-1,c-1,2026-11-22T08:00:00Z,1.00\n".repeat(2000))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("orders-cut.csv.gz"), Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> curate(Datasets.orders(""), truncated))
+                .isInstanceOf(InvalidSourceFile.class)
+                .hasMessageContaining("orders-cut.csv.gz: cannot be read (EOFException");
     }
 
     @Test

@@ -38,6 +38,8 @@ final class RunOptions {
             + "the local interpreter, and jobs the endpoint reports finished run on local Spark.")
     URI awsEndpoint;
 
+    private DatasetCatalog catalog;
+
     /** The local Spark launcher the last {@link #pipeline} runs its jobs with. */
     private LocalSparkJob job;
 
@@ -48,7 +50,11 @@ final class RunOptions {
 
     /** The datasets of {@code --config}, or a usage error naming the file and the field. */
     DatasetCatalog catalog() {
-        return DatasetsConfigFile.read(configFile);
+        // Read once per command: drop routes the file with it, then the pipeline's validator uses the same.
+        if (catalog == null) {
+            catalog = DatasetsConfigFile.read(configFile);
+        }
+        return catalog;
     }
 
     /** The pipeline offline, or on the endpoint when {@code --aws-endpoint} is given, with the datasets of {@code --config}. */

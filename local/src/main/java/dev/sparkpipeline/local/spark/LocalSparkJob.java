@@ -138,11 +138,20 @@ public final class LocalSparkJob {
             process.getOutputStream().close();
             started.add(new Started(process, log));
             // A job never outlives a runner that exits or is stopped (Ctrl-C, SIGTERM): nobody would record what it writes.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread stop = new Thread(() -> {
                 if (process.isAlive()) {
                     process.destroyForcibly();
                 }
-            }, "stop-local-job"));
+            }, "stop-local-job");
+            Runtime.getRuntime().addShutdownHook(stop);
+            // A job that ended needs no hook: a long-lived runner (the tests) would gather one per job.
+            process.onExit().thenRun(() -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running or about to: nothing to remove.
+                }
+            });
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the curate job", e);
