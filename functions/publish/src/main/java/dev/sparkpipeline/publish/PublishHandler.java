@@ -52,13 +52,14 @@ public final class PublishHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
-        var summary = publisher.publish(event.string("executionName"), ContractJson.executionInput(event.object("state")));
+        var summary = publisher.publish(event.string("executionName"), ContractJson.startedAt(event),
+                ContractJson.executionInput(event.object("state")));
         output.write(JsonObject.write(summary));
     }
 
     private static Publisher onAws(FunctionEnvironment environment) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
         return new Publisher(new S3ObjectStore(clients.s3()), new GlueCatalog(clients.glue(), environment.required("GLUE_DATABASE")),
-                environment.required("CURATED_BUCKET"), environment.flag("DELETE_SOURCE_AFTER_ARCHIVE"), Clock.systemUTC());
+                environment.required("CURATED_BUCKET"), environment.required("QUARANTINE_BUCKET"), environment.flag("DELETE_SOURCE_AFTER_ARCHIVE"), Clock.systemUTC());
     }
 }

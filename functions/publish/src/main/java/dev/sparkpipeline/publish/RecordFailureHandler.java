@@ -49,7 +49,7 @@ public final class RecordFailureHandler implements RequestStreamHandler {
         JsonObject failure = state.object("failure");
         JsonObject run = state.optionalObject("run");
         JobStatus last = run == null || run.optionalObject("status") == null ? null : ContractJson.status(run.object("status"));
-        var record = recorder.record(event.string("executionName"), ContractJson.executionInput(state), last,
+        var record = recorder.record(event.string("executionName"), ContractJson.startedAt(event), ContractJson.executionInput(state), last,
                 failure.string("kind"), failure.optionalString("cause"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("failedUri", record.failedUri());

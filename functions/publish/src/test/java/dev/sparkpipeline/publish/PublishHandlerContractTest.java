@@ -4,7 +4,9 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.aws.GlueCatalog;
 import dev.sparkpipeline.core.aws.S3ObjectStore;
 import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Publisher;
+import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
 import dev.sparkpipeline.core.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +55,7 @@ class PublishHandlerContractTest {
         glue = moto.clients().glue();
         s3.createBucket(b -> b.bucket("landing-bucket"));
         s3.createBucket(b -> b.bucket("curated-bucket"));
+        s3.createBucket(b -> b.bucket("quarantine-bucket"));
         glue.createDatabase(b -> b.databaseInput(d -> d.name("pipeline_curated")));
         s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
     }
@@ -65,7 +68,7 @@ class PublishHandlerContractTest {
 
         assertThat(summary).containsEntry("tableCreated", true).containsEntry("partitionsAdded", 1)
                 .containsEntry("curated", "s3://curated-bucket/orders/")
-                .containsEntry("archived", "s3://curated-bucket/_processed/2026/11/22/" + KEY);
+                .containsEntry("archived", archive());
         var table = glue.getTable(b -> b.databaseName("pipeline_curated").name("orders")).table();
         assertThat(table.storageDescriptor().columns()).extracting(Column::name)
                 .containsExactly("order_id", "customer_id", "order_ts", "amount", "_source_key", "_run_id", "_ingest_time");
@@ -89,12 +92,39 @@ class PublishHandlerContractTest {
     @Test
     void theSourceIsDeletedOnlyWhenConfiguredAndAfterItsArchiveCopy() throws IOException {
         manifest();
+        String archive = archive();
 
         invoke(true);
 
         assertThat(s3.listObjectsV2(b -> b.bucket("landing-bucket")).contents()).isEmpty();
-        assertThat(s3.getObjectAsBytes(b -> b.bucket("curated-bucket").key("_processed/2026/11/22/" + KEY)).asByteArray())
-                .isEqualTo(Fixtures.bytes("data/orders.csv"));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("curated-bucket").key(archive.substring("s3://curated-bucket/".length())))
+                .asByteArray()).isEqualTo(Fixtures.bytes("data/orders.csv"));
+    }
+
+    @Test
+    void aPublicationAfterMidnightArchivesUnderTheDayTheFileLanded() throws IOException {
+        manifest();
+
+        Map<String, Object> summary = invoke(false, Clock.fixed(Instant.parse("2026-11-23T00:05:00Z"), ZoneOffset.UTC));
+
+        assertThat((String) summary.get("archived")).startsWith("s3://curated-bucket/_processed/2026/11/22/");
+    }
+
+    @Test
+    void anEarlierFailureOfTheSameObjectIsSupersededSoTheFileIsInOnePlace() throws IOException {
+        manifest();
+        var failureEvent = new ByteArrayOutputStream();
+        new RecordFailureHandler(new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", clock))
+                .handleRequest(new ByteArrayInputStream(Fixtures.bytes("record-failure.json")), failureEvent, null);
+        String failed = (String) JSON.std.mapFrom(failureEvent.toByteArray()).get("reasonUri");
+
+        Map<String, Object> summary = invoke(false);
+
+        assertThat(summary).containsEntry("supersededFailure", failed);
+        assertThat(s3.listObjectsV2(b -> b.bucket("quarantine-bucket").prefix("failed/")).contents()).as("failed/ after publishing").isEmpty();
+        String archiveReason = s3.getObjectAsBytes(b -> b.bucket("curated-bucket")
+                .key(archive().substring("s3://curated-bucket/".length()) + ".reason.json")).asUtf8String();
+        assertThat(archiveReason).contains("\"supersedes\"").contains("JobFailed").contains(failed);
     }
 
     @Test
@@ -106,10 +136,21 @@ class PublishHandlerContractTest {
         s3.putObject(b -> b.bucket("curated-bucket").key("orders/_manifests/" + RUN + ".json"), RequestBody.fromString(MANIFEST));
     }
 
+    /** The source's archive copy: the day it landed, its own folder, its key. */
+    private String archive() {
+        String id = ObjectIdentity.of(new S3ObjectStore(s3).head("landing-bucket", KEY, null).orElseThrow()).shortId();
+        return "s3://curated-bucket/_processed/2026/11/22/" + id + "/" + KEY;
+    }
+
     private Map<String, Object> invoke(boolean deleteSource) throws IOException {
+        return invoke(deleteSource, clock);
+    }
+
+    private Map<String, Object> invoke(boolean deleteSource, Clock at) throws IOException {
         var store = new S3ObjectStore(s3);
         var out = new ByteArrayOutputStream();
-        new PublishHandler(new Publisher(store, new GlueCatalog(glue, "pipeline_curated"), "curated-bucket", deleteSource, clock))
+        new PublishHandler(new Publisher(store, new GlueCatalog(glue, "pipeline_curated"), "curated-bucket", "quarantine-bucket",
+                deleteSource, at))
                 .handleRequest(new ByteArrayInputStream(Fixtures.bytes("publish.json")), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }

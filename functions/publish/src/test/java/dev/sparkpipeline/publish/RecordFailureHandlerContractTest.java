@@ -15,10 +15,12 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,8 @@ class RecordFailureHandlerContractTest {
     static final MotoServer moto = new MotoServer();
 
     private static final String KEY = "orders/2026/11/22/orders-001.csv";
+    /** A failure record: the day the fixture's source landed, then the object's own folder. */
+    private static final String RECORD = Pattern.quote("s3://quarantine-bucket/failed/2026/11/22/") + "[0-9a-f]{16}/";
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private S3Client s3;
 
@@ -48,12 +52,10 @@ class RecordFailureHandlerContractTest {
 
         Map<String, Object> answer = invoke(Fixtures.bytes("record-failure.json"));
 
-        assertThat(answer).containsEntry("failedUri", "s3://quarantine-bucket/failed/2026/11/22/" + KEY)
-                .containsEntry("sourceMissing", false);
-        assertThat(s3.getObjectAsBytes(b -> b.bucket("quarantine-bucket").key("failed/2026/11/22/" + KEY)).asByteArray())
-                .isEqualTo(Fixtures.bytes("data/orders.csv"));
-        Map<String, Object> reason = JSON.std.mapFrom(s3.getObjectAsBytes(b -> b.bucket("quarantine-bucket")
-                .key("failed/2026/11/22/" + KEY + ".reason.json")).asByteArray());
+        assertThat((String) answer.get("failedUri")).matches(RECORD + Pattern.quote(KEY));
+        assertThat(answer).containsEntry("reasonUri", answer.get("failedUri") + ".reason.json").containsEntry("sourceMissing", false);
+        assertThat(read(answer.get("failedUri"))).isEqualTo(Fixtures.bytes("data/orders.csv"));
+        Map<String, Object> reason = JSON.std.mapFrom(read(answer.get("reasonUri")));
         assertThat(reason).containsEntry("kind", "JobFailed").containsEntry("engine", "EMR_SERVERLESS")
                 .containsEntry("jobState", "FAILED");
         assertThat((String) reason.get("cause")).contains("OutOfMemoryError");
@@ -71,12 +73,54 @@ class RecordFailureHandlerContractTest {
     }
 
     @Test
+    void aRetryAfterMidnightLandsOnTheSameRecord() throws IOException {
+        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        Map<String, Object> first = invoke(Fixtures.bytes("record-failure.json"));
+
+        Map<String, Object> retried = invoke(Fixtures.bytes("record-failure.json"),
+                Clock.fixed(Instant.parse("2026-11-23T00:05:00Z"), ZoneOffset.UTC));
+
+        assertThat(retried).containsEntry("failedUri", first.get("failedUri"));
+        assertThat(s3.listObjectVersions(b -> b.bucket("quarantine-bucket").prefix("failed/")).versions()).hasSize(2);
+    }
+
+    @Test
+    void twoDifferentFilesOfTheSameNameKeepTheirOwnBytesAndReasons() throws IOException {
+        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromString("order_id\nfirst\n"));
+        Map<String, Object> first = invoke(Fixtures.bytes("record-failure.json"));
+        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromString("order_id\nsecond file\n"));
+
+        Map<String, Object> second = invoke(Fixtures.bytes("record-failure.json"));
+
+        assertThat(second.get("failedUri")).isNotEqualTo(first.get("failedUri"));
+        assertThat(new String(read(first.get("failedUri")), StandardCharsets.UTF_8)).contains("first");
+        assertThat(new String(read(second.get("failedUri")), StandardCharsets.UTF_8)).contains("second file");
+        Map<String, Object> secondReason = JSON.std.mapFrom(read(second.get("reasonUri")));
+        assertThat(secondReason.get("source").toString()).contains(s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).versionId());
+    }
+
+    @Test
+    void anInputWithoutALandingTimeIsDatedByTheObjectsLastModified() throws IOException {
+        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        Instant lastModified = s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).lastModified();
+        Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) event.get("state")).get("source");
+        assertThat(source.remove("landedAt")).as("the fixture has a landing time to remove").isNotNull();
+
+        Map<String, Object> answer = invoke(JSON.std.asBytes(event));
+
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(lastModified);
+        assertThat((String) answer.get("failedUri")).startsWith("s3://quarantine-bucket/failed/" + day + "/");
+    }
+
+    @Test
     void aSourceAlreadyGoneStillGetsItsReasonDocument() throws IOException {
         Map<String, Object> answer = invoke(Fixtures.bytes("record-failure.json"));
 
         assertThat(answer).containsEntry("sourceMissing", true);
-        String reason = s3.getObjectAsBytes(b -> b.bucket("quarantine-bucket").key("failed/2026/11/22/" + KEY + ".reason.json"))
-                .asUtf8String();
+        assertThat((String) answer.get("reasonUri")).matches(RECORD + Pattern.quote(KEY + ".reason.json"));
+        String reason = new String(read(answer.get("reasonUri")), StandardCharsets.UTF_8);
         assertThat(reason).contains("\"missing\":true").contains("JobFailed");
     }
 
@@ -91,15 +135,23 @@ class RecordFailureHandlerContractTest {
         Map<String, Object> answer = invoke(JSON.std.asBytes(event));
 
         assertThat(answer).containsEntry("sourceMissing", false);
-        String reason = s3.getObjectAsBytes(b -> b.bucket("quarantine-bucket").key("failed/2026/11/22/" + KEY + ".reason.json"))
-                .asUtf8String();
+        String reason = new String(read(answer.get("reasonUri")), StandardCharsets.UTF_8);
         assertThat(reason).contains("JobFailed").doesNotContain("jobState");
     }
 
     private Map<String, Object> invoke(byte[] event) throws IOException {
+        return invoke(event, clock);
+    }
+
+    private Map<String, Object> invoke(byte[] event, Clock at) throws IOException {
         var out = new ByteArrayOutputStream();
-        new RecordFailureHandler(new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", clock))
+        new RecordFailureHandler(new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", at))
                 .handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());
+    }
+
+    private byte[] read(Object uri) {
+        String key = ((String) uri).substring("s3://quarantine-bucket/".length());
+        return s3.getObjectAsBytes(b -> b.bucket("quarantine-bucket").key(key)).asByteArray();
     }
 }

@@ -141,7 +141,7 @@ final class LandingEvents {
 
     private static Instant time(String text, String field) {
         if (text == null) {
-            return Instant.EPOCH;
+            return null;
         }
         try {
             return Instant.parse(text);

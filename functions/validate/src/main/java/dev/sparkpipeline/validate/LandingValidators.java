@@ -39,7 +39,7 @@ public final class LandingValidators {
         return new LandingValidator(store, starter,
                 new LandingRules(environment.optional(DATASETS_CONFIG).map(Path::of).map(DatasetCatalog::read)
                         .orElseGet(DatasetCatalog::bundled)),
-                new QuarantineWriter(store, environment.required("QUARANTINE_BUCKET"), "quarantine/",
+                new QuarantineWriter(store, environment.required("QUARANTINE_BUCKET"), LandingValidator.QUARANTINE_PREFIX,
                         environment.flag("DELETE_SOURCE_AFTER_QUARANTINE")),
                 EventLog.stdout("validate"),
                 Metrics.stdout("validate"));

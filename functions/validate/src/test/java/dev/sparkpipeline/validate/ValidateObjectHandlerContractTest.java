@@ -9,6 +9,7 @@ import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
+import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
 import dev.sparkpipeline.core.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,11 +151,11 @@ class ValidateObjectHandlerContractTest {
         Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", key, version));
 
         assertThat(fileOutcome(report)).containsEntry("outcome", "QUARANTINED").containsEntry("rule", "MISSING_COLUMNS")
-                .containsEntry("reasonUri", "s3://" + QUARANTINE + "/quarantine/2026/11/22/" + key + ".reason.json");
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key("quarantine/2026/11/22/" + key)).asByteArray())
+                .containsEntry("reasonUri", "s3://" + QUARANTINE + "/" + quarantined(key, version) + ".reason.json");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version))).asByteArray())
                 .isEqualTo(content);
         Map<String, Object> reason = JSON.std.mapFrom(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE)
-                .key("quarantine/2026/11/22/" + key + ".reason.json")).asByteArray());
+                .key(quarantined(key, version) + ".reason.json")).asByteArray());
         assertThat(reason).containsEntry("rule", "MISSING_COLUMNS").containsKey("message").containsEntry("eventId", "0055AED6DCD90281E5");
         assertThat(map(reason.get("source"))).containsEntry("key", key).containsEntry("versionId", version);
         assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).isEmpty();
@@ -167,7 +169,7 @@ class ValidateObjectHandlerContractTest {
 
         invoke(handler(false), s3Event("s3-put.json", key, version));
 
-        String reason = s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key("quarantine/2026/11/22/" + key + ".reason.json")).asUtf8String();
+        String reason = s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version) + ".reason.json")).asUtf8String();
         assertThat(reason).contains("customer").doesNotContain("o-1").doesNotContain("c-1");
     }
 
@@ -180,8 +182,39 @@ class ValidateObjectHandlerContractTest {
 
         invoke(handler(false), event);
 
-        assertThat(s3.listObjectVersions(b -> b.bucket(QUARANTINE).prefix("quarantine/2026/11/22/" + key)).versions())
+        assertThat(s3.listObjectVersions(b -> b.bucket(QUARANTINE).prefix("quarantine/")).versions())
                 .as("one copy and one reason document, each written once").hasSize(2);
+    }
+
+    @Test
+    void twoDifferentBadFilesOfTheSameNameOnOneDayEachKeepTheirOwnBytesAndReason() throws IOException {
+        String key = "orders/2026/11/22/notes.txt";
+        String first = land(key, "first notes".getBytes(StandardCharsets.UTF_8));
+        invoke(handler(false), s3Event("s3-put.json", key, first));
+        String second = land(key, "second, longer notes".getBytes(StandardCharsets.UTF_8));
+
+        Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", key, second));
+
+        assertThat(fileOutcome(report)).containsEntry("reasonUri", "s3://" + QUARANTINE + "/" + quarantined(key, second) + ".reason.json");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, first))).asUtf8String()).isEqualTo("first notes");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, second))).asUtf8String())
+                .isEqualTo("second, longer notes");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, second) + ".reason.json")).asUtf8String())
+                .contains(second).doesNotContain(first);
+    }
+
+    @Test
+    void anEventWithoutATimeIsDatedByTheObjectsLastModified() throws IOException {
+        String key = "orders/2026/11/22/notes.txt";
+        String version = land(key, Fixtures.bytes("data/bad/orders-notes.txt"));
+        Instant lastModified = s3.headObject(b -> b.bucket(LANDING).key(key)).lastModified();
+        String event = s3Event("s3-put.json", key, version).replaceFirst("\"eventTime\": *\"[^\"]*\",", "");
+        assertThat(event).as("the fixture's eventTime removed").doesNotContain("eventTime");
+
+        Map<String, Object> report = invoke(handler(false), event);
+
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC).format(lastModified);
+        assertThat((String) fileOutcome(report).get("reasonUri")).startsWith("s3://" + QUARANTINE + "/quarantine/" + day + "/");
     }
 
     @Test
@@ -193,7 +226,7 @@ class ValidateObjectHandlerContractTest {
 
         assertThatThrownBy(() -> s3.headObject(b -> b.bucket(LANDING).key(key).versionId(version)))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key("quarantine/2026/11/22/" + key)).asByteArray())
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version))).asByteArray())
                 .isEqualTo(Fixtures.bytes("data/bad/orders-notes.txt"));
     }
 
@@ -254,6 +287,11 @@ class ValidateObjectHandlerContractTest {
 
     private String land(String key, byte[] content) {
         return s3.putObject(b -> b.bucket(LANDING).key(key), RequestBody.fromBytes(content)).versionId();
+    }
+
+    /** The quarantine copy of a landed version: the fixture event's day, the object's own folder, its key. */
+    private static String quarantined(String key, String version) {
+        return "quarantine/2026/11/22/" + new ObjectIdentity(LANDING, key, version, null).shortId() + "/" + key;
     }
 
     /** A fixture from events/ pointed at the object this test landed. */

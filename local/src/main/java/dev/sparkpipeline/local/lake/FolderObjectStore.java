@@ -94,7 +94,8 @@ public final class FolderObjectStore implements ObjectStore {
                     md5.update(buffer, 0, n);
                 }
             }
-            return new StoredObject(bucket, key, null, HexFormat.of().formatHex(md5.digest()), Files.size(file));
+            return new StoredObject(bucket, key, null, HexFormat.of().formatHex(md5.digest()), Files.size(file),
+                    Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -109,10 +109,10 @@ public final class LocalPipeline {
         Map<Class<?>, Object> adapters = new HashMap<>();
         adapters.put(JobEngines.class, new JobEngines(engines));
         adapters.put(Clock.class, clock);
-        adapters.put(Publisher.class, new Publisher(store, new LocalCatalog(lake), LocalLake.CURATED, false, clock));
+        adapters.put(Publisher.class, new Publisher(store, new LocalCatalog(lake), LocalLake.CURATED, LocalLake.QUARANTINE, false, clock));
         adapters.put(FailureRecorder.class, new FailureRecorder(store, LocalLake.QUARANTINE, clock));
         adapters.put(LandingValidator.class, new LandingValidator(store, starter, new LandingRules(catalog),
-                new QuarantineWriter(store, resources.ref("QuarantineBucket"), "quarantine/",
+                new QuarantineWriter(store, resources.ref("QuarantineBucket"), LandingValidator.QUARANTINE_PREFIX,
                         Boolean.parseBoolean(resources.ref("DeleteSourceAfterQuarantine"))),
                 new EventLog("validate", line -> append(logs, "functions.log", line), clock),
                 new Metrics("SparkPipeline", "validate", line -> append(logs, "metrics.log", line), clock)));

@@ -30,7 +30,7 @@ public final class S3ObjectStore implements ObjectStore {
     public Optional<StoredObject> head(String bucket, String key, String versionId) {
         return unlessMissing(versionId, () -> {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
-            return new StoredObject(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength());
+            return new StoredObject(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength(), head.lastModified());
         });
     }
 
@@ -69,7 +69,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public StoredObject put(String bucket, String key, String contentType, byte[] content) {
         var put = s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
-        return new StoredObject(bucket, key, put.versionId(), unquote(put.eTag()), content.length);
+        return new StoredObject(bucket, key, put.versionId(), unquote(put.eTag()), content.length, null);
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.engine.NormalisedState;
 import dev.sparkpipeline.core.error.InvalidInput;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class ContractJson {
                         job.strings("arguments"), job.optionalString("sparkSubmitParameters"), job.optionalString("clusterId"));
         return new ExecutionInput(input.string("dataset"),
                 new SourceObject(source.string("bucket"), source.string("key"), source.optionalString("versionId"),
-                        source.optionalString("etag"), source.number("size", 0)),
+                        source.optionalString("etag"), source.number("size", 0), landedAt(source)),
                 engine(input, "engine"), settings);
     }
 
@@ -45,6 +47,9 @@ public final class ContractJson {
         source.put("versionId", input.source().versionId());
         source.put("etag", input.source().etag());
         source.put("size", input.source().size());
+        if (input.source().landedAt() != null) {
+            source.put("landedAt", input.source().landedAt().toString());
+        }
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("timeoutMinutes", input.job().timeoutMinutes());
         job.put("arguments", input.job().arguments());
@@ -110,6 +115,27 @@ public final class ContractJson {
         document.put("usage", status.usage());
         document.put("estimatedCostUsd", status.estimatedCostUsd());
         return document;
+    }
+
+    /** The execution's start time a task event carries ({@code $$.Execution.StartTime}), or null. */
+    public static Instant startedAt(JsonObject event) {
+        return instant(event, "startedAt");
+    }
+
+    private static Instant landedAt(JsonObject source) {
+        return instant(source, "landedAt");
+    }
+
+    private static Instant instant(JsonObject object, String field) {
+        String text = object.optionalString(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput((object.path().isEmpty() ? "" : object.path() + ".") + field + " must be an ISO-8601 instant such as 2026-11-22T08:15:30Z");
+        }
     }
 
     /** An engine name; absent means the default engine. */

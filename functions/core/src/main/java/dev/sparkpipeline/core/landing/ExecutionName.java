@@ -1,9 +1,6 @@
 package dev.sparkpipeline.core.landing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.sparkpipeline.core.storage.ObjectIdentity;
 
 /**
  * The Step Functions execution name of a landed object version: the same object version always
@@ -24,20 +21,10 @@ public final class ExecutionName {
 
     /** The name for this object version. */
     public static String of(String dataset, String bucket, String key, String versionId, String etag) {
-        String identity = bucket + "\n" + key + "\n" + (versionId != null ? "v:" + versionId : "e:" + etag);
         String prefix = dataset.replaceAll("[^A-Za-z0-9_-]", "_");
         if (prefix.length() > PREFIX_MAX) {
             prefix = prefix.substring(0, PREFIX_MAX);
         }
-        return prefix + "-" + sha256(identity);
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return prefix + "-" + new ObjectIdentity(bucket, key, versionId, etag).digest();
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param etag          the announced entity tag, or null
  * @param size          the announced size in bytes
  * @param eventId       the event's id (S3 sequencer or EventBridge id), for the reason document
- * @param eventTime     when the object landed
+ * @param eventTime     when the object landed, or null when the event does not say (the object's
+ *                      Last-Modified then dates its records)
  */
 public record LandedObject(
         String bucket, List<String> keyCandidates, String versionId, String etag, long size,

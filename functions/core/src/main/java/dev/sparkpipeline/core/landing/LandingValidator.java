@@ -10,10 +10,12 @@ import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,9 @@ import java.util.Optional;
  * fails and Lambda retries the whole event; every step is idempotent, so a retry repeats nothing.
  */
 public final class LandingValidator {
+
+    /** Where rejected files are set aside, in the quarantine bucket. */
+    public static final String QUARANTINE_PREFIX = "quarantine/";
 
     private final ObjectStore store;
     private final ExecutionStarter starter;
@@ -77,7 +82,8 @@ public final class LandingValidator {
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
         var input = new ExecutionInput(accepted.dataset().name(),
-                new SourceObject(stored.bucket(), stored.key(), stored.versionId(), stored.etag(), stored.size()),
+                new SourceObject(stored.bucket(), stored.key(), stored.versionId(), stored.etag(), stored.size(),
+                        landedAt(object, stored)),
                 accepted.engine(),
                 new JobSettings(accepted.dataset().timeoutMinutes(), Map.of(), null, null));
         String name = ExecutionName.of(input.dataset(), stored.bucket(), stored.key(), stored.versionId(), stored.etag());
@@ -105,12 +111,21 @@ public final class LandingValidator {
         reason.put("rule", violation.rule().name());
         reason.put("message", violation.message());
         reason.put("eventId", object.eventId());
-        reason.put("landedAt", object.eventTime().toString());
-        var setAside = quarantine.setAside(stored, reason, object.eventTime());
+        Instant landedAt = landedAt(object, stored);
+        reason.put("landedAt", landedAt.toString());
+        var setAside = quarantine.setAside(stored, reason, landedAt);
         String dataset = violation.rule() == Rule.UNKNOWN_DATASET ? null
                 : rules.datasetFor(stored.key()).orElse(null);
         return new FileOutcome(stored.bucket(), stored.key(), FileOutcome.Outcome.QUARANTINED, dataset,
                 violation.rule(), violation.message(), null, null, setAside.reasonUri());
+    }
+
+    /** The event's time; an event without one is dated by the object's own Last-Modified, which every HEAD answers. */
+    private static Instant landedAt(LandedObject object, StoredObject stored) {
+        if (object.eventTime() != null) {
+            return object.eventTime();
+        }
+        return Objects.requireNonNull(stored.lastModified(), "a HEAD answer without Last-Modified");
     }
 
     private static String metricName(FileOutcome.Outcome outcome) {

@@ -1,6 +1,8 @@
 package dev.sparkpipeline.core.landing;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 
@@ -8,21 +10,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Sets a file aside with the reason why: copies the exact source version to
- * {@code <prefix><yyyy/MM/dd>/<key>}, verifies the copy, then writes {@code <copy>.reason.json}
- * beside it, and only then (if configured) deletes the source. The reason document is written
- * last, so its presence means the file is safely set aside: a repeated call finds it and
- * does nothing twice.
+ * Sets a file aside with the reason why: copies the exact source version to its
+ * {@link RecordLocation} (a folder per object identity, dated by when it landed), verifies the
+ * copy, then writes {@code <copy>.reason.json} beside it, and only then (if configured) deletes
+ * the source. The reason document is written last, so its presence means the file is safely set
+ * aside: a repeated call finds it and does nothing twice. A record is removed copy first, for
+ * the same reason.
  */
 public final class QuarantineWriter {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    private static final int REASON_MAX_BYTES = 1 << 20;
 
     private final ObjectStore store;
     private final String bucket;
@@ -44,8 +46,9 @@ public final class QuarantineWriter {
 
     /** Sets {@code source} aside with this reason; {@code landedAt} picks the dated folder. */
     public SetAside setAside(StoredObject source, Map<String, Object> reason, Instant landedAt) {
-        String copyKey = prefix + DAY.format(landedAt) + "/" + source.key();
-        String reasonKey = copyKey + ".reason.json";
+        RecordLocation location = location(ObjectIdentity.of(source), landedAt);
+        String copyKey = location.copyKey();
+        String reasonKey = location.reasonKey();
         if (store.head(bucket, reasonKey, null).isPresent()) {
             return new SetAside(uri(copyKey), uri(reasonKey), true);
         }
@@ -59,6 +62,29 @@ public final class QuarantineWriter {
             store.delete(source.bucket(), source.key(), source.versionId());
         }
         return new SetAside(uri(copyKey), uri(reasonKey), false);
+    }
+
+    /** Where this writer keeps the record of {@code object}. */
+    public RecordLocation location(ObjectIdentity object, Instant landedAt) {
+        return RecordLocation.of(prefix, object, landedAt);
+    }
+
+    /** The URI of a key this writer's bucket holds. */
+    public String uri(String key) {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    /** The reason document of the record of {@code object}, when there is one. */
+    public Optional<Map<String, Object>> reason(ObjectIdentity object, Instant landedAt) {
+        return store.readRange(bucket, location(object, landedAt).reasonKey(), null, 0, REASON_MAX_BYTES)
+                .map(json -> JsonObject.parse(json).fields());
+    }
+
+    /** Removes the record of {@code object}, if any: the copy, then the reason document. */
+    public void remove(ObjectIdentity object, Instant landedAt) {
+        RecordLocation location = location(object, landedAt);
+        store.delete(bucket, location.copyKey(), null);
+        store.delete(bucket, location.reasonKey(), null);
     }
 
     /**
@@ -82,10 +108,6 @@ public final class QuarantineWriter {
         fields.put("etag", source.etag());
         fields.put("size", source.size());
         return fields;
-    }
-
-    private String uri(String key) {
-        return "s3://" + bucket + "/" + key;
     }
 
     private static byte[] json(Map<String, Object> document) {

@@ -2,26 +2,27 @@ package dev.sparkpipeline.core.outcome;
 
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.engine.JobStatus;
+import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
+import dev.sparkpipeline.core.landing.RecordLocation;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Records a failed execution where people look for it: the source version copied to
- * {@code failed/<yyyy/MM/dd>/<key>} with a reason document beside it (the failure kind, the
- * engine's reason, log links). A source already gone still gets its reason document.
+ * Records a failed execution where people look for it: the source version copied to its
+ * {@link RecordLocation} under {@code failed/} with a reason document beside it (the failure
+ * kind, the engine's reason, log links). A source already gone still gets its reason document.
  */
 public final class FailureRecorder {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    /** Where failures are recorded, in the quarantine bucket. */
+    public static final String PREFIX = "failed/";
 
     private final ObjectStore store;
     private final QuarantineWriter failed;
@@ -35,13 +36,19 @@ public final class FailureRecorder {
      */
     public FailureRecorder(ObjectStore store, String bucket, Clock clock) {
         this.store = store;
-        this.failed = new QuarantineWriter(store, bucket, "failed/", false);
+        this.failed = new QuarantineWriter(store, bucket, PREFIX, false);
         this.bucket = bucket;
         this.clock = clock;
     }
 
-    /** Records one failure; repeating the call records nothing twice. */
-    public FailureRecord record(String executionName, ExecutionInput input, JobStatus lastStatus, String kind, String cause) {
+    /**
+     * Records one failure; repeating the call records nothing twice.
+     *
+     * @param startedAt when the execution started, or null when unknown: dates the record of a
+     *                  source whose landing time is unknown
+     */
+    public FailureRecord record(String executionName, Instant startedAt, ExecutionInput input, JobStatus lastStatus,
+                                String kind, String cause) {
         Instant now = clock.instant();
         Map<String, Object> reason = new LinkedHashMap<>();
         reason.put("kind", kind);
@@ -56,14 +63,15 @@ public final class FailureRecorder {
             reason.put("estimatedCostUsd", lastStatus.estimatedCostUsd());
         }
         Optional<StoredObject> source = store.head(input.source().bucket(), input.source().key(), input.source().versionId());
+        Instant landedAt = RecordLocation.landingTime(input.source(), source, startedAt != null ? startedAt : now);
         if (source.isPresent()) {
-            var setAside = failed.setAside(source.get(), reason, now);
+            var setAside = failed.setAside(source.get(), reason, landedAt);
             return new FailureRecord(setAside.copyUri(), setAside.reasonUri(), false);
         }
-        String reasonKey = "failed/" + DAY.format(now) + "/" + input.source().key() + ".reason.json";
+        String reasonKey = failed.location(input.source().identity(), landedAt).reasonKey();
         reason.put("source", Map.of("uri", input.source().uri(), "missing", true));
-        store.put(bucket, reasonKey, "application/json", dev.sparkpipeline.core.json.JsonObject.write(reason));
-        return new FailureRecord(null, "s3://" + bucket + "/" + reasonKey, true);
+        store.put(bucket, reasonKey, "application/json", JsonObject.write(reason));
+        return new FailureRecord(null, failed.uri(reasonKey), true);
     }
 
     /**

@@ -4,10 +4,13 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
+import dev.sparkpipeline.core.landing.RecordLocation;
+import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +21,15 @@ import java.util.Optional;
 /**
  * After a successful job: makes the run's output queryable (the dataset's table, created or
  * updated from the manifest's schema, and its new partitions) and archives the source (a
- * verified copy under {@code _processed/}, then the source deleted if configured). Every step
+ * verified copy under {@code _processed/}, then the source deleted if configured). A failure
+ * recorded for the same object by an earlier run is superseded: removed from {@code failed/},
+ * and its reason kept in the archive's reason document, so the file is in one place. Every step
  * tolerates being repeated.
  */
 public final class Publisher {
+
+    /** Where sources are archived, in the curated bucket. */
+    public static final String ARCHIVE_PREFIX = "_processed/";
 
     private static final int MANIFEST_MAX_BYTES = 1 << 20;
 
@@ -29,21 +37,29 @@ public final class Publisher {
     private final Catalog catalog;
     private final String curatedBucket;
     private final QuarantineWriter archive;
+    private final QuarantineWriter failures;
     private final Clock clock;
 
     /**
-     * @param deleteSource delete the landed file once its archive copy is verified
+     * @param quarantineBucket the bucket of {@code failed/}, where an earlier failure of the same object may be recorded
+     * @param deleteSource     delete the landed file once its archive copy is verified
      */
-    public Publisher(ObjectStore store, Catalog catalog, String curatedBucket, boolean deleteSource, Clock clock) {
+    public Publisher(ObjectStore store, Catalog catalog, String curatedBucket, String quarantineBucket, boolean deleteSource,
+                     Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.curatedBucket = curatedBucket;
-        this.archive = new QuarantineWriter(store, curatedBucket, "_processed/", deleteSource);
+        this.archive = new QuarantineWriter(store, curatedBucket, ARCHIVE_PREFIX, deleteSource);
+        this.failures = new QuarantineWriter(store, quarantineBucket, FailureRecorder.PREFIX, false);
         this.clock = clock;
     }
 
-    /** Publishes one run; answers the summary the state machine outputs. */
-    public Map<String, Object> publish(String runId, ExecutionInput input) {
+    /**
+     * Publishes one run; answers the summary the state machine outputs.
+     *
+     * @param startedAt when the execution started, or null: dates the archive of a source whose landing time is unknown
+     */
+    public Map<String, Object> publish(String runId, Instant startedAt, ExecutionInput input) {
         String root = input.dataset();
         String manifestKey = root + "/_manifests/" + runId + ".json";
         byte[] manifestJson = store.readRange(curatedBucket, manifestKey, null, 0, MANIFEST_MAX_BYTES)
@@ -68,8 +84,24 @@ public final class Publisher {
         int added = values.isEmpty() ? 0 : catalog.addPartitions(manifest.dataset(), location, values);
 
         Optional<StoredObject> source = store.head(input.source().bucket(), input.source().key(), input.source().versionId());
-        String archived = source.map(object -> archive.setAside(object, Map.of("runId", runId, "dataset", input.dataset()),
-                clock.instant()).copyUri()).orElse(null);
+        Instant landedAt = RecordLocation.landingTime(input.source(), source, startedAt != null ? startedAt : clock.instant());
+        String archived = null;
+        String superseded = null;
+        if (source.isPresent()) {
+            ObjectIdentity identity = ObjectIdentity.of(source.get());
+            Map<String, Object> reason = new LinkedHashMap<>();
+            reason.put("runId", runId);
+            reason.put("dataset", input.dataset());
+            Optional<Map<String, Object>> earlierFailure = failures.reason(identity, landedAt);
+            if (earlierFailure.isPresent()) {
+                // Removed before the archive is written: a crash in between leaves the file in
+                // landing only, and the retry archives it; never in two places.
+                superseded = failures.uri(failures.location(identity, landedAt).reasonKey());
+                reason.put("supersedes", Map.of("failure", superseded, "reason", earlierFailure.get()));
+                failures.remove(identity, landedAt);
+            }
+            archived = archive.setAside(source.get(), reason, landedAt).copyUri();
+        }
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("table", manifest.dataset());
@@ -80,6 +112,9 @@ public final class Publisher {
         summary.put("rows", Map.of("in", manifest.rowsIn(), "out", manifest.rowsOut(), "rejected", manifest.rejected()));
         summary.put("manifest", "s3://" + curatedBucket + "/" + manifestKey);
         summary.put("archived", archived);
+        if (superseded != null) {
+            summary.put("supersededFailure", superseded);
+        }
         return summary;
     }
 

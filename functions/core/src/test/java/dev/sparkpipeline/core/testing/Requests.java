@@ -19,7 +19,7 @@ public final class Requests {
 
     public static JobRequest request(Engine engine, String executionName, String clusterId) {
         var input = new ExecutionInput("orders",
-                new SourceObject("landing-bucket", "orders/2026/11/22/orders-001.csv", "v1", "etag", 1024),
+                new SourceObject("landing-bucket", "orders/2026/11/22/orders-001.csv", "v1", "etag", 1024, null),
                 engine, new JobSettings(60, Map.of(), null, null));
         return new JobRequest(executionName, input, clusterId);
     }

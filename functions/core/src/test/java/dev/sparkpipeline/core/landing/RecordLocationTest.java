@@ -1,0 +1,43 @@
+package dev.sparkpipeline.core.landing;
+
+import dev.sparkpipeline.core.storage.ObjectIdentity;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecordLocationTest {
+
+    private static final Instant LANDED = Instant.parse("2026-11-22T23:59:59Z");
+
+    @Test
+    void aRecordSitsInTheFolderOfItsObjectUnderTheDayItLanded() {
+        var object = new ObjectIdentity("landing", "orders/a b.csv", "v1", "e");
+
+        RecordLocation location = RecordLocation.of("failed/", object, LANDED);
+
+        assertThat(location.copyKey()).isEqualTo("failed/2026/11/22/" + object.shortId() + "/orders/a b.csv");
+        assertThat(location.reasonKey()).isEqualTo(location.copyKey() + ".reason.json");
+    }
+
+    @Test
+    void twoVersionsOfOneKeyHaveTwoRecords() {
+        assertThat(RecordLocation.of("quarantine/", new ObjectIdentity("b", "k.csv", "v1", "e"), LANDED))
+                .isNotEqualTo(RecordLocation.of("quarantine/", new ObjectIdentity("b", "k.csv", "v2", "e"), LANDED));
+        assertThat(RecordLocation.of("quarantine/", new ObjectIdentity("b", "k.csv", null, "e1"), LANDED))
+                .isNotEqualTo(RecordLocation.of("quarantine/", new ObjectIdentity("b", "k.csv", null, "e2"), LANDED));
+    }
+
+    @Test
+    void aKeyAtS3sLimitIsShortenedToFitKeepingItsExtensionAndWholeCharacters() {
+        String key = "orders/" + "é".repeat(400) + "x".repeat(200) + "/" + "ü".repeat(300) + ".csv";
+        assertThat(key.getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(1000);
+
+        RecordLocation location = RecordLocation.of("quarantine/", new ObjectIdentity("b", key, "v", "e"), LANDED);
+
+        assertThat(location.reasonKey().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(RecordLocation.MAX_KEY_BYTES);
+        assertThat(location.copyKey()).endsWith("ü.csv").doesNotContain("orders/").doesNotContain("\uFFFD");
+    }
+}
