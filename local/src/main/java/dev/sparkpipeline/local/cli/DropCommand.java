@@ -11,6 +11,8 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
+import dev.sparkpipeline.local.runner.ExecutionLedger;
+import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.runner.PipelineBuckets;
 import dev.sparkpipeline.local.template.SamTemplate;
 import picocli.CommandLine.Command;
@@ -30,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -101,12 +104,25 @@ final class DropCommand implements Callable<Integer> {
             report.finish(RunReport.Status.QUARANTINED, null, List.of(), null, null, buckets.uri(outcome.reasonUri()), 0);
             return 1;
         }
-        if (!outcome.outcome().equals("ACCEPTED")) {
-            report.finish(RunReport.Status.FAILED, outcome.executionName(), List.of(), outcome.outcome(), outcome.message(), null, 0);
+        String executionName = outcome.executionName();
+        ObjectNode input;
+        if (outcome.outcome().equals("DUPLICATE")) {
+            Optional<ExecutionLedger.Entry> earlier = pipeline.ledger().find(executionName);
+            if (earlier.isPresent() && earlier.get().status().ended()) {
+                return reportEarlier(report, earlier.get());
+            }
+            if (earlier.isPresent() && earlier.get().status() == ExecutionLedger.Status.RUNNING && earlier.get().runnerAlive()) {
+                report.finish(RunReport.Status.FAILED, executionName, List.of(), "DUPLICATE",
+                        "this object version is being run now, by process " + earlier.get().runnerPid(), null, 0);
+                return 1;
+            }
+            input = reconciled(report, pipeline, executionName, earlier);
+        } else if (outcome.outcome().equals("ACCEPTED")) {
+            input = (ObjectNode) JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow()));
+        } else {
+            report.finish(RunReport.Status.FAILED, executionName, List.of(), outcome.outcome(), outcome.message(), null, 0);
             return 1;
         }
-        String executionName = outcome.executionName();
-        ObjectNode input = (ObjectNode) JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow()));
         if (engine != null) {
             input.put("engine", engine.name());
         }
@@ -126,6 +142,40 @@ final class DropCommand implements Callable<Integer> {
         manifest.path("files").forEach(name -> outputs.add(buckets.uri(LocalLake.CURATED, dataset + "/" + name.asText())));
         report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.path("rows").path("out").asLong());
         return 0;
+    }
+
+    /**
+     * A re-drop of an object version that already ran is a no-op, as a repeated S3 event is: the
+     * earlier execution is reported, and the command exits as it did.
+     */
+    private static int reportEarlier(RunReport report, ExecutionLedger.Entry earlier) {
+        boolean succeeded = earlier.status() == ExecutionLedger.Status.SUCCEEDED;
+        report.note("This object version already ran as execution " + earlier.name() + " (" + earlier.status() + " at "
+                + earlier.at() + "): nothing to do.");
+        report.detail("duplicateOf", JSON.createObjectNode().put("executionName", earlier.name())
+                .put("status", earlier.status().name()).put("at", earlier.at().toString()), false);
+        report.finish(succeeded ? RunReport.Status.SUCCEEDED : RunReport.Status.FAILED, earlier.name(), List.of(),
+                succeeded ? null : earlier.error(), succeeded ? null : earlier.cause(), null, 0);
+        return succeeded ? 0 : 1;
+    }
+
+    /**
+     * An execution that was started but never ended (its runner was killed, or it was only started
+     * by {@code invoke}): recorded as aborted if it had begun, then run again, so the file gets a fate.
+     */
+    private ObjectNode reconciled(RunReport report, LocalPipeline pipeline, String executionName,
+                                  Optional<ExecutionLedger.Entry> earlier) {
+        JsonNode saved = earlier.map(ExecutionLedger.Entry::input)
+                .orElseGet(() -> JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow())));
+        if (earlier.isPresent() && earlier.get().status() == ExecutionLedger.Status.RUNNING) {
+            pipeline.ledger().aborted(executionName, saved, "its runner (process " + earlier.get().runnerPid()
+                    + ") stopped before the execution ended");
+            report.note("Execution " + executionName + " never ended: its runner (process " + earlier.get().runnerPid()
+                    + ") stopped. Recorded as aborted; running the file again.");
+        } else {
+            report.note("Execution " + executionName + " was started but never run; running it now.");
+        }
+        return (ObjectNode) saved.deepCopy();
     }
 
     /** {@code <dataset prefix>yyyy/MM/dd/<file>}; a file of no known dataset lands at the bucket root. */

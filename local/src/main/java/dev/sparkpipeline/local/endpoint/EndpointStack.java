@@ -8,6 +8,7 @@ import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
+import dev.sparkpipeline.local.runner.ExecutionLedger;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
@@ -133,7 +134,8 @@ public final class EndpointStack {
                 lake.root().resolve("_logs").resolve("functions.log"));
         TaskRunner tasks = new JobsOnLocalSpark(new LocalTasks(functions, integrations()), s3, resources.ref("CuratedBucket"), job,
                 lake.root().resolve("_endpoint-jobs"));
-        return new LocalPipeline(template, resources, functions, tasks, new EndpointBuckets(s3), this::startedExecution);
+        return new LocalPipeline(template, resources, functions, tasks, new EndpointBuckets(s3), this::startedExecution,
+                ExecutionLedger.of(lake.root()));
     }
 
     /** The input of an execution a function started on this endpoint's state machine. */

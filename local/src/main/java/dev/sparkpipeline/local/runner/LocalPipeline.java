@@ -59,6 +59,7 @@ public final class LocalPipeline {
     private final LocalEventBus bus;
     private final PipelineBuckets buckets;
     private final Function<String, Optional<ExecutionInput>> startedExecutions;
+    private final ExecutionLedger ledger;
     private final StateMachineInterpreter interpreter;
 
     /**
@@ -68,13 +69,16 @@ public final class LocalPipeline {
      * @param tasks             the interpreter's Task resources (calling those functions)
      * @param buckets           the buckets as the runner reaches them
      * @param startedExecutions the input of an execution a function started, by name
+     * @param ledger            where the executions this pipeline runs are recorded
      */
     public LocalPipeline(SamTemplate template, LocalResources resources, LocalFunctions functions, TaskRunner tasks,
-                         PipelineBuckets buckets, Function<String, Optional<ExecutionInput>> startedExecutions) {
+                         PipelineBuckets buckets, Function<String, Optional<ExecutionInput>> startedExecutions,
+                         ExecutionLedger ledger) {
         this.functions = functions;
         this.bus = new LocalEventBus(template, resources);
         this.buckets = buckets;
         this.startedExecutions = startedExecutions;
+        this.ledger = ledger;
         try {
             JsonNode definition = JSON.readTree(resources.stateMachineDefinition());
             this.interpreter = new StateMachineInterpreter(definition, tasks, ExecutionClock.real(), new Random());
@@ -91,10 +95,11 @@ public final class LocalPipeline {
     /** The pipeline offline: local adapters on the lake's folders, every engine on local Spark, these datasets. */
     public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job, DatasetCatalog catalog) {
         var resources = new LocalResources(template);
-        var starter = new RecordingExecutionStarter();
+        var ledger = ExecutionLedger.of(lake.root());
+        var starter = new RecordingExecutionStarter(ledger);
         var functions = new LocalFunctions(template, offlineAdapters(resources, lake, job, starter, catalog));
         return new LocalPipeline(template, resources, functions, new LocalTasks(functions, new LakeIntegrations(lake)),
-                new LakeBuckets(lake), name -> Optional.ofNullable(starter.started().get(name)));
+                new LakeBuckets(lake), name -> Optional.ofNullable(starter.started().get(name)), ledger);
     }
 
     private static Map<Class<?>, Object> offlineAdapters(LocalResources resources, LocalLake lake, LocalSparkJob job,
@@ -139,9 +144,23 @@ public final class LocalPipeline {
         return startedExecutions.apply(executionName);
     }
 
-    /** Runs one execution of the pipeline's state machine to its end. */
+    /** What this pipeline knows of the executions started and run on its lake. */
+    public ExecutionLedger ledger() {
+        return ledger;
+    }
+
+    /** Runs one execution of the pipeline's state machine to its end, and records it in the ledger. */
     public Execution execute(String executionName, JsonNode input) {
-        return interpreter.run(executionName, input);
+        ledger.running(executionName, input);
+        Execution execution;
+        try {
+            execution = interpreter.run(executionName, input);
+        } catch (RuntimeException refused) {
+            ledger.aborted(executionName, input, "the runner could not run it: " + refused.getMessage());
+            throw refused;
+        }
+        ledger.ended(executionName, input, execution);
+        return execution;
     }
 
     private static void append(Path logs, String file, String line) {

@@ -37,6 +37,7 @@ public final class LocalSparkJob {
     private final String classPath;
     private final Path archive;
     private final Path datasetsConfig;
+    private final String mainClass;
     /** Every job this launcher (and its copies) started, so a command can wait for them before it returns. */
     private final List<Started> started;
 
@@ -45,19 +46,25 @@ public final class LocalSparkJob {
      * @param archive   the class-data archive for that class path, or null
      */
     public LocalSparkJob(String classPath, Path archive) {
-        this(classPath, archive, null, new CopyOnWriteArrayList<>());
+        this(classPath, archive, null, MAIN_CLASS, new CopyOnWriteArrayList<>());
     }
 
-    private LocalSparkJob(String classPath, Path archive, Path datasetsConfig, List<Started> started) {
+    private LocalSparkJob(String classPath, Path archive, Path datasetsConfig, String mainClass, List<Started> started) {
         this.classPath = classPath;
         this.archive = archive;
         this.datasetsConfig = datasetsConfig;
+        this.mainClass = mainClass;
         this.started = started;
     }
 
     /** The same job reading the datasets of {@code file} ({@code --datasets-config}) instead of the bundled ones. */
     public LocalSparkJob withDatasetsConfig(Path file) {
-        return new LocalSparkJob(classPath, archive, file, started);
+        return new LocalSparkJob(classPath, archive, file, mainClass, started);
+    }
+
+    /** This launcher running another main class with the job's arguments: for tests of the supervision itself. */
+    LocalSparkJob withMainClass(String otherMainClass) {
+        return new LocalSparkJob(classPath, archive, datasetsConfig, otherMainClass, started);
     }
 
     /**
@@ -127,7 +134,7 @@ public final class LocalSparkJob {
         command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC",
                 "-Dspark.master=local[*]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=4",
                 "-Dspark.sql.session.timeZone=UTC", "-Duser.timezone=UTC",
-                "-cp", classPath, MAIN_CLASS,
+                "-cp", classPath, RunnerWatchdog.class.getName(), mainClass,
                 "--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
         if (datasetsConfig != null) {
             command.addAll(List.of("--datasets-config", datasetsConfig.toUri().toString()));
@@ -135,9 +142,11 @@ public final class LocalSparkJob {
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            process.getOutputStream().close();
+            // The job's standard input stays open and unwritten: it closes when this JVM ends, however
+            // it ends, and the job's RunnerWatchdog then stops the job.
             started.add(new Started(process, log));
-            // A job never outlives a runner that exits or is stopped (Ctrl-C, SIGTERM): nobody would record what it writes.
+            // A job never outlives a runner that exits or is stopped (Ctrl-C, SIGTERM): nobody would record what it
+            // writes. The hook stops it at once; the watchdog covers the deaths that run no hook (kill -9, a crash).
             Thread stop = new Thread(() -> {
                 if (process.isAlive()) {
                     process.destroyForcibly();

@@ -139,6 +139,80 @@ class DropEndToEndTest {
         assertThat(run.err()).contains("unknown dataset invoices");
     }
 
+    @Test
+    void aReDropOfTheSameFileIsANoOpThatReportsTheEarlierExecutionAndExitsAsItDid() throws IOException {
+        JsonNode first = JSON.readTree(drop(sample("data/orders.csv"), "--json").out());
+
+        CliRun again = drop(sample("data/orders.csv"), "--json");
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        JsonNode result = JSON.readTree(again.out());
+        assertThat(result.path("duplicateOf").path("executionName").asText()).isEqualTo(first.path("executionName").asText());
+        assertThat(result.path("duplicateOf").path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("states").findValuesAsText("name")).containsExactly("ValidateFunction");
+        try (Stream<Path> manifests = Files.list(lake.resolve("curated-bucket/orders/_manifests"))) {
+            assertThat(manifests.filter(file -> !file.getFileName().toString().startsWith("."))).as("manifests: one run").hasSize(1);
+        }
+    }
+
+    @Test
+    void aReDropOfAFailedFileExitsAsTheFailedRunDid() throws IOException {
+        drop(sample("data/failing/orders-bad-amounts.csv"), "--json");
+
+        CliRun again = drop(sample("data/failing/orders-bad-amounts.csv"), "--json");
+
+        assertThat(again.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(again.out());
+        assertThat(result.path("duplicateOf").path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("error").asText()).isEqualTo("JobFailed");
+    }
+
+    @Test
+    void aReDropAfterARunWhoseRunnerDiedRecordsThatRunAsAbortedAndRunsTheFileAgain() throws Exception {
+        JsonNode first = JSON.readTree(drop(sample("data/orders.csv"), "--json").out());
+        String name = first.path("executionName").asText();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path entry = lake.resolve("_runs").resolve(name + ".json");
+        var ledger = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(entry.toFile());
+        Files.write(entry, JSON.writeValueAsBytes(ledger.put("status", "RUNNING").put("runnerPid", gone.pid())));
+
+        CliRun again = drop(sample("data/orders.csv"), "--json");
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        JsonNode result = JSON.readTree(again.out());
+        assertThat(result.path("executionName").asText()).isEqualTo(name);
+        assertThat(result.path("states").findValuesAsText("name")).contains("SubmitJob", "Publish");
+        assertThat(JSON.readTree(entry.toFile()).path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void twoDifferentFilesOfTheSameNameOnOneDayAreEachCuratedAndArchivedWithTheirOwnBytes() throws IOException {
+        Path second = Files.createDirectories(lake.resolve("../second-" + lake.getFileName())).resolve("orders.csv");
+        Files.writeString(second, Files.readString(sample("data/orders.csv")).replace("o-1", "o-9"));
+        drop(sample("data/orders.csv"));
+
+        CliRun run = drop(second, "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("duplicateOf").isMissingNode()).isTrue();
+        List<Path> archived;
+        try (Stream<Path> files = Files.walk(lake.resolve("curated-bucket/_processed"))) {
+            archived = files.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().equals("orders.csv")).toList();
+        }
+        assertThat(archived).hasSize(2);
+        assertThat(archived.stream().map(DropEndToEndTest::read)).containsExactlyInAnyOrder(
+                read(sample("data/orders.csv")), read(second));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private CliRun drop(Path file, String... options) {
         return CliRun.of(Stream.concat(Stream.of("drop", file.toString(), "--lake", lake.toString()), Stream.of(options))
                 .toArray(String[]::new));
