@@ -80,6 +80,7 @@ final class InvokeCommand implements Callable<Integer> {
         }
         report.state(function, "OK", millisSince(started));
         report.detail("response", parsedOrText(new String(response, StandardCharsets.UTF_8)), true);
+        explainMissing(report, lake, response);
         ArrayNode executions = JSON.createArrayNode();
         for (String name : startedBy(response)) {
             ExecutionInput input = pipeline.started(name).orElseThrow();
@@ -116,6 +117,23 @@ final class InvokeCommand implements Callable<Integer> {
             }
         }
         return waited;
+    }
+
+    /**
+     * The function returned, so the invocation succeeded, but a file it reports MISSING is not in
+     * the lake: say where it was looked for, so a sample event is not mistaken for a run.
+     */
+    private static void explainMissing(RunReport report, LocalLake lake, byte[] response) throws IOException {
+        JsonNode answer = JSON.readTree(response);
+        for (JsonNode file : answer == null ? JSON.createArrayNode() : answer.path("files")) {
+            if (file.path("outcome").asText().equals("MISSING")) {
+                String bucket = file.path("bucket").asText();
+                String key = file.path("key").asText();
+                report.note("MISSING: s3://" + bucket + "/" + key + " is not in the lake at " + lake.file(bucket, key)
+                        + " (or not at the version the event names: the local lake keeps one version, with no id)."
+                        + " Put the file there and use an event without a version id, or use drop.");
+            }
+        }
     }
 
     /** The executions a validate answer reports it started: its ACCEPTED files'. */

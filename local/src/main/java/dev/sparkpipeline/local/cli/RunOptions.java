@@ -72,6 +72,8 @@ final class RunOptions {
             stack = EndpointStack.provision(template, awsEndpoint);
         } catch (SdkClientException unreachable) {
             throw new PipelineLocal.UsageError("cannot reach the AWS endpoint " + awsEndpoint + ": " + unreachable.getMessage());
+        } catch (EndpointStack.MissingResource gone) {
+            throw new PipelineLocal.UsageError(gone.getMessage());
         }
         return stack.pipeline(template, lake, job, configFile.toAbsolutePath());
     }

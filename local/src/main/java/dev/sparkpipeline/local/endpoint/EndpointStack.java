@@ -31,6 +31,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
@@ -165,11 +168,18 @@ public final class EndpointStack {
             }
         }
         String roles = "arn:aws:iam::" + account + ":role/" + stack + "-";
+        boolean provisionedBefore = stateMachineArn(stack + "-pipeline").isPresent();
         physical.put("AWS::AccountId", account);
         physical.put("AWS::Region", region);
         template.resources().forEach((logicalId, resource) -> {
             switch (String.valueOf(resource.get("Type"))) {
-                case "AWS::S3::Bucket" -> createBucket(resources.ref(logicalId));
+                case "AWS::S3::Bucket" -> {
+                    if (provisionedBefore) {
+                        requireBucket(resources.ref(logicalId));
+                    } else {
+                        createBucket(resources.ref(logicalId), versioned(resource));
+                    }
+                }
                 case "AWS::Glue::Database" -> glue(glue -> glue.createDatabase(request -> request.databaseInput(
                         input -> input.name(resources.ref(logicalId)))));
                 case "AWS::Glue::Job" -> glue(glue -> glue.createJob(request -> request.name(resources.ref(logicalId))
@@ -188,7 +198,7 @@ public final class EndpointStack {
         return physical;
     }
 
-    private void createBucket(String name) {
+    private void createBucket(String name, boolean versioned) {
         try {
             s3.createBucket(request -> {
                 request.bucket(name);
@@ -198,7 +208,49 @@ public final class EndpointStack {
                 }
             });
         } catch (BucketAlreadyOwnedByYouException e) {
-            // An earlier run made it.
+            // Made by hand, or by a run that stopped before it made the state machine.
+        }
+        if (versioned) {
+            s3.putBucketVersioning(request -> request.bucket(name)
+                    .versioningConfiguration(configuration -> configuration.status(BucketVersioningStatus.ENABLED)));
+        }
+    }
+
+    /** True when the template's bucket has {@code VersioningConfiguration: {Status: Enabled}}, as all of ours do. */
+    private static boolean versioned(Map<String, Object> resource) {
+        return resource.get("Properties") instanceof Map<?, ?> properties
+                && properties.get("VersioningConfiguration") instanceof Map<?, ?> versioning
+                && "Enabled".equals(versioning.get("Status"));
+    }
+
+    /**
+     * On a stack provisioned before, a missing bucket was deleted on purpose or by mistake: making
+     * an empty one would hide that (and a landing bucket made anew silently loses its history), so
+     * the run stops and says what to do.
+     */
+    private void requireBucket(String name) {
+        try {
+            s3.headBucket(request -> request.bucket(name));
+        } catch (NoSuchBucketException e) {
+            throw missing(name);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw missing(name);
+            }
+            throw e;
+        }
+    }
+
+    private IllegalStateException missing(String bucket) {
+        return new MissingResource("the bucket " + bucket + " of this stack is gone from " + endpoint
+                + "; the runner made it once and does not make it again. Create it yourself (aws s3 mb s3://" + bucket
+                + " --endpoint-url " + endpoint + ") to go on with an empty one");
+    }
+
+    /** A resource an earlier run provisioned is gone from the endpoint. */
+    public static final class MissingResource extends IllegalStateException {
+        public MissingResource(String message) {
+            super(message);
         }
     }
 
@@ -220,10 +272,16 @@ public final class EndpointStack {
         }
     }
 
+    private Optional<String> stateMachineArn(String name) {
+        try (SfnClient sfn = client(SfnClient.builder(), true)) {
+            return sfn.listStateMachines(request -> request.maxResults(1000)).stateMachines().stream()
+                    .filter(machine -> machine.name().equals(name)).map(StateMachineListItem::stateMachineArn).findFirst();
+        }
+    }
+
     private String stateMachine(String name, String definition, String role) {
         try (SfnClient sfn = client(SfnClient.builder(), true)) {
-            Optional<String> existing = sfn.listStateMachines(request -> request.maxResults(1000)).stateMachines().stream()
-                    .filter(machine -> machine.name().equals(name)).map(StateMachineListItem::stateMachineArn).findFirst();
+            Optional<String> existing = stateMachineArn(name);
             if (existing.isPresent()) {
                 sfn.updateStateMachine(request -> request.stateMachineArn(existing.get()).definition(definition));
                 return existing.get();

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.testing.MotoServer;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.cli.CliRun;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +36,11 @@ class EndpointInvokeTest {
 
     @TempDir
     Path lake;
+
+    @BeforeEach
+    void freshAccount() {
+        MOTO.reset();
+    }
 
     @Test
     void theValidateFunctionStartsAnExecutionOnTheEndpointAndItsInputIsSaved() throws IOException {
@@ -73,5 +81,55 @@ class EndpointInvokeTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("pipeline-local: cannot reach the AWS endpoint http://127.0.0.1:9").doesNotContain("\n");
+    }
+
+    @Test
+    void theBucketsItProvisionsAreVersionedAsTheTemplateMakesThem() throws IOException {
+        CliRun run = invokeTestEvent();
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        try (S3Client s3 = MOTO.clients().s3()) {
+            for (String bucket : List.of("landing-bucket", "curated-bucket", "quarantine-bucket")) {
+                assertThat(s3.getBucketVersioning(request -> request.bucket(bucket)).status()).as(bucket)
+                        .isEqualTo(BucketVersioningStatus.ENABLED);
+            }
+        }
+    }
+
+    @Test
+    void aBucketDeletedAfterProvisioningIsAUsageErrorAndIsNotMadeAgain() throws IOException {
+        assertThat(invokeTestEvent().exitCode()).isZero();
+        try (S3Client s3 = MOTO.clients().s3()) {
+            s3.deleteBucket(request -> request.bucket("landing-bucket"));
+        }
+
+        CliRun run = invokeTestEvent();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).contains("the bucket landing-bucket of this stack is gone").doesNotContain("\n");
+        try (S3Client s3 = MOTO.clients().s3()) {
+            assertThat(s3.listBuckets().buckets()).extracting(bucket -> bucket.name()).doesNotContain("landing-bucket");
+        }
+    }
+
+    @Test
+    void anEventForABucketThatDoesNotExistFailsNamingTheBucketInsteadOfReportingTheObjectGone() throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/eventbridge-object-created.json").toFile());
+        ((ObjectNode) event.path("detail").path("bucket")).put("name", "no-such-bucket");
+        Path eventFile = lake.resolve("event.json");
+        JSON.writeValue(eventFile.toFile(), event);
+
+        CliRun run = CliRun.of("invoke", "ValidateFunction", "-e", eventFile.toString(), "--aws-endpoint", MOTO.endpoint().toString(),
+                "--lake", lake.toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("error").asText()).endsWith("NotFound");
+        assertThat(result.path("cause").asText()).contains("the bucket no-such-bucket does not exist").doesNotContain("MISSING");
+    }
+
+    private CliRun invokeTestEvent() {
+        return CliRun.of("invoke", "ValidateFunction", "-e", ProjectFiles.root().resolve("events/s3-test-event.json").toString(),
+                "--aws-endpoint", MOTO.endpoint().toString(), "--lake", lake.toString(), "--json");
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.core.aws;
 
+import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.priming.CannedResponse;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -28,22 +30,46 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<StoredObject> head(String bucket, String key, String versionId) {
-        return unlessMissing(versionId, () -> {
+        Optional<StoredObject> found = unlessMissing(bucket, versionId, () -> {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
             return new StoredObject(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength(), head.lastModified());
         });
+        if (found.isEmpty()) {
+            requireBucket(bucket);
+        }
+        return found;
+    }
+
+    /**
+     * A HEAD has no body, so S3 answers a missing bucket with the same bare 404 as a missing key.
+     * A missing bucket is a wrong configuration or event, never "the object was gone": it fails
+     * with {@link NotFound} naming the bucket. One extra call, on the missing path only.
+     */
+    private void requireBucket(String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            throw new NotFound("the bucket " + bucket + " does not exist");
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new NotFound("the bucket " + bucket + " does not exist");
+            }
+            throw e;
+        }
     }
 
     @Override
     public Optional<byte[]> readRange(String bucket, String key, String versionId, long offset, int length) {
-        return unlessMissing(versionId, () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)
+        return unlessMissing(bucket, versionId, () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)
                 .range("bytes=" + offset + "-" + (offset + length - 1))).asByteArray());
     }
 
     /** The call's answer, or empty when the key or version does not exist; other failures propagate. */
-    private static <T> Optional<T> unlessMissing(String versionId, java.util.function.Supplier<T> call) {
+    private static <T> Optional<T> unlessMissing(String bucket, String versionId, java.util.function.Supplier<T> call) {
         try {
             return Optional.of(call.get());
+        } catch (NoSuchBucketException e) {
+            throw new NotFound("the bucket " + bucket + " does not exist");
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
