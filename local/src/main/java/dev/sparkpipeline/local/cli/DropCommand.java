@@ -61,6 +61,9 @@ final class DropCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "EMR_SERVERLESS, GLUE, EMR or LOCAL, in any case: the cloud branch to follow; offline, every engine runs on local Spark.")
     Engine engine;
 
+    @Option(names = "--key", description = "The landing key to drop FILE as (default: <dataset prefix><yyyy/MM/dd>/<file name>): any S3 key, up to 1,024 bytes.")
+    String key;
+
     @Mixin
     RunOptions options;
 
@@ -71,7 +74,7 @@ final class DropCommand implements Callable<Integer> {
         }
         SamTemplate template = options.template();
         DatasetCatalog catalog = options.catalog();
-        String key = landingKey(catalog, file.getFileName().toString(), Instant.now());
+        String key = this.key != null ? checkedKey(this.key) : landingKey(catalog, file.getFileName().toString(), Instant.now());
         LocalLake lake = new LocalLake(options.lakeDir);
         var report = new RunReport(spec.commandLine().getOut(), options.json);
         report.note("Dropping " + file + " as s3://" + LocalLake.LANDING + "/" + key + (options.awsEndpoint == null
@@ -176,6 +179,15 @@ final class DropCommand implements Callable<Integer> {
             report.note("Execution " + executionName + " was started but never run; running it now.");
         }
         return (ObjectNode) saved.deepCopy();
+    }
+
+    /** A key S3 would take: 1 to 1,024 bytes of UTF-8. */
+    private static String checkedKey(String key) {
+        int bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > 1024) {
+            throw new PipelineLocal.UsageError("--key must be 1 to 1,024 bytes of UTF-8, as an S3 key is; it has " + bytes);
+        }
+        return key;
     }
 
     /** {@code <dataset prefix>yyyy/MM/dd/<file>}; a file of no known dataset lands at the bucket root. */

@@ -186,33 +186,6 @@ class DropEndToEndTest {
         assertThat(JSON.readTree(entry.toFile()).path("status").asText()).isEqualTo("SUCCEEDED");
     }
 
-    @Test
-    void twoDifferentFilesOfTheSameNameOnOneDayAreEachCuratedAndArchivedWithTheirOwnBytes() throws IOException {
-        Path second = Files.createDirectories(lake.resolve("../second-" + lake.getFileName())).resolve("orders.csv");
-        Files.writeString(second, Files.readString(sample("data/orders.csv")).replace("o-1", "o-9"));
-        drop(sample("data/orders.csv"));
-
-        CliRun run = drop(second, "--json");
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(JSON.readTree(run.out()).path("duplicateOf").isMissingNode()).isTrue();
-        List<Path> archived;
-        try (Stream<Path> files = Files.walk(lake.resolve("curated-bucket/_processed"))) {
-            archived = files.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().equals("orders.csv")).toList();
-        }
-        assertThat(archived).hasSize(2);
-        assertThat(archived.stream().map(DropEndToEndTest::read)).containsExactlyInAnyOrder(
-                read(sample("data/orders.csv")), read(second));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private CliRun drop(Path file, String... options) {
         return CliRun.of(Stream.concat(Stream.of("drop", file.toString(), "--lake", lake.toString()), Stream.of(options))
                 .toArray(String[]::new));
