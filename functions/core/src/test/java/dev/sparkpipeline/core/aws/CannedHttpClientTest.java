@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The functions' HTTP client answers a warm-up from its canned answers and nothing else; every other call goes out. */
 class CannedHttpClientTest {
@@ -65,7 +66,9 @@ class CannedHttpClientTest {
 
     @Test
     void outsideWarmUpsCallsReachTheEndpoint() {
-        assertThat(store.head("any-bucket", "any/key.csv", null)).isEmpty();
+        // The endpoint answers 404 to everything: to the bucket too, so the head reports the bucket missing.
+        assertThatThrownBy(() -> store.head("any-bucket", "any/key.csv", null))
+                .isInstanceOf(dev.sparkpipeline.core.error.NotFound.class).hasMessageContaining("any-bucket");
 
         assertThat(requests).hasPositiveValue();
     }
