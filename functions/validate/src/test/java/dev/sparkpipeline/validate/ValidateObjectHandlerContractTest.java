@@ -9,6 +9,7 @@ import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
+import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
 import dev.sparkpipeline.core.testing.MotoServer;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
@@ -256,7 +256,7 @@ class ValidateObjectHandlerContractTest {
         s3.deleteBucket(b -> b.bucket(QUARANTINE));
 
         assertThatThrownBy(() -> invoke(handler(false), s3Event("s3-put.json", key, version)))
-                .isInstanceOf(NoSuchBucketException.class);
+                .isInstanceOf(NotFound.class).hasMessageContaining("the bucket " + QUARANTINE + " does not exist");
         assertThat(s3.headObject(b -> b.bucket(LANDING).key(key)).versionId()).as("nothing lost").isEqualTo(version);
     }
 

@@ -1,0 +1,117 @@
+package dev.sparkpipeline.local.statemachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.local.asl.Execution;
+import dev.sparkpipeline.local.asl.ExecutionClock;
+import dev.sparkpipeline.local.asl.StateMachineInterpreter;
+import dev.sparkpipeline.local.checks.ProjectFiles;
+import dev.sparkpipeline.local.template.SamStateMachine;
+import dev.sparkpipeline.local.template.SamTemplate;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A definition check: no function's answer, whatever its shape, can make a ResultSelector, a
+ * SecondsPath, a Choice variable or a {@code .$} parameter raise {@code States.Runtime}, which no
+ * Catch takes. Each Lambda answer of the scenarios that reach every task is replaced, one at a
+ * time, by each malformed shape below; the execution must end by a path the definition chose: a
+ * malformed submit or tracker answer takes the failure path (recorded, notified; the job
+ * cancelled when it may run), any other keeps its documented fallback.
+ */
+class MalformedAnswersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SCENARIOS = List.of("happy-emr-serverless", "happy-emr", "long-job-watched",
+            "job-fails-glue", "job-timeout-cancel");
+
+    @TestFactory
+    Stream<DynamicTest> noAnswerOfTheWrongShapeRaisesAnUncatchableError() throws Exception {
+        SamStateMachine stateMachine = SamTemplate.read(ProjectFiles.template()).stateMachine();
+        JsonNode definition = JSON.readTree(stateMachine.substitute(
+                PipelineScenario.substitutions(stateMachine, "arn:aws:sns:us-east-1:123456789012:failures")));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : SCENARIOS) {
+            PipelineScenario scenario = PipelineScenario.read(ProjectFiles.root().resolve("statemachine/scenarios/" + name + ".json"));
+            scenario.lambda().fields().forEachRemaining(function -> {
+                for (int call = 0; call < function.getValue().size(); call++) {
+                    for (JsonNode shape : shapes()) {
+                        int index = call;
+                        tests.add(DynamicTest.dynamicTest(name + ": " + function.getKey() + " answer " + (call + 1) + " = " + shape,
+                                () -> run(definition, scenario, function.getKey(), index, shape)));
+                    }
+                }
+            });
+        }
+        return tests.stream();
+    }
+
+    private static void run(JsonNode definition, PipelineScenario scenario, String function, int call, JsonNode shape) {
+        ObjectNode lambda = withFallbacks(scenario.lambda().deepCopy());
+        ((ObjectNode) lambda.path(function).path(call)).set("payload", shape);
+        var interpreter = new StateMachineInterpreter(definition, new ScriptedTasks(lambda, scenario.aws()),
+                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7));
+
+        Execution execution = interpreter.run("malformed", scenario.input());
+
+        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " " + execution.statesEntered();
+        assertThat(execution.error()).as(summary).isNotEqualTo("States.Runtime");
+        if (function.equals("SubmitJobFunction")) {
+            assertThat(execution.error()).as(summary).isEqualTo("SubmitFailed");
+        }
+        if (function.equals("TrackJobFunction")) {
+            assertThat(execution.error()).as(summary).isEqualTo("TrackerFailed");
+            assertThat(execution.statesEntered()).as("a job that may run is cancelled: " + summary).contains("CancelJob");
+        }
+        if (function.equals("SubmitJobFunction") || function.equals("TrackJobFunction")) {
+            assertThat(execution.statesEntered()).as(summary).contains("RecordFailure", "NotifyFailure");
+        }
+    }
+
+    /** The failure path's functions answer as they do when all is well, so a changed path meets a script. */
+    private static ObjectNode withFallbacks(ObjectNode lambda) {
+        if (!lambda.has("CancelJobFunction")) {
+            lambda.putArray("CancelJobFunction").addObject().putObject("payload").put("cancelled", true);
+        }
+        if (!lambda.has("RecordFailureFunction")) {
+            lambda.putArray("RecordFailureFunction").addObject().putObject("payload")
+                    .put("failedUri", "s3://quarantine-bucket/failed/x").put("reasonUri", "s3://quarantine-bucket/failed/x.reason.json");
+        }
+        return lambda;
+    }
+
+    /** Answers a function of ours never gives, each wrong in another way. */
+    private static List<JsonNode> shapes() {
+        List<JsonNode> shapes = new ArrayList<>();
+        shapes.add(JSON.createObjectNode());
+        shapes.add(JSON.createArrayNode());
+        shapes.add(JSON.getNodeFactory().textNode("done"));
+        shapes.add(JSON.getNodeFactory().nullNode());
+        shapes.add(JSON.getNodeFactory().numberNode(42));
+        ObjectNode empty = JSON.createObjectNode();
+        empty.putObject("handle");
+        empty.putObject("status");
+        shapes.add(empty);
+        ObjectNode wrongTypes = JSON.createObjectNode();
+        wrongTypes.putObject("handle").put("engine", 7).put("jobId", true);
+        wrongTypes.putObject("status").put("state", 7).put("timedOut", "no").put("nextPollSeconds", -5);
+        shapes.add(wrongTypes);
+        ObjectNode noStatus = JSON.createObjectNode();
+        noStatus.putObject("handle").put("engine", "GLUE").put("jobId", "jr").put("containerId", "c").put("runId", "r")
+                .put("submittedAt", 1).put("deadlineAt", 2);
+        ArrayNode list = noStatus.putArray("status");
+        list.add(1);
+        shapes.add(noStatus);
+        return shapes;
+    }
+}
