@@ -13,10 +13,13 @@ define lambda_artifact
 	cp -R functions/$(1)/target/lambda/. "$(ARTIFACTS_DIR)/"
 endef
 
-.PHONY: build-ValidateFunction build-SubmitJobFunction build-TrackJobFunction build-CancelJobFunction \
+.PHONY: build-ValidateFunction build-VerifyInputFunction build-SubmitJobFunction build-TrackJobFunction build-CancelJobFunction \
         build-PublishFunction build-RecordFailureFunction build-ReapClustersFunction
 
 build-ValidateFunction:
+	$(call lambda_artifact,validate)
+
+build-VerifyInputFunction:
 	$(call lambda_artifact,validate)
 
 build-SubmitJobFunction:

@@ -12,6 +12,7 @@ import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
+import dev.sparkpipeline.core.execution.InputCheck;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.local.asl.Execution;
@@ -116,6 +117,7 @@ public final class LocalPipeline {
         adapters.put(Clock.class, clock);
         adapters.put(Publisher.class, new Publisher(store, new LocalCatalog(lake), LocalLake.CURATED, LocalLake.QUARANTINE, false, clock));
         adapters.put(FailureRecorder.class, new FailureRecorder(store, LocalLake.QUARANTINE, clock));
+        adapters.put(InputCheck.class, new InputCheck(store, catalog, resources.ref("LandingBucket")));
         adapters.put(LandingValidator.class, new LandingValidator(store, starter, new LandingRules(catalog),
                 new QuarantineWriter(store, resources.ref("QuarantineBucket"), LandingValidator.QUARANTINE_PREFIX,
                         Boolean.parseBoolean(resources.ref("DeleteSourceAfterQuarantine"))),

@@ -72,6 +72,11 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
     }
 
     /** Runs one execution of {@code definition} for a job of {@code jobLength}. */
+    /** The input check's answer for the simulated source, which is in no lake. */
+    private static JsonNode verified() {
+        return JSON.createObjectNode().put("StatusCode", 200).set("Payload", JSON.createObjectNode().put("valid", true));
+    }
+
     static OrchestrationRun measure(JsonNode definition, Duration jobLength, long seed) {
         ExecutionClock time = ExecutionClock.virtual(START);
         Clock clock = time.asClock();
@@ -88,7 +93,9 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
         UnaryOperator<JsonNode> published = parameters -> JSON.createObjectNode().put("StatusCode", 200)
                 .set("Payload", JSON.createObjectNode().put("table", "orders").put("rows", 4));
         var interpreter = new StateMachineInterpreter(definition, (resource, parameters) ->
-                parameters.path("FunctionName").asText().contains("PublishFunction") ? published.apply(parameters) : tasks.run(resource, parameters),
+                parameters.path("FunctionName").asText().contains("PublishFunction") ? published.apply(parameters)
+                        : parameters.path("FunctionName").asText().contains("VerifyInputFunction") ? verified()
+                        : tasks.run(resource, parameters),
                 time, new Random(seed));
 
         ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", "EMR_SERVERLESS");

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.execution.InputCheck;
 import dev.sparkpipeline.core.error.AccessDenied;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.local.asl.Execution;
@@ -80,7 +82,8 @@ class JobFailureMatrixTest {
         var job = new ScriptedJob(engine, failure, clock);
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
         var functions = new LocalFunctions(template, Map.of(JobEngines.class, new JobEngines(List.of(job)), Clock.class, clock,
-                FailureRecorder.class, new FailureRecorder(new FolderObjectStore(lake), LocalLake.QUARANTINE, clock)));
+                FailureRecorder.class, new FailureRecorder(new FolderObjectStore(lake), LocalLake.QUARANTINE, clock),
+                InputCheck.class, new InputCheck(new FolderObjectStore(lake), DatasetCatalog.bundled(), LocalLake.LANDING)));
         var interpreter = new StateMachineInterpreter(JSON.readTree(new LocalResources(template).stateMachineDefinition()), new LocalTasks(functions, new LakeIntegrations(lake)), time, new Random(1));
 
         ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", engine.name());

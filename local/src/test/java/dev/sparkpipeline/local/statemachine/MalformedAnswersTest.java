@@ -66,6 +66,10 @@ class MalformedAnswersTest {
 
         String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " " + execution.statesEntered();
         assertThat(execution.error()).as(summary).isNotEqualTo("States.Runtime");
+        if (function.equals("VerifyInputFunction")) {
+            assertThat(execution.error()).as("an input check without a verdict starts nothing: " + summary).isEqualTo("InvalidInput");
+            assertThat(execution.statesEntered()).as(summary).doesNotContain("RouteByEngine");
+        }
         if (function.equals("SubmitJobFunction")) {
             assertThat(execution.error()).as(summary).isEqualTo("SubmitFailed");
         }

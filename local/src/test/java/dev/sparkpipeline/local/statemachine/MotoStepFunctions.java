@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -125,23 +126,37 @@ final class MotoStepFunctions {
         });
     }
 
-    /** {@code "emr:RunJobFlow"} results, answered in the JSON 1.1 protocol the integration speaks. */
+    /**
+     * Scripted integration results (only {@code serviceError}s), each answered in the protocol its
+     * service speaks: EMR and EventBridge JSON 1.1 (by {@code X-Amz-Target}), SNS the query
+     * protocol (by its {@code Action}), whose errors are XML.
+     */
     private void scriptAws(JsonNode aws) {
         aws.fields().forEachRemaining(operation -> {
             String[] parts = operation.getKey().split(":");
-            if (!parts[0].equals("emr")) {
-                throw new IllegalArgumentException("scripts may fail emr:* integrations only: " + operation.getKey());
-            }
-            String target = "ElasticMapReduce." + parts[1];
             List<ResponseDefinitionBuilder> answers = new ArrayList<>();
+            Supplier<MappingBuilder> request = switch (parts[0]) {
+                case "emr" -> () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + parts[1]));
+                case "events" -> () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents." + parts[1]));
+                case "sns" -> () -> post(urlEqualTo("/")).withRequestBody(containing("Action=" + parts[1]));
+                default -> throw new IllegalArgumentException("scripts may fail emr, events and sns integrations: " + operation.getKey());
+            };
             operation.getValue().forEach(result -> {
                 JsonNode error = result.path("serviceError");
-                answers.add(aResponse().withStatus(error.path("status").asInt(400))
-                        .withHeader("Content-Type", "application/x-amz-json-1.1").withHeader("x-amzn-RequestId", requestId())
-                        .withBody("{\"__type\": \"" + error.path("code").asText() + "\", \"message\": \""
-                                + error.path("message").asText() + "\"}"));
+                if (parts[0].equals("sns")) {
+                    answers.add(aResponse().withStatus(error.path("status").asInt(400)).withHeader("Content-Type", "text/xml")
+                            .withHeader("x-amzn-RequestId", requestId())
+                            .withBody("<ErrorResponse><Error><Type>Sender</Type><Code>" + error.path("code").asText() + "</Code><Message>"
+                                    + error.path("message").asText() + "</Message></Error><RequestId>" + requestId()
+                                    + "</RequestId></ErrorResponse>"));
+                } else {
+                    answers.add(aResponse().withStatus(error.path("status").asInt(400))
+                            .withHeader("Content-Type", "application/x-amz-json-1.1").withHeader("x-amzn-RequestId", requestId())
+                            .withBody("{\"__type\": \"" + error.path("code").asText() + "\", \"message\": \""
+                                    + error.path("message").asText() + "\"}"));
+                }
             });
-            script(operation.getKey(), () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)), answers);
+            script(operation.getKey(), request, answers);
         });
     }
 

@@ -42,17 +42,20 @@ final class ScriptedTasks implements TaskRunner {
             case "arn:aws:states:::lambda:invoke":
                 return invoke(parameters.path("FunctionName").asText(), parameters.path("Payload"));
             case "arn:aws:states:::aws-sdk:emr:runJobFlow": {
-                failIfScripted("emr:RunJobFlow");
+                failIfScripted("emr:RunJobFlow", "Emr");
                 String id = "j-LOCAL" + (clusters.size() + 1);
                 clusters.put(id, "STARTING");
                 return JSON.createObjectNode().put("JobFlowId", id);
             }
             case "arn:aws:states:::aws-sdk:emr:terminateJobFlows":
+                failIfScripted("emr:TerminateJobFlows", "Emr");
                 parameters.path("JobFlowIds").forEach(id -> clusters.put(id.asText(), "TERMINATED"));
                 return JSON.createObjectNode();
             case "arn:aws:states:::sns:publish":
+                failIfScripted("sns:Publish", "SNS");
                 return JSON.createObjectNode().put("MessageId", "local-message");
             case "arn:aws:states:::events:putEvents":
+                failIfScripted("events:PutEvents", "EventBridge");
                 ObjectNode answer = JSON.createObjectNode().put("FailedEntryCount", 0);
                 answer.putArray("Entries").addObject().put("EventId", "local-event");
                 return answer;
@@ -84,12 +87,23 @@ final class ScriptedTasks implements TaskRunner {
         return answer;
     }
 
-    private void failIfScripted(String operation) {
+    /**
+     * A scripted operation answers from its script, in order, and fails once the script is spent,
+     * as moto's proxy answers {@code ScenarioExhausted}: a call the scenario did not foresee is an
+     * error, never a silent success. An operation the scenario does not script succeeds.
+     */
+    private void failIfScripted(String operation, String service) {
         Deque<JsonNode> results = aws.get(operation);
-        JsonNode result = results == null ? null : results.poll();
-        if (result != null && result.has("serviceError")) {
+        if (results == null) {
+            return;
+        }
+        JsonNode result = results.poll();
+        if (result == null) {
+            throw new StatesError(service + ".ScenarioExhausted", "the script has no more results for " + operation);
+        }
+        if (result.has("serviceError")) {
             JsonNode error = result.path("serviceError");
-            throw new StatesError("Emr." + error.path("code").asText(), error.path("message").asText());
+            throw new StatesError(service + "." + error.path("code").asText(), error.path("message").asText());
         }
     }
 

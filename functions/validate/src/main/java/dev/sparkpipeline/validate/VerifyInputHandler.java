@@ -1,0 +1,63 @@
+package dev.sparkpipeline.validate;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sparkpipeline.core.aws.AwsClients;
+import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.execution.InputCheck;
+import dev.sparkpipeline.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state machine's second check of an execution's input, before any cluster or job starts:
+ * what its Choice cannot see (the dataset exists, the source landed, names and arguments in
+ * bounds, no reserved job argument, room left in the state). Event: the execution state; answer:
+ * {@code {"valid": true}} or {@code {"valid": false, "cause": "<the field and what is wrong>"}}.
+ */
+public final class VerifyInputHandler implements RequestStreamHandler {
+
+    private final InputCheck check;
+
+    /** Used by the Lambda runtime: the S3 client and the datasets are loaded once per container. */
+    public VerifyInputHandler() {
+        this(FunctionEnvironment.ofProcess());
+    }
+
+    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
+    public VerifyInputHandler(FunctionEnvironment environment) {
+        this(new InputCheck(new S3ObjectStore(AwsClients.fromEnvironment(environment).s3()),
+                environment.optional(LandingValidators.DATASETS_CONFIG).map(Path::of).map(DatasetCatalog::read)
+                        .orElseGet(DatasetCatalog::bundled),
+                environment.required("LANDING_BUCKET")));
+    }
+
+    /** Used by tests and the local runner. */
+    public VerifyInputHandler(InputCheck check) {
+        this.check = check;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] event = input.readAllBytes();
+        Optional<String> problem;
+        try {
+            problem = check.problem(JsonObject.parse(event), event.length);
+        } catch (InvalidInput notAnObject) {
+            problem = Optional.of(notAnObject.getMessage());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("valid", problem.isEmpty());
+        problem.ifPresent(cause -> answer.put("cause", cause));
+        output.write(JsonObject.write(answer));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sparkpipeline.validate;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.execution.InputCheck;
+import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MotoServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The input check on moto_server: what a run needs is verified before any cluster or job starts,
+ * and each refusal names the field. The inputs are events/manual-execution.json, changed one way each.
+ */
+class VerifyInputHandlerContractTest {
+
+    @RegisterExtension
+    static final MotoServer moto = new MotoServer();
+
+    private static final String KEY = "orders/2026/11/22/orders-001.csv";
+    private static S3Client s3;
+
+    @BeforeAll
+    static void landedFile() {
+        s3 = moto.clients().s3();
+        s3.createBucket(b -> b.bucket("landing-bucket"));
+        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+    }
+
+    @Test
+    void aManualInputForALandedFileMayRun() throws IOException {
+        assertThat(verdict(input -> { })).containsEntry("valid", true).doesNotContainKey("cause");
+    }
+
+    @Test
+    void anUnknownDatasetIsRefused() throws IOException {
+        assertThat(cause(input -> input.put("dataset", "invoices"))).isEqualTo("dataset invoices is not in the datasets configuration");
+    }
+
+    @Test
+    void aDatasetNameOfAHundredThousandCharactersIsRefusedWithoutQuotingIt() throws IOException {
+        String cause = cause(input -> input.put("dataset", "o".repeat(200_000)));
+
+        assertThat(cause).contains("dataset is 200000 characters").hasSizeLessThan(300);
+    }
+
+    @Test
+    void aSourceThatNeverLandedIsRefused() throws IOException {
+        assertThat(cause(input -> source(input).put("key", "orders/2026/11/22/never-landed.csv")))
+                .contains("s3://landing-bucket/orders/2026/11/22/never-landed.csv").contains("is not in the landing bucket");
+    }
+
+    @Test
+    void aSourceInAnotherBucketIsRefused() throws IOException {
+        assertThat(cause(input -> source(input).put("bucket", "someone-elses-bucket")))
+                .isEqualTo("source.bucket must be the landing bucket landing-bucket, not someone-elses-bucket");
+    }
+
+    @Test
+    void aJobThatIsNotAnObjectIsRefused() throws IOException {
+        assertThat(cause(input -> input.put("job", List.of()))).isEqualTo("job must be an object");
+    }
+
+    @Test
+    void aJobArgumentThePipelineOwnsIsRefused() throws IOException {
+        assertThat(cause(input -> job(input).put("arguments", Map.of("run-id", "another-run"))))
+                .startsWith("job.arguments.run-id is reserved");
+    }
+
+    @Test
+    void anInputLeavingNoRoomForTheRunIsRefused() throws IOException {
+        String cause = cause(input -> input.put("note", "x".repeat(InputCheck.INPUT_BUDGET_BYTES)));
+
+        assertThat(cause).contains("at most " + InputCheck.INPUT_BUDGET_BYTES);
+    }
+
+    @Test
+    void anEventThatIsNotAnObjectGetsAVerdictToo() throws IOException {
+        var out = new ByteArrayOutputStream();
+        handler().handleRequest(new ByteArrayInputStream("[1, 2]".getBytes()), out, null);
+
+        assertThat(JSON.std.mapFrom(out.toByteArray())).containsEntry("valid", false).containsEntry("cause", "the event must be a JSON object");
+    }
+
+    private static String cause(Consumer<Map<String, Object>> change) throws IOException {
+        Map<String, Object> verdict = verdict(change);
+        assertThat(verdict).containsEntry("valid", false);
+        return (String) verdict.get("cause");
+    }
+
+    private static Map<String, Object> verdict(Consumer<Map<String, Object>> change) throws IOException {
+        Map<String, Object> input = JSON.std.mapFrom(Fixtures.bytes("manual-execution.json"));
+        change.accept(input);
+        var out = new ByteArrayOutputStream();
+        handler().handleRequest(new ByteArrayInputStream(JSON.std.asBytes(input)), out, null);
+        return JSON.std.mapFrom(out.toByteArray());
+    }
+
+    private static VerifyInputHandler handler() {
+        return new VerifyInputHandler(new InputCheck(new S3ObjectStore(s3), DatasetCatalog.bundled(), "landing-bucket"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> source(Map<String, Object> input) {
+        return (Map<String, Object>) input.get("source");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> job(Map<String, Object> input) {
+        return (Map<String, Object>) input.get("job");
+    }
+}
