@@ -14,7 +14,7 @@ define lambda_artifact
 endef
 
 .PHONY: build-ValidateFunction build-VerifyInputFunction build-SubmitJobFunction build-TrackJobFunction build-CancelJobFunction \
-        build-PublishFunction build-RecordFailureFunction build-ReapClustersFunction
+        build-PublishFunction build-RecordFailureFunction build-ReconcileFunction
 
 build-ValidateFunction:
 	$(call lambda_artifact,validate)
@@ -28,7 +28,7 @@ build-SubmitJobFunction:
 build-CancelJobFunction:
 	$(call lambda_artifact,submit)
 
-build-ReapClustersFunction:
+build-ReconcileFunction:
 	$(call lambda_artifact,submit)
 
 build-TrackJobFunction:

@@ -123,7 +123,7 @@ public final class LocalFunctions {
                 }
             }
         }
-        // No local adapters for it (the cluster reaper acts on AWS only): not callable offline.
+        // No local adapters for it: not callable offline.
         return Optional.empty();
     }
 }

@@ -2,19 +2,21 @@ package dev.sparkpipeline.local.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.execution.InputCheck;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
-import dev.sparkpipeline.core.execution.InputCheck;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Publisher;
+import dev.sparkpipeline.core.outcome.Reconciler;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
@@ -61,6 +63,7 @@ public final class LocalPipeline {
     private final PipelineBuckets buckets;
     private final Function<String, Optional<ExecutionInput>> startedExecutions;
     private final ExecutionLedger ledger;
+    private final String stateMachineArn;
     private final StateMachineInterpreter interpreter;
 
     /**
@@ -80,6 +83,7 @@ public final class LocalPipeline {
         this.buckets = buckets;
         this.startedExecutions = startedExecutions;
         this.ledger = ledger;
+        this.stateMachineArn = resources.ref("PipelineStateMachine");
         try {
             JsonNode definition = JSON.readTree(resources.stateMachineDefinition());
             this.interpreter = new StateMachineInterpreter(definition, tasks, ExecutionClock.real(), new Random());
@@ -113,10 +117,13 @@ public final class LocalPipeline {
         }
         Path logs = lake.root().resolve("_logs");
         Map<Class<?>, Object> adapters = new HashMap<>();
-        adapters.put(JobEngines.class, new JobEngines(engines));
+        var jobEngines = new JobEngines(engines);
+        var failures = new FailureRecorder(store, LocalLake.QUARANTINE, clock);
+        adapters.put(JobEngines.class, jobEngines);
         adapters.put(Clock.class, clock);
         adapters.put(Publisher.class, new Publisher(store, new LocalCatalog(lake), LocalLake.CURATED, LocalLake.QUARANTINE, false, clock));
-        adapters.put(FailureRecorder.class, new FailureRecorder(store, LocalLake.QUARANTINE, clock));
+        adapters.put(FailureRecorder.class, failures);
+        adapters.put(Reconciler.class, new Reconciler(jobEngines, new LakeClusters(lake, resources.ref("AWS::StackName")), failures));
         adapters.put(InputCheck.class, new InputCheck(store, catalog, resources.ref("LandingBucket")));
         adapters.put(LandingValidator.class, new LandingValidator(store, starter, new LandingRules(catalog),
                 new QuarantineWriter(store, resources.ref("QuarantineBucket"), LandingValidator.QUARANTINE_PREFIX,
@@ -151,18 +158,61 @@ public final class LocalPipeline {
         return ledger;
     }
 
-    /** Runs one execution of the pipeline's state machine to its end, and records it in the ledger. */
+    /**
+     * Runs one execution of the pipeline's state machine to its end, and records it in the ledger.
+     * Stopping the runner meanwhile (Ctrl-C, SIGTERM) stops the execution as StopExecution does:
+     * it is recorded aborted, and the "Execution Status Change" event Step Functions would send
+     * goes to the function the template routes it to (the reconciler), which stops the job and
+     * records the file.
+     */
     public Execution execute(String executionName, JsonNode input) {
         ledger.running(executionName, input);
+        long startedAt = System.currentTimeMillis();
+        Thread stopped = new Thread(() -> stoppedByUser(executionName, input, startedAt), "stop-execution-" + executionName);
+        Runtime.getRuntime().addShutdownHook(stopped);
         Execution execution;
+        boolean stopping;
         try {
             execution = interpreter.run(executionName, input);
         } catch (RuntimeException refused) {
             ledger.aborted(executionName, input, "the runner could not run it: " + refused.getMessage());
             throw refused;
+        } finally {
+            stopping = !unhook(stopped);
         }
-        ledger.ended(executionName, input, execution);
+        if (!stopping) {
+            // Once the runner is stopping, the hook's ABORTED is the execution's end, whatever the interpreter reached.
+            ledger.ended(executionName, input, execution);
+        }
         return execution;
+    }
+
+    /** False when the runner is already shutting down, so the hook runs. */
+    private static boolean unhook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    private void stoppedByUser(String executionName, JsonNode input, long startedAt) {
+        String cause = "stopped by user (Ctrl-C or SIGTERM) before the execution ended";
+        ledger.aborted(executionName, input, cause);
+        ObjectNode event = JSON.createObjectNode().put("version", "0").put("source", "aws.states")
+                .put("detail-type", "Step Functions Execution Status Change");
+        ObjectNode detail = event.putObject("detail").put("name", executionName).put("status", "ABORTED")
+                .put("stateMachineArn", stateMachineArn).put("startDate", startedAt).put("cause", cause);
+        detail.put("input", input.toString());
+        for (String function : bus.targets(event)) {
+            try {
+                functions.invoke(function, JSON.writeValueAsBytes(event));
+            } catch (RuntimeException | IOException failed) {
+                // A hook cannot report; the ledger already says the execution was aborted.
+                System.err.println("pipeline-local: " + function + " could not reconcile " + executionName + ": " + failed.getMessage());
+            }
+        }
     }
 
     private static void append(Path logs, String file, String line) {

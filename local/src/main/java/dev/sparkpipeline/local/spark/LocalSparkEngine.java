@@ -11,6 +11,7 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,6 +54,15 @@ public final class LocalSparkEngine implements JobEngine {
             return job.start(jobPath(call.input()), jobPath(call.output()), call.dataset(), id, log(id));
         });
         return JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes());
+    }
+
+    /** A job this runner started for the request; one started by another runner is stopped by that runner's end. */
+    @Override
+    public Optional<JobHandle> find(JobRequest request) {
+        String runId = request.executionName();
+        return running.containsKey(runId)
+                ? Optional.of(JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes()))
+                : Optional.empty();
     }
 
     @Override

@@ -33,6 +33,11 @@ final class SimulatedEngine implements JobEngine {
     }
 
     @Override
+    public java.util.Optional<JobHandle> find(JobRequest request) {
+        throw new AssertionError("the orchestration benchmark never reconciles");
+    }
+
+    @Override
     public JobHandle submit(JobRequest request) {
         submits++;
         submittedAt = clock.instant().getEpochSecond();

@@ -104,11 +104,14 @@ class InvokeEndToEndTest {
     }
 
     @Test
-    void aFunctionThatActsOnAwsOnlyIsAUsageError() {
-        CliRun run = invoke("ReapClustersFunction", "events/execution-timed-out.json");
+    void theReconcilerRunsOfflineOnTheLocalLake() throws IOException {
+        CliRun run = invoke("ReconcileFunction", "events/execution-timed-out.json", "--json");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("AWS only");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode response = JSON.readTree(run.out()).path("response");
+        assertThat(response.path("status").asText()).isEqualTo("TIMED_OUT");
+        assertThat(response.path("terminatedClusters")).isEmpty();
+        assertThat(response.path("note").asText()).contains("no input");
     }
 
     @Test

@@ -154,6 +154,11 @@ class JobFailureMatrixTest {
         }
 
         @Override
+        public java.util.Optional<JobHandle> find(JobRequest request) {
+            throw new AssertionError("the failure path cancels by the handle it holds; only the reconciler looks a job up");
+        }
+
+        @Override
         public JobHandle submit(JobRequest request) {
             submittedAt = clock.instant().getEpochSecond();
             return JobHandle.of(engine, "job-1", request.clusterId() == null ? "container" : request.clusterId(),

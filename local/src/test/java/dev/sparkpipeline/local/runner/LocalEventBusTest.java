@@ -39,11 +39,11 @@ class LocalEventBusTest {
     }
 
     @Test
-    void aTimedOutExecutionOfThePipelineGoesToTheClusterReaper() throws IOException {
+    void aTimedOutExecutionOfThePipelineGoesToTheReconciler() throws IOException {
         ObjectNode event = (ObjectNode) fixture("execution-timed-out.json");
         ((ObjectNode) event.path("detail")).put("stateMachineArn", "local-PipelineStateMachine");
 
-        assertThat(bus.targets(event)).containsExactly("ReapClustersFunction");
+        assertThat(bus.targets(event)).containsExactly("ReconcileFunction");
     }
 
     @Test

@@ -50,6 +50,7 @@ class LocalInterpreterScenarioTest {
         if (scenario.expect().has("cause")) {
             assertThat(execution.cause()).contains(scenario.expect().path("cause").asText());
         }
+        assertThat(tasks.unusedAwsScripts()).as("integration scripts not served in full").isEmpty();
         if (scenario.expect().path("clusterTerminated").asBoolean(false)) {
             assertThat(tasks.clusters()).isNotEmpty().allSatisfy((id, state) -> assertThat(state).isEqualTo("TERMINATED"));
         }

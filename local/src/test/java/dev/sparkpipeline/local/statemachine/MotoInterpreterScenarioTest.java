@@ -60,6 +60,7 @@ class MotoInterpreterScenarioTest {
         if (scenario.expect().has("cause")) {
             assertThat(run.cause()).contains(scenario.expect().path("cause").asText());
         }
+        assertThat(stepFunctions.unusedAwsScripts(scenario.aws())).as("integration scripts not served in full").isEmpty();
         if (scenario.expect().path("clusterTerminated").asBoolean(false)) {
             var clusters = moto.clients().emr().listClusters().clusters();
             assertThat(clusters).isNotEmpty().allSatisfy(cluster ->

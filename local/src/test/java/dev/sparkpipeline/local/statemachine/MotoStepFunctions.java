@@ -160,6 +160,23 @@ final class MotoStepFunctions {
         });
     }
 
+    /**
+     * The integration scripts (not the Lambda ones, which a changed path already shows) whose
+     * results were not all served: a script the run never reached proves nothing.
+     */
+    List<String> unusedAwsScripts(JsonNode aws) {
+        List<String> unused = new ArrayList<>();
+        aws.fields().forEachRemaining(operation -> {
+            String done = "after-" + operation.getValue().size();
+            boolean served = proxy.getAllScenarios().stream()
+                    .anyMatch(scenario -> scenario.getName().equals(operation.getKey()) && scenario.getState().equals(done));
+            if (!served) {
+                unused.add(operation.getKey());
+            }
+        });
+        return unused;
+    }
+
     private void script(String name, Supplier<MappingBuilder> request, List<ResponseDefinitionBuilder> answers) {
         String state = Scenario.STARTED;
         for (int i = 0; i < answers.size(); i++) {

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,11 @@ final class ScriptedTasks implements TaskRunner {
     ScriptedTasks(JsonNode lambdaScript, JsonNode awsScript) {
         lambdaScript.fields().forEachRemaining(f -> lambda.put(f.getKey(), queue(f.getValue())));
         awsScript.fields().forEachRemaining(f -> aws.put(f.getKey(), queue(f.getValue())));
+    }
+
+    /** The integration scripts with results left over: a script the run never reached proves nothing. */
+    List<String> unusedAwsScripts() {
+        return aws.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).map(Map.Entry::getKey).sorted().toList();
     }
 
     /** The EMR clusters created, by id, with their last state. */

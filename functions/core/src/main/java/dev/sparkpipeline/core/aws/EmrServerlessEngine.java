@@ -62,10 +62,9 @@ public final class EmrServerlessEngine implements JobEngine {
 
     @Override
     public JobHandle submit(JobRequest request) {
-        Optional<JobRunSummary> earlier = findRun(request.executionName());
+        Optional<JobHandle> earlier = find(request);
         if (earlier.isPresent()) {
-            return JobHandle.of(Engine.EMR_SERVERLESS, earlier.get().id(), settings.applicationId(), request.executionName(),
-                    earlier.get().createdAt().getEpochSecond(), request.input().job().timeoutMinutes());
+            return earlier.get();
         }
         ensureAccepting(EngineErrors.call("GetApplication",
                 () -> client.getApplication(b -> b.applicationId(settings.applicationId())).application()));
@@ -90,6 +89,12 @@ public final class EmrServerlessEngine implements JobEngine {
         JobRun run = jobRun(settings.applicationId(), jobRunId);
         return JobHandle.of(Engine.EMR_SERVERLESS, jobRunId, settings.applicationId(), request.executionName(),
                 run.createdAt().getEpochSecond(), request.input().job().timeoutMinutes());
+    }
+
+    @Override
+    public Optional<JobHandle> find(JobRequest request) {
+        return findRun(request.executionName()).map(run -> JobHandle.of(Engine.EMR_SERVERLESS, run.id(), settings.applicationId(),
+                request.executionName(), run.createdAt().getEpochSecond(), request.input().job().timeoutMinutes()));
     }
 
     @Override

@@ -69,6 +69,18 @@ public final class EmrStepEngine implements JobEngine {
                 request.input().job().timeoutMinutes());
     }
 
+    /** A step on the request's cluster; a transient cluster's steps end with the cluster, which the reaper terminates. */
+    @Override
+    public Optional<JobHandle> find(JobRequest request) {
+        String clusterId = request.clusterId();
+        if (clusterId == null || clusterId.isBlank()) {
+            return Optional.empty();
+        }
+        return findStep(clusterId, request.executionName()).map(step -> JobHandle.of(Engine.EMR, step.id(), clusterId,
+                request.executionName(), step.status().timeline().creationDateTime().getEpochSecond(),
+                request.input().job().timeoutMinutes()));
+    }
+
     @Override
     public EngineObservation observe(JobHandle handle) {
         Step step = EngineErrors.call("DescribeStep", () -> client.describeStep(b -> b

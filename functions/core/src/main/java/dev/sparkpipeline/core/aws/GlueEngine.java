@@ -57,6 +57,13 @@ public final class GlueEngine implements JobEngine {
     }
 
     @Override
+    public Optional<JobHandle> find(JobRequest request) {
+        return findRun(request.executionName()).map(run -> JobHandle.of(Engine.GLUE, run.id(), settings.glueJobName(),
+                request.executionName(), run.startedOn() == null ? clock.instant().getEpochSecond() : run.startedOn().getEpochSecond(),
+                request.input().job().timeoutMinutes()));
+    }
+
+    @Override
     public EngineObservation observe(JobHandle handle) {
         JobRun run = EngineErrors.call("GetJobRun", () -> client.getJobRun(b -> b.jobName(handle.containerId())
                 .runId(handle.jobId()).predecessorsIncluded(false)).jobRun());

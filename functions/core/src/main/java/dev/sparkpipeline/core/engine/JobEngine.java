@@ -1,5 +1,7 @@
 package dev.sparkpipeline.core.engine;
 
+import java.util.Optional;
+
 import dev.sparkpipeline.core.contract.Engine;
 
 /**
@@ -13,6 +15,12 @@ public interface JobEngine {
 
     /** Starts the job, or finds the one an earlier attempt of the same request started. */
     JobHandle submit(JobRequest request);
+
+    /**
+     * The job a submission of this request started, if any, found by the name every engine gives
+     * it (the execution's): how an execution that ended without its Catch finds the job to cancel.
+     */
+    Optional<JobHandle> find(JobRequest request);
 
     /** Reads the job's state from the engine, without deciding when to look again. */
     EngineObservation observe(JobHandle handle);

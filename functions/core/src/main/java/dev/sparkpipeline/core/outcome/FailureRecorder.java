@@ -69,6 +69,10 @@ public final class FailureRecorder {
             return new FailureRecord(setAside.copyUri(), setAside.reasonUri(), false);
         }
         String reasonKey = failed.location(input.source().identity(), landedAt).reasonKey();
+        if (store.head(bucket, reasonKey, null).isPresent()) {
+            // Recorded before (the failure path, then the reconciler; or a retry): the first record stands.
+            return new FailureRecord(null, failed.uri(reasonKey), true);
+        }
         reason.put("source", Map.of("uri", input.source().uri(), "missing", true));
         store.put(bucket, reasonKey, "application/json", JsonObject.write(reason));
         return new FailureRecord(null, failed.uri(reasonKey), true);

@@ -44,6 +44,11 @@ class JobEnginesTest {
         }
 
         @Override
+        public java.util.Optional<JobHandle> find(JobRequest request) {
+            throw new AssertionError("not called");
+        }
+
+        @Override
         public EngineObservation observe(JobHandle handle) {
             throw new AssertionError("not called");
         }
