@@ -88,6 +88,27 @@ class VerifyInputHandlerContractTest {
     }
 
     @Test
+    void anInputOfExactlyTheBudgetMayRun() throws IOException {
+        Map<String, Object> input = JSON.std.mapFrom(Fixtures.bytes("manual-execution.json"));
+        input.put("note", "");
+        int padding = InputCheck.INPUT_BUDGET_BYTES - JSON.std.asBytes(input).length;
+        input.put("note", "x".repeat(padding));
+        assertThat(JSON.std.asBytes(input)).hasSize(InputCheck.INPUT_BUDGET_BYTES);
+
+        assertThat(verdict(JSON.std.asBytes(input))).containsEntry("valid", true);
+    }
+
+    @Test
+    void anInputOneByteOverTheBudgetIsRefused() throws IOException {
+        Map<String, Object> input = JSON.std.mapFrom(Fixtures.bytes("manual-execution.json"));
+        input.put("note", "");
+        int padding = InputCheck.INPUT_BUDGET_BYTES + 1 - JSON.std.asBytes(input).length;
+        input.put("note", "x".repeat(padding));
+
+        assertThat(verdict(JSON.std.asBytes(input))).containsEntry("valid", false);
+    }
+
+    @Test
     void anInputLeavingNoRoomForTheRunIsRefused() throws IOException {
         String cause = cause(input -> input.put("note", "x".repeat(InputCheck.INPUT_BUDGET_BYTES)));
 
@@ -113,6 +134,12 @@ class VerifyInputHandlerContractTest {
         change.accept(input);
         var out = new ByteArrayOutputStream();
         handler().handleRequest(new ByteArrayInputStream(JSON.std.asBytes(input)), out, null);
+        return JSON.std.mapFrom(out.toByteArray());
+    }
+
+    private static Map<String, Object> verdict(byte[] event) throws IOException {
+        var out = new ByteArrayOutputStream();
+        handler().handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }
 

@@ -168,7 +168,7 @@ final class MotoStepFunctions {
         List<String> unused = new ArrayList<>();
         aws.fields().forEachRemaining(operation -> {
             String done = "after-" + operation.getValue().size();
-            boolean served = proxy.getAllScenarios().stream()
+            boolean served = proxy.getAllScenarios().getScenarios().stream()
                     .anyMatch(scenario -> scenario.getName().equals(operation.getKey()) && scenario.getState().equals(done));
             if (!served) {
                 unused.add(operation.getKey());
