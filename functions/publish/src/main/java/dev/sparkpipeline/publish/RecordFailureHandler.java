@@ -6,6 +6,7 @@ import dev.sparkpipeline.core.aws.AwsClients;
 import dev.sparkpipeline.core.aws.FunctionEnvironment;
 import dev.sparkpipeline.core.aws.S3ObjectStore;
 import dev.sparkpipeline.core.engine.JobStatus;
+import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
@@ -42,13 +43,30 @@ public final class RecordFailureHandler implements RequestStreamHandler {
         this.recorder = recorder;
     }
 
+    /**
+     * The job's last status: the last answer's (the state machine keeps each submit and tracker
+     * answer in {@code answer} and the submission's in {@code run}), when it reads as a status; a
+     * malformed answer, the reason the run failed, falls back to the submission's.
+     */
+    private static JobStatus lastStatus(JsonObject state) {
+        try {
+            JsonObject payload = state.optionalObject("answer") == null ? null : state.object("answer").optionalObject("Payload");
+            if (payload != null && payload.optionalObject("status") != null) {
+                return ContractJson.status(payload.object("status"));
+            }
+        } catch (InvalidInput malformed) {
+            // Fall back to the submission's status below.
+        }
+        JsonObject run = state.optionalObject("run");
+        return run == null || run.optionalObject("status") == null ? null : ContractJson.status(run.object("status"));
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
         JsonObject state = event.object("state");
         JsonObject failure = state.object("failure");
-        JsonObject run = state.optionalObject("run");
-        JobStatus last = run == null || run.optionalObject("status") == null ? null : ContractJson.status(run.object("status"));
+        JobStatus last = lastStatus(state);
         var record = recorder.record(event.string("executionName"), ContractJson.startedAt(event), ContractJson.executionInput(state), last,
                 failure.string("kind"), failure.optionalString("cause"));
         Map<String, Object> answer = new LinkedHashMap<>();

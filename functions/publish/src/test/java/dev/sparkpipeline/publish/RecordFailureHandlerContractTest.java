@@ -73,6 +73,27 @@ class RecordFailureHandlerContractTest {
     }
 
     @Test
+    void theLastAnswersStatusIsRecordedNotTheSubmissions() throws IOException {
+        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = (Map<String, Object>) event.get("state");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> failed = (Map<String, Object>) ((Map<String, Object>) state.get("run")).get("status");
+        Map<String, Object> submitted = new java.util.LinkedHashMap<>(failed);
+        submitted.put("rawState", "SUBMITTED");
+        submitted.put("state", "PENDING");
+        submitted.put("failureReason", null);
+        state.put("run", Map.of("handle", ((Map<?, ?>) state.get("run")).get("handle"), "status", submitted));
+        state.put("answer", Map.of("Payload", Map.of("status", failed)));
+
+        Map<String, Object> answer = invoke(JSON.std.asBytes(event));
+
+        Map<String, Object> reason = JSON.std.mapFrom(read(answer.get("reasonUri")));
+        assertThat(reason).containsEntry("jobState", "FAILED");
+    }
+
+    @Test
     void aRetryAfterMidnightLandsOnTheSameRecord() throws IOException {
         s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
         Map<String, Object> first = invoke(Fixtures.bytes("record-failure.json"));

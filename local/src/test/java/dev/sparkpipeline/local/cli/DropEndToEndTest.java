@@ -140,22 +140,6 @@ class DropEndToEndTest {
     }
 
     @Test
-    void aReDropOfTheSameFileIsANoOpThatReportsTheEarlierExecutionAndExitsAsItDid() throws IOException {
-        JsonNode first = JSON.readTree(drop(sample("data/orders.csv"), "--json").out());
-
-        CliRun again = drop(sample("data/orders.csv"), "--json");
-
-        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
-        JsonNode result = JSON.readTree(again.out());
-        assertThat(result.path("duplicateOf").path("executionName").asText()).isEqualTo(first.path("executionName").asText());
-        assertThat(result.path("duplicateOf").path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(result.path("states").findValuesAsText("name")).containsExactly("ValidateFunction");
-        try (Stream<Path> manifests = Files.list(lake.resolve("curated-bucket/orders/_manifests"))) {
-            assertThat(manifests.filter(file -> !file.getFileName().toString().startsWith("."))).as("manifests: one run").hasSize(1);
-        }
-    }
-
-    @Test
     void aReDropOfAFailedFileExitsAsTheFailedRunDid() throws IOException {
         drop(sample("data/failing/orders-bad-amounts.csv"), "--json");
 
