@@ -53,7 +53,27 @@ class MalformedAnswersTest {
                 }
             });
         }
+        PipelineScenario emr = PipelineScenario.read(ProjectFiles.root().resolve("statemachine/scenarios/happy-emr.json"));
+        for (JsonNode shape : shapes()) {
+            tests.add(DynamicTest.dynamicTest("happy-emr: runJobFlow answer = " + shape, () -> runJobFlowAnswers(definition, emr, shape)));
+        }
+        ObjectNode wrongId = JSON.createObjectNode().put("JobFlowId", 7);
+        tests.add(DynamicTest.dynamicTest("happy-emr: runJobFlow answer = " + wrongId, () -> runJobFlowAnswers(definition, emr, wrongId)));
         return tests.stream();
+    }
+
+    /** An AWS SDK integration's answer of the wrong shape: the state machine reads runJobFlow's too. */
+    private static void runJobFlowAnswers(JsonNode definition, PipelineScenario scenario, JsonNode shape) {
+        ObjectNode aws = JSON.createObjectNode();
+        aws.putArray("emr:RunJobFlow").addObject().set("answer", shape);
+        var interpreter = new StateMachineInterpreter(definition, new ScriptedTasks(withFallbacks(scenario.lambda().deepCopy()), aws),
+                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7));
+
+        Execution execution = interpreter.run("malformed", scenario.input());
+
+        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " " + execution.statesEntered();
+        assertThat(execution.error()).as(summary).isEqualTo("ClusterFailed");
+        assertThat(execution.statesEntered()).as(summary).contains("RecordFailure", "NotifyFailure").doesNotContain("SubmitJob");
     }
 
     private static void run(JsonNode definition, PipelineScenario scenario, String function, int call, JsonNode shape) {

@@ -48,10 +48,10 @@ final class ScriptedTasks implements TaskRunner {
             case "arn:aws:states:::lambda:invoke":
                 return invoke(parameters.path("FunctionName").asText(), parameters.path("Payload"));
             case "arn:aws:states:::aws-sdk:emr:runJobFlow": {
-                failIfScripted("emr:RunJobFlow", "Emr");
+                JsonNode scripted = failIfScripted("emr:RunJobFlow", "Emr");
                 String id = "j-LOCAL" + (clusters.size() + 1);
                 clusters.put(id, "STARTING");
-                return JSON.createObjectNode().put("JobFlowId", id);
+                return scripted != null ? scripted : JSON.createObjectNode().put("JobFlowId", id);
             }
             case "arn:aws:states:::aws-sdk:emr:terminateJobFlows":
                 failIfScripted("emr:TerminateJobFlows", "Emr");
@@ -96,12 +96,13 @@ final class ScriptedTasks implements TaskRunner {
     /**
      * A scripted operation answers from its script, in order, and fails once the script is spent,
      * as moto's proxy answers {@code ScenarioExhausted}: a call the scenario did not foresee is an
-     * error, never a silent success. An operation the scenario does not script succeeds.
+     * error, never a silent success. An operation the scenario does not script succeeds. A
+     * scripted {@code answer} is returned as the service's answer (null: the stand-in's own).
      */
-    private void failIfScripted(String operation, String service) {
+    private JsonNode failIfScripted(String operation, String service) {
         Deque<JsonNode> results = aws.get(operation);
         if (results == null) {
-            return;
+            return null;
         }
         JsonNode result = results.poll();
         if (result == null) {
@@ -111,6 +112,7 @@ final class ScriptedTasks implements TaskRunner {
             JsonNode error = result.path("serviceError");
             throw new StatesError(service + "." + error.path("code").asText(), error.path("message").asText());
         }
+        return result.has("answer") ? result.path("answer") : null;
     }
 
     private static Deque<JsonNode> queue(JsonNode results) {
