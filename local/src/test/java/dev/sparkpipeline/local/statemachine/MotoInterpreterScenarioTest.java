@@ -1,76 +1,10 @@
 package dev.sparkpipeline.local.statemachine;
 
-import dev.sparkpipeline.local.checks.ProjectFiles;
-import dev.sparkpipeline.local.template.SamStateMachine;
-import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+/** The scenarios that run on moto without waiting out a Retry interval. */
+class MotoInterpreterScenarioTest extends MotoScenarioRuns {
 
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * DESIGN §4.3: {@code statemachine/pipeline.asl.json}, substituted as the template would, run by
- * moto's Step Functions interpreter for every scenario in {@code statemachine/scenarios/}, with the
- * Lambda answers the scenario scripts ({@link MotoStepFunctions}).
- */
-class MotoInterpreterScenarioTest {
-
-    private static MotoStepFunctions stepFunctions;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stepFunctions = new MotoStepFunctions();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (stepFunctions != null) {
-            stepFunctions.stop();
-        }
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyScenarioTakesItsPathOnMotosInterpreter() {
-        List<PipelineScenario> scenarios = PipelineScenario.all(ProjectFiles.root().resolve("statemachine/scenarios"));
-        assertThat(scenarios).isNotEmpty();
-        return scenarios.stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> run(scenario)));
-    }
-
-    private void run(PipelineScenario scenario) throws Exception {
-        stepFunctions.reset(scenario.lambda(), scenario.aws());
-        var moto = stepFunctions.moto();
-        moto.clients().s3().createBucket(b -> b.bucket("artifacts-bucket"));
-        String topicArn = sns().createTopic(b -> b.name("failures")).topicArn();
-        SamStateMachine stateMachine = SamTemplate.read(ProjectFiles.template()).stateMachine();
-        String definition = stateMachine.substitute(PipelineScenario.substitutions(stateMachine, topicArn));
-
-        MotoStepFunctions.Run run = stepFunctions.execute(definition, scenario.input());
-
-        assertThat(run.path()).as("states entered in %s (execution %s, error %s, cause %s)", scenario.name(),
-                run.status(), run.error(), run.cause()).containsExactlyElementsOf(scenario.expectedPath());
-        assertThat(run.status()).isEqualTo(scenario.expect().path("status").asText());
-        if (scenario.expect().has("error")) {
-            assertThat(run.error()).isEqualTo(scenario.expect().path("error").asText());
-        }
-        if (scenario.expect().has("cause")) {
-            assertThat(run.cause()).contains(scenario.expect().path("cause").asText());
-        }
-        assertThat(stepFunctions.unusedAwsScripts(scenario.aws())).as("integration scripts not served in full").isEmpty();
-        if (scenario.expect().path("clusterTerminated").asBoolean(false)) {
-            var clusters = moto.clients().emr().listClusters().clusters();
-            assertThat(clusters).isNotEmpty().allSatisfy(cluster ->
-                    assertThat(cluster.status().stateAsString()).startsWith("TERMINAT"));
-        }
-    }
-
-    private static software.amazon.awssdk.services.sns.SnsClient sns() {
-        return software.amazon.awssdk.services.sns.SnsClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .endpointOverride(stepFunctions.moto().endpoint())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+    @Override
+    boolean retryScenarios() {
+        return false;
     }
 }
