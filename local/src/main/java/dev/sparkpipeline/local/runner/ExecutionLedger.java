@@ -8,6 +8,7 @@ import dev.sparkpipeline.local.asl.Execution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -91,12 +92,22 @@ public final class ExecutionLedger {
     }
 
     /** Records an execution a function started; false when one of this name already exists. */
-    public synchronized boolean started(String name, JsonNode input) {
-        if (find(name).isPresent()) {
-            return false;
+    public boolean started(String name, JsonNode input) {
+        try {
+            Path partial = partial(name, Status.STARTED, null, null, input);
+            try {
+                // A hard link is made whole or not at all, and never over an existing entry: of two
+                // runners starting the same name at once, exactly one succeeds, as StartExecution.
+                Files.createLink(file(name), partial);
+                return true;
+            } catch (FileAlreadyExistsException startedBefore) {
+                return false;
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ledger entry of " + name, e);
         }
-        write(name, Status.STARTED, null, null, input);
-        return true;
     }
 
     /** Records that this process now runs the execution. */
@@ -115,14 +126,8 @@ public final class ExecutionLedger {
     }
 
     private void write(String name, Status status, String error, String cause, JsonNode input) {
-        ObjectNode entry = JSON.createObjectNode().put("name", name).put("status", status.name())
-                .put("runnerPid", ProcessHandle.current().pid()).put("at", Instant.now().toString());
-        entry.put("error", error).put("cause", cause);
-        entry.set("input", input);
         try {
-            Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, name, ".partial");
-            Files.write(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(entry));
+            Path partial = partial(name, status, error, cause, input);
             try {
                 Files.move(partial, file(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -131,6 +136,18 @@ public final class ExecutionLedger {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ledger entry of " + name, e);
         }
+    }
+
+    /** The entry, written whole to a temporary file beside its place. */
+    private Path partial(String name, Status status, String error, String cause, JsonNode input) throws IOException {
+        ObjectNode entry = JSON.createObjectNode().put("name", name).put("status", status.name())
+                .put("runnerPid", ProcessHandle.current().pid()).put("at", Instant.now().toString());
+        entry.put("error", error).put("cause", cause);
+        entry.set("input", input);
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, name, ".partial");
+        Files.write(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(entry));
+        return partial;
     }
 
     private Path file(String name) {
