@@ -4,5 +4,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # A clean build: target/lambda/lib must hold exactly what the artifact holds, nothing left from earlier builds.
-(cd "$root" && ./mvnw -B -q -DskipTests clean install -pl functions/core,functions/validate,functions/submit,functions/track,functions/publish -am)
+(cd "$root" && ./mvnw -B -q -DskipTests clean install -pl core,aws,functions/validate,functions/submit,functions/track,functions/publish -am)
 exec python3 "$root/bench/cold-start.py" "$@"

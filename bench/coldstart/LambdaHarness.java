@@ -28,7 +28,7 @@ public final class LambdaHarness {
         long init = System.nanoTime() - start;
         if (mode.equals("primed")) {
             // org.crac cannot be driven on a JVM without CRaC: the pipeline's own entry runs the same hooks.
-            Class.forName("dev.sparkpipeline.core.priming.SnapStartPriming").getMethod("runRegistered").invoke(null);
+            Class.forName("dev.sparkpipeline.aws.priming.SnapStartPriming").getMethod("runRegistered").invoke(null);
         }
         long firstStart = System.nanoTime();
         String outcome = invoke(handler, event);

@@ -2,14 +2,14 @@ package dev.sparkpipeline.publish;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.aws.AwsClients;
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
-import dev.sparkpipeline.core.aws.GlueCatalog;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.AwsClients;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.aws.GlueCatalog;
+import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.Publisher;
-import dev.sparkpipeline.core.priming.SnapStartPriming;
+import dev.sparkpipeline.aws.priming.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

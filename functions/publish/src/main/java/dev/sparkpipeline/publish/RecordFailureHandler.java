@@ -2,9 +2,9 @@ package dev.sparkpipeline.publish;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.aws.AwsClients;
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.AwsClients;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.ContractJson;

@@ -1,14 +1,14 @@
 package dev.sparkpipeline.publish;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.sparkpipeline.core.aws.GlueCatalog;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.GlueCatalog;
+import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.core.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

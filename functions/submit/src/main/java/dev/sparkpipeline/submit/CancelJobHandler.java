@@ -2,8 +2,8 @@ package dev.sparkpipeline.submit;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.aws.AwsJobEngines;
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.json.ContractJson;

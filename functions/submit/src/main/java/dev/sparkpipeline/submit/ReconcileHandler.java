@@ -2,11 +2,11 @@ package dev.sparkpipeline.submit;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.aws.AwsClients;
-import dev.sparkpipeline.core.aws.AwsJobEngines;
-import dev.sparkpipeline.core.aws.ClusterReaper;
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.AwsClients;
+import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.ClusterReaper;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.ContractJson;

@@ -1,16 +1,16 @@
 package dev.sparkpipeline.submit;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.sparkpipeline.core.aws.AwsJobEngines;
-import dev.sparkpipeline.core.aws.AwsClients;
-import dev.sparkpipeline.core.aws.ClusterReaper;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.AwsClients;
+import dev.sparkpipeline.aws.ClusterReaper;
+import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Reconciler;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.core.testing.MotoServer;
-import dev.sparkpipeline.core.testing.Requests;
+import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

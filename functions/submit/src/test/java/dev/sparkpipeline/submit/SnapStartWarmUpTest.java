@@ -1,6 +1,6 @@
 package dev.sparkpipeline.submit;
 
-import dev.sparkpipeline.core.testing.WarmUpEnvironment;
+import dev.sparkpipeline.aws.testing.WarmUpEnvironment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,12 @@
 package dev.sparkpipeline.submit;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.core.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
-import static dev.sparkpipeline.core.testing.Requests.settings;
+import static dev.sparkpipeline.aws.testing.Requests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

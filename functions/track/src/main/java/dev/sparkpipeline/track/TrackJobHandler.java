@@ -2,9 +2,9 @@ package dev.sparkpipeline.track;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.aws.AwsJobEngines;
-import dev.sparkpipeline.core.aws.EmrServerlessEngine;
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.EmrServerlessEngine;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobRun;
@@ -13,7 +13,7 @@ import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
-import dev.sparkpipeline.core.priming.SnapStartPriming;
+import dev.sparkpipeline.aws.priming.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

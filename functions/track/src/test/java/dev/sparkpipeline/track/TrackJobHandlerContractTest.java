@@ -1,15 +1,15 @@
 package dev.sparkpipeline.track;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.sparkpipeline.core.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.error.PipelineException;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.core.testing.MotoServer;
-import dev.sparkpipeline.core.testing.Requests;
+import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,9 +1,9 @@
 package dev.sparkpipeline.validate;
 
-import dev.sparkpipeline.core.aws.AwsClients;
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
-import dev.sparkpipeline.core.aws.StepFunctionsExecutionStarter;
+import dev.sparkpipeline.aws.AwsClients;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;

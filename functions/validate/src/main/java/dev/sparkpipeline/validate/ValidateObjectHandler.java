@@ -2,13 +2,13 @@ package dev.sparkpipeline.validate;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
-import dev.sparkpipeline.core.aws.StepFunctionsExecutionStarter;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.ValidationReport;
-import dev.sparkpipeline.core.priming.CannedResponse;
-import dev.sparkpipeline.core.priming.SnapStartPriming;
+import dev.sparkpipeline.aws.priming.CannedResponse;
+import dev.sparkpipeline.aws.priming.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.sparkpipeline.validate;
 
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

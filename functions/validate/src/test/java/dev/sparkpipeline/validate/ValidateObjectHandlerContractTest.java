@@ -1,8 +1,8 @@
 package dev.sparkpipeline.validate;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.sparkpipeline.core.aws.S3ObjectStore;
-import dev.sparkpipeline.core.aws.StepFunctionsExecutionStarter;
+import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
@@ -12,7 +12,7 @@ import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.core.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,6 +1,6 @@
 package dev.sparkpipeline.local.endpoint;
 
-import dev.sparkpipeline.core.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.runner.PipelineBuckets;
 import software.amazon.awssdk.core.sync.RequestBody;

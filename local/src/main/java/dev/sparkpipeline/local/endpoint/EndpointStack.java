@@ -1,6 +1,6 @@
 package dev.sparkpipeline.local.endpoint;
 
-import dev.sparkpipeline.core.aws.FunctionEnvironment;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.validate.LandingValidators;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.json.ContractJson;

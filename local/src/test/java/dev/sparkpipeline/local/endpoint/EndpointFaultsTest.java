@@ -2,7 +2,7 @@ package dev.sparkpipeline.local.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkpipeline.core.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.cli.CliRun;
 import org.junit.jupiter.api.AfterEach;

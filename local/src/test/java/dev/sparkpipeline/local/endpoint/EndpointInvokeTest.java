@@ -3,7 +3,7 @@ package dev.sparkpipeline.local.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sparkpipeline.core.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
