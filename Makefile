@@ -20,16 +20,16 @@ build-ValidateFunction:
 	$(call lambda_artifact,validate)
 
 build-VerifyInputFunction:
-	$(call lambda_artifact,validate)
+	$(call lambda_artifact,verify-input)
 
 build-SubmitJobFunction:
 	$(call lambda_artifact,submit)
 
 build-CancelJobFunction:
-	$(call lambda_artifact,submit)
+	$(call lambda_artifact,cancel)
 
 build-ReconcileFunction:
-	$(call lambda_artifact,submit)
+	$(call lambda_artifact,reconcile)
 
 build-TrackJobFunction:
 	$(call lambda_artifact,track)
@@ -38,4 +38,4 @@ build-PublishFunction:
 	$(call lambda_artifact,publish)
 
 build-RecordFailureFunction:
-	$(call lambda_artifact,publish)
+	$(call lambda_artifact,record-failure)

@@ -1,7 +1,5 @@
 package dev.sparkpipeline.aws;
 
-import dev.sparkpipeline.core.function.FunctionEnvironment;
-
 import dev.sparkpipeline.core.engine.JobEngines;
 
 import java.time.Clock;
@@ -13,12 +11,7 @@ public final class AwsJobEngines {
     private AwsJobEngines() {
     }
 
-    /** Engines from the function's environment; clients are built here, once per container. */
-    public static JobEngines fromEnvironment(FunctionEnvironment environment) {
-        return on(AwsClients.fromEnvironment(environment), EngineSettings.fromEnvironment(environment), Clock.systemUTC());
-    }
-
-    /** Engines on these clients (tests, the local runner's endpoint mode). */
+    /** Engines on these clients ({@link AwsAdapters}, tests). */
     public static JobEngines on(AwsClients clients, EngineSettings settings, Clock clock) {
         return new JobEngines(List.of(
                 new EmrServerlessEngine(clients.emrServerless(), settings, clock),

@@ -1,9 +1,9 @@
 package dev.sparkpipeline.publish;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsClients;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.aws.GlueCatalog;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.json.ContractJson;
@@ -33,15 +33,10 @@ public final class PublishHandler implements RequestStreamHandler {
 
     private final Publisher publisher;
 
-    /** Used by the Lambda runtime: clients are built once per container. */
+    /** The Lambda runtime's: wired once per container by {@link PublishFunction}, on AWS. */
     public PublishHandler() {
-        this(FunctionEnvironment.ofProcess());
+        this(AwsAdapters.wire(PublishFunction::build));
         SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
-    }
-
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public PublishHandler(FunctionEnvironment environment) {
-        this(onAws(environment));
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */
@@ -57,9 +52,4 @@ public final class PublishHandler implements RequestStreamHandler {
         output.write(JsonObject.write(summary));
     }
 
-    private static Publisher onAws(FunctionEnvironment environment) {
-        AwsClients clients = AwsClients.fromEnvironment(environment);
-        return new Publisher(new S3ObjectStore(clients.s3()), new GlueCatalog(clients.glue(), environment.required("GLUE_DATABASE")),
-                environment.required("CURATED_BUCKET"), environment.required("QUARANTINE_BUCKET"), environment.flag("DELETE_SOURCE_AFTER_ARCHIVE"), Clock.systemUTC());
-    }
 }

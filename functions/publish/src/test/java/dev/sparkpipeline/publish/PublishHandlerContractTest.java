@@ -5,6 +5,7 @@ import dev.sparkpipeline.aws.GlueCatalog;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
+import dev.sparkpipeline.recordfailure.RecordFailureHandler;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;

@@ -1,10 +1,10 @@
 package dev.sparkpipeline.submit;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.aws.EmrServerlessEngine;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -38,15 +38,10 @@ public final class SubmitJobHandler implements RequestStreamHandler {
     private final JobEngines engines;
     private final JobSubmitter submitter;
 
-    /** Used by the Lambda runtime: engine clients are built once per container. */
+    /** The Lambda runtime's: wired once per container by {@link SubmitJobFunction}, on AWS. */
     public SubmitJobHandler() {
-        this(FunctionEnvironment.ofProcess());
+        this(AwsAdapters.wire(SubmitJobFunction::build));
         registerPriming();
-    }
-
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public SubmitJobHandler(FunctionEnvironment environment) {
-        this(AwsJobEngines.fromEnvironment(environment));
     }
 
     /** Used by tests and the local runner, which pass their own engines. */

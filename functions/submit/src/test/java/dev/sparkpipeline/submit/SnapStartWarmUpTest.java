@@ -1,6 +1,8 @@
 package dev.sparkpipeline.submit;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.aws.testing.WarmUpEnvironment;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +12,9 @@ class SnapStartWarmUpTest {
 
     @Test
     void theWarmUpSubmitsAJobOnCannedAnswersAlone() {
-        assertThat(new SubmitJobHandler(WarmUpEnvironment.engines()).registerPriming().runNow()).isEmpty();
+        FunctionEnvironment unreachable = WarmUpEnvironment.engines();
+        var handler = new SubmitJobHandler(SubmitJobFunction.build(unreachable, AwsAdapters.of(unreachable)));
+
+        assertThat(handler.registerPriming().runNow()).isEmpty();
     }
 }

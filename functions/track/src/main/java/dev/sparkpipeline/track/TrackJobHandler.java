@@ -1,10 +1,10 @@
 package dev.sparkpipeline.track;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.aws.EmrServerlessEngine;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobRun;
@@ -36,20 +36,15 @@ public final class TrackJobHandler implements RequestStreamHandler {
 
     private final JobTracker tracker;
 
-    /** Used by the Lambda runtime: engine clients are built once per container. */
+    /** The Lambda runtime's: wired once per container by {@link TrackJobFunction}, on AWS. */
     public TrackJobHandler() {
-        this(FunctionEnvironment.ofProcess());
+        this(AwsAdapters.wire(TrackJobFunction::build));
         registerPriming();
     }
 
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public TrackJobHandler(FunctionEnvironment environment) {
-        this(AwsJobEngines.fromEnvironment(environment), Clock.systemUTC());
-    }
-
-    /** Used by tests and the local runner, which pass their own engines and clock. */
-    public TrackJobHandler(JobEngines engines, Clock clock) {
-        this.tracker = new JobTracker(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
+    /** On its tracker (tests: {@link TrackJobFunction#tracker}). */
+    public TrackJobHandler(JobTracker tracker) {
+        this.tracker = tracker;
     }
 
     /**

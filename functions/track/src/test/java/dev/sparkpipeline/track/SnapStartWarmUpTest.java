@@ -1,6 +1,8 @@
 package dev.sparkpipeline.track;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.aws.testing.WarmUpEnvironment;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +12,9 @@ class SnapStartWarmUpTest {
 
     @Test
     void theWarmUpPollsARunningJobOnCannedAnswersAlone() {
-        assertThat(new TrackJobHandler(WarmUpEnvironment.engines()).registerPriming().runNow()).isEmpty();
+        FunctionEnvironment unreachable = WarmUpEnvironment.engines();
+        var handler = new TrackJobHandler(TrackJobFunction.build(unreachable, AwsAdapters.of(unreachable)));
+
+        assertThat(handler.registerPriming().runNow()).isEmpty();
     }
 }

@@ -92,7 +92,7 @@ class TrackJobHandlerContractTest {
         Clock twoDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
         var out = new ByteArrayOutputStream();
 
-        new TrackJobHandler(engines, twoDaysLater).handleRequest(new ByteArrayInputStream(watch), out, null);
+        new TrackJobHandler(TrackJobFunction.tracker(engines, twoDaysLater)).handleRequest(new ByteArrayInputStream(watch), out, null);
 
         Map<?, ?> status = (Map<?, ?>) JSON.std.mapFrom(out.toByteArray()).get("status");
         assertThat(status.get("timedOut")).isEqualTo(true);
@@ -118,7 +118,7 @@ class TrackJobHandlerContractTest {
 
     private Map<String, Object> invoke(byte[] event) throws IOException {
         var out = new ByteArrayOutputStream();
-        new TrackJobHandler(engines, Clock.systemUTC()).handleRequest(new ByteArrayInputStream(event), out, null);
+        new TrackJobHandler(TrackJobFunction.tracker(engines, Clock.systemUTC())).handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }
 }

@@ -1,8 +1,8 @@
 package dev.sparkpipeline.validate;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.core.landing.LandingValidator;
@@ -37,15 +37,10 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
 
     private final LandingValidator validator;
 
-    /** Used by the Lambda runtime: clients and rules are built once per container. */
+    /** The Lambda runtime's: wired once per container by {@link ValidateFunction}, on AWS. */
     public ValidateObjectHandler() {
-        this(FunctionEnvironment.ofProcess());
+        this(AwsAdapters.wire(ValidateFunction::build));
         registerPriming();
-    }
-
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public ValidateObjectHandler(FunctionEnvironment environment) {
-        this(LandingValidators.onAws(environment));
     }
 
     /** Used by tests and the local runner, which pass their own adapters. */

@@ -77,15 +77,16 @@ final class DropCommand implements Callable<Integer> {
         String key = this.key != null ? checkedKey(this.key) : landingKey(catalog, file.getFileName().toString(), Instant.now());
         LocalLake lake = new LocalLake(options.lakeDir);
         var report = new RunReport(spec.commandLine().getOut(), options.json);
-        report.note("Dropping " + file + " as s3://" + LocalLake.LANDING + "/" + key + (options.awsEndpoint == null
-                ? " (lake " + lake.root() + ")" : " (endpoint " + options.awsEndpoint + ")"));
         var pipeline = options.pipeline(template, lake);
+        String landing = pipeline.bucketNames().landing();
+        report.note("Dropping " + file + " as s3://" + landing + "/" + key + (options.awsEndpoint == null
+                ? " (lake " + lake.root() + ")" : " (endpoint " + options.awsEndpoint + ")"));
         PipelineBuckets buckets = pipeline.buckets();
-        JsonNode event = objectCreated(key, buckets.land(LocalLake.LANDING, key, file));
+        JsonNode event = objectCreated(landing, key, buckets.land(landing, key, file));
         List<String> targets = pipeline.targets(event);
         if (targets.isEmpty()) {
             report.finish(RunReport.Status.FAILED, null, List.of(), "NoTarget",
-                    "no function of the template has an EventBridge rule for Object Created events from " + LocalLake.LANDING, null, 0);
+                    "no function of the template has an EventBridge rule for Object Created events from " + landing, null, 0);
             return 1;
         }
         List<FileOutcome> outcomes = new ArrayList<>();
@@ -139,10 +140,10 @@ final class DropCommand implements Callable<Integer> {
             return 1;
         }
         String dataset = input.path("dataset").asText();
-        JsonNode manifest = JSON.readTree(buckets.read(LocalLake.CURATED, dataset + "/_manifests/" + executionName + ".json")
+        JsonNode manifest = JSON.readTree(buckets.read(pipeline.bucketNames().curated(), dataset + "/_manifests/" + executionName + ".json")
                 .orElseThrow(() -> new IllegalStateException("the run succeeded without a manifest for " + executionName)));
         List<String> outputs = new ArrayList<>();
-        manifest.path("files").forEach(name -> outputs.add(buckets.uri(LocalLake.CURATED, dataset + "/" + name.asText())));
+        manifest.path("files").forEach(name -> outputs.add(buckets.uri(pipeline.bucketNames().curated(), dataset + "/" + name.asText())));
         report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.path("rows").path("out").asLong());
         return 0;
     }
@@ -208,15 +209,15 @@ final class DropCommand implements Callable<Integer> {
     }
 
     /** The "Object Created" event S3 sends to EventBridge for this object: what the template routes. */
-    private static JsonNode objectCreated(String key, StoredObject object) {
+    private static JsonNode objectCreated(String bucket, String key, StoredObject object) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "0").put("id", UUID.randomUUID().toString()).put("detail-type", "Object Created")
                 .put("source", "aws.s3").put("account", "000000000000").put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("region", "local");
-        event.putArray("resources").add("arn:aws:s3:::" + LocalLake.LANDING);
+        event.putArray("resources").add("arn:aws:s3:::" + bucket);
         ObjectNode detail = event.putObject("detail");
         detail.put("version", "0");
-        detail.putObject("bucket").put("name", LocalLake.LANDING);
+        detail.putObject("bucket").put("name", bucket);
         detail.putObject("object").put("key", key).put("size", object.size()).put("etag", object.etag())
                 .put("sequencer", Long.toHexString(System.nanoTime()));
         detail.put("request-id", "local").put("requester", "000000000000").put("reason", "PutObject");

@@ -62,10 +62,11 @@ final class RunOptions {
         if (Files.exists(lake.root()) && !Files.isDirectory(lake.root())) {
             throw new PipelineLocal.UsageError("--lake " + lakeDir + " is not a folder");
         }
-        DatasetCatalog catalog = catalog();
+        // Read here so that an invalid file is a usage error before anything runs; the functions read it again.
+        catalog();
         job = LocalSparkJob.forThisJvm().withDatasetsConfig(configFile.toAbsolutePath());
         if (awsEndpoint == null) {
-            return LocalPipeline.offline(template, lake, job, catalog);
+            return LocalPipeline.offline(template, lake, job, configFile.toAbsolutePath());
         }
         EndpointStack stack;
         try {

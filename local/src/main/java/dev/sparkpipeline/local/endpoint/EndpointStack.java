@@ -1,14 +1,16 @@
 package dev.sparkpipeline.local.endpoint;
 
 import dev.sparkpipeline.core.function.FunctionEnvironment;
-import dev.sparkpipeline.validate.LandingValidators;
+import dev.sparkpipeline.aws.AwsAdapters;
+import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.json.ContractJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
-import dev.sparkpipeline.local.runner.ExecutionLedger;
+import dev.sparkpipeline.local.runner.PipelineBuckets;
+import dev.sparkpipeline.local.runner.PipelineSite;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
@@ -102,15 +104,6 @@ public final class EndpointStack {
         return new FunctionEnvironment(variables);
     }
 
-    private static FunctionEnvironment withConfig(FunctionEnvironment environment, Path datasetsConfig) {
-        if (datasetsConfig == null) {
-            return environment;
-        }
-        Map<String, String> variables = new HashMap<>(environment.variables());
-        variables.put(LandingValidators.DATASETS_CONFIG, datasetsConfig.toString());
-        return new FunctionEnvironment(variables);
-    }
-
     /** The state machine's service integrations on this endpoint, one call per attempt. */
     private TaskRunner integrations() {
         return new EndpointIntegrations(client(EmrClient.builder(), false), client(SnsClient.builder(), false),
@@ -132,13 +125,47 @@ public final class EndpointStack {
      * (through {@code DATASETS_CONFIG}) instead of the ones bundled into their build.
      */
     public LocalPipeline pipeline(SamTemplate template, LocalLake lake, LocalSparkJob job, Path datasetsConfig) {
-        var functions = new LocalFunctions(template, function -> Map.of(FunctionEnvironment.class,
-                        withConfig(environment(function), datasetsConfig)),
-                lake.root().resolve("_logs").resolve("functions.log"));
-        TaskRunner tasks = new JobsOnLocalSpark(new LocalTasks(functions, integrations()), s3, resources.ref("CuratedBucket"), job,
-                lake.root().resolve("_endpoint-jobs"));
-        return new LocalPipeline(template, resources, functions, tasks, new EndpointBuckets(s3), this::startedExecution,
-                ExecutionLedger.of(lake.root()));
+        return LocalPipeline.on(template, new EndpointSite(this, lake, job), lake, datasetsConfig);
+    }
+
+    /** This endpoint as the place the runner's pipeline runs. */
+    private record EndpointSite(EndpointStack stack, LocalLake lake, LocalSparkJob job) implements PipelineSite {
+
+        @Override
+        public LocalResources resources() {
+            return stack.resources;
+        }
+
+        @Override
+        public FunctionEnvironment environment(SamFunction function) {
+            return stack.environment(function);
+        }
+
+        @Override
+        public Adapters adapters(FunctionEnvironment environment) {
+            return AwsAdapters.of(environment);
+        }
+
+        @Override
+        public TaskRunner tasks(LocalFunctions functions) {
+            return new JobsOnLocalSpark(new LocalTasks(functions, stack.integrations()), stack.s3,
+                    stack.resources.ref("CuratedBucket"), job, lake.root().resolve("_endpoint-jobs"));
+        }
+
+        @Override
+        public PipelineBuckets buckets() {
+            return new EndpointBuckets(stack.s3);
+        }
+
+        @Override
+        public Optional<ExecutionInput> started(String executionName) {
+            return stack.startedExecution(executionName);
+        }
+
+        @Override
+        public Optional<Path> functionOutput() {
+            return Optional.of(lake.root().resolve("_logs").resolve("functions.log"));
+        }
     }
 
     /** The input of an execution a function started on this endpoint's state machine. */

@@ -13,11 +13,6 @@ import java.util.List;
  */
 public record LocalLake(Path root) {
 
-    /** Local names of the template's buckets. */
-    public static final String LANDING = "landing-bucket";
-    public static final String CURATED = "curated-bucket";
-    public static final String QUARANTINE = "quarantine-bucket";
-
     public LocalLake {
         root = root.toAbsolutePath().normalize();
     }

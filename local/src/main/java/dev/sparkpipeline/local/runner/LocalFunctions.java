@@ -3,6 +3,9 @@ package dev.sparkpipeline.local.runner;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.core.function.FunctionFactory;
+import dev.sparkpipeline.core.function.FunctionVariables;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.template.SamFunction;
 import dev.sparkpipeline.local.template.SamTemplate;
@@ -12,23 +15,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.HashMap;
 
 /**
- * The template's functions, in-process: each logical id's handler class is the one
- * {@code template.yaml} names, built through its public constructor whose parameters the local
- * adapters can all supply (by type). Invocations pass the event's bytes and read the answer's,
- * as the Lambda runtime does; a thrown exception becomes the error the runtime would report
- * ({@code errorType} = the class name, cause = the runtime's error document).
+ * The template's functions, in-process: each logical id's handler is the class {@code template.yaml}
+ * names, built by its factory ({@link FunctionHandlers}) from the variables the template gives it
+ * and the adapters of the site the runner runs on. Invocations pass the event's bytes and read the
+ * answer's, as the Lambda runtime does; a thrown exception becomes the error the runtime would
+ * report ({@code errorType} = the class name, cause = the runtime's error document).
  */
 public final class LocalFunctions {
 
@@ -38,25 +38,30 @@ public final class LocalFunctions {
     private final Path output;
 
     /**
-     * @param template the SAM template
-     * @param adapters local adapters by type (LandingValidator, JobEngines, Clock, Publisher, ...)
+     * @param template       the SAM template
+     * @param site           where the functions run: their environment and adapters
+     * @param datasetsConfig the datasets configuration the functions read instead of the bundled one
+     *                       ({@code DATASETS_CONFIG}), or null for the bundled one
+     * @throws IllegalStateException when the template names a handler this runner has no factory for
      */
-    public LocalFunctions(SamTemplate template, Map<Class<?>, Object> adapters) {
-        this(template, function -> adapters, null);
+    public LocalFunctions(SamTemplate template, PipelineSite site, Path datasetsConfig) {
+        this.output = site.functionOutput().orElse(null);
+        for (SamFunction function : template.functions().values()) {
+            FunctionFactory<RequestStreamHandler> factory = FunctionHandlers.factory(function.handlerClass())
+                    .orElseThrow(() -> new IllegalStateException(function.logicalId() + ": the local runner has no factory for "
+                            + function.handlerClass() + " (add it to FunctionHandlers)"));
+            FunctionEnvironment environment = withDatasets(site.environment(function), datasetsConfig);
+            handlers.put(function.logicalId(), factory.build(environment, site.adapters(environment)));
+        }
     }
 
-    /**
-     * @param template the SAM template
-     * @param adapters each function's adapters by type; in the endpoint mode, its
-     *                 {@code FunctionEnvironment}, from which it builds its own AWS adapters
-     * @param output   the file that gets what the functions write to standard output (their logs,
-     *                 which the Lambda runtime ships to the log group), or null to leave it alone
-     */
-    public LocalFunctions(SamTemplate template, Function<SamFunction, Map<Class<?>, Object>> adapters, Path output) {
-        this.output = output;
-        for (SamFunction function : template.functions().values()) {
-            build(function, adapters.apply(function)).ifPresent(handler -> handlers.put(function.logicalId(), handler));
+    private static FunctionEnvironment withDatasets(FunctionEnvironment environment, Path datasetsConfig) {
+        if (datasetsConfig == null) {
+            return environment;
         }
+        Map<String, String> variables = new HashMap<>(environment.variables());
+        variables.put(FunctionVariables.DATASETS_CONFIG, datasetsConfig.toString());
+        return new FunctionEnvironment(variables);
     }
 
     /** The functions this runner can call. */
@@ -99,31 +104,5 @@ public final class LocalFunctions {
                 System.setOut(original);
             }
         }
-    }
-
-    private static Optional<RequestStreamHandler> build(SamFunction function, Map<Class<?>, Object> adapters) {
-        Class<?> type;
-        try {
-            type = Class.forName(function.handlerClass());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(function.logicalId() + ": handler " + function.handlerClass() + " is not on the class path", e);
-        }
-        for (Constructor<?> constructor : type.getConstructors()) {
-            Object[] arguments = new Object[constructor.getParameterCount()];
-            boolean satisfied = constructor.getParameterCount() > 0;
-            for (int i = 0; i < arguments.length && satisfied; i++) {
-                arguments[i] = adapters.get(constructor.getParameterTypes()[i]);
-                satisfied = arguments[i] != null;
-            }
-            if (satisfied) {
-                try {
-                    return Optional.of((RequestStreamHandler) constructor.newInstance(arguments));
-                } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot build " + function.logicalId(), e);
-                }
-            }
-        }
-        // No local adapters for it: not callable offline.
-        return Optional.empty();
     }
 }

@@ -3,44 +3,20 @@ package dev.sparkpipeline.local.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
-import dev.sparkpipeline.core.dataset.DatasetCatalog;
-import dev.sparkpipeline.core.engine.JobEngine;
-import dev.sparkpipeline.core.engine.JobEngines;
-import dev.sparkpipeline.core.execution.InputCheck;
-import dev.sparkpipeline.core.landing.LandingRules;
-import dev.sparkpipeline.core.landing.LandingValidator;
-import dev.sparkpipeline.core.landing.QuarantineWriter;
-import dev.sparkpipeline.core.observability.EventLog;
-import dev.sparkpipeline.core.observability.Metrics;
-import dev.sparkpipeline.core.outcome.FailureRecorder;
-import dev.sparkpipeline.core.outcome.Publisher;
-import dev.sparkpipeline.core.outcome.Reconciler;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
-import dev.sparkpipeline.local.asl.TaskRunner;
-import dev.sparkpipeline.local.lake.FolderObjectStore;
-import dev.sparkpipeline.local.lake.LakeBuckets;
-import dev.sparkpipeline.local.lake.LocalCatalog;
 import dev.sparkpipeline.local.lake.LocalLake;
-import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
-import dev.sparkpipeline.local.spark.LocalSparkEngine;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
+import dev.sparkpipeline.local.template.BucketNames;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -66,71 +42,49 @@ public final class LocalPipeline {
     private final String stateMachineArn;
     private final StateMachineInterpreter interpreter;
 
-    /**
-     * The pipeline from its parts.
-     *
-     * @param functions         the template's functions
-     * @param tasks             the interpreter's Task resources (calling those functions)
-     * @param buckets           the buckets as the runner reaches them
-     * @param startedExecutions the input of an execution a function started, by name
-     * @param ledger            where the executions this pipeline runs are recorded
-     */
-    public LocalPipeline(SamTemplate template, LocalResources resources, LocalFunctions functions, TaskRunner tasks,
-                         PipelineBuckets buckets, Function<String, Optional<ExecutionInput>> startedExecutions,
-                         ExecutionLedger ledger) {
+    private final BucketNames bucketNames;
+
+    private LocalPipeline(SamTemplate template, PipelineSite site, LocalFunctions functions, ExecutionLedger ledger) {
         this.functions = functions;
-        this.bus = new LocalEventBus(template, resources);
-        this.buckets = buckets;
-        this.startedExecutions = startedExecutions;
+        this.bus = new LocalEventBus(template, site.resources());
+        this.buckets = site.buckets();
+        this.bucketNames = BucketNames.of(site.resources());
+        this.startedExecutions = site::started;
         this.ledger = ledger;
-        this.stateMachineArn = resources.ref("PipelineStateMachine");
+        this.stateMachineArn = site.resources().ref("PipelineStateMachine");
         try {
-            JsonNode definition = JSON.readTree(resources.stateMachineDefinition());
-            this.interpreter = new StateMachineInterpreter(definition, tasks, ExecutionClock.real(), new Random());
+            JsonNode definition = JSON.readTree(site.resources().stateMachineDefinition());
+            this.interpreter = new StateMachineInterpreter(definition, site.tasks(functions), ExecutionClock.real(), new Random());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The runner's one composition root: the template's functions, each built by its factory on the
+     * site's adapters, the state machine on the site's Task resources, executions recorded in the
+     * lake's ledger.
+     *
+     * @param datasetsConfig the datasets configuration the functions read ({@code DATASETS_CONFIG}),
+     *                       or null for the one bundled into the build
+     */
+    public static LocalPipeline on(SamTemplate template, PipelineSite site, LocalLake lake, Path datasetsConfig) {
+        return new LocalPipeline(template, site, new LocalFunctions(template, site, datasetsConfig), ExecutionLedger.of(lake.root()));
+    }
+
     /** The pipeline offline with the datasets bundled into this build. */
     public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job) {
-        return offline(template, lake, job, DatasetCatalog.bundled());
+        return offline(template, lake, job, null);
     }
 
-    /** The pipeline offline: local adapters on the lake's folders, every engine on local Spark, these datasets. */
-    public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job, DatasetCatalog catalog) {
+    /**
+     * The pipeline offline: local adapters on the lake's folders, every engine on local Spark, the
+     * datasets of {@code datasetsConfig} (null: the bundled ones).
+     */
+    public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job, Path datasetsConfig) {
         var resources = new LocalResources(template);
-        var ledger = ExecutionLedger.of(lake.root());
-        var starter = new RecordingExecutionStarter(ledger);
-        var functions = new LocalFunctions(template, offlineAdapters(resources, lake, job, starter, catalog));
-        return new LocalPipeline(template, resources, functions, new LocalTasks(functions, new LakeIntegrations(lake)),
-                new LakeBuckets(lake), name -> Optional.ofNullable(starter.started().get(name)), ledger);
-    }
-
-    private static Map<Class<?>, Object> offlineAdapters(LocalResources resources, LocalLake lake, LocalSparkJob job,
-                                                         RecordingExecutionStarter starter, DatasetCatalog catalog) {
-        Clock clock = Clock.systemUTC();
-        var store = new FolderObjectStore(lake);
-        List<JobEngine> engines = new ArrayList<>();
-        for (Engine engine : Engine.values()) {
-            engines.add(new LocalSparkEngine(engine, lake, job, clock));
-        }
-        Path logs = lake.root().resolve("_logs");
-        Map<Class<?>, Object> adapters = new HashMap<>();
-        var jobEngines = new JobEngines(engines);
-        var failures = new FailureRecorder(store, LocalLake.QUARANTINE, clock);
-        adapters.put(JobEngines.class, jobEngines);
-        adapters.put(Clock.class, clock);
-        adapters.put(Publisher.class, new Publisher(store, new LocalCatalog(lake), LocalLake.CURATED, LocalLake.QUARANTINE, false, clock));
-        adapters.put(FailureRecorder.class, failures);
-        adapters.put(Reconciler.class, new Reconciler(jobEngines, new LakeClusters(lake, resources.ref("AWS::StackName")), failures));
-        adapters.put(InputCheck.class, new InputCheck(store, catalog, resources.ref("LandingBucket")));
-        adapters.put(LandingValidator.class, new LandingValidator(store, starter, new LandingRules(catalog),
-                new QuarantineWriter(store, resources.ref("QuarantineBucket"), LandingValidator.QUARANTINE_PREFIX,
-                        Boolean.parseBoolean(resources.ref("DeleteSourceAfterQuarantine"))),
-                new EventLog("validate", line -> append(logs, "functions.log", line), clock),
-                new Metrics("SparkPipeline", "validate", line -> append(logs, "metrics.log", line), clock)));
-        return adapters;
+        var adapters = LakeAdapters.onLocalSpark(lake, job, BucketNames.of(resources).curated(), ExecutionLedger.of(lake.root()));
+        return on(template, new LakeSite(resources, lake, adapters), lake, datasetsConfig);
     }
 
     /** The template's functions, callable in-process. */
@@ -141,6 +95,11 @@ public final class LocalPipeline {
     /** The functions the template's EventBridge rules send this event to. */
     public List<String> targets(JsonNode event) {
         return bus.targets(event);
+    }
+
+    /** The names of the template's buckets where this pipeline runs. */
+    public BucketNames bucketNames() {
+        return bucketNames;
     }
 
     /** The pipeline's buckets, as the runner reaches them. */
@@ -212,15 +171,6 @@ public final class LocalPipeline {
                 // A hook cannot report; the ledger already says the execution was aborted.
                 System.err.println("pipeline-local: " + function + " could not reconcile " + executionName + ": " + failed.getMessage());
             }
-        }
-    }
-
-    private static void append(Path logs, String file, String line) {
-        try {
-            Files.createDirectories(logs);
-            Files.writeString(logs.resolve(file), line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

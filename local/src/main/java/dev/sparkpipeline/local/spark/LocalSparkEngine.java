@@ -31,11 +31,14 @@ public final class LocalSparkEngine implements JobEngine {
     private final Engine engine;
     private final LocalLake lake;
     private final LocalSparkJob job;
+    private final String curatedBucket;
     private final Clock clock;
     private final Map<String, Process> running = new ConcurrentHashMap<>();
 
-    public LocalSparkEngine(Engine engine, LocalLake lake, LocalSparkJob job, Clock clock) {
+    /** @param curatedBucket the bucket the job writes its table and manifest to */
+    public LocalSparkEngine(Engine engine, LocalLake lake, LocalSparkJob job, String curatedBucket, Clock clock) {
         this.engine = engine;
+        this.curatedBucket = curatedBucket;
         this.lake = lake;
         this.job = job;
         this.clock = clock;
@@ -50,7 +53,7 @@ public final class LocalSparkEngine implements JobEngine {
     public JobHandle submit(JobRequest request) {
         String runId = request.executionName();
         running.computeIfAbsent(runId, id -> {
-            CurateJobCall call = CurateJobCall.of(request, LocalLake.CURATED);
+            CurateJobCall call = CurateJobCall.of(request, curatedBucket);
             return job.start(jobPath(call.input()), jobPath(call.output()), call.dataset(), id, log(id));
         });
         return JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes());

@@ -10,6 +10,10 @@ import dev.sparkpipeline.local.asl.HistoryEvent;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
+import dev.sparkpipeline.local.runner.ExecutionLedger;
+import dev.sparkpipeline.local.runner.LakeAdapters;
+import dev.sparkpipeline.local.runner.LakeSite;
 import dev.sparkpipeline.local.runner.LocalFunctions;
 import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LocalTasks;
@@ -87,9 +91,11 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var functions = new LocalFunctions(SamTemplate.read(ProjectFiles.template()),
-                Map.of(JobEngines.class, new JobEngines(List.of(engine)), Clock.class, clock));
-        var tasks = new LocalTasks(functions, new LakeIntegrations(new LocalLake(lakeDir)));
+        SamTemplate template = SamTemplate.read(ProjectFiles.template());
+        var lake = new LocalLake(lakeDir);
+        var adapters = new LakeAdapters(lake, new JobEngines(List.of(engine)), new RecordingExecutionStarter(ExecutionLedger.of(lakeDir)), clock);
+        var functions = new LocalFunctions(template, new LakeSite(new LocalResources(template), lake, adapters), null);
+        var tasks = new LocalTasks(functions, new LakeIntegrations(lake));
         UnaryOperator<JsonNode> published = parameters -> JSON.createObjectNode().put("StatusCode", 200)
                 .set("Payload", JSON.createObjectNode().put("table", "orders").put("rows", 4));
         var interpreter = new StateMachineInterpreter(definition, (resource, parameters) ->

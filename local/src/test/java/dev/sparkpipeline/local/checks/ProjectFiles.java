@@ -1,5 +1,9 @@
 package dev.sparkpipeline.local.checks;
 
+import dev.sparkpipeline.local.template.BucketNames;
+import dev.sparkpipeline.local.template.LocalResources;
+import dev.sparkpipeline.local.template.SamTemplate;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,5 +25,10 @@ public final class ProjectFiles {
 
     public static Path template() {
         return root().resolve("template.yaml");
+    }
+
+    /** The template's buckets under their offline names (the lake's folders). */
+    public static BucketNames buckets() {
+        return BucketNames.of(new LocalResources(SamTemplate.read(template())));
     }
 }

@@ -43,7 +43,7 @@ class DropRoutingTest {
     void aFunctionThatFailsOnTheEventFailsTheDropWithItsErrorAndStartsNothing() throws IOException {
         // The landing rule's target takes a handler that cannot read an Object Created event.
         Path template = templateWith("Handler: dev.sparkpipeline.validate.ValidateObjectHandler::handleRequest",
-                "Handler: dev.sparkpipeline.publish.RecordFailureHandler::handleRequest");
+                "Handler: dev.sparkpipeline.recordfailure.RecordFailureHandler::handleRequest");
 
         CliRun run = drop(template);
 

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.cli;
 
+import dev.sparkpipeline.local.template.BucketNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code pipeline-local invoke}: one function of the template on an event, as {@code sam local invoke} runs it. */
 class InvokeEndToEndTest {
+
+    private static final BucketNames BUCKETS = ProjectFiles.buckets();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -123,7 +126,7 @@ class InvokeEndToEndTest {
     }
 
     private void land(String key, Path file) throws IOException {
-        Path landed = new LocalLake(lake).file(LocalLake.LANDING, key);
+        Path landed = new LocalLake(lake).file(BUCKETS.landing(), key);
         Files.createDirectories(landed.getParent());
         Files.copy(file, landed);
     }

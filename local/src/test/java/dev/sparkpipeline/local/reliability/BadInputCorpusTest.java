@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.reliability;
 
+import dev.sparkpipeline.local.template.BucketNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason; none gets a stack trace, and no landed file is lost.
  */
 class BadInputCorpusTest {
+
+    private static final BucketNames BUCKETS = ProjectFiles.buckets();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CORPUS = ProjectFiles.root().resolve("events/bad");
@@ -150,7 +153,7 @@ class BadInputCorpusTest {
         }
         String base = key.substring(key.lastIndexOf('/') + 1);
         Path content = ProjectFiles.root().resolve("events/data/bad").resolve(base);
-        Path target = new LocalLake(lakeDir).file(LocalLake.LANDING, key);
+        Path target = new LocalLake(lakeDir).file(BUCKETS.landing(), key);
         Files.createDirectories(target.getParent());
         Files.copy(Files.isRegularFile(content) ? content : ProjectFiles.root().resolve("events/data/orders.csv"), target,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);

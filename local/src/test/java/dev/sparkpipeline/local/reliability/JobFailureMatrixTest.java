@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.reliability;
 
+import dev.sparkpipeline.local.template.BucketNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,10 @@ import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.FolderObjectStore;
 import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
+import dev.sparkpipeline.local.runner.ExecutionLedger;
+import dev.sparkpipeline.local.runner.LakeAdapters;
+import dev.sparkpipeline.local.runner.LakeSite;
 import dev.sparkpipeline.local.runner.LocalFunctions;
 import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LocalTasks;
@@ -51,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JobFailureMatrixTest {
 
+    private static final BucketNames BUCKETS = ProjectFiles.buckets();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "orders/2026/11/22/orders.csv";
 
@@ -74,20 +81,20 @@ class JobFailureMatrixTest {
     @MethodSource("matrix")
     void theRunFailsWithTheEnginesReasonIsRecordedNotifiedAndCleanedUp(Engine engine, Failure failure) throws IOException {
         LocalLake lake = new LocalLake(lakeDir);
-        Path source = lake.file(LocalLake.LANDING, KEY);
+        Path source = lake.file(BUCKETS.landing(), KEY);
         Files.createDirectories(source.getParent());
         Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), source);
         ExecutionClock time = ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z"));
         Clock clock = time.asClock();
         var job = new ScriptedJob(engine, failure, clock);
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
-        var functions = new LocalFunctions(template, Map.of(JobEngines.class, new JobEngines(List.of(job)), Clock.class, clock,
-                FailureRecorder.class, new FailureRecorder(new FolderObjectStore(lake), LocalLake.QUARANTINE, clock),
-                InputCheck.class, new InputCheck(new FolderObjectStore(lake), DatasetCatalog.bundled(), LocalLake.LANDING)));
-        var interpreter = new StateMachineInterpreter(JSON.readTree(new LocalResources(template).stateMachineDefinition()), new LocalTasks(functions, new LakeIntegrations(lake)), time, new Random(1));
+        var resources = new LocalResources(template);
+        var adapters = new LakeAdapters(lake, new JobEngines(List.of(job)), new RecordingExecutionStarter(ExecutionLedger.of(lakeDir)), clock);
+        var functions = new LocalFunctions(template, new LakeSite(resources, lake, adapters), null);
+        var interpreter = new StateMachineInterpreter(JSON.readTree(resources.stateMachineDefinition()), new LocalTasks(functions, new LakeIntegrations(lake)), time, new Random(1));
 
         ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", engine.name());
-        input.putObject("source").put("bucket", LocalLake.LANDING).put("key", KEY).put("size", Files.size(source));
+        input.putObject("source").put("bucket", BUCKETS.landing()).put("key", KEY).put("size", Files.size(source));
         input.putObject("job").put("timeoutMinutes", 30);
         Execution execution = interpreter.run("matrix", input);
 
@@ -111,7 +118,7 @@ class JobFailureMatrixTest {
         assertThat(job.cancelled).as("a job that may still run is cancelled")
                 .isEqualTo(failure != Failure.FAILED && failure != Failure.CANCELLED_OUTSIDE);
         List<Path> failed;
-        try (Stream<Path> walk = Files.walk(lakeDir.resolve(LocalLake.QUARANTINE).resolve("failed"))) {
+        try (Stream<Path> walk = Files.walk(lakeDir.resolve(BUCKETS.quarantine()).resolve("failed"))) {
             failed = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(failed).as("the source and its reason under failed/").hasSize(2);

@@ -1,5 +1,7 @@
 package dev.sparkpipeline.local.reliability;
 
+import dev.sparkpipeline.local.checks.ProjectFiles;
+import dev.sparkpipeline.local.template.BucketNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.core.landing.LandingValidator;
@@ -34,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class LakeInvariant {
 
+    private static final BucketNames BUCKETS = ProjectFiles.buckets();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code <prefix>yyyy/MM/dd/<object id>/<name>} */
     private static final Pattern RECORD = Pattern.compile("(\\d{4}/\\d{2}/\\d{2})/([0-9a-f]{16})/(.+)");
@@ -45,16 +49,16 @@ public final class LakeInvariant {
     public static void assertEveryLandedObjectHasOneFate(Path lakeDir) {
         LocalLake lake = new LocalLake(lakeDir);
         List<Record> records = new ArrayList<>();
-        records.addAll(records(lake, LocalLake.CURATED, Publisher.ARCHIVE_PREFIX, false));
-        records.addAll(records(lake, LocalLake.QUARANTINE, LandingValidator.QUARANTINE_PREFIX, true));
-        records.addAll(records(lake, LocalLake.QUARANTINE, FailureRecorder.PREFIX, true));
+        records.addAll(records(lake, BUCKETS.curated(), Publisher.ARCHIVE_PREFIX, false));
+        records.addAll(records(lake, BUCKETS.quarantine(), LandingValidator.QUARANTINE_PREFIX, true));
+        records.addAll(records(lake, BUCKETS.quarantine(), FailureRecorder.PREFIX, true));
         List<String> problems = new ArrayList<>();
         for (Record record : records) {
             record.problem().ifPresent(problems::add);
         }
-        for (Path landed : files(lake.root().resolve(LocalLake.LANDING))) {
-            String key = lake.key(LocalLake.LANDING, landed);
-            String id = new ObjectIdentity(LocalLake.LANDING, key, null, md5(read(landed))).shortId();
+        for (Path landed : files(lake.root().resolve(BUCKETS.landing()))) {
+            String key = lake.key(BUCKETS.landing(), landed);
+            String id = new ObjectIdentity(BUCKETS.landing(), key, null, md5(read(landed))).shortId();
             List<String> fates = records.stream().filter(record -> record.objectId().equals(id)).map(Record::prefix).toList();
             if (fates.size() != 1) {
                 problems.add(key + " (" + id + "): in " + (fates.isEmpty() ? "no place" : fates));
@@ -95,7 +99,7 @@ public final class LakeInvariant {
             try {
                 JsonNode source = JSON.readTree(reason).path("source");
                 String sourceKey = source.path("key").asText();
-                String id = new ObjectIdentity(LocalLake.LANDING, sourceKey, null, md5(bytes)).shortId();
+                String id = new ObjectIdentity(BUCKETS.landing(), sourceKey, null, md5(bytes)).shortId();
                 return id.equals(objectId) ? Optional.empty()
                         : Optional.of(key + ": its bytes and reason are not those of object " + objectId);
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.reliability;
 
+import dev.sparkpipeline.local.template.BucketNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tries are few and shrinking is off: a failure prints its seed to replay.
  */
 class LakeInvariantProperties {
+
+    private static final BucketNames BUCKETS = ProjectFiles.buckets();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GOOD = read(ProjectFiles.root().resolve("events/data/orders.csv"));
@@ -83,7 +86,7 @@ class LakeInvariantProperties {
             try (Stream<Path> files = Files.walk(lake.resolve("curated-bucket/_processed"))) {
                 // By key: the lake splits a long key's file name into folders, so the file's own name may not show its suffix.
                 files.filter(Files::isRegularFile)
-                        .filter(file -> !new LocalLake(lake).key(LocalLake.CURATED, file).endsWith(".reason.json"))
+                        .filter(file -> !new LocalLake(lake).key(BUCKETS.curated(), file).endsWith(".reason.json"))
                         .forEach(file -> archived.add(read(file)));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -119,7 +122,7 @@ class LakeInvariantProperties {
                     ran.add(name);
                     JsonNode manifest = JSON.readTree(lake.resolve("curated-bucket/orders/_manifests").resolve(name + ".json").toFile());
                     assertThat(manifest.path("source").asText()).as("the run's source")
-                            .isEqualTo(new LocalLake(lake).jobPath(LocalLake.LANDING, key));
+                            .isEqualTo(new LocalLake(lake).jobPath(BUCKETS.landing(), key));
                     assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(4);
                 }
             }

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.spark;
 
+import dev.sparkpipeline.local.template.BucketNames;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalSparkEngineTest {
 
+    private static final BucketNames BUCKETS = ProjectFiles.buckets();
+
     @TempDir
     Path lakeDir;
 
@@ -34,14 +37,15 @@ class LocalSparkEngineTest {
     @CsvSource({"EMR_SERVERLESS, CANCELLED", "GLUE, STOPPED", "EMR, CANCELLED"})
     void aCancelledJobStopsItsJvmAndReportsTheEnginesCancelledState(Engine engine, String cancelledState) throws Exception {
         LocalLake lake = new LocalLake(lakeDir);
-        Path landed = lake.file(LocalLake.LANDING, "orders/2026/11/22/orders.csv");
+        Path landed = lake.file(BUCKETS.landing(), "orders/2026/11/22/orders.csv");
         Files.createDirectories(landed.getParent());
         Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), landed);
         ExecutionInput input = ContractJson.executionInput(JsonObject.parse(("""
                 {"dataset": "orders", "engine": "%s",
                  "source": {"bucket": "landing-bucket", "key": "orders/2026/11/22/orders.csv", "size": 10},
                  "job": {"timeoutMinutes": 1}}""").formatted(engine).getBytes()));
-        var local = new LocalSparkEngine(engine, lake, new LocalSparkJob(System.getProperty("java.class.path"), null), Clock.systemUTC());
+        var local = new LocalSparkEngine(engine, lake, new LocalSparkJob(System.getProperty("java.class.path"), null), BUCKETS.curated(),
+                Clock.systemUTC());
         JobHandle handle = local.submit(new JobRequest("run-cancelled", input, null));
 
         local.cancel(handle);
@@ -53,6 +57,6 @@ class LocalSparkEngineTest {
             state = local.observe(handle).rawState();
         }
         assertThat(state).isEqualTo(cancelledState);
-        assertThat(lake.file(LocalLake.CURATED, "orders/_manifests/run-cancelled.json")).doesNotExist();
+        assertThat(lake.file(BUCKETS.curated(), "orders/_manifests/run-cancelled.json")).doesNotExist();
     }
 }

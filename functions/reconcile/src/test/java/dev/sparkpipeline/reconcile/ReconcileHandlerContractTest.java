@@ -1,4 +1,4 @@
-package dev.sparkpipeline.submit;
+package dev.sparkpipeline.reconcile;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.AwsJobEngines;

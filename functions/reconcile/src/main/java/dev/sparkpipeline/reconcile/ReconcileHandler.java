@@ -1,11 +1,11 @@
-package dev.sparkpipeline.submit;
+package dev.sparkpipeline.reconcile;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsClients;
 import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.aws.ClusterReaper;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.error.InvalidInput;
@@ -34,14 +34,9 @@ public final class ReconcileHandler implements RequestStreamHandler {
 
     private final Reconciler reconciler;
 
-    /** Used by the Lambda runtime: the clients are built once per container. */
+    /** The Lambda runtime's: wired once per container by {@link ReconcileFunction}, on AWS. */
     public ReconcileHandler() {
-        this(FunctionEnvironment.ofProcess());
-    }
-
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public ReconcileHandler(FunctionEnvironment environment) {
-        this(onAws(environment));
+        this(AwsAdapters.wire(ReconcileFunction::build));
     }
 
     /** Used by tests and the local runner. */
@@ -81,10 +76,4 @@ public final class ReconcileHandler implements RequestStreamHandler {
         }
     }
 
-    private static Reconciler onAws(FunctionEnvironment environment) {
-        AwsClients clients = AwsClients.fromEnvironment(environment);
-        return new Reconciler(AwsJobEngines.fromEnvironment(environment),
-                new ClusterReaper(clients.emr(), environment.required("STACK_NAME")),
-                new FailureRecorder(new S3ObjectStore(clients.s3()), environment.required("QUARANTINE_BUCKET"), Clock.systemUTC()));
-    }
 }

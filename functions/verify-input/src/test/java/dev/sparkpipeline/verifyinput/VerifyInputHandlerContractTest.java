@@ -1,4 +1,4 @@
-package dev.sparkpipeline.validate;
+package dev.sparkpipeline.verifyinput;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;

@@ -22,8 +22,8 @@ import static dev.sparkpipeline.aws.testing.Requests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The submit and cancel handlers on their event fixtures, with the real engine adapters on moto_server. */
-class SubmitAndCancelHandlersContractTest {
+/** The submit handler on its event fixtures, with the real engine adapters on moto_server. */
+class SubmitJobHandlerContractTest {
 
     @RegisterExtension
     static final MotoServer moto = new MotoServer();
@@ -58,16 +58,6 @@ class SubmitAndCancelHandlersContractTest {
 
         assertThat(map(again.get("handle")).get("jobId")).isEqualTo(map(first.get("handle")).get("jobId"));
         assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns()).hasSize(1);
-    }
-
-    @Test
-    void cancellingAFinishedRunIsANoOpThatStillAnswers() throws IOException {
-        Map<String, Object> run = invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-emr-serverless.json"));
-
-        Map<String, Object> answer = invoke(new CancelJobHandler(engines),
-                JSON.std.asBytes(Map.of("handle", run.get("handle"))));
-
-        assertThat(answer).containsEntry("cancelled", true);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sparkpipeline.publish;
+package dev.sparkpipeline.recordfailure;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;

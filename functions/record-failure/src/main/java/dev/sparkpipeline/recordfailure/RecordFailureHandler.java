@@ -1,9 +1,9 @@
-package dev.sparkpipeline.publish;
+package dev.sparkpipeline.recordfailure;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsClients;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.error.InvalidInput;
@@ -27,15 +27,9 @@ public final class RecordFailureHandler implements RequestStreamHandler {
 
     private final FailureRecorder recorder;
 
-    /** Used by the Lambda runtime: the S3 client is built once per container. */
+    /** The Lambda runtime's: wired once per container by {@link RecordFailureFunction}, on AWS. */
     public RecordFailureHandler() {
-        this(FunctionEnvironment.ofProcess());
-    }
-
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public RecordFailureHandler(FunctionEnvironment environment) {
-        this(new FailureRecorder(new S3ObjectStore(AwsClients.fromEnvironment(environment).s3()),
-                environment.required("QUARANTINE_BUCKET"), Clock.systemUTC()));
+        this(AwsAdapters.wire(RecordFailureFunction::build));
     }
 
     /** Used by tests and the local runner. */

@@ -1,9 +1,9 @@
-package dev.sparkpipeline.validate;
+package dev.sparkpipeline.verifyinput;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsClients;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.error.InvalidInput;
@@ -28,17 +28,9 @@ public final class VerifyInputHandler implements RequestStreamHandler {
 
     private final InputCheck check;
 
-    /** Used by the Lambda runtime: the S3 client and the datasets are loaded once per container. */
+    /** The Lambda runtime's: wired once per container by {@link VerifyInputFunction}, on AWS. */
     public VerifyInputHandler() {
-        this(FunctionEnvironment.ofProcess());
-    }
-
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public VerifyInputHandler(FunctionEnvironment environment) {
-        this(new InputCheck(new S3ObjectStore(AwsClients.fromEnvironment(environment).s3()),
-                environment.optional(LandingValidators.DATASETS_CONFIG).map(Path::of).map(DatasetCatalog::read)
-                        .orElseGet(DatasetCatalog::bundled),
-                environment.required("LANDING_BUCKET")));
+        this(AwsAdapters.wire(VerifyInputFunction::build));
     }
 
     /** Used by tests and the local runner. */

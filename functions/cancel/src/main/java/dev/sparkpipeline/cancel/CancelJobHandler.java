@@ -1,9 +1,9 @@
-package dev.sparkpipeline.submit;
+package dev.sparkpipeline.cancel;
 
+import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsJobEngines;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.json.ContractJson;
@@ -22,14 +22,9 @@ public final class CancelJobHandler implements RequestStreamHandler {
 
     private final JobEngines engines;
 
-    /** Used by the Lambda runtime: engine clients are built once per container. */
+    /** The Lambda runtime's: wired once per container by {@link CancelJobFunction}, on AWS. */
     public CancelJobHandler() {
-        this(FunctionEnvironment.ofProcess());
-    }
-
-    /** The AWS wiring from a function environment (the process's, or the local runner's endpoint mode). */
-    public CancelJobHandler(FunctionEnvironment environment) {
-        this(AwsJobEngines.fromEnvironment(environment));
+        this(AwsAdapters.wire(CancelJobFunction::build));
     }
 
     /** Used by tests and the local runner, which pass their own engines. */

@@ -1,0 +1,46 @@
+package dev.sparkpipeline.core.function;
+
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
+
+import java.nio.file.Path;
+
+/**
+ * The names of the variables {@code template.yaml} sets on the functions, and the reading of the
+ * ones more than one function reads. The template's {@code Environment} blocks are their other
+ * half: the local runner builds every function from the template's variables alone, so a name
+ * the template does not set fails the first offline run, and every end-to-end test.
+ */
+public final class FunctionVariables {
+
+    /** The state machine the validate function starts. */
+    public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
+    /** The landing bucket: where files land and where inputs must name their sources. */
+    public static final String LANDING_BUCKET = "LANDING_BUCKET";
+    /** The quarantine bucket: quarantined files, failure records, archived sources. */
+    public static final String QUARANTINE_BUCKET = "QUARANTINE_BUCKET";
+    /** The curated bucket: the tables' data. */
+    public static final String CURATED_BUCKET = "CURATED_BUCKET";
+    /** The Glue database the tables are registered in. */
+    public static final String GLUE_DATABASE = "GLUE_DATABASE";
+    /** The stack's name: the prefix of the transient clusters' names. */
+    public static final String STACK_NAME = "STACK_NAME";
+    /** {@code true} to remove a quarantined file from the landing bucket once its copy is safe. */
+    public static final String DELETE_SOURCE_AFTER_QUARANTINE = "DELETE_SOURCE_AFTER_QUARANTINE";
+    /** {@code true} to remove a curated file from the landing bucket once it is archived. */
+    public static final String DELETE_SOURCE_AFTER_ARCHIVE = "DELETE_SOURCE_AFTER_ARCHIVE";
+    /**
+     * Names a datasets configuration file to read instead of the one bundled into the build. The
+     * deployed functions never set it (the deployed configuration is the bundled one); the local
+     * runner sets it to its {@code --config}.
+     */
+    public static final String DATASETS_CONFIG = "DATASETS_CONFIG";
+
+    private FunctionVariables() {
+    }
+
+    /** The datasets a function checks against: {@link #DATASETS_CONFIG}'s file, else the bundled ones. */
+    public static DatasetCatalog datasets(FunctionEnvironment environment) {
+        return environment.optional(DATASETS_CONFIG).map(Path::of).map(DatasetCatalog::read)
+                .orElseGet(DatasetCatalog::bundled);
+    }
+}

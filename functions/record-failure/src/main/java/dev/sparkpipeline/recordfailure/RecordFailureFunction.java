@@ -1,0 +1,22 @@
+package dev.sparkpipeline.recordfailure;
+
+import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.core.function.FunctionVariables;
+import dev.sparkpipeline.core.outcome.FailureRecorder;
+
+/**
+ * The record failure function's one factory (template.yaml's {@code RecordFailureFunction}): what it is made of, from the
+ * variables the template gives it and the adapters it runs on.
+ */
+public final class RecordFailureFunction {
+
+    private RecordFailureFunction() {
+    }
+
+    /** The function's FailureRecorder, wired. */
+    public static FailureRecorder build(FunctionEnvironment environment, Adapters adapters) {
+        return new FailureRecorder(adapters.objectStore(), environment.required(FunctionVariables.QUARANTINE_BUCKET),
+                adapters.clock());
+    }
+}

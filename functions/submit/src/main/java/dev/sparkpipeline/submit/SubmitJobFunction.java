@@ -1,0 +1,20 @@
+package dev.sparkpipeline.submit;
+
+import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+
+/**
+ * The submit job function's one factory (template.yaml's {@code SubmitJobFunction}): what it is made of, from the
+ * variables the template gives it and the adapters it runs on.
+ */
+public final class SubmitJobFunction {
+
+    private SubmitJobFunction() {
+    }
+
+    /** The function's JobEngines, wired. */
+    public static JobEngines build(FunctionEnvironment environment, Adapters adapters) {
+        return adapters.jobEngines();
+    }
+}

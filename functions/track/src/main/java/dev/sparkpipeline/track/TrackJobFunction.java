@@ -1,0 +1,30 @@
+package dev.sparkpipeline.track;
+
+import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.engine.JobTracker;
+import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The track job function's one factory (template.yaml's {@code TrackJobFunction}): what it is made of, from the
+ * variables the template gives it and the adapters it runs on.
+ */
+public final class TrackJobFunction {
+
+    private TrackJobFunction() {
+    }
+
+    /** The function's JobTracker, wired. */
+    public static JobTracker build(FunctionEnvironment environment, Adapters adapters) {
+        return tracker(adapters.jobEngines(), adapters.clock());
+    }
+
+    /** A tracker of these engines, its polls jittered (so runs submitted together do not poll together). */
+    public static JobTracker tracker(JobEngines engines, Clock clock) {
+        return new JobTracker(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
+    }
+}
