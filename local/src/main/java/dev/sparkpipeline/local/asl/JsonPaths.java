@@ -45,6 +45,31 @@ final class JsonPaths {
         }
     }
 
+    /** Whether {@code path} is a JSONPath that json-path can read with (its syntax only). */
+    static boolean compiles(String path) {
+        if ("$".equals(path)) {
+            return true;
+        }
+        try {
+            JsonPath.compile(path);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@link #write} can write at {@code path}: {@code $}, or a reference path of field names. */
+    static boolean writable(String path) {
+        if ("$".equals(path)) {
+            return true;
+        }
+        try {
+            return segments(path).stream().allMatch(segment -> segment instanceof String);
+        } catch (StatesError notAReferencePath) {
+            return false;
+        }
+    }
+
     /** A copy of {@code root} with {@code value} at the reference path {@code path}. */
     static JsonNode write(JsonNode root, String path, JsonNode value) {
         if ("$".equals(path)) {

@@ -43,6 +43,22 @@ final class PathScope {
         }
     }
 
+    /**
+     * Whether {@code path} is one this scope can read: a JSONPath into the data ({@code $...}), the
+     * context object ({@code $$...}) or a variable ({@code $name...}). What it holds is only known
+     * when it is read; a path that fails this always fails, so a definition is checked with it at load.
+     */
+    static boolean valid(String path) {
+        if (!path.startsWith("$")) {
+            return false;
+        }
+        if (path.startsWith("$$")) {
+            return JsonPaths.compiles(path.substring(1));
+        }
+        Matcher variable = VARIABLE.matcher(path);
+        return JsonPaths.compiles(variable.matches() ? "$" + variable.group(2) : path);
+    }
+
     private JsonNode find(String path) {
         if (path.startsWith("$$")) {
             return JsonPaths.read(context, path.substring(1));

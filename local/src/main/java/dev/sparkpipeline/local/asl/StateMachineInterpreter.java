@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,11 +18,16 @@ import java.util.Random;
 
 /**
  * An Amazon States Language interpreter (JSONPath query language) for any definition: Task,
- * Choice, Wait, Pass, Parallel, Map (inline), Succeed, Fail; InputPath, Parameters,
- * ResultSelector, ResultPath, OutputPath, the context object {@code $$}, workflow variables
- * ({@code Assign}, read as {@code $name}), the {@code States.*} intrinsics; Retry (IntervalSeconds,
- * MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy) and Catch in the documented matching
- * order; task and execution {@code TimeoutSeconds}.
+ * Choice, Wait, Pass, Parallel, Map (inline), Succeed, Fail (its ErrorPath and CausePath may be
+ * intrinsic functions); InputPath, Parameters, ResultSelector, ResultPath, OutputPath, the context
+ * object {@code $$}, workflow variables ({@code Assign}, read as {@code $name}), the {@code States.*}
+ * intrinsics; Retry (IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy)
+ * and Catch in the documented matching order; task ({@code TimeoutSeconds},
+ * {@code TimeoutSecondsPath}) and execution {@code TimeoutSeconds}.
+ *
+ * <p>The definition is parsed once, at construction, into typed states ({@link StateMachineDefinition});
+ * one Step Functions would refuse is refused there ({@link InvalidDefinition}, naming the state and the
+ * field), so a typo never waits for a run to reach it. A run then only dispatches on the state types.
  *
  * <p>{@code Assign} is evaluated when a state ends, every value with the variables as they were
  * before it (so two variables can swap), with {@code $} bound to: the result after ResultSelector
@@ -37,21 +44,30 @@ public final class StateMachineInterpreter {
     /** The most a state's input, result or output may hold, in UTF-8 bytes (Step Functions quotas). */
     static final int PAYLOAD_LIMIT_BYTES = 262_144;
 
-    private final JsonNode definition;
+    private final StateMachineDefinition definition;
     private final TaskRunner tasks;
     private final ExecutionClock clock;
     private final Random random;
 
     /**
-     * @param definition the state machine definition
+     * @param definition the state machine definition, parsed and checked here
+     * @param tasks      runs Task resources
+     * @param clock      real or virtual time
+     * @param random     jitter and random intrinsics (a seeded one makes runs repeatable)
+     * @throws InvalidDefinition when the definition is not one Step Functions would accept (or uses JSONata)
+     */
+    public StateMachineInterpreter(JsonNode definition, TaskRunner tasks, ExecutionClock clock, Random random) {
+        this(StateMachineDefinition.parse(definition), tasks, clock, random);
+    }
+
+    /**
+     * @param definition the parsed state machine definition
      * @param tasks      runs Task resources
      * @param clock      real or virtual time
      * @param random     jitter and random intrinsics (a seeded one makes runs repeatable)
      */
-    public StateMachineInterpreter(JsonNode definition, TaskRunner tasks, ExecutionClock clock, Random random) {
-        if ("JSONata".equals(definition.path("QueryLanguage").asText())) {
-            throw new IllegalArgumentException("the JSONata query language is not supported; use JSONPath");
-        }
+    public StateMachineInterpreter(StateMachineDefinition definition, TaskRunner tasks, ExecutionClock clock,
+                                   Random random) {
         this.definition = definition;
         this.tasks = tasks;
         this.clock = clock;
@@ -66,8 +82,8 @@ public final class StateMachineInterpreter {
     public Execution run(String executionName, JsonNode input) {
         long size = utf8Size(input);
         if (size > PAYLOAD_LIMIT_BYTES) {
-            throw new IllegalArgumentException("the execution input has " + size + " bytes; Step Functions accepts at most "
-                    + PAYLOAD_LIMIT_BYTES);
+            throw new IllegalArgumentException("the execution input has " + size
+                    + " bytes; Step Functions accepts at most " + PAYLOAD_LIMIT_BYTES);
         }
         Run run = new Run(executionName, input);
         run.event(HistoryEvent.Type.EXECUTION_STARTED, null, null);
@@ -77,7 +93,8 @@ public final class StateMachineInterpreter {
             return new Execution("SUCCEEDED", output, null, null, run.history);
         } catch (TimedOut timedOut) {
             run.event(HistoryEvent.Type.EXECUTION_TIMED_OUT, null, null);
-            return new Execution("TIMED_OUT", null, StatesError.TIMEOUT, "the execution ran longer than its TimeoutSeconds", run.history);
+            return new Execution("TIMED_OUT", null, StatesError.TIMEOUT,
+                    "the execution ran longer than its TimeoutSeconds", run.history);
         } catch (StatesError failed) {
             run.event(HistoryEvent.Type.EXECUTION_FAILED, null, failed.error());
             return new Execution("FAILED", null, failed.error(), failed.cause(), run.history);
@@ -98,8 +115,9 @@ public final class StateMachineInterpreter {
             execution.put("Name", name);
             execution.put("StartTime", start.toString());
             execution.set("Input", input);
-            context.putObject("StateMachine").put("Id", "arn:aws:states:local:000000000000:stateMachine:local").put("Name", "local");
-            deadline = definition.has("TimeoutSeconds") ? start.plusSeconds(definition.get("TimeoutSeconds").asLong()) : null;
+            context.putObject("StateMachine").put("Id", "arn:aws:states:local:000000000000:stateMachine:local")
+                    .put("Name", "local");
+            deadline = definition.timeoutSeconds() != null ? start.plusSeconds(definition.timeoutSeconds()) : null;
         }
 
         void event(HistoryEvent.Type type, String state, String detail) {
@@ -107,7 +125,7 @@ public final class StateMachineInterpreter {
         }
 
         /** A Parallel branch or a Map iteration: it sees the variables around it; its own stay inside. */
-        JsonNode branch(JsonNode machine, JsonNode input) {
+        JsonNode branch(StateMachineDefinition machine, JsonNode input) {
             Map<String, JsonNode> outer = variables;
             variables = new HashMap<>(outer);
             try {
@@ -117,15 +135,12 @@ public final class StateMachineInterpreter {
             }
         }
 
-        JsonNode machine(JsonNode machine, JsonNode input) {
-            JsonNode states = machine.path("States");
-            String current = machine.path("StartAt").asText();
+        JsonNode machine(StateMachineDefinition machine, JsonNode input) {
+            String current = machine.startAt();
             JsonNode data = input;
             while (true) {
-                JsonNode state = states.get(current);
-                if (state == null) {
-                    throw new StatesError(StatesError.RUNTIME, "no state named " + current);
-                }
+                // The definition was checked at load: every transition names one of its states.
+                State state = machine.state(current);
                 checkDeadline();
                 event(HistoryEvent.Type.STATE_ENTERED, current, null);
                 ObjectNode stateContext = context.putObject("State");
@@ -141,62 +156,55 @@ public final class StateMachineInterpreter {
             }
         }
 
-        private Step state(String name, JsonNode state, JsonNode input) {
-            String type = state.path("Type").asText();
-            return switch (type) {
-                case "Pass" -> pass(state, input);
-                case "Task", "Parallel", "Map" -> withRetryAndCatch(name, state, input);
-                case "Choice" -> choice(state, input);
-                case "Wait" -> waitState(state, input);
-                case "Succeed" -> new Step(null, outputPath(state, inputPath(state, input)));
-                case "Fail" -> throw fail(state, input);
-                default -> throw new StatesError(StatesError.RUNTIME, "unknown state type " + type + " in " + name);
-            };
+        private Step state(String name, State state, JsonNode input) {
+            if (state instanceof PassState pass) {
+                return pass(pass, input);
+            }
+            if (state instanceof Recoverable working) {
+                return withRetryAndCatch(name, working, input);
+            }
+            if (state instanceof ChoiceState choice) {
+                return choice(choice, input);
+            }
+            if (state instanceof WaitState wait) {
+                return waitState(wait, input);
+            }
+            if (state instanceof SucceedState succeed) {
+                return new Step(null, outputPath(succeed.outputPath(), inputPath(succeed.inputPath(), input)));
+            }
+            if (state instanceof FailState fail) {
+                throw fail(fail, input);
+            }
+            throw new IllegalStateException("a State type this interpreter does not know: " + state);
         }
 
-        private Step pass(JsonNode state, JsonNode input) {
-            JsonNode effective = inputPath(state, input);
-            JsonNode result = state.has("Parameters") ? template(state.get("Parameters"), effective)
-                    : state.has("Result") ? state.get("Result") : effective;
-            assign(state.get("Assign"), result);
-            return next(state, outputPath(state, resultPath(state, input, result)));
+        private Step pass(PassState state, JsonNode input) {
+            JsonNode effective = inputPath(state.inputPath(), input);
+            JsonNode result = state.parameters() != null ? template(state.parameters(), effective)
+                    : state.result() != null ? state.result() : effective;
+            assign(state.assign(), result);
+            JsonNode output = resultPath(state.resultPath(), input, result);
+            return new Step(state.next(), outputPath(state.outputPath(), output));
         }
 
-        private Step choice(JsonNode state, JsonNode input) {
-            JsonNode effective = inputPath(state, input);
-            for (JsonNode rule : state.path("Choices")) {
-                if (ChoiceRules.matches(rule, new PathScope(effective, context, variables))) {
-                    assign(rule.get("Assign"), effective);
-                    return new Step(rule.path("Next").asText(), outputPath(state, effective));
+        private Step choice(ChoiceState state, JsonNode input) {
+            JsonNode effective = inputPath(state.inputPath(), input);
+            for (ChoiceRule rule : state.choices()) {
+                if (ChoiceRules.matches(rule.condition(), new PathScope(effective, context, variables))) {
+                    assign(rule.assign(), effective);
+                    return new Step(rule.next(), outputPath(state.outputPath(), effective));
                 }
             }
-            if (state.has("Default")) {
-                assign(state.get("Assign"), effective);
-                return new Step(state.get("Default").asText(), outputPath(state, effective));
+            if (state.defaultNext() != null) {
+                assign(state.assign(), effective);
+                return new Step(state.defaultNext(), outputPath(state.outputPath(), effective));
             }
             throw new StatesError(StatesError.NO_CHOICE_MATCHED, "no Choice rule matched and there is no Default");
         }
 
-        private Step waitState(JsonNode state, JsonNode input) {
-            JsonNode effective = inputPath(state, input);
-            Duration wait;
-            if (state.has("Seconds")) {
-                wait = Duration.ofSeconds(state.get("Seconds").asLong());
-            } else if (state.has("SecondsPath")) {
-                JsonNode seconds = read(state.get("SecondsPath").asText(), effective);
-                if (!seconds.canConvertToLong() || seconds.asLong() < 0) {
-                    throw new StatesError(StatesError.RUNTIME, "SecondsPath must point to a non-negative integer");
-                }
-                wait = Duration.ofSeconds(seconds.asLong());
-            } else {
-                String text = state.has("Timestamp") ? state.get("Timestamp").asText()
-                        : read(state.path("TimestampPath").asText(), effective).asText();
-                var until = ChoiceRules.timestamp(text);
-                if (until == null) {
-                    throw new StatesError(StatesError.RUNTIME, "not an ISO-8601 timestamp: " + text);
-                }
-                wait = Duration.between(clock.now(), until.toInstant());
-            }
+        private Step waitState(WaitState state, JsonNode input) {
+            JsonNode effective = inputPath(state.inputPath(), input);
+            Duration wait = delay(state.delay(), effective);
             event(HistoryEvent.Type.WAIT_STARTED, context.path("State").path("Name").asText(), wait.toSeconds() + " s");
             if (!wait.isNegative() && !wait.isZero()) {
                 if (deadline != null && clock.now().plus(wait).isAfter(deadline)) {
@@ -205,30 +213,55 @@ public final class StateMachineInterpreter {
                 }
                 clock.sleep(wait);
             }
-            assign(state.get("Assign"), effective);
-            return next(state, outputPath(state, effective));
+            assign(state.assign(), effective);
+            return new Step(state.next(), outputPath(state.outputPath(), effective));
         }
 
-        private StatesError fail(JsonNode state, JsonNode input) {
-            String error = state.has("ErrorPath") ? read(state.get("ErrorPath").asText(), input).asText() : state.path("Error").asText(null);
-            String cause = state.has("CausePath") ? text(read(state.get("CausePath").asText(), input)) : state.path("Cause").asText(null);
+        private Duration delay(WaitState.Delay delay, JsonNode effective) {
+            if (delay instanceof WaitState.Seconds seconds) {
+                return Duration.ofSeconds(seconds.seconds());
+            }
+            if (delay instanceof WaitState.SecondsPath secondsPath) {
+                JsonNode seconds = read(secondsPath.path(), effective);
+                if (!seconds.canConvertToLong() || seconds.asLong() < 0) {
+                    throw new StatesError(StatesError.RUNTIME, "SecondsPath must point to a non-negative integer");
+                }
+                return Duration.ofSeconds(seconds.asLong());
+            }
+            OffsetDateTime until;
+            if (delay instanceof WaitState.Timestamp timestamp) {
+                until = timestamp.until();
+            } else {
+                String text = read(((WaitState.TimestampPath) delay).path(), effective).asText();
+                until = ChoiceRules.timestamp(text);
+                if (until == null) {
+                    throw new StatesError(StatesError.RUNTIME, "not an ISO-8601 timestamp: " + text);
+                }
+            }
+            return Duration.between(clock.now(), until.toInstant());
+        }
+
+        private StatesError fail(FailState state, JsonNode input) {
+            String error = state.errorPath() != null ? expression(state.errorPath(), input).asText() : state.error();
+            String cause = state.causePath() != null ? text(expression(state.causePath(), input)) : state.cause();
             return new StatesError(error, cause);
         }
 
         /** Task, Parallel and Map: the work, then Retry in order of the retriers, then Catch. */
-        private Step withRetryAndCatch(String name, JsonNode state, JsonNode input) {
-            int[] attempts = new int[state.path("Retry").size()];
+        private Step withRetryAndCatch(String name, Recoverable state, JsonNode input) {
+            int[] attempts = new int[state.retry().size()];
             int retries = 0;
             while (true) {
                 try {
                     JsonNode result = work(name, state, input);
-                    if (state.has("ResultSelector")) {
-                        result = template(state.get("ResultSelector"), result);
+                    if (state.resultSelector() != null) {
+                        result = template(state.resultSelector(), result);
                     }
-                    assign(state.get("Assign"), result);
-                    return next(state, outputPath(state, resultPath(state, input, result)));
+                    assign(state.assign(), result);
+                    return new Step(state.next(), outputPath(state.outputPath(),
+                            resultPath(state.resultPath(), input, result)));
                 } catch (StatesError failure) {
-                    Duration delay = retryDelay(state.path("Retry"), attempts, failure);
+                    Duration delay = retryDelay(state.retry(), attempts, failure);
                     if (delay != null) {
                         retries++;
                         ((ObjectNode) context.get("State")).put("RetryCount", retries);
@@ -238,13 +271,12 @@ public final class StateMachineInterpreter {
                         clock.sleep(delay);
                         continue;
                     }
-                    for (JsonNode catcher : state.path("Catch")) {
-                        if (matchesAny(catcher.path("ErrorEquals"), failure)) {
-                            ObjectNode errorOutput = NODES.objectNode().put("Error", failure.error()).put("Cause", failure.cause());
-                            assign(catcher.get("Assign"), errorOutput);
-                            JsonNode output = catcher.has("ResultPath") && catcher.get("ResultPath").isNull() ? input
-                                    : JsonPaths.write(input, catcher.path("ResultPath").asText("$"), errorOutput);
-                            return new Step(catcher.path("Next").asText(), output);
+                    for (Catcher catcher : state.catchers()) {
+                        if (catcher.handles(failure)) {
+                            ObjectNode errorOutput = NODES.objectNode().put("Error", failure.error())
+                                    .put("Cause", failure.cause());
+                            assign(catcher.assign(), errorOutput);
+                            return new Step(catcher.next(), resultPath(catcher.resultPath(), input, errorOutput));
                         }
                     }
                     throw failure;
@@ -252,29 +284,35 @@ public final class StateMachineInterpreter {
             }
         }
 
-        private JsonNode work(String name, JsonNode state, JsonNode input) {
-            JsonNode effective = inputPath(state, input);
-            String type = state.path("Type").asText();
-            if (type.equals("Parallel")) {
-                JsonNode branchInput = state.has("Parameters") ? template(state.get("Parameters"), effective) : effective;
+        private JsonNode work(String name, Recoverable state, JsonNode input) {
+            JsonNode effective = inputPath(state.inputPath(), input);
+            if (state instanceof ParallelState parallel) {
+                JsonNode branchInput = parallel.parameters() != null ? template(parallel.parameters(), effective)
+                        : effective;
                 ArrayNode results = NODES.arrayNode();
-                for (JsonNode branch : state.path("Branches")) {
+                for (StateMachineDefinition branch : parallel.branches()) {
                     results.add(branch(branch, branchInput));
                 }
                 return results;
             }
-            if (type.equals("Map")) {
-                return map(state, effective);
+            if (state instanceof MapState map) {
+                return map(map, effective);
             }
-            JsonNode parameters = state.has("Parameters") ? template(state.get("Parameters"), effective) : effective;
-            String resource = state.path("Resource").asText();
-            event(HistoryEvent.Type.TASK_SCHEDULED, name, resource);
+            return task(name, (TaskState) state, effective);
+        }
+
+        private JsonNode task(String name, TaskState state, JsonNode effective) {
+            JsonNode parameters = state.parameters() != null ? template(state.parameters(), effective) : effective;
+            Long timeoutSeconds = state.timeoutSeconds();
+            if (state.timeoutSecondsPath() != null) {
+                timeoutSeconds = positiveSeconds(state.timeoutSecondsPath(), effective);
+            }
+            event(HistoryEvent.Type.TASK_SCHEDULED, name, state.resource());
             event(HistoryEvent.Type.TASK_STARTED, name, null);
             Instant started = clock.now();
             try {
-                JsonNode result = withinLimit(tasks.run(resource, parameters), "the result of state " + name);
-                if (state.has("TimeoutSeconds")
-                        && Duration.between(started, clock.now()).getSeconds() >= state.get("TimeoutSeconds").asLong()) {
+                JsonNode result = withinLimit(tasks.run(state.resource(), parameters), "the result of state " + name);
+                if (timeoutSeconds != null && Duration.between(started, clock.now()).getSeconds() >= timeoutSeconds) {
                     throw new StatesError(StatesError.TIMEOUT, "the task ran longer than its TimeoutSeconds");
                 }
                 event(HistoryEvent.Type.TASK_SUCCEEDED, name, null);
@@ -285,39 +323,45 @@ public final class StateMachineInterpreter {
             }
         }
 
-        private JsonNode map(JsonNode state, JsonNode effective) {
-            JsonNode items = state.has("ItemsPath") ? read(state.get("ItemsPath").asText(), effective) : effective;
+        private long positiveSeconds(String path, JsonNode effective) {
+            JsonNode seconds = read(path, effective);
+            if (!seconds.canConvertToLong() || seconds.asLong() < 1) {
+                throw new StatesError(StatesError.RUNTIME, "TimeoutSecondsPath must point to a positive integer");
+            }
+            return seconds.asLong();
+        }
+
+        private JsonNode map(MapState state, JsonNode effective) {
+            JsonNode items = read(state.itemsPath(), effective);
             if (!items.isArray()) {
                 throw new StatesError(StatesError.RUNTIME, "ItemsPath must point to an array");
             }
-            JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
-            JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
             ArrayNode results = NODES.arrayNode();
             for (int i = 0; i < items.size(); i++) {
                 context.putObject("Map").putObject("Item").put("Index", i).set("Value", items.get(i));
-                JsonNode itemInput = selector != null ? template(selector, effective) : items.get(i);
-                results.add(branch(processor, itemInput));
+                JsonNode itemInput = state.itemSelector() != null ? template(state.itemSelector(), effective)
+                        : items.get(i);
+                results.add(branch(state.itemProcessor(), itemInput));
             }
             context.remove("Map");
             return results;
         }
 
         /** The delay before the next attempt, or null when no retrier allows one. */
-        private Duration retryDelay(JsonNode retriers, int[] attempts, StatesError failure) {
+        private Duration retryDelay(List<Retrier> retriers, int[] attempts, StatesError failure) {
             for (int i = 0; i < retriers.size(); i++) {
-                JsonNode retrier = retriers.get(i);
-                if (!matchesAny(retrier.path("ErrorEquals"), failure)) {
+                Retrier retrier = retriers.get(i);
+                if (!retrier.handles(failure)) {
                     continue;
                 }
-                if (attempts[i] >= retrier.path("MaxAttempts").asInt(3)) {
+                if (attempts[i] >= retrier.maxAttempts()) {
                     return null;
                 }
-                double seconds = retrier.path("IntervalSeconds").asDouble(1)
-                        * Math.pow(retrier.path("BackoffRate").asDouble(2.0), attempts[i]);
-                if (retrier.has("MaxDelaySeconds")) {
-                    seconds = Math.min(seconds, retrier.get("MaxDelaySeconds").asDouble());
+                double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempts[i]);
+                if (retrier.maxDelaySeconds() != null) {
+                    seconds = Math.min(seconds, retrier.maxDelaySeconds());
                 }
-                if ("FULL".equals(retrier.path("JitterStrategy").asText())) {
+                if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) {
                     seconds = seconds * random.nextDouble();
                 }
                 attempts[i]++;
@@ -326,22 +370,10 @@ public final class StateMachineInterpreter {
             return null;
         }
 
-        private boolean matchesAny(JsonNode names, StatesError failure) {
-            for (JsonNode name : names) {
-                if (failure.matches(name.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** Evaluates every value first, then stores them: a value sees the variables from before the state. */
         private void assign(JsonNode assign, JsonNode value) {
             if (assign == null) {
                 return;
-            }
-            if (!assign.isObject()) {
-                throw new StatesError(StatesError.RUNTIME, "Assign must be an object");
             }
             template(assign, value).fields().forEachRemaining(field -> variables.put(field.getKey(), field.getValue()));
         }
@@ -353,7 +385,8 @@ public final class StateMachineInterpreter {
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     if (field.getKey().endsWith(".$")) {
-                        result.set(field.getKey().substring(0, field.getKey().length() - 2), expression(field.getValue().asText(), input));
+                        result.set(field.getKey().substring(0, field.getKey().length() - 2),
+                                expression(field.getValue().asText(), input));
                     } else {
                         result.set(field.getKey(), template(field.getValue(), input));
                     }
@@ -380,29 +413,19 @@ public final class StateMachineInterpreter {
             return new PathScope(input, context, variables).read(path);
         }
 
-        private JsonNode inputPath(JsonNode state, JsonNode input) {
-            if (!state.has("InputPath")) {
-                return input;
-            }
-            return state.get("InputPath").isNull() ? NODES.objectNode() : read(state.get("InputPath").asText(), input);
+        /** InputPath: null in the definition gives an empty object. */
+        private JsonNode inputPath(DataPath path, JsonNode input) {
+            return path.none() ? NODES.objectNode() : read(path.path(), input);
         }
 
-        private JsonNode resultPath(JsonNode state, JsonNode input, JsonNode result) {
-            if (!state.has("ResultPath")) {
-                return result;
-            }
-            return state.get("ResultPath").isNull() ? input : JsonPaths.write(input, state.get("ResultPath").asText(), result);
+        /** ResultPath: null in the definition discards the result. */
+        private JsonNode resultPath(DataPath path, JsonNode input, JsonNode result) {
+            return path.none() ? input : JsonPaths.write(input, path.path(), result);
         }
 
-        private JsonNode outputPath(JsonNode state, JsonNode output) {
-            if (!state.has("OutputPath")) {
-                return output;
-            }
-            return state.get("OutputPath").isNull() ? NODES.objectNode() : read(state.get("OutputPath").asText(), output);
-        }
-
-        private Step next(JsonNode state, JsonNode output) {
-            return new Step(state.path("End").asBoolean(false) ? null : state.path("Next").asText(), output);
+        /** OutputPath: null in the definition gives an empty object. */
+        private JsonNode outputPath(DataPath path, JsonNode output) {
+            return path.none() ? NODES.objectNode() : read(path.path(), output);
         }
 
         private void checkDeadline() {
@@ -415,14 +438,14 @@ public final class StateMachineInterpreter {
     private static JsonNode withinLimit(JsonNode value, String what) {
         long size = utf8Size(value);
         if (size > PAYLOAD_LIMIT_BYTES) {
-            throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, what + " has " + size + " bytes; Step Functions passes at most "
-                    + PAYLOAD_LIMIT_BYTES + " between states");
+            throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, what + " has " + size
+                    + " bytes; Step Functions passes at most " + PAYLOAD_LIMIT_BYTES + " between states");
         }
         return value;
     }
 
     private static long utf8Size(JsonNode value) {
-        return value == null ? 0 : value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return value == null ? 0 : value.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String text(JsonNode value) {

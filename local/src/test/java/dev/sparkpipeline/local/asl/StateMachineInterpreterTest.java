@@ -144,6 +144,28 @@ class StateMachineInterpreterTest {
     }
 
     @Test
+    void failTakesItsCauseFromAnIntrinsicFunction() {
+        Execution run = run("""
+                {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Counted",
+                 "CausePath": "States.Format('{} rows rejected', $.rows)"}}}""", "{\"rows\": 3}", (r, p) -> null);
+
+        assertThat(run.error()).isEqualTo("Counted");
+        assertThat(run.cause()).isEqualTo("3 rows rejected");
+    }
+
+    @Test
+    void aTaskLongerThanTheTimeoutItsInputGivesTimesOut() {
+        Execution run = run("""
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "r", "TimeoutSecondsPath": "$.limit",
+                 "End": true}}}""", "{\"limit\": 30}", (r, p) -> {
+                    clock.sleep(Duration.ofSeconds(31));
+                    return JSON.createObjectNode();
+                });
+
+        assertThat(run.error()).isEqualTo(StatesError.TIMEOUT);
+    }
+
+    @Test
     void waitSecondsPathMovesTheVirtualClock() {
         run("""
                 {"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.s", "Next": "T"},
