@@ -2,7 +2,6 @@ package dev.sparkpipeline.core.outcome;
 
 import dev.sparkpipeline.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,7 @@ public record Manifest(String dataset, String runId, long rowsIn, long rowsOut, 
     public static Manifest parse(byte[] json) {
         JsonObject root = JsonObject.parse(json);
         JsonObject rows = root.object("rows");
-        List<String> partitions = new ArrayList<>();
-        root.list("partitions").forEach(partition -> partitions.add(String.valueOf(partition)));
+        List<String> partitions = root.stringList("partitions");
         return new Manifest(root.string("dataset"), root.string("runId"), rows.number("in"), rows.number("out"),
                 rows.number("rejected", 0), new LinkedHashMap<>(root.strings("schema")), partitions);
     }

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.lake.LocalLake;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
@@ -108,7 +109,7 @@ final class DropCommand implements Callable<Integer> {
             return 1;
         }
         String executionName = outcome.executionName();
-        ObjectNode input;
+        ExecutionInput input;
         if (outcome.outcome().equals("DUPLICATE")) {
             Optional<ExecutionLedger.Entry> earlier = pipeline.ledger().find(executionName);
             if (earlier.isPresent() && earlier.get().status().ended()) {
@@ -121,24 +122,25 @@ final class DropCommand implements Callable<Integer> {
             }
             input = reconciled(report, pipeline, executionName, earlier);
         } else if (outcome.outcome().equals("ACCEPTED")) {
-            input = (ObjectNode) JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow()));
+            input = pipeline.started(executionName).orElseThrow();
         } else {
             report.finish(RunReport.Status.FAILED, executionName, List.of(), outcome.outcome(), outcome.message(), null, 0);
             return 1;
         }
         if (engine != null) {
-            input.put("engine", engine.name());
+            input = input.withEngine(engine);
         }
-        report.note("Execution " + executionName + " on " + input.path("engine").asText() + " (the state machine on the local interpreter, "
+        report.note("Execution " + executionName + " on " + input.engine()
+                + " (the state machine on the local interpreter, "
                 + (options.awsEndpoint == null ? "the job on local Spark)" : "the functions on the endpoint)"));
 
-        Execution execution = pipeline.execute(executionName, input);
+        Execution execution = pipeline.execute(executionName, JSON.valueToTree(ExecutionInputJson.fields(input)));
         report.states(execution);
         if (!execution.status().equals("SUCCEEDED")) {
             report.finish(RunReport.Status.FAILED, executionName, List.of(), execution.error(), execution.cause(), null, 0);
             return 1;
         }
-        String dataset = input.path("dataset").asText();
+        String dataset = input.dataset();
         JsonNode manifest = JSON.readTree(buckets.read(LocalLake.CURATED, dataset + "/_manifests/" + executionName + ".json")
                 .orElseThrow(() -> new IllegalStateException("the run succeeded without a manifest for " + executionName)));
         List<String> outputs = new ArrayList<>();
@@ -166,10 +168,11 @@ final class DropCommand implements Callable<Integer> {
      * An execution that was started but never ended (its runner was killed, or it was only started
      * by {@code invoke}): recorded as aborted if it had begun, then run again, so the file gets a fate.
      */
-    private ObjectNode reconciled(RunReport report, LocalPipeline pipeline, String executionName,
-                                  Optional<ExecutionLedger.Entry> earlier) {
+    private ExecutionInput reconciled(RunReport report, LocalPipeline pipeline, String executionName,
+                                      Optional<ExecutionLedger.Entry> earlier) throws IOException {
         JsonNode saved = earlier.map(ExecutionLedger.Entry::input)
-                .orElseGet(() -> JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow())));
+                .orElseGet(() -> JSON.valueToTree(
+                        ExecutionInputJson.fields(pipeline.started(executionName).orElseThrow())));
         if (earlier.isPresent() && earlier.get().status() == ExecutionLedger.Status.RUNNING) {
             pipeline.ledger().aborted(executionName, saved, "its runner (process " + earlier.get().runnerPid()
                     + ") stopped before the execution ended");
@@ -178,7 +181,7 @@ final class DropCommand implements Callable<Integer> {
         } else {
             report.note("Execution " + executionName + " was started but never run; running it now.");
         }
-        return (ObjectNode) saved.deepCopy();
+        return ExecutionInputJson.read(JSON.writeValueAsBytes(saved));
     }
 
     /** A key S3 would take: 1 to 1,024 bytes of UTF-8. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sparkpipeline.core.contract.ExecutionInput;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.template.SamTemplate;
@@ -86,7 +86,8 @@ final class InvokeCommand implements Callable<Integer> {
             ExecutionInput input = pipeline.started(name).orElseThrow();
             Path saved = lake.root().resolve("_executions").resolve(name + ".json");
             Files.createDirectories(saved.getParent());
-            Files.write(saved, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ContractJson.write(input)));
+            Files.write(saved, JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(ExecutionInputJson.fields(input)));
             executions.addObject().put("name", name).put("input", saved.toString());
             report.note("Started execution " + name + "; run it with: bin/pipeline-local execute -i " + saved);
         }
