@@ -10,6 +10,8 @@ import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.ValidationReportJson;
+import dev.sparkpipeline.core.landing.ValidationReport;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
@@ -93,9 +95,10 @@ final class DropCommand implements Callable<Integer> {
         for (String function : targets) {
             long started = System.nanoTime();
             try {
-                JsonNode answer = JSON.readTree(pipeline.functions().invoke(function, JSON.writeValueAsBytes(event)));
-                answer.path("files").forEach(file -> outcomes.add(new FileOutcome(file.path("outcome").asText(),
-                        file.path("executionName").asText(null), file.path("reasonUri").asText(null), file.path("message").asText(null))));
+                byte[] answer = pipeline.functions().invoke(function, JSON.writeValueAsBytes(event));
+                ValidationReportJson.readAnswer(answer).map(ValidationReport::files).orElse(List.of())
+                        .forEach(file -> outcomes.add(new FileOutcome(file.outcome().name(), file.executionName(),
+                                file.reasonUri(), file.message())));
                 report.state(function, outcomes.isEmpty() ? "NO_FILES" : outcomes.get(outcomes.size() - 1).outcome(), millisSince(started));
             } catch (StatesError failure) {
                 report.state(function, "FAILED", millisSince(started));
