@@ -10,8 +10,10 @@ import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.json.ValidationReportJson;
 import dev.sparkpipeline.core.landing.ValidationReport;
+import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
@@ -144,11 +146,12 @@ final class DropCommand implements Callable<Integer> {
             return 1;
         }
         String dataset = input.dataset();
-        JsonNode manifest = JSON.readTree(buckets.read(LocalLake.CURATED, dataset + "/_manifests/" + executionName + ".json")
-                .orElseThrow(() -> new IllegalStateException("the run succeeded without a manifest for " + executionName)));
+        String manifestKey = dataset + "/" + Manifest.relativePath(executionName);
+        Manifest manifest = ManifestJson.read(buckets.read(LocalLake.CURATED, manifestKey).orElseThrow(
+                () -> new IllegalStateException("the run succeeded without a manifest for " + executionName)));
         List<String> outputs = new ArrayList<>();
-        manifest.path("files").forEach(name -> outputs.add(buckets.uri(LocalLake.CURATED, dataset + "/" + name.asText())));
-        report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.path("rows").path("out").asLong());
+        manifest.files().forEach(name -> outputs.add(buckets.uri(LocalLake.CURATED, dataset + "/" + name)));
+        report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.rowsOut());
         return 0;
     }
 
