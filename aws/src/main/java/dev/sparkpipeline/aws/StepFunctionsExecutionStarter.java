@@ -3,8 +3,7 @@ package dev.sparkpipeline.aws;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.execution.StartOutcome;
-import dev.sparkpipeline.core.json.ContractJson;
-import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.aws.priming.CannedResponse;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -41,7 +40,7 @@ public final class StepFunctionsExecutionStarter implements ExecutionStarter {
         Instant asked = clock.instant();
         try {
             var started = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(executionName)
-                    .input(new String(JsonObject.write(ContractJson.write(input)), StandardCharsets.UTF_8)));
+                    .input(new String(ExecutionInputJson.write(input), StandardCharsets.UTF_8)));
             boolean startedBefore = started.startDate() != null && started.startDate().isBefore(asked.minus(SKEW));
             return new StartOutcome(started.executionArn(), startedBefore);
         } catch (ExecutionAlreadyExistsException e) {

@@ -10,4 +10,9 @@ package dev.sparkpipeline.core.contract;
  * @param job     job settings
  */
 public record ExecutionInput(String dataset, SourceObject source, Engine engine, JobSettings job) {
+
+    /** The same input run on another engine (the local runner's {@code --engine}). */
+    public ExecutionInput withEngine(Engine other) {
+        return new ExecutionInput(dataset, source, other, job);
+    }
 }

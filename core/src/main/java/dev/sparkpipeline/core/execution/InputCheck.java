@@ -4,7 +4,7 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.error.InvalidInput;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.storage.ObjectStore;
 
@@ -61,7 +61,7 @@ public final class InputCheck {
         }
         ExecutionInput input;
         try {
-            input = ContractJson.executionInput(state);
+            input = ExecutionInputJson.read(state);
         } catch (InvalidInput malformed) {
             return Optional.of(malformed.getMessage());
         }

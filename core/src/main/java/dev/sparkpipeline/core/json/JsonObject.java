@@ -4,6 +4,10 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.error.InvalidInput;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +34,25 @@ public record JsonObject(String path, Map<String, Object> fields) {
         throw new InvalidInput("the event must be a JSON object");
     }
 
-    /** Writes a map (of maps, lists, strings, numbers, booleans and nulls) as JSON, nulls included. */
+    /**
+     * Writes a map (of maps, lists, strings, numbers, booleans and nulls) as JSON, nulls included:
+     * the state machine's paths fail on a field that is absent, so its documents keep their nulls.
+     */
     public static byte[] write(Map<String, ?> document) {
+        return write(JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES), document);
+    }
+
+    /**
+     * Writes a map as JSON leaving out the fields (of every nested map) whose value is null: the
+     * documents people and the local runner read (the manifest, the validate answer) say only what is known.
+     */
+    public static byte[] writeWithoutNulls(Map<String, ?> document) {
+        return write(JSON.std.without(JSON.Feature.WRITE_NULL_PROPERTIES), document);
+    }
+
+    private static byte[] write(JSON json, Map<String, ?> document) {
         try {
-            return JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asBytes(document);
+            return json.asBytes(document);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
@@ -99,6 +118,39 @@ public record JsonObject(String path, Map<String, Object> fields) {
         return flag;
     }
 
+    /** An enum constant named by a string field, or null when the field is absent. */
+    public <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+        String name = optionalString(field);
+        if (name == null) {
+            return null;
+        }
+        E[] constants = type.getEnumConstants();
+        return Arrays.stream(constants).filter(constant -> constant.name().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidInput(pathOf(field) + " must be one of " + Arrays.toString(constants)));
+    }
+
+    /** An enum constant named by a string field that must be there. */
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        E value = optionalEnum(field, type);
+        if (value == null) {
+            throw missing(field, "a string");
+        }
+        return value;
+    }
+
+    /** An ISO-8601 instant ({@code 2026-11-22T08:15:30Z}), or null when the field is absent. */
+    public Instant optionalInstant(String field) {
+        String text = optionalString(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(pathOf(field) + " must be an ISO-8601 instant such as 2026-11-22T08:15:30Z");
+        }
+    }
+
     public JsonObject object(String field) {
         JsonObject value = optionalObject(field);
         if (value == null) {
@@ -138,12 +190,48 @@ public record JsonObject(String path, Map<String, Object> fields) {
         return values;
     }
 
-    public List<Object> list(String field) {
+    /** A list of strings that must be there. */
+    public List<String> stringList(String field) {
+        List<?> list = rawList(field);
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String text)) {
+                throw new InvalidInput(pathOf(field) + "[" + i + "] must be a string");
+            }
+            strings.add(text);
+        }
+        return strings;
+    }
+
+    /** A list of strings; absent is empty. */
+    public List<String> optionalStringList(String field) {
+        return fields.get(field) == null ? List.of() : stringList(field);
+    }
+
+    /** A list of objects that must be there, each knowing its path ({@code files[0]}). */
+    public List<JsonObject> objectList(String field) {
+        List<?> list = rawList(field);
+        List<JsonObject> objects = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw new InvalidInput(pathOf(field) + "[" + i + "] must be an object");
+            }
+            objects.add(new JsonObject(pathOf(field) + "[" + i + "]", cast(map)));
+        }
+        return objects;
+    }
+
+    /** A list of objects; absent is empty. */
+    public List<JsonObject> optionalObjectList(String field) {
+        return fields.get(field) == null ? List.of() : objectList(field);
+    }
+
+    private List<?> rawList(String field) {
         Object value = fields.get(field);
         if (!(value instanceof List<?> list)) {
             throw value == null ? missing(field, "a list") : wrong(field, "a list");
         }
-        return List.copyOf(list);
+        return list;
     }
 
     private String pathOf(String field) {

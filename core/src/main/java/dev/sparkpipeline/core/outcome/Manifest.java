@@ -1,32 +1,57 @@
 package dev.sparkpipeline.core.outcome;
 
-import dev.sparkpipeline.core.json.JsonObject;
-
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A curate run's {@code _manifests/<runId>.json} as publishing reads it.
+ * What one curate run wrote: {@code <output>/_manifests/<runId>.json}, the last file a run writes.
+ * The curate job writes it; publishing, the job's next attempt and the local runner read it
+ * ({@code ManifestJson} is its one codec).
  *
- * @param dataset    the dataset
- * @param runId      the run
- * @param rowsIn     rows read
- * @param rowsOut    rows written
- * @param rejected   rows set aside
- * @param schema     every written column (partition columns included) to its Spark SQL type
- * @param partitions partition paths written ({@code ingest_date=2026-11-22})
+ * @param dataset      dataset name
+ * @param runId        the run
+ * @param source       the landed file, or null when the manifest does not say
+ * @param rowsIn       rows read
+ * @param rowsOut      rows written (after rejects and duplicates)
+ * @param rejected     rows that failed the schema
+ * @param duplicates   rows dropped as duplicates
+ * @param schema       every written column (partition columns included) to its Spark SQL type, in order
+ * @param partitions   partition paths written ({@code ingest_date=2026-11-22}), relative to the output
+ * @param files        data files written, relative to the output
+ * @param rejects      rejected rows by column and rule, most frequent first
+ * @param errors       where the rejected rows are ({@code <output>/_errors/run_id=<run>/}), or null when none are
+ * @param extraPolicy  the dataset's {@code extraColumns} policy: drop, keep or reject; null when not said
+ * @param extraColumns the source columns the dataset does not declare (dropped or kept by that policy)
+ * @param dedupe       how duplicates were found: key, rows or none; null when not said
  */
-public record Manifest(String dataset, String runId, long rowsIn, long rowsOut, long rejected,
-                       Map<String, String> schema, List<String> partitions) {
+public record Manifest(
+        String dataset, String runId, String source, long rowsIn, long rowsOut, long rejected, long duplicates,
+        Map<String, String> schema, List<String> partitions, List<String> files, List<RejectCount> rejects,
+        String errors, String extraPolicy, List<String> extraColumns, String dedupe) {
 
-    public static Manifest parse(byte[] json) {
-        JsonObject root = JsonObject.parse(json);
-        JsonObject rows = root.object("rows");
-        List<String> partitions = new ArrayList<>();
-        root.list("partitions").forEach(partition -> partitions.add(String.valueOf(partition)));
-        return new Manifest(root.string("dataset"), root.string("runId"), rows.number("in"), rows.number("out"),
-                rows.number("rejected", 0), new LinkedHashMap<>(root.strings("schema")), partitions);
+    public Manifest {
+        // The schema's order is the table's column order: copied, not re-hashed.
+        schema = schema == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(schema));
+        partitions = partitions == null ? List.of() : List.copyOf(partitions);
+        files = files == null ? List.of() : List.copyOf(files);
+        rejects = rejects == null ? List.of() : List.copyOf(rejects);
+        extraColumns = extraColumns == null ? List.of() : List.copyOf(extraColumns);
+    }
+
+    /** Where a run's manifest is, relative to its dataset's curated root. */
+    public static String relativePath(String runId) {
+        return "_manifests/" + runId + ".json";
+    }
+
+    /**
+     * How many rejected rows broke one rule in one column.
+     *
+     * @param column the column, or null for a rule about the whole record (field count, malformed JSON)
+     * @param rule   the rule's id ({@code not_a_date})
+     * @param count  rows
+     */
+    public record RejectCount(String column, String rule, long count) {
     }
 }

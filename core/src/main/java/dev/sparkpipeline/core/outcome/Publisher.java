@@ -3,6 +3,7 @@ package dev.sparkpipeline.core.outcome;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.landing.RecordLocation;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
@@ -61,11 +62,11 @@ public final class Publisher {
      */
     public Map<String, Object> publish(String runId, Instant startedAt, ExecutionInput input) {
         String root = input.dataset();
-        String manifestKey = root + "/_manifests/" + runId + ".json";
+        String manifestKey = root + "/" + Manifest.relativePath(runId);
         byte[] manifestJson = store.readRange(curatedBucket, manifestKey, null, 0, MANIFEST_MAX_BYTES)
                 .orElseThrow(() -> new NotFound("no manifest at s3://" + curatedBucket + "/" + manifestKey
                         + ": the job did not finish writing"));
-        Manifest manifest = Manifest.parse(manifestJson);
+        Manifest manifest = ManifestJson.read(manifestJson);
         List<String> partitionColumns = partitionColumns(manifest.partitions());
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, String> partitionTypes = new LinkedHashMap<>();

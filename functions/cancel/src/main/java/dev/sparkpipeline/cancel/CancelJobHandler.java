@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 
 import java.io.IOException;
@@ -34,8 +34,8 @@ public final class CancelJobHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JobHandle handle = ContractJson.handle(JsonObject.parse(input.readAllBytes()).object("handle"));
+        JobHandle handle = JobRunJson.readHandle(JsonObject.parse(input.readAllBytes()).object("handle"));
         engines.get(handle.engine()).cancel(handle);
-        output.write(JsonObject.write(Map.of("handle", ContractJson.write(handle), "cancelled", true)));
+        output.write(JsonObject.write(Map.of("handle", JobRunJson.fields(handle), "cancelled", true)));
     }
 }

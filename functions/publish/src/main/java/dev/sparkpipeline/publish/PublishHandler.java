@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sparkpipeline.aws.AwsClients;
 import dev.sparkpipeline.aws.GlueCatalog;
 import dev.sparkpipeline.aws.S3ObjectStore;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.aws.priming.SnapStartPriming;
@@ -47,8 +47,8 @@ public final class PublishHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
-        var summary = publisher.publish(event.string("executionName"), ContractJson.startedAt(event),
-                ContractJson.executionInput(event.object("state")));
+        var summary = publisher.publish(event.string("executionName"), event.optionalInstant("startedAt"),
+                ExecutionInputJson.read(event.object("state")));
         output.write(JsonObject.write(summary));
     }
 

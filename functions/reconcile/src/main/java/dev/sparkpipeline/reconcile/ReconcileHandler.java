@@ -9,7 +9,7 @@ import dev.sparkpipeline.aws.ClusterReaper;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.error.InvalidInput;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Reconciler;
@@ -70,7 +70,7 @@ public final class ReconcileHandler implements RequestStreamHandler {
             return null;
         }
         try {
-            return ContractJson.executionInput(JsonObject.parse(text.getBytes(StandardCharsets.UTF_8)));
+            return ExecutionInputJson.read(text.getBytes(StandardCharsets.UTF_8));
         } catch (InvalidInput unreadable) {
             return null;
         }

@@ -7,7 +7,8 @@ import dev.sparkpipeline.aws.AwsClients;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.error.InvalidInput;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 
@@ -46,13 +47,13 @@ public final class RecordFailureHandler implements RequestStreamHandler {
         try {
             JsonObject payload = state.optionalObject("answer") == null ? null : state.object("answer").optionalObject("Payload");
             if (payload != null && payload.optionalObject("status") != null) {
-                return ContractJson.status(payload.object("status"));
+                return JobRunJson.readStatus(payload.object("status"));
             }
         } catch (InvalidInput malformed) {
             // Fall back to the submission's status below.
         }
         JsonObject run = state.optionalObject("run");
-        return run == null || run.optionalObject("status") == null ? null : ContractJson.status(run.object("status"));
+        return run == null || run.optionalObject("status") == null ? null : JobRunJson.readStatus(run.object("status"));
     }
 
     @Override
@@ -61,7 +62,8 @@ public final class RecordFailureHandler implements RequestStreamHandler {
         JsonObject state = event.object("state");
         JsonObject failure = state.object("failure");
         JobStatus last = lastStatus(state);
-        var record = recorder.record(event.string("executionName"), ContractJson.startedAt(event), ContractJson.executionInput(state), last,
+        var record = recorder.record(event.string("executionName"), event.optionalInstant("startedAt"),
+                ExecutionInputJson.read(state), last,
                 failure.string("kind"), failure.optionalString("cause"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("failedUri", record.failedUri());

@@ -11,7 +11,8 @@ import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.engine.JobSubmitter;
 import dev.sparkpipeline.core.engine.PollSchedule;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.aws.priming.SnapStartPriming;
 
@@ -67,8 +68,8 @@ public final class SubmitJobHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
-        var request = new JobRequest(event.string("executionName"), ContractJson.executionInput(event.object("input")),
+        var request = new JobRequest(event.string("executionName"), ExecutionInputJson.read(event.object("input")),
                 event.optionalString("clusterId"));
-        output.write(JsonObject.write(ContractJson.write(submitter.submit(request))));
+        output.write(JobRunJson.write(submitter.submit(request)));
     }
 }

@@ -5,6 +5,8 @@ import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.testing.Fixtures;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import static dev.sparkpipeline.aws.testing.Requests.settings;
@@ -70,9 +73,9 @@ class SubmitJobHandlerContractTest {
 
     @Test
     void everySubmitFixtureIsAValidEvent() {
-        for (String fixture : java.util.List.of("submit-emr-serverless.json", "submit-glue.json", "submit-emr.json")) {
-            var event = dev.sparkpipeline.core.json.JsonObject.parse(Fixtures.bytes(fixture));
-            var input = dev.sparkpipeline.core.json.ContractJson.executionInput(event.object("input"));
+        for (String fixture : List.of("submit-emr-serverless.json", "submit-glue.json", "submit-emr.json")) {
+            var event = JsonObject.parse(Fixtures.bytes(fixture));
+            var input = ExecutionInputJson.read(event.object("input"));
             assertThat(input.dataset()).as(fixture).isEqualTo("orders");
         }
     }

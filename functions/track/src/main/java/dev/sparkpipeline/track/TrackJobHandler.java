@@ -11,7 +11,7 @@ import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.aws.priming.SnapStartPriming;
 
@@ -75,12 +75,12 @@ public final class TrackJobHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
-        JobRun run = tracker.track(ContractJson.jobRun(event).handle());
+        JobRun run = tracker.track(JobRunJson.read(event).handle());
         JobStatus status = run.status();
         if (event.bool("watch", false) && !status.terminal() && !status.timedOut()) {
             throw new JobStillRunning(run.handle().engine() + " job " + run.handle().jobId() + " is " + status.rawState()
                     + " after " + status.elapsedSeconds() + " s");
         }
-        output.write(JsonObject.write(ContractJson.write(run)));
+        output.write(JobRunJson.write(run));
     }
 }

@@ -5,7 +5,7 @@ import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.error.PipelineException;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.testing.Fixtures;
 import dev.sparkpipeline.aws.testing.MotoServer;
@@ -45,7 +45,7 @@ class TrackJobHandlerContractTest {
     void pollingFeedsEachAnswerBackAsTheNextEventUntilTheJobEnds() throws IOException {
         var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
                 .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-1", null));
-        byte[] event = JSON.std.asBytes(Map.of("handle", ContractJson.write(handle)));
+        byte[] event = JSON.std.asBytes(Map.of("handle", JobRunJson.fields(handle)));
         List<String> states = new ArrayList<>();
 
         for (int poll = 0; poll < 10 && !states.contains("SUCCEEDED"); poll++) {
@@ -65,7 +65,7 @@ class TrackJobHandlerContractTest {
         slowGlueRuns();
         var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
                 .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-2", null));
-        byte[] watch = JSON.std.asBytes(Map.of("handle", ContractJson.write(handle), "watch", true));
+        byte[] watch = JSON.std.asBytes(Map.of("handle", JobRunJson.fields(handle), "watch", true));
         int stillRunning = 0;
         Map<String, Object> answer = null;
 
@@ -88,7 +88,7 @@ class TrackJobHandlerContractTest {
         slowGlueRuns();
         var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
                 .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-3", null));
-        byte[] watch = JSON.std.asBytes(Map.of("handle", ContractJson.write(handle), "watch", true));
+        byte[] watch = JSON.std.asBytes(Map.of("handle", JobRunJson.fields(handle), "watch", true));
         Clock twoDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
         var out = new ByteArrayOutputStream();
 
@@ -102,7 +102,7 @@ class TrackJobHandlerContractTest {
     @Test
     void everyTrackFixtureParsesAndReachesItsEngine() {
         for (String fixture : List.of("track-emr-serverless.json", "track-glue.json", "track-emr.json")) {
-            var run = ContractJson.jobRun(JsonObject.parse(Fixtures.bytes(fixture)));
+            var run = JobRunJson.read(JsonObject.parse(Fixtures.bytes(fixture)));
             assertThat(run.handle().jobId()).isNotBlank();
             // The fixture names a job this moto account never ran: the engine refuses, and the
             // refusal arrives typed (moto answers an unknown EMR cluster with a bare 500).

@@ -9,6 +9,7 @@ import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.ValidationReport;
 import dev.sparkpipeline.aws.priming.CannedResponse;
 import dev.sparkpipeline.aws.priming.SnapStartPriming;
+import dev.sparkpipeline.core.json.ValidationReportJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package dev.sparkpipeline.curate;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.core.json.ManifestJson;
+import dev.sparkpipeline.core.outcome.Manifest;
 import org.apache.spark.sql.SparkSession;
 
 import java.net.URI;
@@ -27,7 +29,7 @@ public final class CurateJob {
         SparkSession spark = SparkSession.builder().appName("curate-" + dataset.name()).getOrCreate();
         try {
             Manifest manifest = new Curation(spark, dataset).run(arguments);
-            System.out.println(Manifest.LOG_PREFIX + manifest.toJson());
+            System.out.println(ManifestJson.logLine(manifest));
         } finally {
             spark.stop();
         }

@@ -3,6 +3,8 @@ package dev.sparkpipeline.curate;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.dataset.RowRules;
+import dev.sparkpipeline.core.json.ManifestJson;
+import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.curate.source.InvalidSourceFile;
 import dev.sparkpipeline.curate.source.RowShaper;
 import dev.sparkpipeline.curate.source.SourceReader;
@@ -24,7 +26,6 @@ import org.apache.spark.storage.StorageLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +159,7 @@ final class Curation {
                 rejectedCount, rowsIn - rejectedCount - rowsOut, schema, List.copyOf(partitions), files, rejects,
                 rejectedCount > 0 ? errors + "/" : null, dataset.rows().extraColumns().name().toLowerCase(Locale.ROOT),
                 undeclared, dedupe);
-        write(arguments.output() + "/_manifests/" + arguments.runId() + ".json", manifest.toJson());
+        write(arguments.output() + "/" + Manifest.relativePath(arguments.runId()), ManifestJson.write(manifest));
         return manifest;
     }
 
@@ -181,7 +182,7 @@ final class Curation {
                 .select(sourceKey.as("source_key"), col(RowShaper.LINE).as("line"), col(RowShaper.RECORD).as("record"),
                         col(RowShaper.RAW).as("raw"), col(RowShaper.ERRORS).as("errors"), lit(runId).as("run_id"))
                 .coalesce(1).write().mode(SaveMode.Overwrite).option("ignoreNullFields", "false").json(errors);
-        write(errors + "/_rejects.json", Manifest.rejectsJson(rejects));
+        write(errors + "/_rejects.json", ManifestJson.writeRejects(rejects));
     }
 
     /** "amount scale 3, order_ts not_a_date 2" for a failure cause. */
@@ -276,20 +277,17 @@ final class Curation {
      */
     private void removeEarlierAttempt(String output, String runId) {
         try {
-            Path manifestPath = new Path(output + "/_manifests/" + runId + ".json");
+            Path manifestPath = new Path(output + "/" + Manifest.relativePath(runId));
             FileSystem fs = manifestPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(manifestPath)) {
                 return;
             }
-            Map<String, Object> earlier;
+            Manifest earlier;
             try (var in = fs.open(manifestPath)) {
-                earlier = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(in);
+                earlier = ManifestJson.read(in.readAllBytes());
             }
-            Object files = earlier.get("files");
-            if (files instanceof List<?> list) {
-                for (Object file : list) {
-                    fs.delete(new Path(output + "/" + file), false);
-                }
+            for (String file : earlier.files()) {
+                fs.delete(new Path(output + "/" + file), false);
             }
             fs.delete(manifestPath, false);
         } catch (IOException e) {
@@ -297,12 +295,12 @@ final class Curation {
         }
     }
 
-    private void write(String uri, String text) {
+    private void write(String uri, byte[] content) {
         try {
             Path path = new Path(uri);
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
             try (var out = fs.create(path, true)) {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.write(content);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

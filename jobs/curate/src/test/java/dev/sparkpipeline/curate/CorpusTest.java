@@ -2,6 +2,7 @@ package dev.sparkpipeline.curate;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.core.outcome.Manifest;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.DynamicTest;

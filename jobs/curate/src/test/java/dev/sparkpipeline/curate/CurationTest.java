@@ -1,6 +1,8 @@
 package dev.sparkpipeline.curate;
 
 import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.core.json.ManifestJson;
+import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.curate.source.InvalidSourceFile;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -381,9 +383,10 @@ class CurationTest {
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
-        String written = Files.readString(dir.resolve("out/_manifests/run-1.json"));
-        assertThat(written).isEqualTo(manifest.toJson()).contains("\"rows\"").contains("\"files\"").contains("\"schema\"")
-                .contains("\"rejects\":[]");
+        byte[] written = Files.readAllBytes(dir.resolve("out").resolve(Manifest.relativePath("run-1")));
+        assertThat(ManifestJson.read(written)).isEqualTo(manifest);
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"rows\"").contains("\"files\"")
+                .contains("\"schema\"").contains("\"rejects\":[]");
         assertThat(dir.resolve("out/_staging")).doesNotExist();
         assertThat(dir.resolve("out/_errors")).doesNotExist();
     }

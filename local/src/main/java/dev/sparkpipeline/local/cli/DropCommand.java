@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.lake.LocalLake;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.ManifestJson;
+import dev.sparkpipeline.core.json.ValidationReportJson;
+import dev.sparkpipeline.core.landing.ValidationReport;
+import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
@@ -93,9 +98,10 @@ final class DropCommand implements Callable<Integer> {
         for (String function : targets) {
             long started = System.nanoTime();
             try {
-                JsonNode answer = JSON.readTree(pipeline.functions().invoke(function, JSON.writeValueAsBytes(event)));
-                answer.path("files").forEach(file -> outcomes.add(new FileOutcome(file.path("outcome").asText(),
-                        file.path("executionName").asText(null), file.path("reasonUri").asText(null), file.path("message").asText(null))));
+                byte[] answer = pipeline.functions().invoke(function, JSON.writeValueAsBytes(event));
+                ValidationReportJson.readAnswer(answer).map(ValidationReport::files).orElse(List.of())
+                        .forEach(file -> outcomes.add(new FileOutcome(file.outcome().name(), file.executionName(),
+                                file.reasonUri(), file.message())));
                 report.state(function, outcomes.isEmpty() ? "NO_FILES" : outcomes.get(outcomes.size() - 1).outcome(), millisSince(started));
             } catch (StatesError failure) {
                 report.state(function, "FAILED", millisSince(started));
@@ -109,7 +115,7 @@ final class DropCommand implements Callable<Integer> {
             return 1;
         }
         String executionName = outcome.executionName();
-        ObjectNode input;
+        ExecutionInput input;
         if (outcome.outcome().equals("DUPLICATE")) {
             Optional<ExecutionLedger.Entry> earlier = pipeline.ledger().find(executionName);
             if (earlier.isPresent() && earlier.get().status().ended()) {
@@ -122,29 +128,31 @@ final class DropCommand implements Callable<Integer> {
             }
             input = reconciled(report, pipeline, executionName, earlier);
         } else if (outcome.outcome().equals("ACCEPTED")) {
-            input = (ObjectNode) JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow()));
+            input = pipeline.started(executionName).orElseThrow();
         } else {
             report.finish(RunReport.Status.FAILED, executionName, List.of(), outcome.outcome(), outcome.message(), null, 0);
             return 1;
         }
         if (engine != null) {
-            input.put("engine", engine.name());
+            input = input.withEngine(engine);
         }
-        report.note("Execution " + executionName + " on " + input.path("engine").asText() + " (the state machine on the local interpreter, "
+        report.note("Execution " + executionName + " on " + input.engine()
+                + " (the state machine on the local interpreter, "
                 + (options.awsEndpoint == null ? "the job on local Spark)" : "the functions on the endpoint)"));
 
-        Execution execution = pipeline.execute(executionName, input);
+        Execution execution = pipeline.execute(executionName, JSON.valueToTree(ExecutionInputJson.fields(input)));
         report.states(execution);
         if (!execution.status().equals("SUCCEEDED")) {
             report.finish(RunReport.Status.FAILED, executionName, List.of(), execution.error(), execution.cause(), null, 0);
             return 1;
         }
-        String dataset = input.path("dataset").asText();
-        JsonNode manifest = JSON.readTree(buckets.read(pipeline.bucketNames().curated(), dataset + "/_manifests/" + executionName + ".json")
-                .orElseThrow(() -> new IllegalStateException("the run succeeded without a manifest for " + executionName)));
+        String dataset = input.dataset();
+        String manifestKey = dataset + "/" + Manifest.relativePath(executionName);
+        Manifest manifest = ManifestJson.read(buckets.read(pipeline.bucketNames().curated(), manifestKey).orElseThrow(
+                () -> new IllegalStateException("the run succeeded without a manifest for " + executionName)));
         List<String> outputs = new ArrayList<>();
-        manifest.path("files").forEach(name -> outputs.add(buckets.uri(pipeline.bucketNames().curated(), dataset + "/" + name.asText())));
-        report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.path("rows").path("out").asLong());
+        manifest.files().forEach(name -> outputs.add(buckets.uri(pipeline.bucketNames().curated(), dataset + "/" + name)));
+        report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.rowsOut());
         return 0;
     }
 
@@ -167,10 +175,11 @@ final class DropCommand implements Callable<Integer> {
      * An execution that was started but never ended (its runner was killed, or it was only started
      * by {@code invoke}): recorded as aborted if it had begun, then run again, so the file gets a fate.
      */
-    private ObjectNode reconciled(RunReport report, LocalPipeline pipeline, String executionName,
-                                  Optional<ExecutionLedger.Entry> earlier) {
+    private ExecutionInput reconciled(RunReport report, LocalPipeline pipeline, String executionName,
+                                      Optional<ExecutionLedger.Entry> earlier) throws IOException {
         JsonNode saved = earlier.map(ExecutionLedger.Entry::input)
-                .orElseGet(() -> JSON.valueToTree(ContractJson.write(pipeline.started(executionName).orElseThrow())));
+                .orElseGet(() -> JSON.valueToTree(
+                        ExecutionInputJson.fields(pipeline.started(executionName).orElseThrow())));
         if (earlier.isPresent() && earlier.get().status() == ExecutionLedger.Status.RUNNING) {
             pipeline.ledger().aborted(executionName, saved, "its runner (process " + earlier.get().runnerPid()
                     + ") stopped before the execution ended");
@@ -179,7 +188,7 @@ final class DropCommand implements Callable<Integer> {
         } else {
             report.note("Execution " + executionName + " was started but never run; running it now.");
         }
-        return (ObjectNode) saved.deepCopy();
+        return ExecutionInputJson.read(JSON.writeValueAsBytes(saved));
     }
 
     /** A key S3 would take: 1 to 1,024 bytes of UTF-8. */

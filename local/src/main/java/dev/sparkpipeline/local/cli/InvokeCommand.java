@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sparkpipeline.core.contract.ExecutionInput;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.ValidationReportJson;
+import dev.sparkpipeline.core.landing.FileOutcome;
+import dev.sparkpipeline.core.landing.ValidationReport;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.template.SamTemplate;
@@ -86,7 +89,8 @@ final class InvokeCommand implements Callable<Integer> {
             ExecutionInput input = pipeline.started(name).orElseThrow();
             Path saved = lake.root().resolve("_executions").resolve(name + ".json");
             Files.createDirectories(saved.getParent());
-            Files.write(saved, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ContractJson.write(input)));
+            Files.write(saved, JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(ExecutionInputJson.fields(input)));
             executions.addObject().put("name", name).put("input", saved.toString());
             report.note("Started execution " + name + "; run it with: bin/pipeline-local execute -i " + saved);
         }
@@ -123,12 +127,11 @@ final class InvokeCommand implements Callable<Integer> {
      * The function returned, so the invocation succeeded, but a file it reports MISSING is not in
      * the lake: say where it was looked for, so a sample event is not mistaken for a run.
      */
-    private static void explainMissing(RunReport report, LocalLake lake, byte[] response) throws IOException {
-        JsonNode answer = JSON.readTree(response);
-        for (JsonNode file : answer == null ? JSON.createArrayNode() : answer.path("files")) {
-            if (file.path("outcome").asText().equals("MISSING")) {
-                String bucket = file.path("bucket").asText();
-                String key = file.path("key").asText();
+    private static void explainMissing(RunReport report, LocalLake lake, byte[] response) {
+        for (FileOutcome file : filesIn(response)) {
+            if (file.outcome() == FileOutcome.Outcome.MISSING) {
+                String bucket = file.bucket();
+                String key = file.key();
                 report.note("MISSING: s3://" + bucket + "/" + key + " is not in the lake at " + lake.file(bucket, key)
                         + " (or not at the version the event names: the local lake keeps one version, with no id)."
                         + " Put the file there and use an event without a version id, or use drop.");
@@ -137,15 +140,19 @@ final class InvokeCommand implements Callable<Integer> {
     }
 
     /** The executions a validate answer reports it started: its ACCEPTED files'. */
-    private static List<String> startedBy(byte[] response) throws IOException {
+    private static List<String> startedBy(byte[] response) {
         List<String> names = new ArrayList<>();
-        JsonNode answer = JSON.readTree(response);
-        for (JsonNode file : answer == null ? JSON.createArrayNode() : answer.path("files")) {
-            if (file.path("outcome").asText().equals("ACCEPTED")) {
-                names.add(file.path("executionName").asText());
+        for (FileOutcome file : filesIn(response)) {
+            if (file.outcome() == FileOutcome.Outcome.ACCEPTED) {
+                names.add(file.executionName());
             }
         }
         return names;
+    }
+
+    /** The files a validate answer reports; another function's answer reports none. */
+    private static List<FileOutcome> filesIn(byte[] response) {
+        return ValidationReportJson.readAnswer(response).map(ValidationReport::files).orElse(List.of());
     }
 
     private static JsonNode parsedOrText(String text) {

@@ -4,8 +4,7 @@ import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.contract.ExecutionInput;
-import dev.sparkpipeline.core.json.ContractJson;
-import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
@@ -174,7 +173,7 @@ public final class EndpointStack {
         String arn = stateMachine.replace(":stateMachine:", ":execution:") + ":" + name;
         try (SfnClient sfn = client(SfnClient.builder(), true)) {
             String input = sfn.describeExecution(request -> request.executionArn(arn)).input();
-            return Optional.of(ContractJson.executionInput(JsonObject.parse(input.getBytes(StandardCharsets.UTF_8))));
+            return Optional.of(ExecutionInputJson.read(input.getBytes(StandardCharsets.UTF_8)));
         } catch (ExecutionDoesNotExistException e) {
             return Optional.empty();
         }

@@ -1,7 +1,15 @@
 package dev.sparkpipeline.local.endpoint;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.NormalisedState;
+import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.json.JobRunJson;
+import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
@@ -16,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -33,12 +42,14 @@ import java.util.stream.Stream;
  */
 final class JobsOnLocalSpark implements TaskRunner {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final TaskRunner tasks;
     private final S3Client s3;
     private final String curatedBucket;
     private final LocalSparkJob job;
     private final Path work;
-    private final Map<String, JsonNode> submitted = new HashMap<>();
+    private final Map<String, ExecutionInput> submitted = new HashMap<>();
     private final Set<String> ran = new HashSet<>();
 
     JobsOnLocalSpark(TaskRunner tasks, S3Client s3, String curatedBucket, LocalSparkJob job, Path work) {
@@ -56,25 +67,42 @@ final class JobsOnLocalSpark implements TaskRunner {
             return result;
         }
         JsonNode event = parameters.path("Payload");
-        JsonNode answer = result.path("Payload");
-        String runId = answer.path("handle").path("runId").asText(null);
-        if (runId == null) {
+        Optional<JobRun> run = jobRun(result.path("Payload"));
+        if (run.isEmpty()) {
             return result;
         }
-        if (event.has("executionName") && event.path("input").has("source")) {
-            submitted.put(runId, event.path("input"));
+        String runId = run.get().handle().runId();
+        if (event.has("executionName") && event.has("input")) {
+            submitted.put(runId, ExecutionInputJson.read(object(event.path("input"))));
         }
-        boolean succeeded = answer.path("status").path("state").asText().equals(NormalisedState.SUCCEEDED.name());
+        boolean succeeded = run.get().status() != null && run.get().status().state() == NormalisedState.SUCCEEDED;
         if (succeeded && submitted.containsKey(runId) && ran.add(runId)) {
             runLocally(runId, submitted.get(runId));
         }
         return result;
     }
 
-    private void runLocally(String runId, JsonNode input) {
-        String dataset = input.path("dataset").asText();
-        String sourceBucket = input.path("source").path("bucket").asText();
-        String sourceKey = input.path("source").path("key").asText();
+    /** The answer as a job run (submit's and track's); the other functions' answers are none. */
+    private static Optional<JobRun> jobRun(JsonNode answer) {
+        try {
+            return Optional.of(JobRunJson.read(object(answer)));
+        } catch (InvalidInput notARun) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonObject object(JsonNode node) {
+        try {
+            return JsonObject.parse(JSON.writeValueAsBytes(node));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void runLocally(String runId, ExecutionInput input) {
+        String dataset = input.dataset();
+        String sourceBucket = input.source().bucket();
+        String sourceKey = input.source().key();
         var lake = new LocalLake(work.resolve(runId));
         try {
             Path source = lake.file(sourceBucket, sourceKey);

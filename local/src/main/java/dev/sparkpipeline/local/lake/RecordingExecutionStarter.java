@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.execution.StartOutcome;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
 
 import java.util.Collections;
@@ -30,7 +30,7 @@ public final class RecordingExecutionStarter implements ExecutionStarter {
     @Override
     public synchronized StartOutcome start(String executionName, ExecutionInput input) {
         started.putIfAbsent(executionName, input);
-        boolean duplicate = !ledger.started(executionName, JSON.valueToTree(ContractJson.write(input)));
+        boolean duplicate = !ledger.started(executionName, JSON.valueToTree(ExecutionInputJson.fields(input)));
         return new StartOutcome("local:" + executionName, duplicate);
     }
 

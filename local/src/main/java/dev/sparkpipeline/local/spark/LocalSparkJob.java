@@ -1,5 +1,7 @@
 package dev.sparkpipeline.local.spark;
 
+import dev.sparkpipeline.core.json.ManifestJson;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +24,6 @@ public final class LocalSparkJob {
 
     /** The curate job's entry point: the class EMR Serverless and EMR run too. */
     public static final String MAIN_CLASS = "dev.sparkpipeline.curate.CurateJob";
-    private static final String MANIFEST_PREFIX = "CURATE_MANIFEST ";
 
     /** Spark 3.5 on Java 17 reaches into these JDK internals (Spark's own launcher opens them too). */
     private static final List<String> JAVA_17_OPENS = List.of(
@@ -171,8 +172,7 @@ public final class LocalSparkJob {
     public static Result result(int exitCode, Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
-            String manifest = lines.stream().filter(line -> line.startsWith(MANIFEST_PREFIX))
-                    .map(line -> line.substring(MANIFEST_PREFIX.length())).reduce((a, b) -> b).orElse(null);
+            String manifest = ManifestJson.lastLogged(lines).orElse(null);
             if (exitCode == 0 && manifest != null) {
                 return new Result(true, manifest, null, log);
             }

@@ -5,7 +5,7 @@ import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
-import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
@@ -40,7 +40,7 @@ class LocalSparkEngineTest {
         Path landed = lake.file(BUCKETS.landing(), "orders/2026/11/22/orders.csv");
         Files.createDirectories(landed.getParent());
         Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), landed);
-        ExecutionInput input = ContractJson.executionInput(JsonObject.parse(("""
+        ExecutionInput input = ExecutionInputJson.read(JsonObject.parse(("""
                 {"dataset": "orders", "engine": "%s",
                  "source": {"bucket": "landing-bucket", "key": "orders/2026/11/22/orders.csv", "size": 10},
                  "job": {"timeoutMinutes": 1}}""").formatted(engine).getBytes()));
