@@ -5,17 +5,22 @@ import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
+import dev.sparkpipeline.core.json.ContractJson;
+import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.testing.Fixtures;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import static dev.sparkpipeline.aws.testing.Requests.settings;
@@ -78,13 +83,19 @@ class SubmitAndCancelHandlersContractTest {
                 .isInstanceOf(InvalidJobConfig.class).hasMessageContaining("LOCAL");
     }
 
-    @Test
-    void everySubmitFixtureIsAValidEvent() {
-        for (String fixture : java.util.List.of("submit-emr-serverless.json", "submit-glue.json", "submit-emr.json")) {
-            var event = dev.sparkpipeline.core.json.JsonObject.parse(Fixtures.bytes(fixture));
-            var input = dev.sparkpipeline.core.json.ContractJson.executionInput(event.object("input"));
-            assertThat(input.dataset()).as(fixture).isEqualTo("orders");
-        }
+    /** Every submit fixture in events/. */
+    static List<String> submitFixtures() {
+        List<String> fixtures = Fixtures.names("submit-.*\\.json");
+        assertThat(fixtures).as("one for each cloud engine").hasSizeGreaterThanOrEqualTo(3);
+        return fixtures;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("submitFixtures")
+    void everySubmitFixtureIsAValidEvent(String fixture) {
+        var event = JsonObject.parse(Fixtures.bytes(fixture));
+        var input = ContractJson.executionInput(event.object("input"));
+        assertThat(input.dataset()).isEqualTo("orders");
     }
 
     @Test
