@@ -20,11 +20,8 @@ classpath="$root/local/target/pipeline-local-0.1.0-SNAPSHOT.jar:$(cat "$root/loc
 input="$work/orders-$rows.csv"
 "$root/bench/orders-csv.sh" "$rows" "$input"
 
-opens=""
-for module in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-              java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  opens="$opens --add-opens=java.base/$module=ALL-UNNAMED"
-done
+# The child JVM flags LocalSparkJob uses: the root pom's spark.java17.opens, as the build wrote it (a java @argfile).
+opens="@$root/local/target/classes/dev/sparkpipeline/local/spark/spark-java17.args"
 jvm="$opens -Xmx2g -XX:+UseParallelGC -Dspark.master=local[*] -Dspark.ui.enabled=false -Dspark.sql.shuffle.partitions=4 -Duser.timezone=UTC"
 
 measure() { # name, command...: prints "seconds peak_kb"

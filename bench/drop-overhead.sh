@@ -19,9 +19,8 @@ archive="$root/local/target/curate-job.jsa"
 input="$work/orders-$rows.csv"
 "$root/bench/orders-csv.sh" "$rows" "$input"
 
-# The child JVM flags LocalSparkJob uses, read from its source so the two cannot drift apart.
-opens=$(grep -o '"java\.base/[a-z.]*"' "$root/local/src/main/java/dev/sparkpipeline/local/spark/LocalSparkJob.java" \
-        | tr -d '"' | sed 's/.*/--add-opens=&=ALL-UNNAMED/' | tr '\n' ' ')
+# The child JVM flags LocalSparkJob uses: the root pom's spark.java17.opens, as the build wrote it (a java @argfile).
+opens="@$root/local/target/classes/dev/sparkpipeline/local/spark/spark-java17.args"
 jvm="-XX:SharedArchiveFile=$archive $opens -Xmx2g -XX:+UseParallelGC -Dspark.master=local[*] -Dspark.ui.enabled=false
      -Dspark.sql.shuffle.partitions=4 -Dspark.sql.session.timeZone=UTC -Duser.timezone=UTC"
 

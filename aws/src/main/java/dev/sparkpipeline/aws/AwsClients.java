@@ -1,7 +1,6 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.function.FunctionEnvironment;
-
 import dev.sparkpipeline.core.observability.EventLog;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -51,11 +50,6 @@ public final class AwsClients {
                 .socketTimeout(Duration.ofSeconds(20))
                 .build());
         this.credentials = credentials;
-    }
-
-    /** The clients of the function this process runs: {@link #fromEnvironment(FunctionEnvironment)} of the process. */
-    public static AwsClients fromEnvironment() {
-        return fromEnvironment(FunctionEnvironment.ofProcess());
     }
 
     /**

@@ -11,10 +11,11 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The functions' HTTP client: the real one, except on a thread running a SnapStart warm-up with
- * canned answers ({@link SnapStartPriming#register(List, SnapStartPriming.WarmUp)}), where every
+ * canned answers ({@link SnapStartPriming#register(Supplier, SnapStartPriming.WarmUp)}), where every
  * request gets its canned answer and none reaches the network.
  */
 final class CannedHttpClient implements SdkHttpClient {

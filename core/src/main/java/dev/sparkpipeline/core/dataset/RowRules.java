@@ -55,9 +55,4 @@ public record RowRules(
     public Charset charset() {
         return Charset.forName(encoding);
     }
-
-    /** True when numbers carry a grouping separator. */
-    public boolean grouped() {
-        return thousandsSeparator != 0;
-    }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Files under the repository's {@code events/} folder: the fixtures tests and sam local invoke share. */
 public final class Fixtures {
@@ -18,6 +20,15 @@ public final class Fixtures {
 
     public static Path events(String relative) {
         return root().resolve("events").resolve(relative);
+    }
+
+    /** The names of the files directly in {@code events/} that match {@code regex}, sorted. */
+    public static List<String> names(String regex) {
+        try (Stream<Path> files = Files.list(root().resolve("events"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(regex)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] bytes(String relative) {

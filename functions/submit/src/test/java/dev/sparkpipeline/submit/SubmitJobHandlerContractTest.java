@@ -12,6 +12,8 @@ import dev.sparkpipeline.aws.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -71,13 +73,19 @@ class SubmitJobHandlerContractTest {
                 .isInstanceOf(InvalidJobConfig.class).hasMessageContaining("LOCAL");
     }
 
-    @Test
-    void everySubmitFixtureIsAValidEvent() {
-        for (String fixture : List.of("submit-emr-serverless.json", "submit-glue.json", "submit-emr.json")) {
-            var event = JsonObject.parse(Fixtures.bytes(fixture));
-            var input = ExecutionInputJson.read(event.object("input"));
-            assertThat(input.dataset()).as(fixture).isEqualTo("orders");
-        }
+    /** Every submit fixture in events/. */
+    static List<String> submitFixtures() {
+        List<String> fixtures = Fixtures.names("submit-.*\\.json");
+        assertThat(fixtures).as("one for each cloud engine").hasSizeGreaterThanOrEqualTo(3);
+        return fixtures;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("submitFixtures")
+    void everySubmitFixtureIsAValidEvent(String fixture) {
+        var event = JsonObject.parse(Fixtures.bytes(fixture));
+        var input = ExecutionInputJson.read(event.object("input"));
+        assertThat(input.dataset()).isEqualTo("orders");
     }
 
     @Test

@@ -13,6 +13,8 @@ import dev.sparkpipeline.aws.testing.Requests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -99,15 +101,21 @@ class TrackJobHandlerContractTest {
         assertThat(status.get("longRunning")).isEqualTo(true);
     }
 
-    @Test
-    void everyTrackFixtureParsesAndReachesItsEngine() {
-        for (String fixture : List.of("track-emr-serverless.json", "track-glue.json", "track-emr.json")) {
-            var run = JobRunJson.read(JsonObject.parse(Fixtures.bytes(fixture)));
-            assertThat(run.handle().jobId()).isNotBlank();
-            // The fixture names a job this moto account never ran: the engine refuses, and the
-            // refusal arrives typed (moto answers an unknown EMR cluster with a bare 500).
-            assertThatThrownBy(() -> invoke(Fixtures.bytes(fixture))).as(fixture).isInstanceOf(PipelineException.class);
-        }
+    /** Every track fixture in events/. */
+    static List<String> trackFixtures() {
+        List<String> fixtures = Fixtures.names("track-.*\\.json");
+        assertThat(fixtures).as("one for each cloud engine").hasSizeGreaterThanOrEqualTo(3);
+        return fixtures;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trackFixtures")
+    void everyTrackFixtureParsesAndReachesItsEngine(String fixture) {
+        var run = JobRunJson.read(JsonObject.parse(Fixtures.bytes(fixture)));
+        assertThat(run.handle().jobId()).isNotBlank();
+        // The fixture names a job this moto account never ran: the engine refuses, and the
+        // refusal arrives typed (moto answers an unknown EMR cluster with a bare 500).
+        assertThatThrownBy(() -> invoke(Fixtures.bytes(fixture))).isInstanceOf(PipelineException.class);
     }
 
     /** moto's state manager: a Glue run moves one state on every third look at it. */

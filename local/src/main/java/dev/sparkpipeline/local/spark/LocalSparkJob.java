@@ -25,12 +25,8 @@ public final class LocalSparkJob {
     /** The curate job's entry point: the class EMR Serverless and EMR run too. */
     public static final String MAIN_CLASS = "dev.sparkpipeline.curate.CurateJob";
 
-    /** Spark 3.5 on Java 17 reaches into these JDK internals (Spark's own launcher opens them too). */
-    private static final List<String> JAVA_17_OPENS = List.of(
-            "java.base/java.lang", "java.base/java.lang.invoke", "java.base/java.lang.reflect", "java.base/java.io",
-            "java.base/java.net", "java.base/java.nio", "java.base/java.util", "java.base/java.util.concurrent",
-            "java.base/java.util.concurrent.atomic", "java.base/sun.nio.ch", "java.base/sun.nio.cs",
-            "java.base/sun.security.action", "java.base/sun.util.calendar");
+    /** Spark 3.5 on Java 17 reaches into these JDK internals: the root pom's list, as the build wrote it. */
+    private static final List<String> JAVA_17_OPENS = SparkJvmFlags.java17Opens();
 
     /** The system property naming the class-data archive, as {@code bin/pipeline-local} sets it. */
     public static final String ARCHIVE_PROPERTY = "pipeline.sparkArchive";
@@ -131,7 +127,7 @@ public final class LocalSparkJob {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
-        JAVA_17_OPENS.forEach(open -> command.add("--add-opens=" + open + "=ALL-UNNAMED"));
+        command.addAll(JAVA_17_OPENS);
         command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC",
                 "-Dspark.master=local[*]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=4",
                 "-Dspark.sql.session.timeZone=UTC", "-Duser.timezone=UTC",

@@ -59,10 +59,6 @@ final class ByteRun {
         overflowed = false;
     }
 
-    boolean ascii() {
-        return !high;
-    }
-
     /** Bytes {@code [from, to)} decoded strictly: null when they are not valid in the decoder's charset. */
     String decode(int from, int to, CharsetDecoder strict) {
         if (!high || strict == null) {

@@ -55,11 +55,6 @@ public final class SourceReader {
         this.undeclared = spark.sparkContext().collectionAccumulator("undeclared columns");
     }
 
-    /** The shaper's schema: what {@link #read} returns. */
-    public RowShaper shaper() {
-        return shaper;
-    }
-
     /** Every record of {@code inputs}, shaped. Lazy: nothing is read until an action runs. */
     public Dataset<Row> read(List<String> inputs) {
         this.inputs = List.copyOf(inputs);
