@@ -2,7 +2,7 @@ package dev.sparkpipeline.core.contract;
 
 /**
  * The input of one pipeline execution: written by the validate function, or typed by a person
- * starting an execution by hand. The state machine reads the same fields (DESIGN §3).
+ * starting an execution by hand. The state machine reads the same fields.
  *
  * @param dataset dataset name from {@code config/}
  * @param source  the landed object

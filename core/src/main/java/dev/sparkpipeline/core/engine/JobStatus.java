@@ -3,7 +3,7 @@ package dev.sparkpipeline.core.engine;
 import java.util.Map;
 
 /**
- * One observation of a job, as the tracker reports it (DESIGN §3).
+ * One observation of a job, as the tracker reports it: the track function answers with these fields (JobRunJson).
  *
  * @param rawState        the engine's own state name
  * @param state           the normalised state

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The execution input on the wire (DESIGN §3), the one reader and writer of its fields: the
+ * The execution input on the wire, the one reader and writer of its fields: the
  * validate function writes it when it starts an execution, a person may type it, and the state
  * machine, the functions and the local runner read it. Field names are the names the state
  * machine's paths use ({@code $.dataset}, {@code $.source.key}, {@code $.job.timeoutMinutes}).

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The job run on the wire (DESIGN §3), the one reader and writer of its fields: the submit and
+ * The job run on the wire, the one reader and writer of its fields: the submit and
  * track functions answer with it ({@code {"handle", "status"}}), the state machine keeps it at
  * {@code $.run} and reads the status's {@code state}, {@code nextPollSeconds} and
  * {@code timedOut}; cancel, record-failure and the local runner read it back. Nulls are written:

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The validate function against moto_server with the real S3 and Step Functions clients:
- * accept, quarantine, duplicate and missing, as DESIGN §4.2 asks.
+ * accept, quarantine, duplicate and missing.
  */
 class ValidateObjectHandlerContractTest {
 

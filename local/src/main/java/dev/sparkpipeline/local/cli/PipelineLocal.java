@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bin/pipeline-local}: the pipeline offline (DESIGN §3). Exit 0 when the pipeline
+ * {@code bin/pipeline-local}: the pipeline offline. Exit 0 when the pipeline
  * succeeded, 1 when it ran and failed or quarantined the file, 2 on usage or unreadable input.
  */
 @Command(name = "pipeline-local", mixinStandardHelpOptions = true,
@@ -19,7 +19,7 @@ public final class PipelineLocal implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with the exit codes and one-line errors of DESIGN §3. */
+    /** The command line with the exit codes and one-line errors the README documents. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PipelineLocal());
         // --engine emr_serverless works as well as EMR_SERVERLESS.

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  *
  * <p>It watches the state machine's function calls and nothing else: the submit event (an
  * {@code executionName} and its {@code input}) and the tracker's answers ({@code handle} and
- * {@code status}), the contracts of DESIGN §3.
+ * {@code status}), the contracts docs/architecture.md describes.
  */
 final class JobsOnLocalSpark implements TaskRunner {
 

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN §4.4 for {@code statemachine/pipeline.asl.json}: asl-validator accepts it (as written and
+ * The build checks of {@code statemachine/pipeline.asl.json}: asl-validator accepts it (as written and
  * with its placeholders substituted), and placeholders and DefinitionSubstitutions match both ways.
  */
 class DefinitionChecksTest {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN §4.4: {@code cfn-lint template.yaml} reports nothing, not even a warning. */
+/** A build check: {@code cfn-lint template.yaml} reports nothing, not even a warning. */
 class TemplateLintTest {
 
     @Test

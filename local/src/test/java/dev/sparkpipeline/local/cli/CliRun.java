@@ -6,7 +6,7 @@ import java.io.StringWriter;
 /**
  * One run of {@code pipeline-local} in-process, as the shell would see it: exit code, stdout and stderr.
  *
- * @param exitCode the exit code (DESIGN §3: 0, 1 or 2)
+ * @param exitCode the exit code (0, 1 or 2; see the README)
  * @param out      what went to stdout
  * @param err      what went to stderr
  */

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN §4.5: {@code pipeline-local drop} on sample files through the real state machine: curated output, quarantine, failures, exit codes. */
+/** End to end: {@code pipeline-local drop} on sample files through the real state machine: curated output, quarantine, failures, exit codes. */
 class DropEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN §4.3: {@code statemachine/pipeline.asl.json}, substituted as the template would, run by
+ * {@code statemachine/pipeline.asl.json}, substituted as the template would, run by
  * moto's Step Functions interpreter for every scenario in {@code statemachine/scenarios/}, with the
  * Lambda answers the scenario scripts ({@link MotoStepFunctions}). The scenarios are split in two
  * test classes, each on its own moto, so the ones that wait out real Retry intervals run beside the

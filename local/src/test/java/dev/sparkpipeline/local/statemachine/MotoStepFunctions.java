@@ -35,7 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * moto's Step Functions interpreter, with scripted Lambda answers (DESIGN §4.3).
+ * moto's Step Functions interpreter, with scripted Lambda answers.
  *
  * <p>moto's interpreter makes its service calls over HTTP to the port in {@code MOTO_PORT}. That
  * port is a WireMock proxy in front of moto: Lambda invocations are answered in order from a
