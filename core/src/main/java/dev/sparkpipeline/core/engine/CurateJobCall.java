@@ -62,6 +62,16 @@ public record CurateJobCall(String input, String output, String dataset, String 
         return arguments;
     }
 
+    /**
+     * The arguments, then {@code --datasets-config URI}: the job reads that file instead of the
+     * datasets bundled into it (the local runner's {@code --config}).
+     */
+    public List<String> arguments(String datasetsConfig) {
+        List<String> arguments = arguments();
+        arguments.addAll(List.of("--datasets-config", datasetsConfig));
+        return arguments;
+    }
+
     /** The arguments as Glue takes them: a map of {@code --name} to value. */
     public Map<String, String> argumentMap() {
         Map<String, String> map = new TreeMap<>();

@@ -21,6 +21,14 @@ class CurateJobCallTest {
                 "--run-id", "r1", "--sample-rate", "0.5");
     }
 
+    @Test
+    void theDatasetsFileTheLocalRunnerNamesFollowsEveryOtherArgument() {
+        CurateJobCall call = new CurateJobCall("file:/l/a.csv", "file:/c/orders", "orders", "r1", Map.of("sample-rate", "0.5"));
+
+        assertThat(call.arguments("file:/config/datasets.json")).startsWith(call.arguments().toArray(String[]::new))
+                .endsWith("--datasets-config", "file:/config/datasets.json").hasSize(call.arguments().size() + 2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"output", "--output", "input", "dataset", "run-id", "RUN-ID", "datasets-config", "extra-jars", "--conf",
             "enable-glue-datacatalog", "job-language", "user-jars-first", "TempDir"})

@@ -1,8 +1,9 @@
 package dev.sparkpipeline.curate;
 
+import dev.sparkpipeline.core.engine.CurateJobCall;
+
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The curate job's arguments, the same on every engine:
@@ -16,9 +17,6 @@ import java.util.Set;
  */
 public record JobArguments(String input, String output, String dataset, String runId, String datasetsConfig) {
 
-    /** The pipeline's own arguments: each may be given once, so no extra argument can replace one. */
-    static final Set<String> RESERVED = Set.of("input", "output", "dataset", "run-id", "datasets-config");
-
     public JobArguments(String input, String output, String dataset, String runId) {
         this(input, output, dataset, runId, null);
     }
@@ -29,7 +27,7 @@ public record JobArguments(String input, String output, String dataset, String r
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--") && i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 String name = args[i].substring(2);
-                if (values.put(name, args[++i]) != null && RESERVED.contains(name)) {
+                if (values.put(name, args[++i]) != null && CurateJobCall.RESERVED.contains(name)) {
                     throw new IllegalArgumentException("--" + name + " is given twice: the pipeline's own arguments cannot be replaced");
                 }
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.NormalisedState;
 import dev.sparkpipeline.core.error.InvalidInput;
@@ -109,8 +110,9 @@ final class JobsOnLocalSpark implements TaskRunner {
             Files.createDirectories(source.getParent());
             Files.deleteIfExists(source);
             s3.getObject(request -> request.bucket(sourceBucket).key(sourceKey), source);
-            Process process = job.start(lake.jobPath(sourceBucket, sourceKey), lake.jobPath(curatedBucket, dataset), dataset, runId,
-                    lake.root().resolve("job.log"));
+            var call = new CurateJobCall(lake.jobPath(sourceBucket, sourceKey), lake.jobPath(curatedBucket, dataset),
+                    dataset, runId, input.job().arguments());
+            Process process = job.start(call, lake.root().resolve("job.log"));
             process.waitFor();
             Path output = lake.file(curatedBucket, dataset);
             if (Files.isDirectory(output)) {

@@ -54,7 +54,9 @@ public final class LocalSparkEngine implements JobEngine {
         String runId = request.executionName();
         running.computeIfAbsent(runId, id -> {
             CurateJobCall call = CurateJobCall.of(request, curatedBucket);
-            return job.start(jobPath(call.input()), jobPath(call.output()), call.dataset(), id, log(id));
+            // The engines' call, with the lake's files for its s3:// URIs.
+            return job.start(new CurateJobCall(jobPath(call.input()), jobPath(call.output()), call.dataset(),
+                    call.runId(), call.extra()), log(id));
         });
         return JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes());
     }

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.spark;
 
+import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.json.ManifestJson;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,9 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (docs/benchmarks.md). An archive that does not match the class path is ignored by the JVM.
  */
 public final class LocalSparkJob {
-
-    /** The curate job's entry point: the class EMR Serverless and EMR run too. */
-    public static final String MAIN_CLASS = "dev.sparkpipeline.curate.CurateJob";
 
     /** Spark 3.5 on Java 17 reaches into these JDK internals: the root pom's list, as the build wrote it. */
     private static final List<String> JAVA_17_OPENS = SparkJvmFlags.java17Opens();
@@ -43,7 +42,7 @@ public final class LocalSparkJob {
      * @param archive   the class-data archive for that class path, or null
      */
     public LocalSparkJob(String classPath, Path archive) {
-        this(classPath, archive, null, MAIN_CLASS, new CopyOnWriteArrayList<>());
+        this(classPath, archive, null, CurateJobCall.MAIN_CLASS, new CopyOnWriteArrayList<>());
     }
 
     private LocalSparkJob(String classPath, Path archive, Path datasetsConfig, String mainClass, List<Started> started) {
@@ -89,12 +88,12 @@ public final class LocalSparkJob {
     }
 
     /** Starts the job in a child JVM writing to {@code log}, without waiting for it. */
-    public Process start(String input, String output, String dataset, String runId, Path log) {
+    public Process start(CurateJobCall call, Path log) {
         List<String> jvm = new ArrayList<>();
         if (archive != null && Files.isReadable(archive)) {
             jvm.add("-XX:SharedArchiveFile=" + archive);
         }
-        return start(jvm, input, output, dataset, runId, log);
+        return start(jvm, call, log);
     }
 
     /**
@@ -111,8 +110,9 @@ public final class LocalSparkJob {
         try {
             Files.createDirectories(archive.toAbsolutePath().getParent());
             Files.deleteIfExists(partial);
-            Process process = start(List.of("-XX:ArchiveClassesAtExit=" + partial), sample.toUri().toString(),
-                    work.resolve("curated").toUri() + "/", "orders", "prepare", work.resolve("prepare.log"));
+            var call = new CurateJobCall(sample.toUri().toString(), work.resolve("curated").toUri() + "/", "orders",
+                    "prepare", Map.of());
+            Process process = start(List.of("-XX:ArchiveClassesAtExit=" + partial), call, work.resolve("prepare.log"));
             if (process.waitFor() != 0 || !Files.isRegularFile(partial)) {
                 return false;
             }
@@ -123,7 +123,7 @@ public final class LocalSparkJob {
         }
     }
 
-    private Process start(List<String> jvm, String input, String output, String dataset, String runId, Path log) {
+    private Process start(List<String> jvm, CurateJobCall call, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
@@ -131,11 +131,8 @@ public final class LocalSparkJob {
         command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC",
                 "-Dspark.master=local[*]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=4",
                 "-Dspark.sql.session.timeZone=UTC", "-Duser.timezone=UTC",
-                "-cp", classPath, RunnerWatchdog.class.getName(), mainClass,
-                "--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
-        if (datasetsConfig != null) {
-            command.addAll(List.of("--datasets-config", datasetsConfig.toUri().toString()));
-        }
+                "-cp", classPath, RunnerWatchdog.class.getName(), mainClass));
+        command.addAll(datasetsConfig == null ? call.arguments() : call.arguments(datasetsConfig.toUri().toString()));
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.spark;
 
+import dev.sparkpipeline.core.engine.CurateJobCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class LocalJobSupervisionTest {
         public static void main(String[] args) throws Exception {
             Path work = Path.of(args[0]);
             Process job = LocalSparkJob.forThisJvm().withMainClass(SleepingJob.class.getName())
-                    .start("in", "out", "orders", "run", work.resolve("job.log"));
+                    .start(new CurateJobCall("in", "out", "orders", "run", Map.of()), work.resolve("job.log"));
             System.out.println(job.pid());
             System.out.flush();
             Thread.sleep(TimeUnit.MINUTES.toMillis(5));
