@@ -28,6 +28,8 @@ public final class LandingValidators {
     }
 
     /**
+     * The validator of a function running on AWS, or on an emulator the environment points at.
+     *
      * @param environment STATE_MACHINE_ARN, QUARANTINE_BUCKET, DELETE_SOURCE_AFTER_QUARANTINE,
      *                    AWS_REGION and optionally AWS_ENDPOINT_URL and DATASETS_CONFIG
      */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The validate function's answer as JSON: per-file outcomes and counts. */
@@ -19,7 +20,7 @@ final class ValidationReportJson {
     static byte[] write(ValidationReport report) {
         List<Map<String, Object>> files = report.files().stream().map(ValidationReportJson::file).toList();
         Map<String, Object> counts = new LinkedHashMap<>();
-        report.counts().forEach((outcome, count) -> counts.put(outcome.name().toLowerCase(), count));
+        report.counts().forEach((outcome, count) -> counts.put(outcome.name().toLowerCase(Locale.ROOT), count));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("files", files);
         document.put("counts", counts);

@@ -51,6 +51,7 @@ final class ChoiceRules {
         throw new StatesError(StatesError.RUNTIME, "a Choice rule has no comparison: " + rule);
     }
 
+    @SuppressWarnings("StatementSwitchToExpressionSwitch") // its default falls through to the comparisons below
     private static boolean compare(String operator, String variable, JsonNode operand, PathScope scope) {
         if (operator.equals("IsPresent")) {
             return scope.present(variable) == operand.asBoolean();

@@ -274,7 +274,7 @@ public final class StateMachineInterpreter {
             try {
                 JsonNode result = withinLimit(tasks.run(resource, parameters), "the result of state " + name);
                 if (state.has("TimeoutSeconds")
-                        && Duration.between(started, clock.now()).getSeconds() >= state.get("TimeoutSeconds").asLong()) {
+                        && Duration.between(started, clock.now()).toSeconds() >= state.get("TimeoutSeconds").asLong()) {
                     throw new StatesError(StatesError.TIMEOUT, "the task ran longer than its TimeoutSeconds");
                 }
                 event(HistoryEvent.Type.TASK_SUCCEEDED, name, null);
