@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.emr.model.Cluster;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.Step;
 import software.amazon.awssdk.services.emr.model.StepCancellationOption;
+import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.StepState;
 import software.amazon.awssdk.services.emr.model.StepSummary;
 
@@ -138,10 +139,13 @@ public final class EmrStepEngine implements JobEngine {
         }
         args.add(settings.jobJarUri());
         args.addAll(call.arguments());
-        return EngineErrors.call("AddJobFlowSteps", () -> client.addJobFlowSteps(b -> b.jobFlowId(clusterId).steps(s -> s
+        StepConfig step = StepConfig.builder()
                 .name(request.executionName())
                 .actionOnFailure(ActionOnFailure.CONTINUE)
-                .hadoopJarStep(j -> j.jar("command-runner.jar").args(args)))).stepIds().get(0));
+                .hadoopJarStep(j -> j.jar("command-runner.jar").args(args))
+                .build();
+        return EngineErrors.call("AddJobFlowSteps",
+                () -> client.addJobFlowSteps(b -> b.jobFlowId(clusterId).steps(step)).stepIds().get(0));
     }
 
     /** The step an earlier attempt of this submission added, if any. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class CannedHttpClientTest {
 
     @BeforeEach
     void startAnEndpointThatCountsRequests() throws IOException {
-        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         endpoint.createContext("/", exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(404, -1);

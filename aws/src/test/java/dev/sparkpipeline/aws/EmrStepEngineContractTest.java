@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.model.Application;
 import software.amazon.awssdk.services.emr.model.StepSummary;
 
 import java.time.Clock;
@@ -32,7 +33,8 @@ class EmrStepEngineContractTest {
         moto.reset();
         client = moto.clients().emr();
         clusterId = client.runJobFlow(b -> b.name("transient").releaseLabel("emr-7.9.0")
-                .applications(a -> a.name("Spark")).serviceRole("emr-service").jobFlowRole("emr-instance")
+                .applications(Application.builder().name("Spark").build())
+                .serviceRole("emr-service").jobFlowRole("emr-instance")
                 .logUri("s3://artifacts-bucket/logs/emr/")
                 .instances(i -> i.instanceCount(3).masterInstanceType("m5.xlarge").slaveInstanceType("m5.xlarge")
                         .keepJobFlowAliveWhenNoSteps(true))).jobFlowId();

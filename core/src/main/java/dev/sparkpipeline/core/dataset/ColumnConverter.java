@@ -165,10 +165,10 @@ public final class ColumnConverter implements Serializable {
 
     private Object bool(String text) {
         if (text.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
+            return true;
         }
         if (text.equalsIgnoreCase("false")) {
-            return Boolean.FALSE;
+            return false;
         }
         return new Rejection(RejectRule.NOT_A_BOOLEAN, quoted(text) + " is not true or false");
     }
@@ -228,7 +228,10 @@ public final class ColumnConverter implements Serializable {
             return outOfRange(text);
         }
         LocalDateTime local = LocalDateTime.of(day, time);
-        if (local.getNano() % 1000 != 0) {
+        // Only the digits below the second matter here: nanos-of-second is the field to look at.
+        @SuppressWarnings("JavaLocalDateTimeGetNano")
+        boolean belowMicros = local.getNano() % 1000 != 0;
+        if (belowMicros) {
             return new Rejection(RejectRule.SCALE, quoted(text) + " has digits below the microsecond (timestamps keep microseconds)");
         }
         ZoneId zoneOfText = in != null ? in : zone;
@@ -442,7 +445,8 @@ public final class ColumnConverter implements Serializable {
     private static String strictYears(String pattern) {
         StringBuilder out = new StringBuilder(pattern.length());
         boolean literal = false;
-        for (char c : pattern.toCharArray()) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
             if (c == '\'') {
                 literal = !literal;
             }
@@ -456,7 +460,8 @@ public final class ColumnConverter implements Serializable {
 
     private static boolean hasLetters(String pattern, String letters) {
         boolean literal = false;
-        for (char c : pattern.toCharArray()) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
             if (c == '\'') {
                 literal = !literal;
             } else if (!literal && letters.indexOf(c) >= 0) {

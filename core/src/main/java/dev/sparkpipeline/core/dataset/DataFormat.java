@@ -1,5 +1,6 @@
 package dev.sparkpipeline.core.dataset;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,11 +14,13 @@ public enum DataFormat {
     PARQUET("parquet", ".parquet");
 
     private final String configName;
-    private final String[] extensions;
+    // List.of is unmodifiable: the checker only knows Guava's immutable types by name.
+    @SuppressWarnings("ImmutableEnumChecker")
+    private final List<String> extensions;
 
     DataFormat(String configName, String... extensions) {
         this.configName = configName;
-        this.extensions = extensions;
+        this.extensions = List.of(extensions);
     }
 
     /** The name used in {@code config/datasets.json} ({@code json} is accepted for {@code jsonl} too). */

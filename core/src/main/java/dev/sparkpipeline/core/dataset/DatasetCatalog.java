@@ -371,7 +371,8 @@ public final class DatasetCatalog {
         if (message == null) {
             return "";
         }
-        for (String line : message.split("\\R")) {
+        // -1: the first non-blank line is the same whether trailing empty lines are kept or not.
+        for (String line : message.split("\\R", -1)) {
             if (!line.isBlank()) {
                 return line.strip();
             }
@@ -488,8 +489,8 @@ public final class DatasetCatalog {
 
         private static String describe(String choices) {
             List<String> quoted = new ArrayList<>();
-            for (char c : choices.toCharArray()) {
-                quoted.add("\"" + c + "\"");
+            for (int i = 0; i < choices.length(); i++) {
+                quoted.add("\"" + choices.charAt(i) + "\"");
             }
             return String.join(", ", quoted);
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -129,7 +130,7 @@ public final class LandingValidator {
     }
 
     private static String metricName(FileOutcome.Outcome outcome) {
-        String name = outcome.name().toLowerCase();
+        String name = outcome.name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Files";
     }
 

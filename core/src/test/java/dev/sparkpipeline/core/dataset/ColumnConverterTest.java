@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,7 +92,7 @@ class ColumnConverterTest {
     void rejectsWithTheRuleItBreaks(String type, String text, String rule, String message) {
         Object value = converter(type, null).convert(text);
 
-        assertThat(value).isEqualTo(new Rejection(RejectRule.valueOf(rule.toUpperCase()), message));
+        assertThat(value).isEqualTo(new Rejection(RejectRule.valueOf(rule.toUpperCase(Locale.ROOT)), message));
     }
 
     @ParameterizedTest(name = "{1} as {0}")

@@ -25,7 +25,8 @@ public final class Fixtures {
     /** The names of the files directly in {@code events/} that match {@code regex}, sorted. */
     public static List<String> names(String regex) {
         try (Stream<Path> files = Files.list(root().resolve("events"))) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(regex)).sorted().toList();
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(regex))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

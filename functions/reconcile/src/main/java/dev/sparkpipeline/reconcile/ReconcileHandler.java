@@ -49,7 +49,7 @@ public final class ReconcileHandler implements RequestStreamHandler {
         JsonObject detail = JsonObject.parse(input.readAllBytes()).object("detail");
         String name = detail.string("name");
         String status = detail.string("status");
-        Instant startedAt = detail.has("startDate") ? Instant.ofEpochMilli((long) detail.number("startDate", 0)) : null;
+        Instant startedAt = detail.has("startDate") ? Instant.ofEpochMilli(detail.number("startDate", 0)) : null;
         var ended = new Reconciler.Ended(name, status, startedAt, inputOf(detail), detail.optionalString("error"),
                 detail.optionalString("cause"));
         Reconciler.Reconciliation done = reconciler.reconcile(ended);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.model.Tag;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
@@ -122,7 +123,7 @@ class ReconcileHandlerContractTest {
     private String cluster(String name) {
         return emr.runJobFlow(b -> b.name(name).releaseLabel("emr-7.9.0").serviceRole("r").jobFlowRole("p")
                 .instances(i -> i.instanceCount(1).masterInstanceType("m5.xlarge").keepJobFlowAliveWhenNoSteps(true))
-                .tags(t -> t.key("pipeline").value("spark-pipeline"))).jobFlowId();
+                .tags(Tag.builder().key("pipeline").value("spark-pipeline").build())).jobFlowId();
     }
 
     private String state(String clusterId) {

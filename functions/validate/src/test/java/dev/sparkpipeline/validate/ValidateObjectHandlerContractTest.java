@@ -137,7 +137,7 @@ class ValidateObjectHandlerContractTest {
             assertThat(logs).doesNotContain(System.getenv(credential));
         }
         for (String file : List.of("data/orders.csv", "data/bad/orders-missing-columns.csv")) {
-            String[] lines = new String(Fixtures.bytes(file), StandardCharsets.UTF_8).split("\n");
+            String[] lines = new String(Fixtures.bytes(file), StandardCharsets.UTF_8).split("\n", -1);
             assertThat(logs).as("the rows of " + file).doesNotContain(lines[1].strip());
         }
     }

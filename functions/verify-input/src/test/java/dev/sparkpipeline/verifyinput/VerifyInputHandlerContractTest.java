@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -118,7 +119,7 @@ class VerifyInputHandlerContractTest {
     @Test
     void anEventThatIsNotAnObjectGetsAVerdictToo() throws IOException {
         var out = new ByteArrayOutputStream();
-        handler().handleRequest(new ByteArrayInputStream("[1, 2]".getBytes()), out, null);
+        handler().handleRequest(new ByteArrayInputStream("[1, 2]".getBytes(StandardCharsets.UTF_8)), out, null);
 
         assertThat(JSON.std.mapFrom(out.toByteArray())).containsEntry("valid", false).containsEntry("cause", "the event must be a JSON object");
     }

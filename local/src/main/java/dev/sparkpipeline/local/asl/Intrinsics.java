@@ -271,7 +271,8 @@ final class Intrinsics {
     private static JsonNode split(String value, String delimiters) {
         ArrayNode parts = NODES.arrayNode();
         StringBuilder part = new StringBuilder();
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (delimiters.indexOf(c) >= 0) {
                 if (!part.isEmpty()) {
                     parts.add(part.toString());

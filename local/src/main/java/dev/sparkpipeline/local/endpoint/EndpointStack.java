@@ -189,7 +189,7 @@ public final class EndpointStack {
                 if ("AWS::SNS::Topic".equals(resource.getValue().get("Type"))) {
                     String arn = sns.createTopic(request -> request.name(stack + "-" + resource.getKey())).topicArn();
                     physical.put(resource.getKey(), arn);
-                    account = arn.split(":")[4];
+                    account = arn.split(":", -1)[4];
                 }
             }
         }

@@ -73,14 +73,11 @@ public record LocalLake(Path root) {
     }
 
     private static String unescape(String part) {
-        switch (part) {
-            case "%":
-                return "";
-            case "%2E":
-                return ".";
-            case "%2E%2E":
-                return "..";
-            default:
+        return switch (part) {
+            case "%" -> "";
+            case "%2E" -> ".";
+            case "%2E%2E" -> "..";
+            default -> {
                 StringBuilder out = new StringBuilder(part.length());
                 for (int i = 0; i < part.length(); i++) {
                     if (part.startsWith("%25", i)) {
@@ -93,8 +90,9 @@ public record LocalLake(Path root) {
                         out.append(part.charAt(i));
                     }
                 }
-                return out.toString();
-        }
+                yield out.toString();
+            }
+        };
     }
 
     /**

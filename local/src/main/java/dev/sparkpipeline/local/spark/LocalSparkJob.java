@@ -148,7 +148,7 @@ public final class LocalSparkJob {
             }, "stop-local-job");
             Runtime.getRuntime().addShutdownHook(stop);
             // A job that ended needs no hook: a long-lived runner (the tests) would gather one per job.
-            process.onExit().thenRun(() -> {
+            var unused = process.onExit().thenRun(() -> {
                 try {
                     Runtime.getRuntime().removeShutdownHook(stop);
                 } catch (IllegalStateException shuttingDown) {

@@ -53,11 +53,12 @@ public final class OrchestrationCost {
                     run.stateTransitions(), run.lambdaInvokes(), run.engineCalls(), run.historyEvents(), run.status(), targetDelay(length));
             return;
         }
-        long worst = run.detectionDelay().getSeconds();
+        long worst = run.detectionDelay().toSeconds();
         for (int i = 0; i < END_OFFSETS.length; i++) {
-            Duration shorter = length.minusSeconds(Math.round(length.getSeconds() * END_OFFSETS[i]));
+            Duration shorter = length.minusSeconds(Math.round(length.toSeconds() * END_OFFSETS[i]));
             OrchestrationRun other = OrchestrationRun.measure(definition, shorter, i + 2);
-            worst = Math.max(worst, other.detectionDelay() == null ? Long.MAX_VALUE : other.detectionDelay().getSeconds());
+            worst = Math.max(worst,
+                    other.detectionDelay() == null ? Long.MAX_VALUE : other.detectionDelay().toSeconds());
         }
         System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d%s | %d s | %d s |%n", label(length), schedule, run.stateTransitions(),
                 run.lambdaInvokes(), run.engineCalls(), run.historyEvents(), run.historyEvents() > 25_000 ? " (over the 25,000 limit: fails on AWS)" : "",
@@ -69,7 +70,7 @@ public final class OrchestrationCost {
      * the first 10 minutes, then every 300 s; the execution has one Task for the job.
      */
     private static void syncRow(Duration length) {
-        long seconds = length.getSeconds();
+        long seconds = length.toSeconds();
         long polls = Math.min(seconds, 600) / 60 + Math.max(0, seconds - 600 + 299) / 300;
         System.out.printf(Locale.ROOT, "| %s | EMR .sync (documented, computed) | 1 | 0 | %d | 5 | %d s | %d s |%n",
                 label(length), polls + 1, seconds <= 600 ? 59 : 299, targetDelay(length));
@@ -129,11 +130,11 @@ public final class OrchestrationCost {
     }
 
     private static long targetDelay(Duration length) {
-        return Math.min(300, Math.max(15, length.getSeconds() / 4));
+        return Math.min(300, Math.max(15, length.toSeconds() / 4));
     }
 
     private static String label(Duration length) {
-        long seconds = length.getSeconds();
+        long seconds = length.toSeconds();
         if (seconds % 86400 == 0) {
             return seconds / 86400 + " d";
         }

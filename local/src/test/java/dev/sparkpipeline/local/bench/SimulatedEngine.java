@@ -58,7 +58,7 @@ final class SimulatedEngine implements JobEngine {
 
     /** When the job ended (epoch seconds). */
     long jobEndsAt() {
-        return submittedAt + jobLength.getSeconds();
+        return submittedAt + jobLength.toSeconds();
     }
 
     int apiCalls() {

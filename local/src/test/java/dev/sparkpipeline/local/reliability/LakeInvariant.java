@@ -48,18 +48,18 @@ public final class LakeInvariant {
     /** Asserts the invariant over the lake. */
     public static void assertEveryLandedObjectHasOneFate(Path lakeDir) {
         LocalLake lake = new LocalLake(lakeDir);
-        List<Record> records = new ArrayList<>();
+        List<FiledCopy> records = new ArrayList<>();
         records.addAll(records(lake, BUCKETS.curated(), Publisher.ARCHIVE_PREFIX, false));
         records.addAll(records(lake, BUCKETS.quarantine(), LandingValidator.QUARANTINE_PREFIX, true));
         records.addAll(records(lake, BUCKETS.quarantine(), FailureRecorder.PREFIX, true));
         List<String> problems = new ArrayList<>();
-        for (Record record : records) {
+        for (FiledCopy record : records) {
             record.problem().ifPresent(problems::add);
         }
         for (Path landed : files(lake.root().resolve(BUCKETS.landing()))) {
             String key = lake.key(BUCKETS.landing(), landed);
             String id = new ObjectIdentity(BUCKETS.landing(), key, null, md5(read(landed))).shortId();
-            List<String> fates = records.stream().filter(record -> record.objectId().equals(id)).map(Record::prefix).toList();
+            List<String> fates = records.stream().filter(record -> record.objectId().equals(id)).map(FiledCopy::prefix).toList();
             if (fates.size() != 1) {
                 problems.add(key + " (" + id + "): in " + (fates.isEmpty() ? "no place" : fates));
             }
@@ -67,8 +67,8 @@ public final class LakeInvariant {
         assertThat(problems).as("objects without exactly one fate, or records that are not their object's").isEmpty();
     }
 
-    private static List<Record> records(LocalLake lake, String bucket, String prefix, boolean withReason) {
-        List<Record> records = new ArrayList<>();
+    private static List<FiledCopy> records(LocalLake lake, String bucket, String prefix, boolean withReason) {
+        List<FiledCopy> records = new ArrayList<>();
         for (Path file : files(lake.root().resolve(bucket))) {
             String key = lake.key(bucket, file);
             if (!key.startsWith(prefix) || key.endsWith(".reason.json")) {
@@ -76,7 +76,7 @@ public final class LakeInvariant {
             }
             Matcher matcher = RECORD.matcher(key.substring(prefix.length()));
             Path reason = lake.file(bucket, key + ".reason.json");
-            records.add(new Record(prefix, key, matcher.matches() ? matcher.group(2) : "", read(file),
+            records.add(new FiledCopy(prefix, key, matcher.matches() ? matcher.group(2) : "", read(file),
                     Files.isRegularFile(reason) ? read(reason) : null, withReason));
         }
         return records;
@@ -84,7 +84,8 @@ public final class LakeInvariant {
 
     /** One copy the pipeline filed, with its reason document when it has one. */
     @SuppressWarnings("ArrayRecordComponent") // read once, compared by content through its MD5
-    private record Record(String prefix, String key, String objectId, byte[] bytes, byte[] reason, boolean withReason) {
+    private record FiledCopy(String prefix, String key, String objectId, byte[] bytes, byte[] reason,
+                             boolean withReason) {
 
         Optional<String> problem() {
             if (objectId.isEmpty()) {

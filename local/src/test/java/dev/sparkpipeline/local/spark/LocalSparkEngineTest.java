@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class LocalSparkEngineTest {
         ExecutionInput input = ExecutionInputJson.read(JsonObject.parse(("""
                 {"dataset": "orders", "engine": "%s",
                  "source": {"bucket": "landing-bucket", "key": "orders/2026/11/22/orders.csv", "size": 10},
-                 "job": {"timeoutMinutes": 1}}""").formatted(engine).getBytes()));
+                 "job": {"timeoutMinutes": 1}}""").formatted(engine).getBytes(StandardCharsets.UTF_8)));
         var local = new LocalSparkEngine(engine, lake, new LocalSparkJob(System.getProperty("java.class.path"), null), BUCKETS.curated(),
                 Clock.systemUTC());
         JobHandle handle = local.submit(new JobRequest("run-cancelled", input, null));

@@ -98,7 +98,7 @@ class InterpreterComparisonTest {
     /** A function error's cause is a JSON document: equal documents are the same cause, whatever their spacing. */
     private static boolean sameJsonOrText(String left, String right) {
         if (left == null || right == null) {
-            return left == right;
+            return left == null && right == null;
         }
         try {
             return JSON.readTree(left).equals(JSON.readTree(right));

@@ -47,7 +47,7 @@ final class MotoStepFunctions {
 
     static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration EXECUTION_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration EXECUTION_TIMEOUT = Duration.ofMinutes(2);
 
     private final MotoServer moto;
     private final WireMockServer proxy;
@@ -95,7 +95,8 @@ final class MotoStepFunctions {
 
     /** Creates the state machine, runs one execution to its end and reads its history. */
     Run execute(String definition, JsonNode input) throws InterruptedException {
-        String name = "machine-" + (++executions);
+        executions++;
+        String name = "machine-" + executions;
         String arn = sfn.createStateMachine(b -> b.name(name).definition(definition)
                 .roleArn("arn:aws:iam::" + ACCOUNT + ":role/pipeline")).stateMachineArn();
         String execution = sfn.startExecution(b -> b.stateMachineArn(arn).name("run").input(input.toString())).executionArn();
@@ -133,7 +134,7 @@ final class MotoStepFunctions {
      */
     private void scriptAws(JsonNode aws) {
         aws.fields().forEachRemaining(operation -> {
-            String[] parts = operation.getKey().split(":");
+            String[] parts = operation.getKey().split(":", -1);
             List<ResponseDefinitionBuilder> answers = new ArrayList<>();
             Supplier<MappingBuilder> request = switch (parts[0]) {
                 case "emr" -> () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + parts[1]));

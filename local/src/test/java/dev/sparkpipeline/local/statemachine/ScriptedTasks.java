@@ -44,33 +44,34 @@ final class ScriptedTasks implements TaskRunner {
 
     @Override
     public JsonNode run(String resource, JsonNode parameters) {
-        switch (resource) {
-            case "arn:aws:states:::lambda:invoke":
-                return invoke(parameters.path("FunctionName").asText(), parameters.path("Payload"));
-            case "arn:aws:states:::aws-sdk:emr:runJobFlow": {
+        return switch (resource) {
+            case "arn:aws:states:::lambda:invoke" -> invoke(parameters.path("FunctionName").asText());
+            case "arn:aws:states:::aws-sdk:emr:runJobFlow" -> {
                 JsonNode scripted = failIfScripted("emr:RunJobFlow", "Emr");
                 String id = "j-LOCAL" + (clusters.size() + 1);
                 clusters.put(id, "STARTING");
-                return scripted != null ? scripted : JSON.createObjectNode().put("JobFlowId", id);
+                yield scripted != null ? scripted : JSON.createObjectNode().put("JobFlowId", id);
             }
-            case "arn:aws:states:::aws-sdk:emr:terminateJobFlows":
+            case "arn:aws:states:::aws-sdk:emr:terminateJobFlows" -> {
                 failIfScripted("emr:TerminateJobFlows", "Emr");
                 parameters.path("JobFlowIds").forEach(id -> clusters.put(id.asText(), "TERMINATED"));
-                return JSON.createObjectNode();
-            case "arn:aws:states:::sns:publish":
+                yield JSON.createObjectNode();
+            }
+            case "arn:aws:states:::sns:publish" -> {
                 failIfScripted("sns:Publish", "SNS");
-                return JSON.createObjectNode().put("MessageId", "local-message");
-            case "arn:aws:states:::events:putEvents":
+                yield JSON.createObjectNode().put("MessageId", "local-message");
+            }
+            case "arn:aws:states:::events:putEvents" -> {
                 failIfScripted("events:PutEvents", "EventBridge");
                 ObjectNode answer = JSON.createObjectNode().put("FailedEntryCount", 0);
                 answer.putArray("Entries").addObject().put("EventId", "local-event");
-                return answer;
-            default:
-                throw new StatesError("States.Runtime", "no local stand-in for " + resource);
-        }
+                yield answer;
+            }
+            default -> throw new StatesError("States.Runtime", "no local stand-in for " + resource);
+        };
     }
 
-    private JsonNode invoke(String functionName, JsonNode payload) {
+    private JsonNode invoke(String functionName) {
         String function = lambda.keySet().stream().filter(functionName::contains).findFirst()
                 .orElseThrow(() -> new StatesError("Lambda.ResourceNotFoundException", "the scenario scripts no " + functionName));
         JsonNode result = lambda.get(function).poll();

@@ -83,7 +83,8 @@ final class ParquetRecords {
     /** Hadoop reads a path with glob characters as a pattern unless they are escaped. */
     static String literal(String input) {
         StringBuilder out = new StringBuilder(input.length());
-        for (char c : input.toCharArray()) {
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
             if ("*?[]{}\\".indexOf(c) >= 0) {
                 out.append('\\');
             }

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * @param problem why the whole record is rejected, or null
  * @param raw     the record as read (bytes outside the encoding shown as U+FFFD)
  */
+// Per-record hot path: the arrays are the readers' own, and no record is compared or hashed, where
+// array components would compare by identity.
+@SuppressWarnings("ArrayRecordComponent")
 public record SourceRecord(long line, long number, String[] names, String[] values, boolean[] nested,
                            Rejection problem, Supplier<String> raw) {
 }
