@@ -66,6 +66,8 @@ public sealed interface Condition {
                     .collect(Collectors.toUnmodifiableMap(Type::operator, type -> type));
 
             private final String operator;
+            // Stateless lambdas over their argument: the enum stays immutable in fact.
+            @SuppressWarnings("ImmutableEnumChecker")
             private final Predicate<JsonNode> test;
 
             Type(String operator, Predicate<JsonNode> test) {
@@ -197,6 +199,8 @@ public sealed interface Condition {
         GREATER_THAN_EQUALS("GreaterThanEquals", order -> order >= 0);
 
         private final String suffix;
+        // Stateless lambdas over their argument: the enum stays immutable in fact.
+        @SuppressWarnings("ImmutableEnumChecker")
         private final IntPredicate holds;
 
         Relation(String suffix, IntPredicate holds) {

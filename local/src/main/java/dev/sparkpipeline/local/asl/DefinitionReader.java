@@ -587,7 +587,7 @@ final class DefinitionReader {
             }
             JsonNode expression = field.getValue();
             if (!expression.isTextual()
-                    || !Intrinsics.isCall(expression.asText()) && !PathScope.valid(expression.asText())) {
+                    || (!Intrinsics.isCall(expression.asText()) && !PathScope.valid(expression.asText()))) {
                 throw new InvalidDefinition(f.state, where, "must be a JSONPath starting with $ or an intrinsic"
                         + " function, as its name ends in .$ (it is " + expression + ")");
             }

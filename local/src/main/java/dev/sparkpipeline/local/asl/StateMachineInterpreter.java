@@ -312,7 +312,7 @@ public final class StateMachineInterpreter {
             Instant started = clock.now();
             try {
                 JsonNode result = withinLimit(tasks.run(state.resource(), parameters), "the result of state " + name);
-                if (timeoutSeconds != null && Duration.between(started, clock.now()).getSeconds() >= timeoutSeconds) {
+                if (timeoutSeconds != null && Duration.between(started, clock.now()).toSeconds() >= timeoutSeconds) {
                     throw new StatesError(StatesError.TIMEOUT, "the task ran longer than its TimeoutSeconds");
                 }
                 event(HistoryEvent.Type.TASK_SUCCEEDED, name, null);

@@ -41,10 +41,10 @@ class LocalSparkEngineTest {
         Path landed = lake.file(BUCKETS.landing(), "orders/2026/11/22/orders.csv");
         Files.createDirectories(landed.getParent());
         Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), landed);
-        ExecutionInput input = ExecutionInputJson.read(JsonObject.parse(("""
+        ExecutionInput input = ExecutionInputJson.read(JsonObject.parse("""
                 {"dataset": "orders", "engine": "%s",
                  "source": {"bucket": "landing-bucket", "key": "orders/2026/11/22/orders.csv", "size": 10},
-                 "job": {"timeoutMinutes": 1}}""").formatted(engine).getBytes(StandardCharsets.UTF_8)));
+                 "job": {"timeoutMinutes": 1}}""".formatted(engine).getBytes(StandardCharsets.UTF_8)));
         var local = new LocalSparkEngine(engine, lake, new LocalSparkJob(System.getProperty("java.class.path"), null), BUCKETS.curated(),
                 Clock.systemUTC());
         JobHandle handle = local.submit(new JobRequest("run-cancelled", input, null));
