@@ -9,11 +9,20 @@ public class PlainSparkCopy {
     public static void main(String[] args) {
         SparkSession spark = SparkSession.builder().appName("plain-copy").getOrCreate();
         try {
-            spark.read().option("header", "true").csv(args[0])
-                    .selectExpr("cast(order_id as string) order_id", "cast(customer_id as string) customer_id",
-                            "cast(order_ts as timestamp) order_ts", "cast(amount as decimal(12,2)) amount",
-                            "cast(currency as string) currency", "cast(status as string) status")
-                    .write().mode("overwrite").option("compression", "snappy").parquet(args[1]);
+            spark.read()
+                    .option("header", "true")
+                    .csv(args[0])
+                    .selectExpr(
+                            "cast(order_id as string) order_id",
+                            "cast(customer_id as string) customer_id",
+                            "cast(order_ts as timestamp) order_ts",
+                            "cast(amount as decimal(12,2)) amount",
+                            "cast(currency as string) currency",
+                            "cast(status as string) status")
+                    .write()
+                    .mode("overwrite")
+                    .option("compression", "snappy")
+                    .parquet(args[1]);
         } finally {
             spark.stop();
         }

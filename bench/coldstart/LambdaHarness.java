@@ -1,5 +1,4 @@
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +23,14 @@ public final class LambdaHarness {
         long spawned = Long.parseLong(args[4]);
 
         long start = System.nanoTime();
-        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[1]).getDeclaredConstructor().newInstance();
+        RequestStreamHandler handler = (RequestStreamHandler)
+                Class.forName(args[1]).getDeclaredConstructor().newInstance();
         long init = System.nanoTime() - start;
         if (mode.equals("primed")) {
             // org.crac cannot be driven on a JVM without CRaC: the pipeline's own entry runs the same hooks.
-            Class.forName("dev.sparkpipeline.aws.priming.SnapStartPriming").getMethod("runRegistered").invoke(null);
+            Class.forName("dev.sparkpipeline.aws.priming.SnapStartPriming")
+                    .getMethod("runRegistered")
+                    .invoke(null);
         }
         long firstStart = System.nanoTime();
         String outcome = invoke(handler, event);
@@ -40,14 +42,21 @@ public final class LambdaHarness {
         for (int i = 0; i < warmRuns; i++) {
             // An event of one execution (submit, publish) names a new one each time, as in steady
             // state: a repeat would take the idempotent path, which does less than the first did.
-            byte[] next = text.replaceFirst("(\"executionName\": \"[^\"]+)\"", "$1-warm-" + i + "\"").getBytes(StandardCharsets.UTF_8);
+            byte[] next = text.replaceFirst("(\"executionName\": \"[^\"]+)\"", "$1-warm-" + i + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
             long t = System.nanoTime();
             invoke(handler, next);
             warm[i] = System.nanoTime() - t;
         }
         Arrays.sort(warm);
-        System.out.printf("{\"mode\": \"%s\", \"initMs\": %.1f, \"firstMs\": %.1f, \"toFirstResponseMs\": %d, \"warmMedianMs\": %.2f, \"outcome\": \"%s\"}%n",
-                mode, init / 1e6, first / 1e6, toFirstResponse, warmRuns == 0 ? 0.0 : warm[warmRuns / 2] / 1e6, outcome);
+        System.out.printf(
+                "{\"mode\": \"%s\", \"initMs\": %.1f, \"firstMs\": %.1f, \"toFirstResponseMs\": %d, \"warmMedianMs\": %.2f, \"outcome\": \"%s\"}%n",
+                mode,
+                init / 1e6,
+                first / 1e6,
+                toFirstResponse,
+                warmRuns == 0 ? 0.0 : warm[warmRuns / 2] / 1e6,
+                outcome);
         System.exit(0);
     }
 

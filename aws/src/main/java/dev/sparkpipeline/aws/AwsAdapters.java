@@ -10,7 +10,6 @@ import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.Catalog;
 import dev.sparkpipeline.core.storage.ObjectStore;
-
 import java.time.Clock;
 
 /**

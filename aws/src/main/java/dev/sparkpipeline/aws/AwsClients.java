@@ -2,6 +2,8 @@ package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.observability.EventLog;
+import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -21,9 +23,6 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
-
-import java.net.URI;
-import java.time.Duration;
 
 /**
  * Builds the SDK clients the functions use, the way a Lambda function should: the
@@ -60,10 +59,16 @@ public final class AwsClients {
      * docs, "credentials").
      */
     public static AwsClients fromEnvironment(FunctionEnvironment environment) {
-        String region = environment.optional("AWS_REGION").orElseThrow(
-                () -> new IllegalStateException("AWS_REGION is not set (the Lambda runtime always sets it)"));
-        return new AwsClients(Region.of(region), environment.optional("AWS_ENDPOINT_URL").map(URI::create).orElse(null),
-                AwsCredentialsProviderChain.of(() -> keys(environment), ContainerCredentialsProvider.builder().build()));
+        String region = environment
+                .optional("AWS_REGION")
+                .orElseThrow(
+                        () -> new IllegalStateException("AWS_REGION is not set (the Lambda runtime always sets it)"));
+        return new AwsClients(
+                Region.of(region),
+                environment.optional("AWS_ENDPOINT_URL").map(URI::create).orElse(null),
+                AwsCredentialsProviderChain.of(
+                        () -> keys(environment),
+                        ContainerCredentialsProvider.builder().build()));
     }
 
     /** Clients for an emulator at {@code endpoint} (tests), with the process's credentials. */
@@ -123,9 +128,12 @@ public final class AwsClients {
         String id = environment.optional("AWS_ACCESS_KEY_ID").orElse(null);
         String secret = environment.optional("AWS_SECRET_ACCESS_KEY").orElse(null);
         if (id == null || secret == null) {
-            throw SdkClientException.create("no AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the function's environment");
+            throw SdkClientException.create(
+                    "no AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the function's environment");
         }
-        return environment.optional("AWS_SESSION_TOKEN").<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
+        return environment
+                .optional("AWS_SESSION_TOKEN")
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
                 .orElseGet(() -> AwsBasicCredentials.create(id, secret));
     }
 }

@@ -1,15 +1,13 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.engine.JobEngines;
-
 import java.time.Clock;
 import java.util.List;
 
 /** The three cloud engines on their AWS clients: what the submit, track and cancel functions reach. */
 public final class AwsJobEngines {
 
-    private AwsJobEngines() {
-    }
+    private AwsJobEngines() {}
 
     /** Engines on these clients ({@link AwsAdapters}, tests). */
     public static JobEngines on(AwsClients clients, EngineSettings settings, Clock clock) {

@@ -2,16 +2,15 @@ package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.aws.priming.CannedResponse;
 import dev.sparkpipeline.aws.priming.SnapStartPriming;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
-
-import java.io.ByteArrayInputStream;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The functions' HTTP client: the real one, except on a thread running a SnapStart warm-up with
@@ -34,10 +33,11 @@ final class CannedHttpClient implements SdkHttpClient {
         }
         var http = request.httpRequest();
         String target = http.firstMatchingHeader("X-Amz-Target").orElse(null);
-        CannedResponse answer = answers.stream().filter(canned -> canned.matches(http.method().name(), http.encodedPath(), target))
-                .findFirst().orElseThrow(() -> new IllegalStateException(
-                        "a warm-up reaches no network: no canned answer for " + http.method() + " " + http.encodedPath()
-                                + (target == null ? "" : " (" + target + ")")));
+        CannedResponse answer = answers.stream()
+                .filter(canned -> canned.matches(http.method().name(), http.encodedPath(), target))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("a warm-up reaches no network: no canned answer for "
+                        + http.method() + " " + http.encodedPath() + (target == null ? "" : " (" + target + ")")));
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {

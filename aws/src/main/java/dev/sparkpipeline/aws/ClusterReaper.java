@@ -1,12 +1,11 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.engine.ExecutionClusters;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Terminates the live EMR clusters an execution created, found by the name the state machine
@@ -18,8 +17,8 @@ import java.util.List;
  */
 public final class ClusterReaper implements ExecutionClusters {
 
-    private static final List<ClusterState> LIVE = List.of(ClusterState.STARTING, ClusterState.BOOTSTRAPPING,
-            ClusterState.RUNNING, ClusterState.WAITING);
+    private static final List<ClusterState> LIVE =
+            List.of(ClusterState.STARTING, ClusterState.BOOTSTRAPPING, ClusterState.RUNNING, ClusterState.WAITING);
 
     private final EmrClient emr;
     private final String stackName;
@@ -39,7 +38,9 @@ public final class ClusterReaper implements ExecutionClusters {
         String marker = null;
         do {
             String current = marker;
-            var page = EngineErrors.call("ListClusters", () -> emr.listClusters(b -> b.clusterStates(LIVE).marker(current)));
+            var page = EngineErrors.call(
+                    "ListClusters",
+                    () -> emr.listClusters(b -> b.clusterStates(LIVE).marker(current)));
             for (ClusterSummary summary : page.clusters()) {
                 if (name.equals(summary.name())) {
                     EngineErrors.run("TerminateJobFlows", () -> emr.terminateJobFlows(b -> b.jobFlowIds(summary.id())));

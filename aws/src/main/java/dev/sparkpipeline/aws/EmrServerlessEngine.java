@@ -1,5 +1,6 @@
 package dev.sparkpipeline.aws;
 
+import dev.sparkpipeline.aws.priming.CannedResponse;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
@@ -9,17 +10,6 @@ import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.error.EngineNotReady;
 import dev.sparkpipeline.core.error.NotFound;
-import dev.sparkpipeline.aws.priming.CannedResponse;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
-import software.amazon.awssdk.services.emrserverless.model.Application;
-import software.amazon.awssdk.services.emrserverless.model.JobRun;
-import software.amazon.awssdk.services.emrserverless.model.JobRunState;
-import software.amazon.awssdk.services.emrserverless.model.JobRunSummary;
-import software.amazon.awssdk.services.emrserverless.model.ListJobRunsResponse;
-import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
-import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.emrserverless.model.Application;
+import software.amazon.awssdk.services.emrserverless.model.JobRun;
+import software.amazon.awssdk.services.emrserverless.model.JobRunState;
+import software.amazon.awssdk.services.emrserverless.model.JobRunSummary;
+import software.amazon.awssdk.services.emrserverless.model.ListJobRunsResponse;
+import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
+import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization;
 
 /**
  * {@link JobEngine} on an EMR Serverless application. Submission is idempotent twice over: a job
@@ -40,7 +39,8 @@ import java.util.Set;
  */
 public final class EmrServerlessEngine implements JobEngine {
 
-    private static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
+    private static final Set<JobRunState> TERMINAL =
+            Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
 
     /** Recent runs searched for a retried submission (ListJobRuns pages, newest first). */
     private static final int PAGES_SEARCHED = 3;
@@ -66,45 +66,70 @@ public final class EmrServerlessEngine implements JobEngine {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        ensureAccepting(EngineErrors.call("GetApplication",
-                () -> client.getApplication(b -> b.applicationId(settings.applicationId())).application()));
+        ensureAccepting(EngineErrors.call(
+                "GetApplication",
+                () -> client.getApplication(b -> b.applicationId(settings.applicationId()))
+                        .application()));
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket());
         String parameters = "--class " + CurateJobCall.MAIN_CLASS
-                + (request.input().job().sparkSubmitParameters() == null ? "" : " " + request.input().job().sparkSubmitParameters());
-        String jobRunId = EngineErrors.call("StartJobRun", () -> client.startJobRun(b -> b
-                .applicationId(settings.applicationId())
-                .clientToken(clientToken(request.executionName()))
-                .executionRoleArn(settings.jobRoleArn())
-                .name(request.executionName())
-                .jobDriver(d -> d.sparkSubmit(s -> s
-                        .entryPoint(settings.jobJarUri())
-                        .entryPointArguments(call.arguments())
-                        .sparkSubmitParameters(parameters)))
-                .configurationOverrides(o -> o.monitoringConfiguration(m -> m
-                        .s3MonitoringConfiguration(s3 -> s3.logUri(logRoot()))
-                        .cloudWatchLoggingConfiguration(cw -> cw.enabled(true).logGroupName(settings.serverlessLogGroup()))))
-                .executionTimeoutMinutes((long) request.input().job().timeoutMinutes())
-                .tags(Map.of("execution", request.executionName(), "dataset", request.input().dataset())))
-                .jobRunId());
+                + (request.input().job().sparkSubmitParameters() == null
+                        ? ""
+                        : " " + request.input().job().sparkSubmitParameters());
+        String jobRunId = EngineErrors.call(
+                "StartJobRun",
+                () -> client.startJobRun(b -> b.applicationId(settings.applicationId())
+                                .clientToken(clientToken(request.executionName()))
+                                .executionRoleArn(settings.jobRoleArn())
+                                .name(request.executionName())
+                                .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint(settings.jobJarUri())
+                                        .entryPointArguments(call.arguments())
+                                        .sparkSubmitParameters(parameters)))
+                                .configurationOverrides(o -> o.monitoringConfiguration(
+                                        m -> m.s3MonitoringConfiguration(s3 -> s3.logUri(logRoot()))
+                                                .cloudWatchLoggingConfiguration(cw ->
+                                                        cw.enabled(true).logGroupName(settings.serverlessLogGroup()))))
+                                .executionTimeoutMinutes(
+                                        (long) request.input().job().timeoutMinutes())
+                                .tags(Map.of(
+                                        "execution",
+                                        request.executionName(),
+                                        "dataset",
+                                        request.input().dataset())))
+                        .jobRunId());
         JobRun run = jobRun(settings.applicationId(), jobRunId);
-        return JobHandle.of(Engine.EMR_SERVERLESS, jobRunId, settings.applicationId(), request.executionName(),
-                run.createdAt().getEpochSecond(), request.input().job().timeoutMinutes());
+        return JobHandle.of(
+                Engine.EMR_SERVERLESS,
+                jobRunId,
+                settings.applicationId(),
+                request.executionName(),
+                run.createdAt().getEpochSecond(),
+                request.input().job().timeoutMinutes());
     }
 
     @Override
     public Optional<JobHandle> find(JobRequest request) {
-        return findRun(request.executionName()).map(run -> JobHandle.of(Engine.EMR_SERVERLESS, run.id(), settings.applicationId(),
-                request.executionName(), run.createdAt().getEpochSecond(), request.input().job().timeoutMinutes()));
+        return findRun(request.executionName())
+                .map(run -> JobHandle.of(
+                        Engine.EMR_SERVERLESS,
+                        run.id(),
+                        settings.applicationId(),
+                        request.executionName(),
+                        run.createdAt().getEpochSecond(),
+                        request.input().job().timeoutMinutes()));
     }
 
     @Override
     public EngineObservation observe(JobHandle handle) {
         JobRun run = jobRun(handle.containerId(), handle.jobId());
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("driverLogs", logRoot() + "applications/" + handle.containerId() + "/jobs/" + handle.jobId() + "/SPARK_DRIVER/");
+        links.put(
+                "driverLogs",
+                logRoot() + "applications/" + handle.containerId() + "/jobs/" + handle.jobId() + "/SPARK_DRIVER/");
         links.put("cloudWatchLogs", settings.serverlessLogGroup());
-        links.put("console", "https://" + settings.region() + ".console.aws.amazon.com/emr/home?region=" + settings.region()
-                + "#/serverless-applications/" + handle.containerId());
+        links.put(
+                "console",
+                "https://" + settings.region() + ".console.aws.amazon.com/emr/home?region=" + settings.region()
+                        + "#/serverless-applications/" + handle.containerId());
         dashboard(handle).ifPresent(url -> links.put("sparkUi", url));
         boolean failed = run.state() == JobRunState.FAILED || run.state() == JobRunState.CANCELLED;
         return new EngineObservation(run.stateAsString(), failed ? run.stateDetails() : null, links, usage(run));
@@ -116,25 +141,32 @@ public final class EmrServerlessEngine implements JobEngine {
         if (TERMINAL.contains(run.state())) {
             return;
         }
-        EngineErrors.run("CancelJobRun", () -> client.cancelJobRun(b -> b.applicationId(handle.containerId()).jobRunId(handle.jobId())));
+        EngineErrors.run(
+                "CancelJobRun",
+                () -> client.cancelJobRun(
+                        b -> b.applicationId(handle.containerId()).jobRunId(handle.jobId())));
     }
 
     /** CREATED and STOPPED take jobs only with auto-start; a changing application takes none yet. */
     private void ensureAccepting(Application application) {
         switch (application.state()) {
-            case STARTED -> { }
+            case STARTED -> {}
             case CREATED, STOPPED -> {
                 boolean autoStart = application.autoStartConfiguration() != null
-                        && Boolean.TRUE.equals(application.autoStartConfiguration().enabled());
+                        && Boolean.TRUE.equals(
+                                application.autoStartConfiguration().enabled());
                 if (!autoStart) {
-                    EngineErrors.run("StartApplication", () -> client.startApplication(b -> b.applicationId(application.applicationId())));
-                    throw new EngineNotReady("application " + application.applicationId() + " was " + application.state()
-                            + " without auto-start; it is starting now");
+                    EngineErrors.run(
+                            "StartApplication",
+                            () -> client.startApplication(b -> b.applicationId(application.applicationId())));
+                    throw new EngineNotReady("application " + application.applicationId() + " was "
+                            + application.state() + " without auto-start; it is starting now");
                 }
             }
-            case CREATING, STARTING, STOPPING -> throw new EngineNotReady(
-                    "application " + application.applicationId() + " is " + application.state());
-            default -> throw new NotFound("application " + application.applicationId() + " is " + application.stateAsString());
+            case CREATING, STARTING, STOPPING ->
+                throw new EngineNotReady("application " + application.applicationId() + " is " + application.state());
+            default ->
+                throw new NotFound("application " + application.applicationId() + " is " + application.stateAsString());
         }
     }
 
@@ -146,14 +178,19 @@ public final class EmrServerlessEngine implements JobEngine {
             String next = token;
             ListJobRunsResponse runs;
             try {
-                runs = EngineErrors.call("ListJobRuns", () -> client.listJobRuns(b -> b
-                        .applicationId(settings.applicationId()).createdAtAfter(since).nextToken(next)));
+                runs = EngineErrors.call(
+                        "ListJobRuns",
+                        () -> client.listJobRuns(b -> b.applicationId(settings.applicationId())
+                                .createdAtAfter(since)
+                                .nextToken(next)));
             } catch (NotFound noRunsYet) {
                 // Some emulators answer so for an application without runs; a missing application
                 // is reported by the GetApplication that follows.
                 return Optional.empty();
             }
-            Optional<JobRunSummary> found = runs.jobRuns().stream().filter(run -> name.equals(run.name())).findFirst();
+            Optional<JobRunSummary> found = runs.jobRuns().stream()
+                    .filter(run -> name.equals(run.name()))
+                    .findFirst();
             if (found.isPresent() || runs.nextToken() == null) {
                 return found;
             }
@@ -163,14 +200,18 @@ public final class EmrServerlessEngine implements JobEngine {
     }
 
     private JobRun jobRun(String applicationId, String jobRunId) {
-        return EngineErrors.call("GetJobRun", () -> client.getJobRun(b -> b.applicationId(applicationId).jobRunId(jobRunId)).jobRun());
+        return EngineErrors.call(
+                "GetJobRun",
+                () -> client.getJobRun(b -> b.applicationId(applicationId).jobRunId(jobRunId))
+                        .jobRun());
     }
 
     /** The live Spark UI (or history server) link; a failure here never fails tracking. */
     private Optional<String> dashboard(JobHandle handle) {
         try {
-            return Optional.ofNullable(client.getDashboardForJobRun(b -> b
-                    .applicationId(handle.containerId()).jobRunId(handle.jobId())).url());
+            return Optional.ofNullable(client.getDashboardForJobRun(
+                            b -> b.applicationId(handle.containerId()).jobRunId(handle.jobId()))
+                    .url());
         } catch (SdkException unavailable) {
             return Optional.empty();
         }
@@ -206,8 +247,9 @@ public final class EmrServerlessEngine implements JobEngine {
     /** StartJobRun's clientToken is at most 64 characters: the SHA-256 of the execution name. */
     static String clientToken(String executionName) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(executionName.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(executionName.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
@@ -232,8 +274,7 @@ public final class EmrServerlessEngine implements JobEngine {
                          "totalExecutionDurationSeconds": 60}}""".formatted(arn, state)),
                 CannedResponse.rest("GET", "/jobruns", 200, json, "{\"jobRuns\": []}"),
                 CannedResponse.rest("POST", "/jobruns", 200, json, """
-                        {"applicationId": "snapstart-priming", "jobRunId": "snapstart-priming", "arn": "%1$s/jobruns/snapstart-priming"}"""
-                        .formatted(arn)),
+                        {"applicationId": "snapstart-priming", "jobRunId": "snapstart-priming", "arn": "%1$s/jobruns/snapstart-priming"}""".formatted(arn)),
                 CannedResponse.rest("GET", "/applications/", 200, json, """
                         {"application": {"applicationId": "snapstart-priming", "name": "snapstart-priming", "arn": "%1$s",
                          "releaseLabel": "emr-7.5.0", "type": "Spark", "state": "STARTED", "createdAt": 1767225600,

@@ -8,6 +8,13 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.ActionOnFailure;
 import software.amazon.awssdk.services.emr.model.CancelStepsInfo;
@@ -20,14 +27,6 @@ import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.StepState;
 import software.amazon.awssdk.services.emr.model.StepSummary;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * {@link JobEngine} on an EMR cluster: the job is a {@code command-runner.jar spark-submit} step
  * named after the run id ({@code ActionOnFailure: CONTINUE}, so a failed step never takes a
@@ -36,10 +35,10 @@ import java.util.Set;
  */
 public final class EmrStepEngine implements JobEngine {
 
-    private static final Set<StepState> TERMINAL = Set.of(StepState.COMPLETED, StepState.CANCELLED,
-            StepState.FAILED, StepState.INTERRUPTED);
-    private static final Set<ClusterState> ENDING = Set.of(ClusterState.TERMINATING, ClusterState.TERMINATED,
-            ClusterState.TERMINATED_WITH_ERRORS);
+    private static final Set<StepState> TERMINAL =
+            Set.of(StepState.COMPLETED, StepState.CANCELLED, StepState.FAILED, StepState.INTERRUPTED);
+    private static final Set<ClusterState> ENDING =
+            Set.of(ClusterState.TERMINATING, ClusterState.TERMINATED, ClusterState.TERMINATED_WITH_ERRORS);
 
     private final EmrClient client;
     private final EngineSettings settings;
@@ -60,13 +59,20 @@ public final class EmrStepEngine implements JobEngine {
     public JobHandle submit(JobRequest request) {
         String clusterId = request.clusterId();
         if (clusterId == null || clusterId.isBlank()) {
-            throw new InvalidJobConfig("an EMR job needs a cluster: job.clusterId, or a transient cluster from the state machine");
+            throw new InvalidJobConfig(
+                    "an EMR job needs a cluster: job.clusterId, or a transient cluster from the state machine");
         }
         Optional<StepSummary> earlier = findStep(clusterId, request.executionName());
         String stepId = earlier.map(StepSummary::id).orElseGet(() -> addStep(clusterId, request));
-        long submittedAt = earlier.map(step -> step.status().timeline().creationDateTime().getEpochSecond())
+        long submittedAt = earlier.map(
+                        step -> step.status().timeline().creationDateTime().getEpochSecond())
                 .orElse(clock.instant().getEpochSecond());
-        return JobHandle.of(Engine.EMR, stepId, clusterId, request.executionName(), submittedAt,
+        return JobHandle.of(
+                Engine.EMR,
+                stepId,
+                clusterId,
+                request.executionName(),
+                submittedAt,
                 request.input().job().timeoutMinutes());
     }
 
@@ -77,32 +83,55 @@ public final class EmrStepEngine implements JobEngine {
         if (clusterId == null || clusterId.isBlank()) {
             return Optional.empty();
         }
-        return findStep(clusterId, request.executionName()).map(step -> JobHandle.of(Engine.EMR, step.id(), clusterId,
-                request.executionName(), step.status().timeline().creationDateTime().getEpochSecond(),
-                request.input().job().timeoutMinutes()));
+        return findStep(clusterId, request.executionName())
+                .map(step -> JobHandle.of(
+                        Engine.EMR,
+                        step.id(),
+                        clusterId,
+                        request.executionName(),
+                        step.status().timeline().creationDateTime().getEpochSecond(),
+                        request.input().job().timeoutMinutes()));
     }
 
     @Override
     public EngineObservation observe(JobHandle handle) {
-        Step step = EngineErrors.call("DescribeStep", () -> client.describeStep(b -> b
-                .clusterId(handle.containerId()).stepId(handle.jobId())).step());
-        Cluster cluster = EngineErrors.call("DescribeCluster", () -> client.describeCluster(b -> b
-                .clusterId(handle.containerId())).cluster());
+        Step step = EngineErrors.call(
+                "DescribeStep",
+                () -> client.describeStep(b -> b.clusterId(handle.containerId()).stepId(handle.jobId()))
+                        .step());
+        Cluster cluster = EngineErrors.call(
+                "DescribeCluster",
+                () -> client.describeCluster(b -> b.clusterId(handle.containerId()))
+                        .cluster());
         Map<String, String> links = new LinkedHashMap<>();
         if (cluster.logUri() != null) {
             String logUri = cluster.logUri().replaceFirst("^s3n://", "s3://");
-            links.put("stepLogs", logUri + (logUri.endsWith("/") ? "" : "/") + handle.containerId() + "/steps/" + handle.jobId() + "/");
+            links.put(
+                    "stepLogs",
+                    logUri + (logUri.endsWith("/") ? "" : "/") + handle.containerId() + "/steps/" + handle.jobId()
+                            + "/");
         }
-        links.put("console", "https://" + settings.region() + ".console.aws.amazon.com/emr/home?region=" + settings.region()
-                + "#/clusterDetails/" + handle.containerId());
-        Map<String, Double> usage = cluster.normalizedInstanceHours() == null ? Map.of()
-                : Map.of(CostEstimator.NORMALIZED_INSTANCE_HOURS, cluster.normalizedInstanceHours().doubleValue());
+        links.put(
+                "console",
+                "https://" + settings.region() + ".console.aws.amazon.com/emr/home?region=" + settings.region()
+                        + "#/clusterDetails/" + handle.containerId());
+        Map<String, Double> usage = cluster.normalizedInstanceHours() == null
+                ? Map.of()
+                : Map.of(
+                        CostEstimator.NORMALIZED_INSTANCE_HOURS,
+                        cluster.normalizedInstanceHours().doubleValue());
         StepState state = step.status().state();
         if (!TERMINAL.contains(state) && ENDING.contains(cluster.status().state())) {
-            String why = cluster.status().stateChangeReason() == null ? null : cluster.status().stateChangeReason().message();
-            return new EngineObservation("CLUSTER_" + cluster.status().stateAsString(),
-                    "cluster " + handle.containerId() + " is " + cluster.status().stateAsString() + " while the step was "
-                            + state + (why == null ? "" : ": " + why), links, usage);
+            String why = cluster.status().stateChangeReason() == null
+                    ? null
+                    : cluster.status().stateChangeReason().message();
+            return new EngineObservation(
+                    "CLUSTER_" + cluster.status().stateAsString(),
+                    "cluster " + handle.containerId() + " is "
+                            + cluster.status().stateAsString() + " while the step was " + state
+                            + (why == null ? "" : ": " + why),
+                    links,
+                    usage);
         }
         String reason = null;
         if (state == StepState.FAILED || state == StepState.CANCELLED || state == StepState.INTERRUPTED) {
@@ -117,22 +146,32 @@ public final class EmrStepEngine implements JobEngine {
 
     @Override
     public void cancel(JobHandle handle) {
-        Step step = EngineErrors.call("DescribeStep", () -> client.describeStep(b -> b
-                .clusterId(handle.containerId()).stepId(handle.jobId())).step());
+        Step step = EngineErrors.call(
+                "DescribeStep",
+                () -> client.describeStep(b -> b.clusterId(handle.containerId()).stepId(handle.jobId()))
+                        .step());
         if (TERMINAL.contains(step.status().state())) {
             return;
         }
-        List<CancelStepsInfo> answers = EngineErrors.call("CancelSteps", () -> client.cancelSteps(b -> b
-                .clusterId(handle.containerId()).stepIds(handle.jobId())
-                .stepCancellationOption(StepCancellationOption.TERMINATE_PROCESS)).cancelStepsInfoList());
-        answers.stream().filter(info -> info.status() == CancelStepsRequestStatus.FAILED).findFirst().ifPresent(info -> {
-            throw new InvalidJobConfig("CancelSteps refused to cancel step " + handle.jobId() + ": " + info.reason());
-        });
+        List<CancelStepsInfo> answers = EngineErrors.call(
+                "CancelSteps",
+                () -> client.cancelSteps(b -> b.clusterId(handle.containerId())
+                                .stepIds(handle.jobId())
+                                .stepCancellationOption(StepCancellationOption.TERMINATE_PROCESS))
+                        .cancelStepsInfoList());
+        answers.stream()
+                .filter(info -> info.status() == CancelStepsRequestStatus.FAILED)
+                .findFirst()
+                .ifPresent(info -> {
+                    throw new InvalidJobConfig(
+                            "CancelSteps refused to cancel step " + handle.jobId() + ": " + info.reason());
+                });
     }
 
     private String addStep(String clusterId, JobRequest request) {
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket());
-        List<String> args = new ArrayList<>(List.of("spark-submit", "--deploy-mode", "cluster", "--class", CurateJobCall.MAIN_CLASS));
+        List<String> args = new ArrayList<>(
+                List.of("spark-submit", "--deploy-mode", "cluster", "--class", CurateJobCall.MAIN_CLASS));
         String extra = request.input().job().sparkSubmitParameters();
         if (extra != null && !extra.isBlank()) {
             args.addAll(List.of(extra.trim().split("\\s+")));
@@ -144,8 +183,11 @@ public final class EmrStepEngine implements JobEngine {
                 .actionOnFailure(ActionOnFailure.CONTINUE)
                 .hadoopJarStep(j -> j.jar("command-runner.jar").args(args))
                 .build();
-        return EngineErrors.call("AddJobFlowSteps",
-                () -> client.addJobFlowSteps(b -> b.jobFlowId(clusterId).steps(step)).stepIds().get(0));
+        return EngineErrors.call(
+                "AddJobFlowSteps",
+                () -> client.addJobFlowSteps(b -> b.jobFlowId(clusterId).steps(step))
+                        .stepIds()
+                        .get(0));
     }
 
     /** The step an earlier attempt of this submission added, if any. */
@@ -153,8 +195,12 @@ public final class EmrStepEngine implements JobEngine {
         String marker = null;
         do {
             String current = marker;
-            var page = EngineErrors.call("ListSteps", () -> client.listSteps(b -> b.clusterId(clusterId).marker(current)));
-            Optional<StepSummary> found = page.steps().stream().filter(step -> name.equals(step.name())).findFirst();
+            var page = EngineErrors.call(
+                    "ListSteps",
+                    () -> client.listSteps(b -> b.clusterId(clusterId).marker(current)));
+            Optional<StepSummary> found = page.steps().stream()
+                    .filter(step -> name.equals(step.name()))
+                    .findFirst();
             if (found.isPresent()) {
                 return found;
             }

@@ -7,12 +7,11 @@ import dev.sparkpipeline.core.error.EngineUnavailable;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.error.PipelineException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Turns an engine API's failure (after the SDK's own retries) into the typed error the state
@@ -21,18 +20,21 @@ import java.util.function.Supplier;
 final class EngineErrors {
 
     private static final Set<String> THROTTLING = Set.of(
-            "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
-            "ProvisionedThroughputExceededException", "SlowDown");
-    private static final Set<String> ACCESS = Set.of(
-            "AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "UnrecognizedClientException");
-    private static final Set<String> MISSING = Set.of(
-            "ResourceNotFoundException", "EntityNotFoundException", "NotFoundException");
+            "ThrottlingException",
+            "Throttling",
+            "TooManyRequestsException",
+            "RequestLimitExceeded",
+            "ProvisionedThroughputExceededException",
+            "SlowDown");
+    private static final Set<String> ACCESS =
+            Set.of("AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "UnrecognizedClientException");
+    private static final Set<String> MISSING =
+            Set.of("ResourceNotFoundException", "EntityNotFoundException", "NotFoundException");
     private static final Set<String> CAPACITY = Set.of(
             "ConcurrentRunsExceededException", "ServiceQuotaExceededException", "ResourceNumberLimitExceededException");
     private static final Map<Integer, String> STATUS_NAMES = Map.of(429, "throttled", 403, "denied", 404, "not found");
 
-    private EngineErrors() {
-    }
+    private EngineErrors() {}
 
     /** Runs one engine call, translating its failure. */
     static <T> T call(String what, Supplier<T> call) {
@@ -55,10 +57,14 @@ final class EngineErrors {
     static PipelineException translate(String what, AwsServiceException e) {
         // Set.of(...).contains(null) throws: an answer without an error code (a bare 5xx) reads as "".
         String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
-                ? "" : e.awsErrorDetails().errorCode();
+                ? ""
+                : e.awsErrorDetails().errorCode();
         int status = e.statusCode();
-        String message = what + " failed: " + (code.isEmpty() ? STATUS_NAMES.getOrDefault(status, "HTTP " + status) : code)
-                + (e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? "" : " " + e.awsErrorDetails().errorMessage());
+        String message =
+                what + " failed: " + (code.isEmpty() ? STATUS_NAMES.getOrDefault(status, "HTTP " + status) : code)
+                        + (e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                                ? ""
+                                : " " + e.awsErrorDetails().errorMessage());
         if (e.isThrottlingException() || THROTTLING.contains(code) || status == 429) {
             return new EngineThrottled(message, e);
         }

@@ -16,14 +16,25 @@ import dev.sparkpipeline.core.function.FunctionEnvironment;
  * @param serverlessLogGroup  the CloudWatch log group of EMR Serverless job runs
  */
 public record EngineSettings(
-        String region, String applicationId, String glueJobName, String jobRoleArn, String artifactsBucket,
-        String jobJarKey, String curatedBucket, String serverlessLogGroup) {
+        String region,
+        String applicationId,
+        String glueJobName,
+        String jobRoleArn,
+        String artifactsBucket,
+        String jobJarKey,
+        String curatedBucket,
+        String serverlessLogGroup) {
 
     public static EngineSettings fromEnvironment(FunctionEnvironment environment) {
-        return new EngineSettings(environment.required("AWS_REGION"), environment.required("SERVERLESS_APPLICATION_ID"),
-                environment.required("GLUE_JOB_NAME"), environment.required("JOB_EXECUTION_ROLE_ARN"),
-                environment.required("ARTIFACTS_BUCKET"), environment.optional("JOB_JAR_KEY").orElse("jobs/curate/curate-job.jar"),
-                environment.required("CURATED_BUCKET"), environment.optional("SERVERLESS_LOG_GROUP").orElse("/aws/emr-serverless"));
+        return new EngineSettings(
+                environment.required("AWS_REGION"),
+                environment.required("SERVERLESS_APPLICATION_ID"),
+                environment.required("GLUE_JOB_NAME"),
+                environment.required("JOB_EXECUTION_ROLE_ARN"),
+                environment.required("ARTIFACTS_BUCKET"),
+                environment.optional("JOB_JAR_KEY").orElse("jobs/curate/curate-job.jar"),
+                environment.required("CURATED_BUCKET"),
+                environment.optional("SERVERLESS_LOG_GROUP").orElse("/aws/emr-serverless"));
     }
 
     /** The job jar's URI. */

@@ -8,16 +8,15 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
-import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.ExecutionClass;
-import software.amazon.awssdk.services.glue.model.JobRun;
-import software.amazon.awssdk.services.glue.model.JobRunState;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.ExecutionClass;
+import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.glue.model.JobRunState;
 
 /**
  * {@link JobEngine} on the pipeline's Glue job. Glue has no idempotency token, so submit first
@@ -26,8 +25,13 @@ import java.util.Set;
  */
 public final class GlueEngine implements JobEngine {
 
-    private static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED,
-            JobRunState.STOPPED, JobRunState.TIMEOUT, JobRunState.ERROR, JobRunState.EXPIRED);
+    private static final Set<JobRunState> TERMINAL = Set.of(
+            JobRunState.SUCCEEDED,
+            JobRunState.FAILED,
+            JobRunState.STOPPED,
+            JobRunState.TIMEOUT,
+            JobRunState.ERROR,
+            JobRunState.EXPIRED);
     /** Recent runs searched for a retried submission: GetJobRuns pages of 200, newest first. */
     private static final int PAGES_SEARCHED = 3;
 
@@ -50,23 +54,40 @@ public final class GlueEngine implements JobEngine {
     public JobHandle submit(JobRequest request) {
         Optional<JobRun> earlier = findRun(request.executionName());
         String runId = earlier.map(JobRun::id).orElseGet(() -> start(request));
-        long startedOn = earlier.map(JobRun::startedOn).map(java.time.Instant::getEpochSecond)
+        long startedOn = earlier.map(JobRun::startedOn)
+                .map(java.time.Instant::getEpochSecond)
                 .orElse(clock.instant().getEpochSecond());
-        return JobHandle.of(Engine.GLUE, runId, settings.glueJobName(), request.executionName(), startedOn,
+        return JobHandle.of(
+                Engine.GLUE,
+                runId,
+                settings.glueJobName(),
+                request.executionName(),
+                startedOn,
                 request.input().job().timeoutMinutes());
     }
 
     @Override
     public Optional<JobHandle> find(JobRequest request) {
-        return findRun(request.executionName()).map(run -> JobHandle.of(Engine.GLUE, run.id(), settings.glueJobName(),
-                request.executionName(), run.startedOn() == null ? clock.instant().getEpochSecond() : run.startedOn().getEpochSecond(),
-                request.input().job().timeoutMinutes()));
+        return findRun(request.executionName())
+                .map(run -> JobHandle.of(
+                        Engine.GLUE,
+                        run.id(),
+                        settings.glueJobName(),
+                        request.executionName(),
+                        run.startedOn() == null
+                                ? clock.instant().getEpochSecond()
+                                : run.startedOn().getEpochSecond(),
+                        request.input().job().timeoutMinutes()));
     }
 
     @Override
     public EngineObservation observe(JobHandle handle) {
-        JobRun run = EngineErrors.call("GetJobRun", () -> client.getJobRun(b -> b.jobName(handle.containerId())
-                .runId(handle.jobId()).predecessorsIncluded(false)).jobRun());
+        JobRun run = EngineErrors.call(
+                "GetJobRun",
+                () -> client.getJobRun(b -> b.jobName(handle.containerId())
+                                .runId(handle.jobId())
+                                .predecessorsIncluded(false))
+                        .jobRun());
         String region = settings.region();
         String logs = "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
                 + "#logsV2:log-groups/log-group/$252Faws-glue$252Fjobs$252F";
@@ -74,37 +95,53 @@ public final class GlueEngine implements JobEngine {
         links.put("driverLogs", logs + "output/log-events/" + handle.jobId());
         links.put("errorLogs", logs + "error/log-events/" + handle.jobId());
         links.put("sparkUiEventLogs", "s3://" + settings.artifactsBucket() + "/logs/glue/spark-ui/");
-        links.put("console", "https://" + region + ".console.aws.amazon.com/gluestudio/home?region=" + region
-                + "#/job/" + handle.containerId() + "/run/" + handle.jobId());
+        links.put(
+                "console",
+                "https://" + region + ".console.aws.amazon.com/gluestudio/home?region=" + region + "#/job/"
+                        + handle.containerId() + "/run/" + handle.jobId());
         boolean failed = run.jobRunState() != JobRunState.SUCCEEDED && TERMINAL.contains(run.jobRunState());
         return new EngineObservation(run.jobRunStateAsString(), failed ? run.errorMessage() : null, links, usage(run));
     }
 
     @Override
     public void cancel(JobHandle handle) {
-        JobRun run = EngineErrors.call("GetJobRun", () -> client.getJobRun(b -> b.jobName(handle.containerId())
-                .runId(handle.jobId())).jobRun());
+        JobRun run = EngineErrors.call(
+                "GetJobRun",
+                () -> client.getJobRun(b -> b.jobName(handle.containerId()).runId(handle.jobId()))
+                        .jobRun());
         if (TERMINAL.contains(run.jobRunState()) || run.jobRunState() == JobRunState.STOPPING) {
             return;
         }
-        var stopped = EngineErrors.call("BatchStopJobRun", () -> client.batchStopJobRun(b -> b
-                .jobName(handle.containerId()).jobRunIds(handle.jobId())));
-        stopped.errors().stream().filter(error -> handle.jobId().equals(error.jobRunId())).findFirst().ifPresent(error -> {
-            throw new InvalidJobConfig("BatchStopJobRun refused to stop " + handle.jobId() + ": "
-                    + error.errorDetail().errorCode() + " " + error.errorDetail().errorMessage());
-        });
+        var stopped = EngineErrors.call(
+                "BatchStopJobRun",
+                () -> client.batchStopJobRun(
+                        b -> b.jobName(handle.containerId()).jobRunIds(handle.jobId())));
+        stopped.errors().stream()
+                .filter(error -> handle.jobId().equals(error.jobRunId()))
+                .findFirst()
+                .ifPresent(error -> {
+                    throw new InvalidJobConfig("BatchStopJobRun refused to stop " + handle.jobId() + ": "
+                            + error.errorDetail().errorCode() + " "
+                            + error.errorDetail().errorMessage());
+                });
     }
 
     private String start(JobRequest request) {
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket());
         Map<String, String> arguments = new LinkedHashMap<>(call.argumentMap());
         String executionClass = arguments.remove("--execution-class");
-        return EngineErrors.call("StartJobRun", () -> client.startJobRun(b -> {
-            b.jobName(settings.glueJobName()).arguments(arguments).timeout(request.input().job().timeoutMinutes());
-            if (executionClass != null) {
-                b.executionClass(ExecutionClass.fromValue(executionClass.toUpperCase(java.util.Locale.ROOT)));
-            }
-        }).jobRunId());
+        return EngineErrors.call(
+                "StartJobRun",
+                () -> client.startJobRun(b -> {
+                            b.jobName(settings.glueJobName())
+                                    .arguments(arguments)
+                                    .timeout(request.input().job().timeoutMinutes());
+                            if (executionClass != null) {
+                                b.executionClass(
+                                        ExecutionClass.fromValue(executionClass.toUpperCase(java.util.Locale.ROOT)));
+                            }
+                        })
+                        .jobRunId());
     }
 
     /** The run an earlier attempt of this submission started, if any. */
@@ -112,8 +149,10 @@ public final class GlueEngine implements JobEngine {
         String token = null;
         for (int page = 0; page < PAGES_SEARCHED; page++) {
             String next = token;
-            var runs = EngineErrors.call("GetJobRuns", () -> client.getJobRuns(b -> b
-                    .jobName(settings.glueJobName()).maxResults(200).nextToken(next)));
+            var runs = EngineErrors.call(
+                    "GetJobRuns",
+                    () -> client.getJobRuns(b ->
+                            b.jobName(settings.glueJobName()).maxResults(200).nextToken(next)));
             Optional<JobRun> found = runs.jobRuns().stream()
                     .filter(run -> runId.equals(run.arguments().get("--run-id")))
                     .findFirst();
@@ -127,7 +166,8 @@ public final class GlueEngine implements JobEngine {
 
     /** DPU-hours: billed DPU-seconds when Glue reports them (auto scaling, FLEX), else capacity x time. */
     private static Map<String, Double> usage(JobRun run) {
-        String unit = run.executionClass() == ExecutionClass.FLEX ? CostEstimator.FLEX_DPU_HOURS : CostEstimator.DPU_HOURS;
+        String unit =
+                run.executionClass() == ExecutionClass.FLEX ? CostEstimator.FLEX_DPU_HOURS : CostEstimator.DPU_HOURS;
         if (run.dpuSeconds() != null) {
             return Map.of(unit, run.dpuSeconds() / 3600);
         }

@@ -1,14 +1,13 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.observability.EventLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Logs every attempt the SDK makes again: service, operation, attempt number and what the attempt
@@ -18,7 +17,8 @@ import java.util.Map;
 final class RetriedCallLog implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Integer> ATTEMPTS = new ExecutionAttribute<>("RetriedCallLog.attempts");
-    private static final ExecutionAttribute<Integer> LAST_STATUS = new ExecutionAttribute<>("RetriedCallLog.lastStatus");
+    private static final ExecutionAttribute<Integer> LAST_STATUS =
+            new ExecutionAttribute<>("RetriedCallLog.lastStatus");
     private static final int NO_RESPONSE = -1;
 
     private final EventLog log;

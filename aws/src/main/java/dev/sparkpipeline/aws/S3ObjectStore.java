@@ -1,9 +1,14 @@
 package dev.sparkpipeline.aws;
 
-import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.aws.priming.CannedResponse;
+import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
@@ -12,12 +17,6 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** {@link ObjectStore} on Amazon S3. A missing key or version is empty; anything else throws. */
 public final class S3ObjectStore implements ObjectStore {
@@ -31,8 +30,10 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> head(String bucket, String key, String versionId) {
         Optional<StoredObject> found = unlessMissing(bucket, versionId, () -> {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
-            return new StoredObject(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength(), head.lastModified());
+            HeadObjectResponse head =
+                    s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+            return new StoredObject(
+                    bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength(), head.lastModified());
         });
         if (found.isEmpty()) {
             requireBucket(bucket);
@@ -60,8 +61,14 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<byte[]> readRange(String bucket, String key, String versionId, long offset, int length) {
-        return unlessMissing(bucket, versionId, () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)
-                .range("bytes=" + offset + "-" + (offset + length - 1))).asByteArray());
+        return unlessMissing(
+                bucket,
+                versionId,
+                () -> s3.getObjectAsBytes(b -> b.bucket(bucket)
+                                .key(key)
+                                .versionId(versionId)
+                                .range("bytes=" + offset + "-" + (offset + length - 1)))
+                        .asByteArray());
     }
 
     /** The call's answer, or empty when the key or version does not exist; other failures propagate. */
@@ -81,15 +88,18 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public StoredObject copy(String sourceBucket, String sourceKey, String sourceVersionId,
-                             String targetBucket, String targetKey) {
-        CopyObjectResponse copied = s3.copyObject(b -> b
-                .sourceBucket(sourceBucket).sourceKey(sourceKey).sourceVersionId(sourceVersionId)
-                .destinationBucket(targetBucket).destinationKey(targetKey)
+    public StoredObject copy(
+            String sourceBucket, String sourceKey, String sourceVersionId, String targetBucket, String targetKey) {
+        CopyObjectResponse copied = s3.copyObject(b -> b.sourceBucket(sourceBucket)
+                .sourceKey(sourceKey)
+                .sourceVersionId(sourceVersionId)
+                .destinationBucket(targetBucket)
+                .destinationKey(targetKey)
                 .metadataDirective(MetadataDirective.COPY));
         // The copy's size is not in the CopyObject answer: read it back, which also proves the copy exists.
-        return head(targetBucket, targetKey, copied.versionId()).orElseThrow(() ->
-                new IllegalStateException("s3://" + targetBucket + "/" + targetKey + " is missing right after CopyObject"));
+        return head(targetBucket, targetKey, copied.versionId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "s3://" + targetBucket + "/" + targetKey + " is missing right after CopyObject"));
     }
 
     @Override
@@ -105,7 +115,12 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** HEAD answers 404 with no error code; a version id that never existed is 400 or 404. */
     private static boolean isMissing(S3Exception e) {
-        return e.statusCode() == 404 || "NoSuchVersion".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode());
+        return e.statusCode() == 404
+                || "NoSuchVersion"
+                        .equals(
+                                e.awsErrorDetails() == null
+                                        ? null
+                                        : e.awsErrorDetails().errorCode());
     }
 
     /**
@@ -126,10 +141,21 @@ public final class S3ObjectStore implements ObjectStore {
      */
     public static List<CannedResponse> cannedAnswers(String etag, String content) {
         String length = String.valueOf(content.getBytes(StandardCharsets.UTF_8).length);
-        Map<String, String> head = Map.of("Content-Length", length, "ETag", "\"" + etag + "\"",
-                "Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT", "Content-Type", "text/csv", "Accept-Ranges", "bytes");
+        Map<String, String> head = Map.of(
+                "Content-Length",
+                length,
+                "ETag",
+                "\"" + etag + "\"",
+                "Last-Modified",
+                "Thu, 01 Jan 2026 00:00:00 GMT",
+                "Content-Type",
+                "text/csv",
+                "Accept-Ranges",
+                "bytes");
         Map<String, String> range = new HashMap<>(head);
         range.put("Content-Range", "bytes 0-" + (Long.parseLong(length) - 1) + "/" + length);
-        return List.of(CannedResponse.rest("HEAD", null, 200, head, ""), CannedResponse.rest("GET", null, 206, range, content));
+        return List.of(
+                CannedResponse.rest("HEAD", null, 200, head, ""),
+                CannedResponse.rest("GET", null, 206, range, content));
     }
 }

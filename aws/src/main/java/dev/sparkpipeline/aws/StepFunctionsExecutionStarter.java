@@ -1,18 +1,17 @@
 package dev.sparkpipeline.aws;
 
+import dev.sparkpipeline.aws.priming.CannedResponse;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.execution.StartOutcome;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
-import dev.sparkpipeline.aws.priming.CannedResponse;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
 /**
  * {@link ExecutionStarter} on AWS Step Functions. A name already used means this object version
@@ -39,9 +38,11 @@ public final class StepFunctionsExecutionStarter implements ExecutionStarter {
     public StartOutcome start(String executionName, ExecutionInput input) {
         Instant asked = clock.instant();
         try {
-            var started = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(executionName)
+            var started = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn)
+                    .name(executionName)
                     .input(new String(ExecutionInputJson.write(input), StandardCharsets.UTF_8)));
-            boolean startedBefore = started.startDate() != null && started.startDate().isBefore(asked.minus(SKEW));
+            boolean startedBefore =
+                    started.startDate() != null && started.startDate().isBefore(asked.minus(SKEW));
             return new StartOutcome(started.executionArn(), startedBefore);
         } catch (ExecutionAlreadyExistsException e) {
             return new StartOutcome(executionArn(executionName), true);

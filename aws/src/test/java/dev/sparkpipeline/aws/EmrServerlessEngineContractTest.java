@@ -1,20 +1,19 @@
 package dev.sparkpipeline.aws;
 
-import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.engine.JobHandle;
-import dev.sparkpipeline.core.error.NotFound;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
-
-import java.time.Clock;
-
 import static dev.sparkpipeline.aws.testing.Requests.request;
 import static dev.sparkpipeline.aws.testing.Requests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.error.NotFound;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
 /** EmrServerlessEngine with the real SDK client against moto_server (runs there end in SUCCESS at once). */
 class EmrServerlessEngineContractTest {
@@ -30,7 +29,9 @@ class EmrServerlessEngineContractTest {
     void application() {
         moto.reset();
         client = moto.clients().emrServerless();
-        applicationId = client.createApplication(b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK")).applicationId();
+        applicationId = client.createApplication(
+                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
+                .applicationId();
         engine = new EmrServerlessEngine(client, settings(applicationId), Clock.systemUTC());
     }
 
@@ -38,13 +39,23 @@ class EmrServerlessEngineContractTest {
     void submitStartsTheCurateJobWithTheSameArgumentsEveryEngineUses() {
         JobHandle handle = engine.submit(request(Engine.EMR_SERVERLESS, "orders-run-1", null));
 
-        var run = client.getJobRun(b -> b.applicationId(applicationId).jobRunId(handle.jobId())).jobRun();
+        var run = client.getJobRun(b -> b.applicationId(applicationId).jobRunId(handle.jobId()))
+                .jobRun();
         assertThat(run.name()).isEqualTo("orders-run-1");
-        assertThat(run.jobDriver().sparkSubmit().entryPoint()).isEqualTo("s3://artifacts-bucket/jobs/curate/curate-job.jar");
-        assertThat(run.jobDriver().sparkSubmit().entryPointArguments()).containsExactly(
-                "--input", "s3://landing-bucket/orders/2026/11/22/orders-001.csv", "--output", "s3://curated-bucket/orders",
-                "--dataset", "orders", "--run-id", "orders-run-1");
-        assertThat(run.jobDriver().sparkSubmit().sparkSubmitParameters()).startsWith("--class dev.sparkpipeline.curate.CurateJob");
+        assertThat(run.jobDriver().sparkSubmit().entryPoint())
+                .isEqualTo("s3://artifacts-bucket/jobs/curate/curate-job.jar");
+        assertThat(run.jobDriver().sparkSubmit().entryPointArguments())
+                .containsExactly(
+                        "--input",
+                        "s3://landing-bucket/orders/2026/11/22/orders-001.csv",
+                        "--output",
+                        "s3://curated-bucket/orders",
+                        "--dataset",
+                        "orders",
+                        "--run-id",
+                        "orders-run-1");
+        assertThat(run.jobDriver().sparkSubmit().sparkSubmitParameters())
+                .startsWith("--class dev.sparkpipeline.curate.CurateJob");
         assertThat(run.executionTimeoutMinutes()).isEqualTo(60);
         assertThat(run.tags()).containsEntry("execution", "orders-run-1").containsEntry("dataset", "orders");
     }
@@ -56,7 +67,8 @@ class EmrServerlessEngineContractTest {
         JobHandle again = engine.submit(request(Engine.EMR_SERVERLESS, "orders-run-1", null));
 
         assertThat(again.jobId()).isEqualTo(first.jobId());
-        assertThat(client.listJobRuns(b -> b.applicationId(applicationId)).jobRuns()).hasSize(1);
+        assertThat(client.listJobRuns(b -> b.applicationId(applicationId)).jobRuns())
+                .hasSize(1);
     }
 
     @Test
@@ -74,9 +86,12 @@ class EmrServerlessEngineContractTest {
 
         assertThat(seen.rawState()).isEqualTo("SUCCESS");
         assertThat(seen.failureReason()).isNull();
-        assertThat(seen.links()).containsKeys("driverLogs", "console")
-                .containsEntry("driverLogs", "s3://artifacts-bucket/logs/emr-serverless/applications/" + applicationId
-                        + "/jobs/" + handle.jobId() + "/SPARK_DRIVER/");
+        assertThat(seen.links())
+                .containsKeys("driverLogs", "console")
+                .containsEntry(
+                        "driverLogs",
+                        "s3://artifacts-bucket/logs/emr-serverless/applications/" + applicationId + "/jobs/"
+                                + handle.jobId() + "/SPARK_DRIVER/");
         assertThat(seen.usage()).containsKeys("vCPU-hours", "GB-hours");
     }
 
@@ -86,7 +101,9 @@ class EmrServerlessEngineContractTest {
 
         engine.cancel(handle);
 
-        assertThat(client.getJobRun(b -> b.applicationId(applicationId).jobRunId(handle.jobId())).jobRun().stateAsString())
+        assertThat(client.getJobRun(b -> b.applicationId(applicationId).jobRunId(handle.jobId()))
+                        .jobRun()
+                        .stateAsString())
                 .isEqualTo("SUCCESS");
     }
 

@@ -1,22 +1,21 @@
 package dev.sparkpipeline.aws;
 
+import static dev.sparkpipeline.aws.testing.Requests.request;
+import static dev.sparkpipeline.aws.testing.Requests.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
-import dev.sparkpipeline.aws.testing.MotoServer;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.Application;
 import software.amazon.awssdk.services.emr.model.StepSummary;
-
-import java.time.Clock;
-
-import static dev.sparkpipeline.aws.testing.Requests.request;
-import static dev.sparkpipeline.aws.testing.Requests.settings;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** EmrStepEngine with the real SDK client against moto_server's (mostly static) clusters and steps. */
 class EmrStepEngineContractTest {
@@ -32,12 +31,17 @@ class EmrStepEngineContractTest {
     void cluster() {
         moto.reset();
         client = moto.clients().emr();
-        clusterId = client.runJobFlow(b -> b.name("transient").releaseLabel("emr-7.9.0")
-                .applications(Application.builder().name("Spark").build())
-                .serviceRole("emr-service").jobFlowRole("emr-instance")
-                .logUri("s3://artifacts-bucket/logs/emr/")
-                .instances(i -> i.instanceCount(3).masterInstanceType("m5.xlarge").slaveInstanceType("m5.xlarge")
-                        .keepJobFlowAliveWhenNoSteps(true))).jobFlowId();
+        clusterId = client.runJobFlow(b -> b.name("transient")
+                        .releaseLabel("emr-7.9.0")
+                        .applications(Application.builder().name("Spark").build())
+                        .serviceRole("emr-service")
+                        .jobFlowRole("emr-instance")
+                        .logUri("s3://artifacts-bucket/logs/emr/")
+                        .instances(i -> i.instanceCount(3)
+                                .masterInstanceType("m5.xlarge")
+                                .slaveInstanceType("m5.xlarge")
+                                .keepJobFlowAliveWhenNoSteps(true)))
+                .jobFlowId();
         engine = new EmrStepEngine(client, settings("unused"), Clock.systemUTC());
     }
 
@@ -45,12 +49,20 @@ class EmrStepEngineContractTest {
     void submitAddsASparkSubmitStepNamedAfterTheRun() {
         JobHandle handle = engine.submit(request(Engine.EMR, "orders-run-1", clusterId));
 
-        var step = client.describeStep(b -> b.clusterId(clusterId).stepId(handle.jobId())).step();
+        var step = client.describeStep(b -> b.clusterId(clusterId).stepId(handle.jobId()))
+                .step();
         assertThat(step.name()).isEqualTo("orders-run-1");
         assertThat(step.actionOnFailureAsString()).isEqualTo("CONTINUE");
         assertThat(step.config().jar()).isEqualTo("command-runner.jar");
-        assertThat(step.config().args()).startsWith("spark-submit", "--deploy-mode", "cluster", "--class",
-                "dev.sparkpipeline.curate.CurateJob", "s3://artifacts-bucket/jobs/curate/curate-job.jar", "--input");
+        assertThat(step.config().args())
+                .startsWith(
+                        "spark-submit",
+                        "--deploy-mode",
+                        "cluster",
+                        "--class",
+                        "dev.sparkpipeline.curate.CurateJob",
+                        "s3://artifacts-bucket/jobs/curate/curate-job.jar",
+                        "--input");
         assertThat(handle.containerId()).isEqualTo(clusterId);
     }
 
@@ -61,7 +73,8 @@ class EmrStepEngineContractTest {
         JobHandle again = engine.submit(request(Engine.EMR, "orders-run-1", clusterId));
 
         assertThat(again.jobId()).isEqualTo(first.jobId());
-        assertThat(client.listSteps(b -> b.clusterId(clusterId)).steps()).extracting(StepSummary::name)
+        assertThat(client.listSteps(b -> b.clusterId(clusterId)).steps())
+                .extracting(StepSummary::name)
                 .containsExactly("orders-run-1");
     }
 
@@ -72,8 +85,9 @@ class EmrStepEngineContractTest {
         var seen = engine.observe(handle);
 
         assertThat(seen.rawState()).isIn("PENDING", "RUNNING", "COMPLETED");
-        assertThat(seen.links()).containsEntry("stepLogs",
-                "s3://artifacts-bucket/logs/emr/" + clusterId + "/steps/" + handle.jobId() + "/");
+        assertThat(seen.links())
+                .containsEntry(
+                        "stepLogs", "s3://artifacts-bucket/logs/emr/" + clusterId + "/steps/" + handle.jobId() + "/");
     }
 
     @Test

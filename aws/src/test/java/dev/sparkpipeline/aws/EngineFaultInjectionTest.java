@@ -1,24 +1,5 @@
 package dev.sparkpipeline.aws;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.engine.JobHandle;
-import dev.sparkpipeline.core.error.EngineThrottled;
-import dev.sparkpipeline.core.error.EngineUnavailable;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.net.URI;
-import java.time.Clock;
-import java.util.function.Supplier;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -34,6 +15,24 @@ import static dev.sparkpipeline.aws.testing.Requests.request;
 import static dev.sparkpipeline.aws.testing.Requests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.error.EngineThrottled;
+import dev.sparkpipeline.core.error.EngineUnavailable;
+import java.net.URI;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults injected at the HTTP level between the real SDK clients and moto_server: throttling
@@ -65,12 +64,21 @@ class EngineFaultInjectionTest {
     void everythingPassesThrough() {
         moto.reset();
         proxy.resetAll();
-        proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint().toString())));
+        proxy.stubFor(any(anyUrl())
+                .atPriority(10)
+                .willReturn(aResponse().proxiedFrom(moto.endpoint().toString())));
         clients = AwsClients.forEndpoint("us-east-1", URI.create(proxy.baseUrl()));
-        applicationId = moto.clients().emrServerless().createApplication(b -> b.name("curate").releaseLabel("emr-7.9.0")
-                .type("SPARK")).applicationId();
-        moto.clients().glue().createJob(b -> b.name("curate").role("arn:aws:iam::123456789012:role/curate-job")
-                .command(c -> c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        applicationId = moto.clients()
+                .emrServerless()
+                .createApplication(
+                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
+                .applicationId();
+        moto.clients()
+                .glue()
+                .createJob(b -> b.name("curate")
+                        .role("arn:aws:iam::123456789012:role/curate-job")
+                        .command(c -> c.name("glueetl")
+                                .scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
     }
 
     @Test
@@ -88,19 +96,27 @@ class EngineFaultInjectionTest {
 
     @Test
     void aServerErrorOnStartIsRetriedWithoutStartingTwice() {
-        failFirst(1, () -> glue("StartJobRun"), aResponse().withStatus(503).withBody("{\"message\": \"Service Unavailable\"}"));
+        failFirst(
+                1,
+                () -> glue("StartJobRun"),
+                aResponse().withStatus(503).withBody("{\"message\": \"Service Unavailable\"}"));
 
         JobHandle handle = engine(Engine.GLUE).submit(request(Engine.GLUE, "orders-run-1", null));
 
         assertThat(handle.jobId()).isNotBlank();
-        assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns()).hasSize(1);
+        assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns())
+                .hasSize(1);
     }
 
     @Test
     void aThrottlingExceptionInTheBodyIsRetriedToo() {
-        failFirst(1, () -> glue("StartJobRun"), aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"__type\": \"ThrottlingException\", \"message\": \"Rate exceeded\"}"));
+        failFirst(
+                1,
+                () -> glue("StartJobRun"),
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\": \"ThrottlingException\", \"message\": \"Rate exceeded\"}"));
 
         engine(Engine.GLUE).submit(request(Engine.GLUE, "orders-run-1", null));
 
@@ -114,20 +130,24 @@ class EngineFaultInjectionTest {
 
         assertThatThrownBy(() -> engine(Engine.EMR_SERVERLESS).observe(handle))
                 .isInstanceOf(EngineThrottled.class)
-                .satisfies(error -> assertThat(((EngineThrottled) error).retriable()).isTrue());
+                .satisfies(error ->
+                        assertThat(((EngineThrottled) error).retriable()).isTrue());
     }
 
     @Test
     void serverErrorsThatOutlastTheRetriesAreATypedRetriableError() {
-        proxy.stubFor(glue("GetJobRuns").willReturn(aResponse().withStatus(500).withBody("{\"message\": \"Internal\"}")));
+        proxy.stubFor(
+                glue("GetJobRuns").willReturn(aResponse().withStatus(500).withBody("{\"message\": \"Internal\"}")));
 
         assertThatThrownBy(() -> engine(Engine.GLUE).submit(request(Engine.GLUE, "orders-run-1", null)))
                 .isInstanceOf(EngineUnavailable.class);
-        assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns()).isEmpty();
+        assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns())
+                .isEmpty();
     }
 
     private dev.sparkpipeline.core.engine.JobEngine engine(Engine engine) {
-        return AwsJobEngines.on(clients, settings(applicationId), Clock.systemUTC()).get(engine);
+        return AwsJobEngines.on(clients, settings(applicationId), Clock.systemUTC())
+                .get(engine);
     }
 
     /** The first {@code times} matching requests fail; the rest pass through to moto. */
@@ -136,7 +156,11 @@ class EngineFaultInjectionTest {
         String state = Scenario.STARTED;
         for (int i = 1; i <= times; i++) {
             String next = i == times ? "passing" : "failed-" + i;
-            proxy.stubFor(request.get().inScenario(scenario).whenScenarioStateIs(state).willReturn(failure).willSetStateTo(next));
+            proxy.stubFor(request.get()
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(state)
+                    .willReturn(failure)
+                    .willSetStateTo(next));
             state = next;
         }
     }
@@ -146,7 +170,10 @@ class EngineFaultInjectionTest {
     }
 
     private static ResponseDefinitionBuilder throttled429() {
-        return aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "ThrottlingException")
-                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"Rate exceeded\"}");
+        return aResponse()
+                .withStatus(429)
+                .withHeader("x-amzn-ErrorType", "ThrottlingException")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\": \"Rate exceeded\"}");
     }
 }

@@ -1,23 +1,5 @@
 package dev.sparkpipeline.aws;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.engine.JobEngines;
-import dev.sparkpipeline.core.engine.JobHandle;
-import dev.sparkpipeline.core.engine.JobTracker;
-import dev.sparkpipeline.core.engine.NormalisedState;
-import dev.sparkpipeline.core.engine.PollSchedule;
-import dev.sparkpipeline.core.error.EngineNotReady;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -33,6 +15,23 @@ import static dev.sparkpipeline.aws.testing.Requests.request;
 import static dev.sparkpipeline.aws.testing.Requests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.engine.JobTracker;
+import dev.sparkpipeline.core.engine.NormalisedState;
+import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.error.EngineNotReady;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What moto cannot produce or lacks (GetDashboardForJobRun, BatchStopJobRun, CancelSteps, failed
@@ -69,7 +68,9 @@ class EngineStubbedStatesTest {
 
     @Test
     void aFailedServerlessRunCarriesTheEnginesReason() {
-        stubServerlessRun("FAILED", "\"stateDetails\": \"Job failed, ExitCode: 1. Last few exceptions: java.lang.OutOfMemoryError\"");
+        stubServerlessRun(
+                "FAILED",
+                "\"stateDetails\": \"Job failed, ExitCode: 1. Last few exceptions: java.lang.OutOfMemoryError\"");
 
         var status = tracker.track(serverlessHandle()).status();
 
@@ -80,16 +81,20 @@ class EngineStubbedStatesTest {
 
     @Test
     void aRunningServerlessRunLinksItsLiveDashboardAndCostSoFar() {
-        stubServerlessRun("RUNNING", "\"totalResourceUtilization\": {\"vCPUHour\": 2.0, \"memoryGBHour\": 8.0, \"storageGBHour\": 0}");
+        stubServerlessRun(
+                "RUNNING",
+                "\"totalResourceUtilization\": {\"vCPUHour\": 2.0, \"memoryGBHour\": 8.0, \"storageGBHour\": 0}");
         stub.stubFor(get(urlPathEqualTo("/applications/" + APP + "/jobruns/run-1/dashboard"))
                 .willReturn(json("{\"url\": \"https://p-run-1.emrappui-prod.us-east-1.amazonaws.com/shs/\"}")));
 
         var status = tracker.track(serverlessHandle()).status();
 
         assertThat(status.state()).isEqualTo(NormalisedState.RUNNING);
-        assertThat(status.links()).containsEntry("sparkUi", "https://p-run-1.emrappui-prod.us-east-1.amazonaws.com/shs/");
+        assertThat(status.links())
+                .containsEntry("sparkUi", "https://p-run-1.emrappui-prod.us-east-1.amazonaws.com/shs/");
         assertThat(status.usage()).containsEntry("vCPU-hours", 2.0).containsEntry("GB-hours", 8.0);
-        assertThat(status.estimatedCostUsd()).isEqualTo(2 * 0.052624 + 8 * 0.0057785, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(status.estimatedCostUsd())
+                .isEqualTo(2 * 0.052624 + 8 * 0.0057785, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
@@ -120,7 +125,9 @@ class EngineStubbedStatesTest {
         stub.stubFor(delete(urlEqualTo("/applications/" + APP + "/jobruns/run-1"))
                 .willReturn(json("{\"applicationId\": \"" + APP + "\", \"jobRunId\": \"run-1\"}")));
 
-        AwsJobEngines.on(clients, settings(APP), clock).get(Engine.EMR_SERVERLESS).cancel(serverlessHandle());
+        AwsJobEngines.on(clients, settings(APP), clock)
+                .get(Engine.EMR_SERVERLESS)
+                .cancel(serverlessHandle());
 
         stub.verify(deleteRequestedFor(urlEqualTo("/applications/" + APP + "/jobruns/run-1")));
     }
@@ -130,8 +137,11 @@ class EngineStubbedStatesTest {
         stub.stubFor(get(urlPathEqualTo("/applications/" + APP + "/jobruns")).willReturn(json("{\"jobRuns\": []}")));
         stubApplication("STOPPING", true);
 
-        assertThatThrownBy(() -> engines().get(Engine.EMR_SERVERLESS).submit(request(Engine.EMR_SERVERLESS, "orders-run-1", null)))
-                .isInstanceOf(EngineNotReady.class).hasMessageContaining("STOPPING");
+        assertThatThrownBy(() -> engines()
+                        .get(Engine.EMR_SERVERLESS)
+                        .submit(request(Engine.EMR_SERVERLESS, "orders-run-1", null)))
+                .isInstanceOf(EngineNotReady.class)
+                .hasMessageContaining("STOPPING");
     }
 
     @Test
@@ -140,15 +150,19 @@ class EngineStubbedStatesTest {
         stubApplication("STOPPED", false);
         stub.stubFor(post(urlEqualTo("/applications/" + APP + "/start")).willReturn(json("{}")));
 
-        assertThatThrownBy(() -> engines().get(Engine.EMR_SERVERLESS).submit(request(Engine.EMR_SERVERLESS, "orders-run-1", null)))
+        assertThatThrownBy(() -> engines()
+                        .get(Engine.EMR_SERVERLESS)
+                        .submit(request(Engine.EMR_SERVERLESS, "orders-run-1", null)))
                 .isInstanceOf(EngineNotReady.class);
         stub.verify(postRequestedFor(urlEqualTo("/applications/" + APP + "/start")));
     }
 
     @Test
     void aGlueTimeoutIsAFailureWithGluesMessage() {
-        stubGlue("GetJobRun", "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"TIMEOUT\", "
-                + "\"ErrorMessage\": \"Job run timed out\", \"ExecutionTime\": 3600, \"MaxCapacity\": 2.0}}");
+        stubGlue(
+                "GetJobRun",
+                "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"TIMEOUT\", "
+                        + "\"ErrorMessage\": \"Job run timed out\", \"ExecutionTime\": 3600, \"MaxCapacity\": 2.0}}");
 
         var status = tracker.track(glueHandle()).status();
 
@@ -159,7 +173,8 @@ class EngineStubbedStatesTest {
 
     @Test
     void aStoppedGlueRunIsNeverASuccess() {
-        stubGlue("GetJobRun", "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"STOPPED\"}}");
+        stubGlue(
+                "GetJobRun", "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"STOPPED\"}}");
 
         var status = tracker.track(glueHandle()).status();
 
@@ -169,28 +184,37 @@ class EngineStubbedStatesTest {
 
     @Test
     void cancellingARunningGlueRunCallsBatchStopJobRun() {
-        stubGlue("GetJobRun", "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"RUNNING\"}}");
-        stubGlue("BatchStopJobRun", "{\"SuccessfulSubmissions\": [{\"JobName\": \"curate\", \"JobRunId\": \"jr_1\"}], \"Errors\": []}");
+        stubGlue(
+                "GetJobRun", "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"RUNNING\"}}");
+        stubGlue(
+                "BatchStopJobRun",
+                "{\"SuccessfulSubmissions\": [{\"JobName\": \"curate\", \"JobRunId\": \"jr_1\"}], \"Errors\": []}");
 
         engines().get(Engine.GLUE).cancel(glueHandle());
 
-        stub.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.BatchStopJobRun"))
+        stub.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSGlue.BatchStopJobRun"))
                 .withRequestBody(equalToJson("{\"JobName\": \"curate\", \"JobRunIds\": [\"jr_1\"]}")));
     }
 
     @Test
     void aFailedEmrStepCarriesItsFailureDetailsAndLog() {
-        stubEmr("DescribeStep", "{\"Step\": {\"Id\": \"s-1\", \"Name\": \"orders-run-1\", \"Status\": {\"State\": \"FAILED\", "
-                + "\"FailureDetails\": {\"Reason\": \"Spark application failed\", \"Message\": \"Exception in thread main\", "
-                + "\"LogFile\": \"s3://artifacts-bucket/logs/emr/j-1/steps/s-1/stderr.gz\"}}}}");
-        stubEmr("DescribeCluster", "{\"Cluster\": {\"Id\": \"j-1\", \"Status\": {\"State\": \"WAITING\"}, "
-                + "\"NormalizedInstanceHours\": 24, \"LogUri\": \"s3n://artifacts-bucket/logs/emr/\"}}");
+        stubEmr(
+                "DescribeStep",
+                "{\"Step\": {\"Id\": \"s-1\", \"Name\": \"orders-run-1\", \"Status\": {\"State\": \"FAILED\", "
+                        + "\"FailureDetails\": {\"Reason\": \"Spark application failed\", \"Message\": \"Exception in thread main\", "
+                        + "\"LogFile\": \"s3://artifacts-bucket/logs/emr/j-1/steps/s-1/stderr.gz\"}}}}");
+        stubEmr(
+                "DescribeCluster",
+                "{\"Cluster\": {\"Id\": \"j-1\", \"Status\": {\"State\": \"WAITING\"}, "
+                        + "\"NormalizedInstanceHours\": 24, \"LogUri\": \"s3n://artifacts-bucket/logs/emr/\"}}");
 
         var status = tracker.track(emrHandle()).status();
 
         assertThat(status.state()).isEqualTo(NormalisedState.FAILED);
         assertThat(status.failureReason()).isEqualTo("Spark application failed: Exception in thread main");
-        assertThat(status.links()).containsEntry("failureLog", "s3://artifacts-bucket/logs/emr/j-1/steps/s-1/stderr.gz")
+        assertThat(status.links())
+                .containsEntry("failureLog", "s3://artifacts-bucket/logs/emr/j-1/steps/s-1/stderr.gz")
                 .containsEntry("stepLogs", "s3://artifacts-bucket/logs/emr/j-1/steps/s-1/");
         assertThat(status.usage()).containsEntry("normalized-instance-hours", 24.0);
     }
@@ -202,7 +226,8 @@ class EngineStubbedStatesTest {
 
         engines().get(Engine.EMR).cancel(emrHandle());
 
-        stub.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce.CancelSteps"))
+        stub.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("ElasticMapReduce.CancelSteps"))
                 .withRequestBody(equalToJson("{\"ClusterId\": \"j-1\", \"StepIds\": [\"s-1\"], "
                         + "\"StepCancellationOption\": \"TERMINATE_PROCESS\"}")));
     }
@@ -213,7 +238,9 @@ class EngineStubbedStatesTest {
 
         engines().get(Engine.EMR).cancel(emrHandle());
 
-        stub.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce.CancelSteps")));
+        stub.verify(
+                0,
+                postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce.CancelSteps")));
     }
 
     private JobEngines engines() {
@@ -234,27 +261,34 @@ class EngineStubbedStatesTest {
 
     private static void stubServerlessRun(String state, String extraFields) {
         String extra = extraFields.isEmpty() ? "" : ", " + extraFields;
-        stub.stubFor(get(urlEqualTo("/applications/" + APP + "/jobruns/run-1")).willReturn(json(
-                "{\"jobRun\": {\"applicationId\": \"" + APP + "\", \"jobRunId\": \"run-1\", \"name\": \"orders-run-1\", "
-                        + "\"state\": \"" + state + "\", \"createdAt\": " + (NOW - 300) + extra + "}}")));
+        stub.stubFor(get(urlEqualTo("/applications/" + APP + "/jobruns/run-1"))
+                .willReturn(json("{\"jobRun\": {\"applicationId\": \"" + APP
+                        + "\", \"jobRunId\": \"run-1\", \"name\": \"orders-run-1\", " + "\"state\": \"" + state
+                        + "\", \"createdAt\": " + (NOW - 300) + extra + "}}")));
     }
 
     private static void stubApplication(String state, boolean autoStart) {
-        stub.stubFor(get(urlEqualTo("/applications/" + APP)).willReturn(json(
-                "{\"application\": {\"applicationId\": \"" + APP + "\", \"state\": \"" + state + "\", "
+        stub.stubFor(get(urlEqualTo("/applications/" + APP))
+                .willReturn(json("{\"application\": {\"applicationId\": \"" + APP + "\", \"state\": \"" + state + "\", "
                         + "\"autoStartConfiguration\": {\"enabled\": " + autoStart + "}}}")));
     }
 
     private static void stubGlue(String operation, String body) {
-        stub.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue." + operation)).willReturn(json(body)));
+        stub.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSGlue." + operation))
+                .willReturn(json(body)));
     }
 
     private static void stubEmr(String operation, String body) {
-        stub.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + operation))
+        stub.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + operation))
                 .willReturn(json(body)));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody(body);
     }
 }

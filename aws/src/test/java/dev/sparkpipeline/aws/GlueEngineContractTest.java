@@ -1,20 +1,19 @@
 package dev.sparkpipeline.aws;
 
+import static dev.sparkpipeline.aws.testing.Requests.request;
+import static dev.sparkpipeline.aws.testing.Requests.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
-import dev.sparkpipeline.aws.testing.MotoServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.glue.GlueClient;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.sparkpipeline.aws.testing.Requests.request;
-import static dev.sparkpipeline.aws.testing.Requests.settings;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** GlueEngine with the real SDK client against moto_server, whose runs step STARTING, RUNNING, SUCCEEDED. */
 class GlueEngineContractTest {
@@ -29,8 +28,10 @@ class GlueEngineContractTest {
     void job() {
         moto.reset();
         client = moto.clients().glue();
-        client.createJob(b -> b.name("curate").role("arn:aws:iam::123456789012:role/curate-job")
-                .command(c -> c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala"))
+        client.createJob(b -> b.name("curate")
+                .role("arn:aws:iam::123456789012:role/curate-job")
+                .command(c ->
+                        c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala"))
                 .glueVersion("5.0"));
         engine = new GlueEngine(client, settings("unused"), Clock.systemUTC());
     }
@@ -39,9 +40,12 @@ class GlueEngineContractTest {
     void submitStartsARunOfTheJobWithTheCurateArguments() {
         JobHandle handle = engine.submit(request(Engine.GLUE, "orders-run-1", null));
 
-        var run = client.getJobRun(b -> b.jobName("curate").runId(handle.jobId())).jobRun();
-        assertThat(run.arguments()).containsEntry("--input", "s3://landing-bucket/orders/2026/11/22/orders-001.csv")
-                .containsEntry("--output", "s3://curated-bucket/orders").containsEntry("--dataset", "orders")
+        var run =
+                client.getJobRun(b -> b.jobName("curate").runId(handle.jobId())).jobRun();
+        assertThat(run.arguments())
+                .containsEntry("--input", "s3://landing-bucket/orders/2026/11/22/orders-001.csv")
+                .containsEntry("--output", "s3://curated-bucket/orders")
+                .containsEntry("--dataset", "orders")
                 .containsEntry("--run-id", "orders-run-1");
         assertThat(handle.containerId()).isEqualTo("curate");
     }

@@ -1,23 +1,22 @@
 package dev.sparkpipeline.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.error.EngineNotReady;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.error.PipelineException;
 import dev.sparkpipeline.core.testing.Fixtures;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The state machine's Retry policies, derived from the code: every engine call goes through
@@ -31,10 +30,17 @@ class RetryPoliciesMatchTheCodeTest {
 
     /** One failure of each kind a service gives, as the SDK reports it after its own retries. */
     private static final List<RuntimeException> EVERY_KIND_OF_FAILURE = List.of(
-            service("ThrottlingException", 400), service("TooManyRequestsException", 429), service(null, 429),
-            service("ConcurrentRunsExceededException", 400), service("ServiceQuotaExceededException", 402),
-            service("AccessDeniedException", 403), service(null, 403), service("ResourceNotFoundException", 404),
-            service("InternalServerException", 500), service(null, 503), service("ValidationException", 400),
+            service("ThrottlingException", 400),
+            service("TooManyRequestsException", 429),
+            service(null, 429),
+            service("ConcurrentRunsExceededException", 400),
+            service("ServiceQuotaExceededException", 402),
+            service("AccessDeniedException", 403),
+            service(null, 403),
+            service("ResourceNotFoundException", 404),
+            service("InternalServerException", 500),
+            service(null, 503),
+            service("ValidationException", 400),
             SdkClientException.create("connection reset"));
 
     @Test
@@ -89,7 +95,9 @@ class RetryPoliciesMatchTheCodeTest {
     }
 
     private static RuntimeException service(String code, int status) {
-        return AwsServiceException.builder().statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
+        return AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+                .build();
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
 // The body is copied in and only streamed out; nothing compares or hashes an answer, where an
 // array component would compare by identity.
 @SuppressWarnings("ArrayRecordComponent")
-public record CannedResponse(String method, String pathContains, String target, int status, Map<String, String> headers, byte[] body) {
+public record CannedResponse(
+        String method, String pathContains, String target, int status, Map<String, String> headers, byte[] body) {
 
     public CannedResponse {
         headers = Map.copyOf(headers);
@@ -27,12 +28,18 @@ public record CannedResponse(String method, String pathContains, String target, 
 
     /** A JSON-protocol answer ({@code X-Amz-Target} APIs: Step Functions, Glue, EMR). */
     public static CannedResponse json(String target, String body) {
-        return new CannedResponse("POST", null, target, 200, Map.of("Content-Type", "application/x-amz-json-1.0"),
+        return new CannedResponse(
+                "POST",
+                null,
+                target,
+                200,
+                Map.of("Content-Type", "application/x-amz-json-1.0"),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A REST answer (S3, EMR Serverless) to {@code method} on a path containing {@code pathContains}. */
-    public static CannedResponse rest(String method, String pathContains, int status, Map<String, String> headers, String body) {
+    public static CannedResponse rest(
+            String method, String pathContains, int status, Map<String, String> headers, String body) {
         return new CannedResponse(method, pathContains, null, status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,15 +1,14 @@
 package dev.sparkpipeline.aws.priming;
 
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * Work a function does before Lambda SnapStart snapshots it, so the snapshot holds loaded classes,

@@ -1,10 +1,9 @@
 package dev.sparkpipeline.aws.priming;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Warm-ups run before the snapshot, and a warm-up that fails never stops the snapshot. */
 class SnapStartPrimingTest {

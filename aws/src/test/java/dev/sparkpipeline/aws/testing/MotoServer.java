@@ -1,10 +1,6 @@
 package dev.sparkpipeline.aws.testing;
 
 import dev.sparkpipeline.aws.AwsClients;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
@@ -16,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One {@code moto_server} per test class, on a free loopback port, stopped after the class.
@@ -50,7 +49,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         log = Files.createTempFile("moto-server-", ".log");
         try {
             var builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("MOTO_PORT", String.valueOf(port));
             builder.environment().putAll(environment);
             process = builder.start();
@@ -98,7 +98,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     /** POSTs a JSON body to one of moto's own APIs ({@code /moto-api/...}); returns the status. */
     public int post(String path, String json) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
@@ -121,7 +122,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
                 throw new IllegalStateException("moto_server exited: " + Files.readString(log));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+                HttpURLConnection connection = (HttpURLConnection)
+                        endpoint.resolve("/moto-api/").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 if (connection.getResponseCode() == 200) {
                     return;
@@ -131,7 +133,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + ": " + Files.readString(log));
+        throw new IllegalStateException(
+                "moto_server did not answer within " + START_TIMEOUT + ": " + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

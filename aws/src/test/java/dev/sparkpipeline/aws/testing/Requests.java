@@ -6,7 +6,6 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.contract.JobSettings;
 import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.engine.JobRequest;
-
 import java.util.Map;
 
 /** Job requests and engine settings as the submit function builds them, for engine tests. */
@@ -14,18 +13,26 @@ public final class Requests {
 
     public static final String ACCOUNT = "123456789012";
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static JobRequest request(Engine engine, String executionName, String clusterId) {
-        var input = new ExecutionInput("orders",
+        var input = new ExecutionInput(
+                "orders",
                 new SourceObject("landing-bucket", "orders/2026/11/22/orders-001.csv", "v1", "etag", 1024, null),
-                engine, new JobSettings(60, Map.of(), null, null));
+                engine,
+                new JobSettings(60, Map.of(), null, null));
         return new JobRequest(executionName, input, clusterId);
     }
 
     public static EngineSettings settings(String applicationId) {
-        return new EngineSettings("us-east-1", applicationId, "curate", "arn:aws:iam::" + ACCOUNT + ":role/curate-job",
-                "artifacts-bucket", "jobs/curate/curate-job.jar", "curated-bucket", "/aws/emr-serverless/pipeline");
+        return new EngineSettings(
+                "us-east-1",
+                applicationId,
+                "curate",
+                "arn:aws:iam::" + ACCOUNT + ":role/curate-job",
+                "artifacts-bucket",
+                "jobs/curate/curate-job.jar",
+                "curated-bucket",
+                "/aws/emr-serverless/pipeline");
     }
 }

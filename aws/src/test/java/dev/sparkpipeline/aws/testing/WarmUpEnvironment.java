@@ -1,7 +1,6 @@
 package dev.sparkpipeline.aws.testing;
 
 import dev.sparkpipeline.core.function.FunctionEnvironment;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,16 +11,30 @@ import java.util.Map;
  */
 public final class WarmUpEnvironment {
 
-    private WarmUpEnvironment() {
-    }
+    private WarmUpEnvironment() {}
 
     /** The engine functions' variables (submit, track, cancel), unreachable. */
     public static FunctionEnvironment engines() {
-        Map<String, String> variables = new HashMap<>(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9",
-                "AWS_ACCESS_KEY_ID", "warm-up", "AWS_SECRET_ACCESS_KEY", "warm-up"));
-        variables.putAll(Map.of("SERVERLESS_APPLICATION_ID", "warm-up", "GLUE_JOB_NAME", "warm-up",
-                "JOB_EXECUTION_ROLE_ARN", "arn:aws:iam::000000000000:role/warm-up", "ARTIFACTS_BUCKET", "warm-up",
-                "CURATED_BUCKET", "warm-up"));
+        Map<String, String> variables = new HashMap<>(Map.of(
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ENDPOINT_URL",
+                "http://127.0.0.1:9",
+                "AWS_ACCESS_KEY_ID",
+                "warm-up",
+                "AWS_SECRET_ACCESS_KEY",
+                "warm-up"));
+        variables.putAll(Map.of(
+                "SERVERLESS_APPLICATION_ID",
+                "warm-up",
+                "GLUE_JOB_NAME",
+                "warm-up",
+                "JOB_EXECUTION_ROLE_ARN",
+                "arn:aws:iam::000000000000:role/warm-up",
+                "ARTIFACTS_BUCKET",
+                "warm-up",
+                "CURATED_BUCKET",
+                "warm-up"));
         return new FunctionEnvironment(variables);
     }
 }

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.contract;
 
 import dev.sparkpipeline.core.storage.ObjectIdentity;
-
 import java.time.Instant;
 
 /**

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.dataset;
 
 import dev.sparkpipeline.core.dataset.RejectRule.Rejection;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -9,17 +8,16 @@ import java.math.RoundingMode;
 import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.chrono.IsoChronology;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.List;
@@ -44,6 +42,7 @@ public final class ColumnConverter implements Serializable {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     /** Spark's dates and timestamps in Parquet: years 1 to 9999 (Spark's own datetime range for parsing). */
     private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+
     private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC);
     private static final Instant LAST_INSTANT = LAST_DAY.atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC);
@@ -141,8 +140,10 @@ public final class ColumnConverter implements Serializable {
             try {
                 value = value.setScale(scale, RoundingMode.UNNECESSARY);
             } catch (ArithmeticException inexact) {
-                return new Rejection(RejectRule.SCALE, quoted(text) + " has more than " + scale + " digits after the point ("
-                        + column.type() + " would round it)");
+                return new Rejection(
+                        RejectRule.SCALE,
+                        quoted(text) + " has more than " + scale + " digits after the point (" + column.type()
+                                + " would round it)");
             }
         }
         if (value.precision() - value.scale() > column.type().precision() - scale) {
@@ -216,8 +217,13 @@ public final class ColumnConverter implements Serializable {
         ZoneOffset offset = temporal.query(TemporalQueries.offset());
         ZoneId region = temporal.query(TemporalQueries.zoneId());
         LocalDateTime local = LocalDateTime.of(day, time == null ? LocalTime.MIDNIGHT : time);
-        if (offset != null && region != null && !(region instanceof ZoneOffset) && !region.getRules().isValidOffset(local, offset)) {
-            return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + ": " + offset + " is not the offset of " + region + " then");
+        if (offset != null
+                && region != null
+                && !(region instanceof ZoneOffset)
+                && !region.getRules().isValidOffset(local, offset)) {
+            return new Rejection(
+                    RejectRule.IMPOSSIBLE_DATE,
+                    quoted(text) + ": " + offset + " is not the offset of " + region + " then");
         }
         return instant(text, day, local.toLocalTime(), offset != null ? offset : region);
     }
@@ -232,7 +238,9 @@ public final class ColumnConverter implements Serializable {
         @SuppressWarnings("JavaLocalDateTimeGetNano")
         boolean belowMicros = local.getNano() % 1000 != 0;
         if (belowMicros) {
-            return new Rejection(RejectRule.SCALE, quoted(text) + " has digits below the microsecond (timestamps keep microseconds)");
+            return new Rejection(
+                    RejectRule.SCALE,
+                    quoted(text) + " has digits below the microsecond (timestamps keep microseconds)");
         }
         ZoneId zoneOfText = in != null ? in : zone;
         Instant instant;
@@ -241,12 +249,14 @@ public final class ColumnConverter implements Serializable {
         } else {
             List<ZoneOffset> offsets = zoneOfText.getRules().getValidOffsets(local);
             if (offsets.isEmpty()) {
-                return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + " does not exist in " + zoneOfText
-                        + " (the clocks skipped it)");
+                return new Rejection(
+                        RejectRule.IMPOSSIBLE_DATE,
+                        quoted(text) + " does not exist in " + zoneOfText + " (the clocks skipped it)");
             }
             if (offsets.size() > 1) {
-                return new Rejection(RejectRule.AMBIGUOUS_TIME, quoted(text) + " happens twice in " + zoneOfText
-                        + " (the clocks went back): write its offset");
+                return new Rejection(
+                        RejectRule.AMBIGUOUS_TIME,
+                        quoted(text) + " happens twice in " + zoneOfText + " (the clocks went back): write its offset");
             }
             instant = local.toInstant(offsets.get(0));
         }
@@ -294,7 +304,9 @@ public final class ColumnConverter implements Serializable {
         if (at < length) {
             if (text.charAt(at) == 'Z' && at + 1 == length) {
                 offset = ZoneOffset.UTC;
-            } else if ((text.charAt(at) == '+' || text.charAt(at) == '-') && at + 6 == length && text.charAt(at + 3) == ':') {
+            } else if ((text.charAt(at) == '+' || text.charAt(at) == '-')
+                    && at + 6 == length
+                    && text.charAt(at + 3) == ':') {
                 int hours = digits(text, at + 1, 2);
                 int minutes = digits(text, at + 4, 2);
                 if (hours < 0 || hours > 18 || minutes < 0 || minutes > 59) {
@@ -344,23 +356,29 @@ public final class ColumnConverter implements Serializable {
     private Object parse(String text) {
         DateTimeFormatter format = formatter();
         String candidate = column.format() == null && text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+                ? text.substring(0, 10) + 'T' + text.substring(11)
+                : text;
         try {
             return format.parse(candidate);
         } catch (DateTimeException failed) {
             ParsePosition position = new ParsePosition(0);
             TemporalAccessor unresolved = format.parseUnresolved(candidate, position);
             if (unresolved != null && position.getErrorIndex() < 0 && position.getIndex() == candidate.length()) {
-                return new Rejection(RejectRule.IMPOSSIBLE_DATE, quoted(text) + " is not a real "
-                        + (column.type().kind() == ColumnType.Kind.DATE ? "date" : "date and time"));
+                return new Rejection(
+                        RejectRule.IMPOSSIBLE_DATE,
+                        quoted(text) + " is not a real "
+                                + (column.type().kind() == ColumnType.Kind.DATE ? "date" : "date and time"));
             }
             if (column.format() == null && looksLikeTimeOfDay(candidate)) {
                 return noDate(text);
             }
             String expected = column.format() == null
-                    ? (column.type().kind() == ColumnType.Kind.DATE ? "yyyy-MM-dd" : "ISO-8601 (yyyy-MM-dd'T'HH:mm:ss[.SSSSSS][offset])")
+                    ? (column.type().kind() == ColumnType.Kind.DATE
+                            ? "yyyy-MM-dd"
+                            : "ISO-8601 (yyyy-MM-dd'T'HH:mm:ss[.SSSSSS][offset])")
                     : column.format();
-            return new Rejection(RejectRule.NOT_A_DATE, quoted(text) + " is not a " + column.type() + " in the format " + expected);
+            return new Rejection(
+                    RejectRule.NOT_A_DATE, quoted(text) + " is not a " + column.type() + " in the format " + expected);
         }
     }
 
@@ -384,20 +402,34 @@ public final class ColumnConverter implements Serializable {
                 try {
                     builder.appendPattern(strictYears(column.format()));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("format " + quoted(column.format()) + " is not a datetime pattern: " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            "format " + quoted(column.format()) + " is not a datetime pattern: " + e.getMessage(), e);
                 }
                 formatHasDate = hasLetters(column.format(), DATE_LETTERS);
             } else if (column.type().kind() == ColumnType.Kind.DATE) {
                 builder.append(DateTimeFormatter.ISO_LOCAL_DATE);
             } else {
                 builder.append(DateTimeFormatter.ISO_LOCAL_DATE)
-                        .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME).optionalEnd()
-                        .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-                        .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-                        .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']').optionalEnd();
+                        .optionalStart()
+                        .appendLiteral('T')
+                        .append(DateTimeFormatter.ISO_LOCAL_TIME)
+                        .optionalEnd()
+                        .optionalStart()
+                        .appendOffset("+HH:MM:ss", "Z")
+                        .optionalEnd()
+                        .optionalStart()
+                        .appendOffset("+HHmm", "Z")
+                        .optionalEnd()
+                        .optionalStart()
+                        .appendLiteral('[')
+                        .parseCaseSensitive()
+                        .appendZoneRegionId()
+                        .appendLiteral(']')
+                        .optionalEnd();
                 formatHasDate = true;
             }
-            formatter = builder.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT)
+            formatter = builder.toFormatter(Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT)
                     .withChronology(IsoChronology.INSTANCE);
             if (column.format() != null) {
                 checkReadsBack(formatter);
@@ -416,8 +448,8 @@ public final class ColumnConverter implements Serializable {
         String pattern = quoted(column.format());
         boolean timeLetters = hasLetters(column.format(), TIME_LETTERS);
         if (column.type().kind() == ColumnType.Kind.DATE && timeLetters) {
-            throw new IllegalArgumentException("format " + pattern + " holds a time of day, which a date column would drop "
-                    + "(declare the column timestamp)");
+            throw new IllegalArgumentException("format " + pattern
+                    + " holds a time of day, which a date column would drop " + "(declare the column timestamp)");
         }
         ZonedDateTime sample = ZonedDateTime.of(2024, 5, 6, 13, 45, 30, 123_456_000, ZoneOffset.UTC);
         TemporalAccessor back;
@@ -426,15 +458,17 @@ public final class ColumnConverter implements Serializable {
             written = format.withZone(ZoneOffset.UTC).format(sample);
             back = format.parse(written);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("format " + pattern + " does not read back what it writes: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "format " + pattern + " does not read back what it writes: " + e.getMessage(), e);
         }
         if (formatHasDate && back.query(TemporalQueries.localDate()) == null) {
-            throw new IllegalArgumentException("format " + pattern + " does not resolve to a date (Y is the week-based year: "
-                    + "use y; D is the day of the year: use d)");
+            throw new IllegalArgumentException(
+                    "format " + pattern + " does not resolve to a date (Y is the week-based year: "
+                            + "use y; D is the day of the year: use d)");
         }
         if (timeLetters && back.query(TemporalQueries.localTime()) == null) {
-            throw new IllegalArgumentException("format " + pattern + " does not resolve to a time of day (hh is a 12-hour clock "
-                    + "and needs a: use HH)");
+            throw new IllegalArgumentException("format " + pattern
+                    + " does not resolve to a time of day (hh is a 12-hour clock " + "and needs a: use HH)");
         }
     }
 

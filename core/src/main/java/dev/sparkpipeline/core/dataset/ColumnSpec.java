@@ -17,7 +17,11 @@ public record ColumnSpec(String name, ColumnType type, boolean required, String 
 
     /** A column with ISO-8601 dates and the dataset's time zone. */
     public ColumnSpec(String name, String type, boolean required) {
-        this(name, ColumnType.parse(type).orElseThrow(() -> new IllegalArgumentException("unknown type " + type)),
-                required, null, null);
+        this(
+                name,
+                ColumnType.parse(type).orElseThrow(() -> new IllegalArgumentException("unknown type " + type)),
+                required,
+                null,
+                null);
     }
 }

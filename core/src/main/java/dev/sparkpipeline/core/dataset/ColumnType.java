@@ -17,19 +17,29 @@ import java.util.regex.Pattern;
 public record ColumnType(Kind kind, int precision, int scale) implements Serializable {
 
     /** The families of values a column may hold. */
-    public enum Kind { STRING, INT, BIGINT, DOUBLE, BOOLEAN, DATE, TIMESTAMP, DECIMAL }
+    public enum Kind {
+        STRING,
+        INT,
+        BIGINT,
+        DOUBLE,
+        BOOLEAN,
+        DATE,
+        TIMESTAMP,
+        DECIMAL
+    }
 
     /** Spark's limit for a decimal's precision. */
     public static final int MAX_PRECISION = 38;
 
     private static final Pattern DECIMAL = Pattern.compile("decimal\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
     /** The names a config may use, in the order the error message lists them. */
-    public static final List<String> NAMES = List.of(
-            "string", "int", "bigint", "double", "boolean", "date", "timestamp", "decimal(p,s)");
+    public static final List<String> NAMES =
+            List.of("string", "int", "bigint", "double", "boolean", "date", "timestamp", "decimal(p,s)");
 
     public ColumnType {
         if (kind == Kind.DECIMAL && (precision < 1 || precision > MAX_PRECISION || scale < 0 || scale > precision)) {
-            throw new IllegalArgumentException("decimal(" + precision + "," + scale + "): need 1 <= p <= 38 and 0 <= s <= p");
+            throw new IllegalArgumentException(
+                    "decimal(" + precision + "," + scale + "): need 1 <= p <= 38 and 0 <= s <= p");
         }
     }
 
@@ -60,7 +70,9 @@ public record ColumnType(Kind kind, int precision, int scale) implements Seriali
 
     /** The Spark SQL type name: {@code string}, {@code decimal(12,2)}, ... */
     public String sqlName() {
-        return kind == Kind.DECIMAL ? "decimal(" + precision + "," + scale + ")" : kind.name().toLowerCase(Locale.ROOT);
+        return kind == Kind.DECIMAL
+                ? "decimal(" + precision + "," + scale + ")"
+                : kind.name().toLowerCase(Locale.ROOT);
     }
 
     /** Dates and timestamps may declare a format. */

@@ -8,5 +8,4 @@ import java.io.Serializable;
  * @param delimiter field separator
  * @param quote     quote character
  */
-public record CsvOptions(char delimiter, char quote) implements Serializable {
-}
+public record CsvOptions(char delimiter, char quote) implements Serializable {}

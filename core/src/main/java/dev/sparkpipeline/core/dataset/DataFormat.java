@@ -64,6 +64,5 @@ public enum DataFormat {
      * @param format the data format
      * @param gzip   true for a {@code .gz} file
      */
-    public record FileType(DataFormat format, boolean gzip) {
-    }
+    public record FileType(DataFormat format, boolean gzip) {}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.contract.Engine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -44,9 +43,26 @@ public final class DatasetCatalog {
     public static final String INGEST_DATE = "ingest_date";
 
     /** Fields a dataset may set, or inherit from {@code defaults}. */
-    private static final List<String> DEFAULTABLE = List.of("formats", "gzip", "minBytes", "maxBytes", "csv", "engine",
-            "timeoutMinutes", "maxErrorRatio", "partitionBy", "encoding", "invalidEncoding", "extraColumns", "dedupe",
-            "decimalSeparator", "thousandsSeparator", "timeZone", "maxRecordBytes", "maxNestingDepth");
+    private static final List<String> DEFAULTABLE = List.of(
+            "formats",
+            "gzip",
+            "minBytes",
+            "maxBytes",
+            "csv",
+            "engine",
+            "timeoutMinutes",
+            "maxErrorRatio",
+            "partitionBy",
+            "encoding",
+            "invalidEncoding",
+            "extraColumns",
+            "dedupe",
+            "decimalSeparator",
+            "thousandsSeparator",
+            "timeZone",
+            "maxRecordBytes",
+            "maxNestingDepth");
+
     private static final List<String> DATASET_ONLY = List.of("prefix", "columns", "key", "engineBySize");
     private static final List<String> COLUMN_FIELDS = List.of("name", "type", "required", "format", "timeZone");
     private static final List<String> CSV_FIELDS = List.of("delimiter", "quote");
@@ -104,7 +120,8 @@ public final class DatasetCatalog {
             throw new InvalidDatasetConfig("datasets config must be a JSON object with defaults and datasets");
         }
         ConfigNode top = new ConfigNode("", root, List.of("defaults", "datasets"));
-        ConfigNode defaults = new ConfigNode("defaults", map(root.getOrDefault("defaults", Map.of()), "defaults"), DEFAULTABLE);
+        ConfigNode defaults =
+                new ConfigNode("defaults", map(root.getOrDefault("defaults", Map.of()), "defaults"), DEFAULTABLE);
         Map<String, Object> datasets = map(root.get("datasets"), "datasets");
         if (datasets.isEmpty()) {
             throw new InvalidDatasetConfig("datasets must name at least one dataset");
@@ -121,8 +138,8 @@ public final class DatasetCatalog {
             DatasetSpec spec = spec(name, node, defaults);
             String other = prefixes.putIfAbsent(spec.prefix(), name);
             if (other != null) {
-                throw new InvalidDatasetConfig("datasets." + name + ".prefix: " + spec.prefix() + " is datasets." + other
-                        + "'s prefix too (a landed key needs one dataset)");
+                throw new InvalidDatasetConfig("datasets." + name + ".prefix: " + spec.prefix() + " is datasets."
+                        + other + "'s prefix too (a landed key needs one dataset)");
             }
             specs.add(spec);
         });
@@ -157,8 +174,9 @@ public final class DatasetCatalog {
         }
         Set<DataFormat> formats = EnumSet.noneOf(DataFormat.class);
         for (Object format : node.list("formats", defaults)) {
-            formats.add(DataFormat.fromConfigName(String.valueOf(format)).orElseThrow(() ->
-                    new InvalidDatasetConfig(node.path() + ".formats: unknown format " + format + " (csv, jsonl, json, parquet)")));
+            formats.add(DataFormat.fromConfigName(String.valueOf(format))
+                    .orElseThrow(() -> new InvalidDatasetConfig(
+                            node.path() + ".formats: unknown format " + format + " (csv, jsonl, json, parquet)")));
         }
         if (formats.isEmpty()) {
             throw new InvalidDatasetConfig(node.path() + ".formats must name at least one format");
@@ -175,8 +193,8 @@ public final class DatasetCatalog {
         List<String> key = names(node, "key", node.optionalList("key"), declared, false);
         for (String keyColumn : key) {
             if (columns.stream().anyMatch(column -> column.name().equals(keyColumn) && !column.required())) {
-                throw new InvalidDatasetConfig(node.path() + ".key: column " + keyColumn + " must be required (a row without its key "
-                        + "cannot be told from another)");
+                throw new InvalidDatasetConfig(node.path() + ".key: column " + keyColumn
+                        + " must be required (a row without its key " + "cannot be told from another)");
             }
         }
         List<String> partitionBy = names(node, "partitionBy", node.list("partitionBy", defaults), declared, true);
@@ -188,7 +206,8 @@ public final class DatasetCatalog {
             t.checkFields();
             bySize.add(new SizeThreshold(t.integer("minBytes", null, 1, Long.MAX_VALUE), engine(t, "engine", null)));
         }
-        ConfigNode csvNode = new ConfigNode(node.path() + ".csv", map(node.value("csv", defaults), node.path() + ".csv"), CSV_FIELDS);
+        ConfigNode csvNode = new ConfigNode(
+                node.path() + ".csv", map(node.value("csv", defaults), node.path() + ".csv"), CSV_FIELDS);
         csvNode.checkFields();
         CsvOptions csv = new CsvOptions(csvNode.asciiCharacter("delimiter"), csvNode.asciiCharacter("quote"));
         if (csv.delimiter() == csv.quote()) {
@@ -198,9 +217,22 @@ public final class DatasetCatalog {
         if (!(maxErrorRatio >= 0 && maxErrorRatio <= 1)) {
             throw new InvalidDatasetConfig(node.path() + ".maxErrorRatio must be between 0 and 1");
         }
-        return new DatasetSpec(name, prefix, formats, node.bool("gzip", defaults), minBytes, maxBytes, csv, columns, key,
-                partitionBy, maxErrorRatio, engine(node, "engine", defaults), bySize,
-                (int) node.integer("timeoutMinutes", defaults, 1, MAX_TIMEOUT_MINUTES), rows);
+        return new DatasetSpec(
+                name,
+                prefix,
+                formats,
+                node.bool("gzip", defaults),
+                minBytes,
+                maxBytes,
+                csv,
+                columns,
+                key,
+                partitionBy,
+                maxErrorRatio,
+                engine(node, "engine", defaults),
+                bySize,
+                (int) node.integer("timeoutMinutes", defaults, 1, MAX_TIMEOUT_MINUTES),
+                rows);
     }
 
     private static List<ColumnSpec> columns(ConfigNode node, RowRules rows) {
@@ -219,19 +251,23 @@ public final class DatasetCatalog {
                 throw new InvalidDatasetConfig(path + ".name is required");
             }
             if (!name.equals(ColumnNames.normalise(name)) || name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-                throw new InvalidDatasetConfig(path + ".name: " + name + " is not a curated column name (lower case letters, "
-                        + "digits and _, starting with a letter: " + ColumnNames.normalise(name) + "?)");
+                throw new InvalidDatasetConfig(
+                        path + ".name: " + name + " is not a curated column name (lower case letters, "
+                                + "digits and _, starting with a letter: " + ColumnNames.normalise(name) + "?)");
             }
             if (!seen.add(name)) {
                 throw new InvalidDatasetConfig(path + ".name: column " + name + " is declared twice");
             }
             String typeName = c.string("type", null);
             if (typeName == null) {
-                throw new InvalidDatasetConfig(path + ".type is required (" + String.join(", ", ColumnType.NAMES) + ")");
+                throw new InvalidDatasetConfig(
+                        path + ".type is required (" + String.join(", ", ColumnType.NAMES) + ")");
             }
-            ColumnType type = ColumnType.parse(typeName).orElseThrow(() -> new InvalidDatasetConfig(path + ".type: unknown type "
-                    + typeName + suggestion(typeName, ColumnType.NAMES) + " (" + String.join(", ", ColumnType.NAMES)
-                    + "; decimal precision 1 to 38, scale 0 to precision)"));
+            ColumnType type = ColumnType.parse(typeName)
+                    .orElseThrow(() -> new InvalidDatasetConfig(path + ".type: unknown type "
+                            + typeName + suggestion(typeName, ColumnType.NAMES) + " ("
+                            + String.join(", ", ColumnType.NAMES)
+                            + "; decimal precision 1 to 38, scale 0 to precision)"));
             String format = c.string("format", null);
             if (format != null && !type.temporal()) {
                 throw new InvalidDatasetConfig(path + ".format applies to date and timestamp columns only");
@@ -271,15 +307,23 @@ public final class DatasetCatalog {
         if (decimal == thousands) {
             throw new InvalidDatasetConfig(node.path() + ": decimalSeparator and thousandsSeparator must differ");
         }
-        return new RowRules(charset.name(),
-                node.choice("invalidEncoding", defaults, RowRules.InvalidEncoding.REJECT_ROW, RowRules.InvalidEncoding.class),
+        return new RowRules(
+                charset.name(),
+                node.choice(
+                        "invalidEncoding",
+                        defaults,
+                        RowRules.InvalidEncoding.REJECT_ROW,
+                        RowRules.InvalidEncoding.class),
                 node.choice("extraColumns", defaults, RowRules.ExtraColumns.DROP, RowRules.ExtraColumns.class),
                 node.choice("dedupe", defaults, RowRules.Dedupe.ROWS, RowRules.Dedupe.class),
-                decimal, thousands,
-                node.has("timeZone") || defaults.has("timeZone") ? zone(node.has("timeZone") ? node : defaults, "timeZone")
+                decimal,
+                thousands,
+                node.has("timeZone") || defaults.has("timeZone")
+                        ? zone(node.has("timeZone") ? node : defaults, "timeZone")
                         : fallback.timeZone(),
                 (int) node.optionalInteger("maxRecordBytes", defaults, fallback.maxRecordBytes(), 1, MAX_RECORD_BYTES),
-                (int) node.optionalInteger("maxNestingDepth", defaults, fallback.maxNestingDepth(), 1, MAX_NESTING_DEPTH));
+                (int) node.optionalInteger(
+                        "maxNestingDepth", defaults, fallback.maxNestingDepth(), 1, MAX_NESTING_DEPTH));
     }
 
     private static ZoneId zone(ConfigNode node, String field) {
@@ -292,15 +336,16 @@ public final class DatasetCatalog {
         }
     }
 
-    private static List<String> names(ConfigNode node, String field, List<Object> values, Set<String> declared,
-                                      boolean ingestDate) {
+    private static List<String> names(
+            ConfigNode node, String field, List<Object> values, Set<String> declared, boolean ingestDate) {
         List<String> names = new ArrayList<>();
         for (Object value : values) {
             String name = String.valueOf(value);
             if (!declared.contains(name) && !(ingestDate && name.equals(INGEST_DATE))) {
-                throw new InvalidDatasetConfig(node.path() + "." + field + ": " + name + " is not a column of the dataset"
-                        + suggestion(name, List.copyOf(declared)) + " (columns: " + String.join(", ", declared)
-                        + (ingestDate ? ", or " + INGEST_DATE : "") + ")");
+                throw new InvalidDatasetConfig(
+                        node.path() + "." + field + ": " + name + " is not a column of the dataset"
+                                + suggestion(name, List.copyOf(declared)) + " (columns: " + String.join(", ", declared)
+                                + (ingestDate ? ", or " + INGEST_DATE : "") + ")");
             }
             if (names.contains(name)) {
                 throw new InvalidDatasetConfig(node.path() + "." + field + ": " + name + " is named twice");
@@ -395,14 +440,16 @@ public final class DatasetCatalog {
 
         boolean has(String field) {
             if (fields.containsKey(field) && fields.get(field) == null) {
-                throw new InvalidDatasetConfig(path + "." + field + " must not be null (leave it out to use the default)");
+                throw new InvalidDatasetConfig(
+                        path + "." + field + " must not be null (leave it out to use the default)");
             }
             return fields.get(field) != null;
         }
 
         Object value(String field, ConfigNode defaults) {
             if (fields.containsKey(field) && fields.get(field) == null) {
-                throw new InvalidDatasetConfig(path + "." + field + " must not be null (leave it out to use the default)");
+                throw new InvalidDatasetConfig(
+                        path + "." + field + " must not be null (leave it out to use the default)");
             }
             Object value = fields.get(field);
             if (value == null && defaults != null) {
@@ -439,7 +486,10 @@ public final class DatasetCatalog {
 
         long integer(String field, ConfigNode defaults, long min, long max) {
             Number number = number(field, defaults);
-            if (number instanceof Double || number instanceof Float || number.longValue() < min || number.longValue() > max) {
+            if (number instanceof Double
+                    || number instanceof Float
+                    || number.longValue() < min
+                    || number.longValue() > max) {
                 throw new InvalidDatasetConfig(path + "." + field + " must be a whole number from " + min
                         + (max == Long.MAX_VALUE ? " up" : " to " + max));
             }
@@ -465,8 +515,13 @@ public final class DatasetCatalog {
 
         char asciiCharacter(String field) {
             String text = string(field, null);
-            if (text == null || text.length() != 1 || text.charAt(0) > 127 || text.charAt(0) == '\n' || text.charAt(0) == '\r') {
-                throw new InvalidDatasetConfig(path + "." + field + " must be a single ASCII character other than a line break");
+            if (text == null
+                    || text.length() != 1
+                    || text.charAt(0) > 127
+                    || text.charAt(0) == '\n'
+                    || text.charAt(0) == '\r') {
+                throw new InvalidDatasetConfig(
+                        path + "." + field + " must be a single ASCII character other than a line break");
             }
             return text.charAt(0);
         }

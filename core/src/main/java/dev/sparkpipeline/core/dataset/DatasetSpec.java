@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.dataset;
 
 import dev.sparkpipeline.core.contract.Engine;
-
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +41,8 @@ public record DatasetSpec(
         Engine engine,
         List<SizeThreshold> engineBySize,
         int timeoutMinutes,
-        RowRules rows) implements Serializable {
+        RowRules rows)
+        implements Serializable {
 
     public DatasetSpec {
         formats = Set.copyOf(formats);
@@ -54,7 +54,10 @@ public record DatasetSpec(
 
     /** The columns a landed file must carry. */
     public List<String> requiredColumns() {
-        return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
+        return columns.stream()
+                .filter(ColumnSpec::required)
+                .map(ColumnSpec::name)
+                .toList();
     }
 
     /** The engine for a file of this size: the largest threshold it reaches, else the default. */

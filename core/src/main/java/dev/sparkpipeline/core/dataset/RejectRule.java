@@ -57,6 +57,5 @@ public enum RejectRule {
      * @param rule    the rule
      * @param message a sentence about the value ({@code "12.7 is not a whole number"})
      */
-    public record Rejection(RejectRule rule, String message) {
-    }
+    public record Rejection(RejectRule rule, String message) {}
 }

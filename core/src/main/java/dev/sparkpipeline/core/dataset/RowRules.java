@@ -30,25 +30,45 @@ public record RowRules(
         char thousandsSeparator,
         ZoneId timeZone,
         int maxRecordBytes,
-        int maxNestingDepth) implements Serializable {
+        int maxNestingDepth)
+        implements Serializable {
 
     /** What a byte sequence invalid in the declared encoding does. */
-    public enum InvalidEncoding { REJECT_ROW, FAIL_FILE }
+    public enum InvalidEncoding {
+        REJECT_ROW,
+        FAIL_FILE
+    }
 
     /** Source columns the dataset does not declare: dropped (and listed), kept as strings, or a reason to refuse the file. */
-    public enum ExtraColumns { DROP, KEEP, REJECT }
+    public enum ExtraColumns {
+        DROP,
+        KEEP,
+        REJECT
+    }
 
     /** Without a key: rows equal in every source column are duplicates ({@code ROWS}), or nothing is ({@code NONE}). */
-    public enum Dedupe { ROWS, NONE }
+    public enum Dedupe {
+        ROWS,
+        NONE
+    }
 
     /** 1 MiB: far above any sane row, far below what could hold a job. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+
     public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
 
     /** The rules a dataset gets when it says nothing. */
     public static RowRules defaults() {
-        return new RowRules(StandardCharsets.UTF_8.name(), InvalidEncoding.REJECT_ROW, ExtraColumns.DROP, Dedupe.ROWS, '.', (char) 0,
-                ZoneOffset.UTC, DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_NESTING_DEPTH);
+        return new RowRules(
+                StandardCharsets.UTF_8.name(),
+                InvalidEncoding.REJECT_ROW,
+                ExtraColumns.DROP,
+                Dedupe.ROWS,
+                '.',
+                (char) 0,
+                ZoneOffset.UTC,
+                DEFAULT_MAX_RECORD_BYTES,
+                DEFAULT_MAX_NESTING_DEPTH);
     }
 
     /** The encoding as a charset. */

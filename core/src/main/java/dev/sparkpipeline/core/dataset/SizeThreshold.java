@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.dataset;
 
 import dev.sparkpipeline.core.contract.Engine;
-
 import java.io.Serializable;
 
 /**
@@ -10,5 +9,4 @@ import java.io.Serializable;
  * @param minBytes smallest file size this threshold applies to
  * @param engine   the engine for such files
  */
-public record SizeThreshold(long minBytes, Engine engine) implements Serializable {
-}
+public record SizeThreshold(long minBytes, Engine engine) implements Serializable {}

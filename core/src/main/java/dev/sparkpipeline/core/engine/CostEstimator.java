@@ -30,8 +30,7 @@ public final class CostEstimator {
             // m5.xlarge: EC2 0.192 + EMR 0.048 USD per hour, normalization factor 8.
             NORMALIZED_INSTANCE_HOURS, 0.030);
 
-    private CostEstimator() {
-    }
+    private CostEstimator() {}
 
     /** The estimate in USD, or null when there is no usage to price. */
     public static Double estimate(Map<String, Double> usage) {

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.engine;
 
 import dev.sparkpipeline.core.error.InvalidInput;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,31 +29,51 @@ public record CurateJobCall(String input, String output, String dataset, String 
      * Names an engine reads as its own settings (Glue's special job parameters: {@code --extra-jars},
      * {@code --conf}, {@code --enable-...}): an extra argument so named would change what runs.
      */
-    private static final List<String> ENGINE_SETTINGS = List.of("conf", "class", "job-", "job_", "extra-", "user-jars-first",
-            "script-location", "tempdir", "datalake-formats", "enable-", "additional-python-modules", "python-modules-installer-option",
-            "spark-event-logs-path", "encryption-type", "continuous-log-", "executor-cores", "auto-scale");
+    private static final List<String> ENGINE_SETTINGS = List.of(
+            "conf",
+            "class",
+            "job-",
+            "job_",
+            "extra-",
+            "user-jars-first",
+            "script-location",
+            "tempdir",
+            "datalake-formats",
+            "enable-",
+            "additional-python-modules",
+            "python-modules-installer-option",
+            "spark-event-logs-path",
+            "encryption-type",
+            "continuous-log-",
+            "executor-cores",
+            "auto-scale");
 
     public CurateJobCall {
         extra = extra == null ? Map.of() : new TreeMap<>(extra);
         for (String given : extra.keySet()) {
             String name = given.replaceFirst("^--", "").toLowerCase(Locale.ROOT);
             if (RESERVED.contains(name) || ENGINE_SETTINGS.stream().anyMatch(name::startsWith)) {
-                throw new InvalidInput("job.arguments." + given + " is reserved: the pipeline sets the job's input, output, "
-                        + "dataset, run id and configuration, and the engine's own settings are not job arguments");
+                throw new InvalidInput(
+                        "job.arguments." + given + " is reserved: the pipeline sets the job's input, output, "
+                                + "dataset, run id and configuration, and the engine's own settings are not job arguments");
             }
         }
     }
 
     /** The call for a request, writing to {@code s3://<curatedBucket>/<dataset>}. */
     public static CurateJobCall of(JobRequest request, String curatedBucket) {
-        return new CurateJobCall(request.input().source().uri(), "s3://" + curatedBucket + "/" + request.input().dataset(),
-                request.input().dataset(), request.executionName(), request.input().job().arguments());
+        return new CurateJobCall(
+                request.input().source().uri(),
+                "s3://" + curatedBucket + "/" + request.input().dataset(),
+                request.input().dataset(),
+                request.executionName(),
+                request.input().job().arguments());
     }
 
     /** The arguments as a list: {@code --input URI --output URI ...}. */
     public List<String> arguments() {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
+        List<String> arguments =
+                new ArrayList<>(List.of("--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
         extra.forEach((name, value) -> {
             arguments.add("--" + name.replaceFirst("^--", ""));
             arguments.add(value);

@@ -1,14 +1,13 @@
 package dev.sparkpipeline.core.engine;
 
-import dev.sparkpipeline.core.contract.Engine;
-
-import java.util.Map;
-
 import static dev.sparkpipeline.core.engine.NormalisedState.CANCELLED;
 import static dev.sparkpipeline.core.engine.NormalisedState.FAILED;
 import static dev.sparkpipeline.core.engine.NormalisedState.PENDING;
 import static dev.sparkpipeline.core.engine.NormalisedState.RUNNING;
 import static dev.sparkpipeline.core.engine.NormalisedState.SUCCEEDED;
+
+import dev.sparkpipeline.core.contract.Engine;
+import java.util.Map;
 
 /**
  * Every engine's raw job states mapped to {@link NormalisedState}, as data. Only an engine's own
@@ -19,31 +18,63 @@ public final class EngineStateTable {
 
     private static final Map<Engine, Map<String, NormalisedState>> TABLE = Map.of(
             // EMR Serverless JobRunState (API reference, JobRun.state).
-            Engine.EMR_SERVERLESS, Map.of(
-                    "SUBMITTED", PENDING, "PENDING", PENDING, "SCHEDULED", PENDING, "QUEUED", PENDING,
-                    "RUNNING", RUNNING, "SUCCESS", SUCCEEDED, "FAILED", FAILED,
-                    "CANCELLING", RUNNING, "CANCELLED", CANCELLED),
+            Engine.EMR_SERVERLESS,
+                    Map.of(
+                            "SUBMITTED",
+                            PENDING,
+                            "PENDING",
+                            PENDING,
+                            "SCHEDULED",
+                            PENDING,
+                            "QUEUED",
+                            PENDING,
+                            "RUNNING",
+                            RUNNING,
+                            "SUCCESS",
+                            SUCCEEDED,
+                            "FAILED",
+                            FAILED,
+                            "CANCELLING",
+                            RUNNING,
+                            "CANCELLED",
+                            CANCELLED),
             // Glue JobRunState (API reference, JobRun.JobRunState). STOPPED is a stop, not a success.
-            Engine.GLUE, Map.ofEntries(
-                    Map.entry("STARTING", PENDING), Map.entry("WAITING", PENDING),
-                    Map.entry("RUNNING", RUNNING), Map.entry("STOPPING", RUNNING),
-                    Map.entry("SUCCEEDED", SUCCEEDED), Map.entry("STOPPED", CANCELLED),
-                    Map.entry("FAILED", FAILED), Map.entry("TIMEOUT", FAILED),
-                    Map.entry("ERROR", FAILED), Map.entry("EXPIRED", FAILED)),
+            Engine.GLUE,
+                    Map.ofEntries(
+                            Map.entry("STARTING", PENDING), Map.entry("WAITING", PENDING),
+                            Map.entry("RUNNING", RUNNING), Map.entry("STOPPING", RUNNING),
+                            Map.entry("SUCCEEDED", SUCCEEDED), Map.entry("STOPPED", CANCELLED),
+                            Map.entry("FAILED", FAILED), Map.entry("TIMEOUT", FAILED),
+                            Map.entry("ERROR", FAILED), Map.entry("EXPIRED", FAILED)),
             // EMR StepState (API reference, StepStatus.State), and the cluster ending under a
             // step that has not ended (EmrStepEngine reports CLUSTER_<ClusterState>).
-            Engine.EMR, Map.ofEntries(
-                    Map.entry("PENDING", PENDING), Map.entry("CANCEL_PENDING", RUNNING), Map.entry("RUNNING", RUNNING),
-                    Map.entry("COMPLETED", SUCCEEDED), Map.entry("CANCELLED", CANCELLED), Map.entry("FAILED", FAILED),
-                    Map.entry("INTERRUPTED", FAILED), Map.entry("CLUSTER_TERMINATING", FAILED),
-                    Map.entry("CLUSTER_TERMINATED", FAILED), Map.entry("CLUSTER_TERMINATED_WITH_ERRORS", FAILED)),
+            Engine.EMR,
+                    Map.ofEntries(
+                            Map.entry("PENDING", PENDING),
+                            Map.entry("CANCEL_PENDING", RUNNING),
+                            Map.entry("RUNNING", RUNNING),
+                            Map.entry("COMPLETED", SUCCEEDED),
+                            Map.entry("CANCELLED", CANCELLED),
+                            Map.entry("FAILED", FAILED),
+                            Map.entry("INTERRUPTED", FAILED),
+                            Map.entry("CLUSTER_TERMINATING", FAILED),
+                            Map.entry("CLUSTER_TERMINATED", FAILED),
+                            Map.entry("CLUSTER_TERMINATED_WITH_ERRORS", FAILED)),
             // The local runner reports Spark's own outcome with these names.
-            Engine.LOCAL, Map.of(
-                    "PENDING", PENDING, "RUNNING", RUNNING, "SUCCEEDED", SUCCEEDED,
-                    "FAILED", FAILED, "CANCELLED", CANCELLED));
+            Engine.LOCAL,
+                    Map.of(
+                            "PENDING",
+                            PENDING,
+                            "RUNNING",
+                            RUNNING,
+                            "SUCCEEDED",
+                            SUCCEEDED,
+                            "FAILED",
+                            FAILED,
+                            "CANCELLED",
+                            CANCELLED));
 
-    private EngineStateTable() {
-    }
+    private EngineStateTable() {}
 
     /** The normalised state of an engine's raw state; unknown states are RUNNING. */
     public static NormalisedState normalise(Engine engine, String rawState) {

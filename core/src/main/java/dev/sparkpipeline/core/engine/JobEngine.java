@@ -1,8 +1,7 @@
 package dev.sparkpipeline.core.engine;
 
-import java.util.Optional;
-
 import dev.sparkpipeline.core.contract.Engine;
+import java.util.Optional;
 
 /**
  * A place the curate job runs: EMR Serverless, Glue and EMR on EC2 in the cloud, local Spark

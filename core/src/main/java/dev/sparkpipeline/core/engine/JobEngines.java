@@ -2,7 +2,6 @@ package dev.sparkpipeline.core.engine;
 
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -20,9 +20,14 @@ public record JobHandle(
     public static final long DEADLINE_GRACE_SECONDS = 120;
 
     /** A handle whose deadline is the job's timeout (plus grace) after its submission. */
-    public static JobHandle of(Engine engine, String jobId, String containerId, String runId,
-                               long submittedAt, int timeoutMinutes) {
-        return new JobHandle(engine, jobId, containerId, runId, submittedAt,
+    public static JobHandle of(
+            Engine engine, String jobId, String containerId, String runId, long submittedAt, int timeoutMinutes) {
+        return new JobHandle(
+                engine,
+                jobId,
+                containerId,
+                runId,
+                submittedAt,
                 submittedAt + timeoutMinutes * 60L + DEADLINE_GRACE_SECONDS);
     }
 }

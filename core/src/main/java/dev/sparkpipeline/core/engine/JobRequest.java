@@ -9,5 +9,4 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
  * @param input         the execution input
  * @param clusterId     the EMR cluster to add the step to, or null for other engines
  */
-public record JobRequest(String executionName, ExecutionInput input, String clusterId) {
-}
+public record JobRequest(String executionName, ExecutionInput input, String clusterId) {}

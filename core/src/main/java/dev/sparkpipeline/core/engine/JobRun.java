@@ -7,5 +7,4 @@ package dev.sparkpipeline.core.engine;
  * @param handle the job's handle
  * @param status the latest observation
  */
-public record JobRun(JobHandle handle, JobStatus status) {
-}
+public record JobRun(JobHandle handle, JobStatus status) {}

@@ -17,8 +17,18 @@ public final class JobSubmitter {
     public JobRun submit(JobRequest request) {
         JobEngine engine = engines.get(request.input().engine());
         JobHandle handle = engine.submit(request);
-        var submitted = new JobStatus("SUBMITTED", NormalisedState.PENDING, false, false, false,
-                schedule.nextDelay(0, engine.pollFloorSeconds()), 0, null, Map.of(), Map.of(), null);
+        var submitted = new JobStatus(
+                "SUBMITTED",
+                NormalisedState.PENDING,
+                false,
+                false,
+                false,
+                schedule.nextDelay(0, engine.pollFloorSeconds()),
+                0,
+                null,
+                Map.of(),
+                Map.of(),
+                null);
         return new JobRun(handle, submitted);
     }
 }

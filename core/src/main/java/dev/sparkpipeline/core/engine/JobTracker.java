@@ -28,8 +28,18 @@ public final class JobTracker {
             // The state machine's Fail state needs a cause even when the engine gives none.
             reason = handle.engine() + " reported " + seen.rawState() + " without a reason";
         }
-        var status = new JobStatus(seen.rawState(), state, state.terminal(), timedOut, schedule.capped(elapsed),
-                schedule.nextDelay(elapsed, engine.pollFloorSeconds()), elapsed, reason, seen.links(), seen.usage(), CostEstimator.estimate(seen.usage()));
+        var status = new JobStatus(
+                seen.rawState(),
+                state,
+                state.terminal(),
+                timedOut,
+                schedule.capped(elapsed),
+                schedule.nextDelay(elapsed, engine.pollFloorSeconds()),
+                elapsed,
+                reason,
+                seen.links(),
+                seen.usage(),
+                CostEstimator.estimate(seen.usage()));
         return new JobRun(handle, status);
     }
 }

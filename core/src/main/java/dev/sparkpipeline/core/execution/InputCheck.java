@@ -7,7 +7,6 @@ import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.storage.ObjectStore;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +32,7 @@ public final class InputCheck {
     public static final int MAX_KEY_BYTES = 1024;
     /** The most job arguments, and the longest name and value of one. */
     public static final int MAX_ARGUMENTS = 50;
+
     public static final int MAX_ARGUMENT_LENGTH = 4096;
 
     private final ObjectStore store;
@@ -66,13 +66,15 @@ public final class InputCheck {
             return Optional.of(malformed.getMessage());
         }
         if (input.dataset().length() > MAX_NAME_LENGTH) {
-            return Optional.of("dataset is " + input.dataset().length() + " characters; no dataset name is longer than " + MAX_NAME_LENGTH);
+            return Optional.of("dataset is " + input.dataset().length() + " characters; no dataset name is longer than "
+                    + MAX_NAME_LENGTH);
         }
         if (catalog.named(input.dataset()).isEmpty()) {
             return Optional.of("dataset " + input.dataset() + " is not in the datasets configuration");
         }
         if (!input.source().bucket().equals(landingBucket)) {
-            return Optional.of("source.bucket must be the landing bucket " + landingBucket + ", not " + clip(input.source().bucket()));
+            return Optional.of("source.bucket must be the landing bucket " + landingBucket + ", not "
+                    + clip(input.source().bucket()));
         }
         int keyBytes = input.source().key().getBytes(StandardCharsets.UTF_8).length;
         if (keyBytes == 0 || keyBytes > MAX_KEY_BYTES) {
@@ -82,9 +84,16 @@ public final class InputCheck {
         if (arguments.isPresent()) {
             return arguments;
         }
-        if (store.head(input.source().bucket(), input.source().key(), input.source().versionId()).isEmpty()) {
-            return Optional.of("source " + clip(input.source().uri()) + (input.source().versionId() == null ? "" : " version "
-                    + clip(input.source().versionId())) + " is not in the landing bucket: it never landed, or is gone");
+        if (store.head(
+                        input.source().bucket(),
+                        input.source().key(),
+                        input.source().versionId())
+                .isEmpty()) {
+            return Optional.of("source " + clip(input.source().uri())
+                    + (input.source().versionId() == null
+                            ? ""
+                            : " version " + clip(input.source().versionId()))
+                    + " is not in the landing bucket: it never landed, or is gone");
         }
         return Optional.empty();
     }
@@ -94,7 +103,8 @@ public final class InputCheck {
             return Optional.of("job.arguments has " + arguments.size() + " entries; at most " + MAX_ARGUMENTS);
         }
         for (Map.Entry<String, String> argument : arguments.entrySet()) {
-            if (argument.getKey().isEmpty() || argument.getKey().length() > MAX_ARGUMENT_LENGTH
+            if (argument.getKey().isEmpty()
+                    || argument.getKey().length() > MAX_ARGUMENT_LENGTH
                     || argument.getValue().length() > MAX_ARGUMENT_LENGTH) {
                 return Optional.of("job.arguments." + clip(argument.getKey()) + ": names and values are 1 to "
                         + MAX_ARGUMENT_LENGTH + " characters");

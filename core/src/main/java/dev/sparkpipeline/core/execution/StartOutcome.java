@@ -6,5 +6,4 @@ package dev.sparkpipeline.core.execution;
  * @param executionId the execution's ARN (cloud) or id (local)
  * @param duplicate   true when an execution with this name already existed, so none was started
  */
-public record StartOutcome(String executionId, boolean duplicate) {
-}
+public record StartOutcome(String executionId, boolean duplicate) {}

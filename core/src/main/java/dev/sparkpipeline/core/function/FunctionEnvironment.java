@@ -25,8 +25,9 @@ public record FunctionEnvironment(Map<String, String> variables) {
 
     /** A variable the template always sets; its absence is a deployment error, reported by name. */
     public String required(String name) {
-        return optional(name).orElseThrow(() -> new IllegalStateException(
-                name + " is not set: the function's environment in template.yaml sets it"));
+        return optional(name)
+                .orElseThrow(() -> new IllegalStateException(
+                        name + " is not set: the function's environment in template.yaml sets it"));
     }
 
     /** A variable that may be absent or blank. */

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.function;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
-
 import java.nio.file.Path;
 
 /**
@@ -35,12 +34,14 @@ public final class FunctionVariables {
      */
     public static final String DATASETS_CONFIG = "DATASETS_CONFIG";
 
-    private FunctionVariables() {
-    }
+    private FunctionVariables() {}
 
     /** The datasets a function checks against: {@link #DATASETS_CONFIG}'s file, else the bundled ones. */
     public static DatasetCatalog datasets(FunctionEnvironment environment) {
-        return environment.optional(DATASETS_CONFIG).map(Path::of).map(DatasetCatalog::read)
+        return environment
+                .optional(DATASETS_CONFIG)
+                .map(Path::of)
+                .map(DatasetCatalog::read)
                 .orElseGet(DatasetCatalog::bundled);
     }
 }

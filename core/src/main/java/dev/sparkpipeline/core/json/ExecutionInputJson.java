@@ -4,7 +4,6 @@ import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.contract.JobSettings;
 import dev.sparkpipeline.core.contract.SourceObject;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,8 +15,7 @@ import java.util.Map;
  */
 public final class ExecutionInputJson {
 
-    private ExecutionInputJson() {
-    }
+    private ExecutionInputJson() {}
 
     /** An execution input from its JSON text. */
     public static ExecutionInput read(byte[] json) {
@@ -33,13 +31,22 @@ public final class ExecutionInputJson {
         JsonObject job = input.optionalObject("job");
         JobSettings settings = job == null
                 ? new JobSettings(JobSettings.DEFAULT_TIMEOUT_MINUTES, Map.of(), null, null)
-                : new JobSettings((int) job.number("timeoutMinutes", JobSettings.DEFAULT_TIMEOUT_MINUTES),
-                        job.strings("arguments"), job.optionalString("sparkSubmitParameters"),
+                : new JobSettings(
+                        (int) job.number("timeoutMinutes", JobSettings.DEFAULT_TIMEOUT_MINUTES),
+                        job.strings("arguments"),
+                        job.optionalString("sparkSubmitParameters"),
                         job.optionalString("clusterId"));
-        return new ExecutionInput(input.string("dataset"),
-                new SourceObject(source.string("bucket"), source.string("key"), source.optionalString("versionId"),
-                        source.optionalString("etag"), source.number("size", 0), source.optionalInstant("landedAt")),
-                engine(input), settings);
+        return new ExecutionInput(
+                input.string("dataset"),
+                new SourceObject(
+                        source.string("bucket"),
+                        source.string("key"),
+                        source.optionalString("versionId"),
+                        source.optionalString("etag"),
+                        source.number("size", 0),
+                        source.optionalInstant("landedAt")),
+                engine(input),
+                settings);
     }
 
     /** The engine an input names; absent means the default engine. */

@@ -4,7 +4,6 @@ import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.engine.NormalisedState;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 public final class JobRunJson {
 
-    private JobRunJson() {
-    }
+    private JobRunJson() {}
 
     /** A job run; its status is absent before the first observation (a cancel event carries the handle alone). */
     public static JobRun read(JsonObject run) {
@@ -27,17 +25,30 @@ public final class JobRunJson {
     }
 
     public static JobHandle readHandle(JsonObject handle) {
-        return new JobHandle(ExecutionInputJson.engine(handle), handle.string("jobId"), handle.string("containerId"),
-                handle.string("runId"), handle.number("submittedAt"), handle.number("deadlineAt"));
+        return new JobHandle(
+                ExecutionInputJson.engine(handle),
+                handle.string("jobId"),
+                handle.string("containerId"),
+                handle.string("runId"),
+                handle.number("submittedAt"),
+                handle.number("deadlineAt"));
     }
 
     /** A status; the flags an older answer lacks take their defaults ({@code terminal} follows the state). */
     public static JobStatus readStatus(JsonObject status) {
         NormalisedState state = status.enumValue("state", NormalisedState.class);
-        return new JobStatus(status.string("rawState"), state, status.bool("terminal", state.terminal()),
-                status.bool("timedOut", false), status.bool("longRunning", false),
-                (int) status.number("nextPollSeconds", 0), status.number("elapsedSeconds", 0), status.optionalString("failureReason"), status.strings("links"),
-                status.decimals("usage"), status.optionalDecimal("estimatedCostUsd"));
+        return new JobStatus(
+                status.string("rawState"),
+                state,
+                status.bool("terminal", state.terminal()),
+                status.bool("timedOut", false),
+                status.bool("longRunning", false),
+                (int) status.number("nextPollSeconds", 0),
+                status.number("elapsedSeconds", 0),
+                status.optionalString("failureReason"),
+                status.strings("links"),
+                status.decimals("usage"),
+                status.optionalDecimal("estimatedCostUsd"));
     }
 
     /** The JSON text of a function's answer. */

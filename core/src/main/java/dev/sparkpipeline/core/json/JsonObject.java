@@ -2,7 +2,6 @@ package dev.sparkpipeline.core.json;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.error.InvalidInput;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -125,7 +124,9 @@ public record JsonObject(String path, Map<String, Object> fields) {
             return null;
         }
         E[] constants = type.getEnumConstants();
-        return Arrays.stream(constants).filter(constant -> constant.name().equals(name)).findFirst()
+        return Arrays.stream(constants)
+                .filter(constant -> constant.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new InvalidInput(pathOf(field) + " must be one of " + Arrays.toString(constants)));
     }
 

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.json;
 
 import dev.sparkpipeline.core.outcome.Manifest;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +20,7 @@ public final class ManifestJson {
     /** The marker of the manifest's line in the job's output, which the local engine reads. */
     private static final String LOG_PREFIX = "CURATE_MANIFEST ";
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 
     public static byte[] write(Manifest manifest) {
         Map<String, Object> rows = new LinkedHashMap<>();
@@ -59,14 +57,25 @@ public final class ManifestJson {
         JsonObject extra = root.optionalObject("extraColumns");
         List<Manifest.RejectCount> rejects = new ArrayList<>();
         for (JsonObject reject : root.optionalObjectList("rejects")) {
-            rejects.add(new Manifest.RejectCount(reject.optionalString("column"), reject.string("rule"),
-                    reject.number("count")));
+            rejects.add(new Manifest.RejectCount(
+                    reject.optionalString("column"), reject.string("rule"), reject.number("count")));
         }
-        return new Manifest(root.string("dataset"), root.string("runId"), root.optionalString("source"),
-                rows.number("in"), rows.number("out"), rows.number("rejected", 0), rows.number("duplicates", 0),
-                root.strings("schema"), root.stringList("partitions"), root.optionalStringList("files"), rejects,
-                root.optionalString("errors"), extra == null ? null : extra.optionalString("policy"),
-                extra == null ? List.of() : extra.optionalStringList("columns"), root.optionalString("dedupe"));
+        return new Manifest(
+                root.string("dataset"),
+                root.string("runId"),
+                root.optionalString("source"),
+                rows.number("in"),
+                rows.number("out"),
+                rows.number("rejected", 0),
+                rows.number("duplicates", 0),
+                root.strings("schema"),
+                root.stringList("partitions"),
+                root.optionalStringList("files"),
+                rejects,
+                root.optionalString("errors"),
+                extra == null ? null : extra.optionalString("policy"),
+                extra == null ? List.of() : extra.optionalStringList("columns"),
+                root.optionalString("dedupe"));
     }
 
     /** The job's last output line: the marker, then the manifest on one line. */
@@ -76,8 +85,10 @@ public final class ManifestJson {
 
     /** The manifest of the last marked line of a job's output, as JSON text; empty when the job printed none. */
     public static Optional<String> lastLogged(List<String> lines) {
-        return lines.stream().filter(line -> line.startsWith(LOG_PREFIX))
-                .map(line -> line.substring(LOG_PREFIX.length())).reduce((earlier, later) -> later);
+        return lines.stream()
+                .filter(line -> line.startsWith(LOG_PREFIX))
+                .map(line -> line.substring(LOG_PREFIX.length()))
+                .reduce((earlier, later) -> later);
     }
 
     private static List<Map<String, Object>> rejectList(List<Manifest.RejectCount> rejects) {

@@ -4,7 +4,6 @@ import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.landing.FileOutcome;
 import dev.sparkpipeline.core.landing.Rule;
 import dev.sparkpipeline.core.landing.ValidationReport;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +18,11 @@ import java.util.Optional;
  */
 public final class ValidationReportJson {
 
-    private ValidationReportJson() {
-    }
+    private ValidationReportJson() {}
 
     public static byte[] write(ValidationReport report) {
-        List<Map<String, Object>> files = report.files().stream().map(ValidationReportJson::fields).toList();
+        List<Map<String, Object>> files =
+                report.files().stream().map(ValidationReportJson::fields).toList();
         Map<String, Object> counts = new LinkedHashMap<>();
         report.counts().forEach((outcome, count) -> counts.put(outcome.name().toLowerCase(Locale.ROOT), count));
         Map<String, Object> document = new LinkedHashMap<>();
@@ -35,7 +34,8 @@ public final class ValidationReportJson {
     /** A report; its counts follow from its files, so they are not read. */
     public static ValidationReport read(byte[] json) {
         List<JsonObject> files = JsonObject.parse(json).objectList("files");
-        return new ValidationReport(files.stream().map(ValidationReportJson::file).toList());
+        return new ValidationReport(
+                files.stream().map(ValidationReportJson::file).toList());
     }
 
     /**
@@ -52,10 +52,16 @@ public final class ValidationReportJson {
     }
 
     private static FileOutcome file(JsonObject file) {
-        return new FileOutcome(file.string("bucket"), file.string("key"),
-                file.enumValue("outcome", FileOutcome.Outcome.class), file.optionalString("dataset"),
-                file.optionalEnum("rule", Rule.class), file.optionalString("message"),
-                file.optionalString("executionName"), file.optionalString("executionId"), file.optionalString("reasonUri"));
+        return new FileOutcome(
+                file.string("bucket"),
+                file.string("key"),
+                file.enumValue("outcome", FileOutcome.Outcome.class),
+                file.optionalString("dataset"),
+                file.optionalEnum("rule", Rule.class),
+                file.optionalString("message"),
+                file.optionalString("executionName"),
+                file.optionalString("executionId"),
+                file.optionalString("reasonUri"));
     }
 
     private static Map<String, Object> fields(FileOutcome file) {

@@ -5,7 +5,6 @@ import dev.sparkpipeline.core.dataset.ColumnNames;
 import dev.sparkpipeline.core.dataset.CsvOptions;
 import dev.sparkpipeline.core.dataset.DataFormat;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -43,22 +42,22 @@ final class ContentSniffer {
             try {
                 text = inflatePrefix(raw);
             } catch (IOException e) {
-                return Optional.of(new Violation(Rule.CORRUPT_GZIP, "the file is named .gz but is not gzip data: " + e.getMessage()));
+                return Optional.of(new Violation(
+                        Rule.CORRUPT_GZIP, "the file is named .gz but is not gzip data: " + e.getMessage()));
             }
             complete = false;
         } else {
             text = raw;
         }
         String start = stripBom(new String(text, StandardCharsets.UTF_8));
-        return type.format() == DataFormat.CSV
-                ? sniffCsv(dataset, start, complete)
-                : sniffJsonLines(start, complete);
+        return type.format() == DataFormat.CSV ? sniffCsv(dataset, start, complete) : sniffJsonLines(start, complete);
     }
 
     private static Optional<Violation> sniffParquet(long size, ObjectHead head) {
         // A Parquet file starts and ends with PAR1 around at least a 4-byte footer length.
         if (size < 12 || !Arrays.equals(head.first(4), PARQUET_MAGIC) || !Arrays.equals(head.last(4), PARQUET_MAGIC)) {
-            return Optional.of(new Violation(Rule.NOT_PARQUET, "the file is named .parquet but lacks the PAR1 magic at its head and tail"));
+            return Optional.of(new Violation(
+                    Rule.NOT_PARQUET, "the file is named .parquet but lacks the PAR1 magic at its head and tail"));
         }
         return Optional.empty();
     }
@@ -66,16 +65,22 @@ final class ContentSniffer {
     private static Optional<Violation> sniffCsv(DatasetSpec dataset, String start, boolean complete) {
         Optional<List<String>> header = firstRecord(start, dataset.csv(), complete);
         if (header.isEmpty() || header.get().stream().allMatch(String::isBlank)) {
-            return Optional.of(new Violation(Rule.NO_CSV_HEADER, complete
-                    ? "the file has no header line"
-                    : "no complete header line in the first " + HEAD_BYTES + " bytes"));
+            return Optional.of(new Violation(
+                    Rule.NO_CSV_HEADER,
+                    complete
+                            ? "the file has no header line"
+                            : "no complete header line in the first " + HEAD_BYTES + " bytes"));
         }
         Set<String> present = new LinkedHashSet<>();
         header.get().forEach(name -> present.add(ColumnNames.normalise(name)));
-        List<String> missing = dataset.requiredColumns().stream().filter(column -> !present.contains(column)).toList();
+        List<String> missing = dataset.requiredColumns().stream()
+                .filter(column -> !present.contains(column))
+                .toList();
         if (!missing.isEmpty()) {
-            return Optional.of(new Violation(Rule.MISSING_COLUMNS, "the header lacks required columns " + missing
-                    + " of dataset " + dataset.name() + " (delimiter '" + dataset.csv().delimiter() + "'); it has " + present));
+            return Optional.of(new Violation(
+                    Rule.MISSING_COLUMNS,
+                    "the header lacks required columns " + missing + " of dataset " + dataset.name() + " (delimiter '"
+                            + dataset.csv().delimiter() + "'); it has " + present));
         }
         return Optional.empty();
     }
@@ -85,12 +90,14 @@ final class ContentSniffer {
         if (content.startsWith("[")) {
             // One array of objects: its first element (or its end) follows the bracket.
             String rest = content.substring(1).stripLeading();
-            return rest.startsWith("{") || rest.startsWith("]") || (rest.isEmpty() && !complete) ? Optional.empty()
+            return rest.startsWith("{") || rest.startsWith("]") || (rest.isEmpty() && !complete)
+                    ? Optional.empty()
                     : Optional.of(new Violation(Rule.NOT_JSON_OBJECT, "the file is a JSON array, but not of objects"));
         }
         int end = start.indexOf('\n');
         if (end < 0 && !complete) {
-            return Optional.of(new Violation(Rule.NOT_JSON_OBJECT, "the first line is longer than " + HEAD_BYTES + " bytes"));
+            return Optional.of(
+                    new Violation(Rule.NOT_JSON_OBJECT, "the first line is longer than " + HEAD_BYTES + " bytes"));
         }
         String line = (end < 0 ? start : start.substring(0, end)).strip();
         try {

@@ -16,8 +16,7 @@ public final class ExecutionName {
     private static final int DIGEST_HEX = 64;
     private static final int PREFIX_MAX = MAX_LENGTH - DIGEST_HEX - 1;
 
-    private ExecutionName() {
-    }
+    private ExecutionName() {}
 
     /** The name for this object version. */
     public static String of(String dataset, String bucket, String key, String versionId, String etag) {

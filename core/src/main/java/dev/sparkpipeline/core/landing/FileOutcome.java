@@ -14,8 +14,15 @@ package dev.sparkpipeline.core.landing;
  * @param reasonUri     the reason document, when quarantined
  */
 public record FileOutcome(
-        String bucket, String key, Outcome outcome, String dataset, Rule rule, String message,
-        String executionName, String executionId, String reasonUri) {
+        String bucket,
+        String key,
+        Outcome outcome,
+        String dataset,
+        Rule rule,
+        String message,
+        String executionName,
+        String executionId,
+        String reasonUri) {
 
     /** The four ways a landed file can end in the validate function. */
     public enum Outcome {

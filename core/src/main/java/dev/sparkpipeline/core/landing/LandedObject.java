@@ -17,8 +17,13 @@ import java.util.List;
  *                      Last-Modified then dates its records)
  */
 public record LandedObject(
-        String bucket, List<String> keyCandidates, String versionId, String etag, long size,
-        String eventId, Instant eventTime) {
+        String bucket,
+        List<String> keyCandidates,
+        String versionId,
+        String etag,
+        long size,
+        String eventId,
+        Instant eventTime) {
 
     public LandedObject {
         keyCandidates = List.copyOf(keyCandidates);

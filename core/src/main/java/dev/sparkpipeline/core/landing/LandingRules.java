@@ -3,7 +3,6 @@ package dev.sparkpipeline.core.landing;
 import dev.sparkpipeline.core.dataset.DataFormat;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
-
 import java.util.Optional;
 
 /**
@@ -27,28 +26,37 @@ public final class LandingRules {
         }
         DatasetSpec dataset = catalog.forKey(key).orElse(null);
         if (dataset == null) {
-            return reject(Rule.UNKNOWN_DATASET, "no dataset in config/datasets.json has a prefix that starts key " + key);
+            return reject(
+                    Rule.UNKNOWN_DATASET, "no dataset in config/datasets.json has a prefix that starts key " + key);
         }
         String fileName = key.substring(key.lastIndexOf('/') + 1);
         DataFormat.FileType type = DataFormat.fromFileName(fileName).orElse(null);
         if (type == null || !dataset.formats().contains(type.format())) {
-            return reject(Rule.UNSUPPORTED_FORMAT, "dataset " + dataset.name() + " accepts " + extensions(dataset)
-                    + "; " + fileName + " is none of them");
+            return reject(
+                    Rule.UNSUPPORTED_FORMAT,
+                    "dataset " + dataset.name() + " accepts " + extensions(dataset) + "; " + fileName
+                            + " is none of them");
         }
         if (type.gzip() && !(dataset.gzip() && type.format().gzipAllowed())) {
-            return reject(Rule.UNSUPPORTED_FORMAT, "dataset " + dataset.name() + " does not accept gzip-compressed "
-                    + type.format().configName() + " files");
+            return reject(
+                    Rule.UNSUPPORTED_FORMAT,
+                    "dataset " + dataset.name() + " does not accept gzip-compressed "
+                            + type.format().configName() + " files");
         }
         if (size == 0) {
             return reject(Rule.EMPTY_FILE, "the file is empty (0 bytes)");
         }
         if (size < dataset.minBytes()) {
-            return reject(Rule.TOO_SMALL, "the file has " + size + " bytes; dataset " + dataset.name()
-                    + " needs at least " + dataset.minBytes());
+            return reject(
+                    Rule.TOO_SMALL,
+                    "the file has " + size + " bytes; dataset " + dataset.name() + " needs at least "
+                            + dataset.minBytes());
         }
         if (size > dataset.maxBytes()) {
-            return reject(Rule.TOO_LARGE, "the file has " + size + " bytes; dataset " + dataset.name()
-                    + " accepts at most " + dataset.maxBytes());
+            return reject(
+                    Rule.TOO_LARGE,
+                    "the file has " + size + " bytes; dataset " + dataset.name() + " accepts at most "
+                            + dataset.maxBytes());
         }
         return sniffer.sniff(dataset, type, size, head)
                 .<Verdict>map(Verdict.Rejected::new)
@@ -68,7 +76,8 @@ public final class LandingRules {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                return Optional.of(new Violation(Rule.UNSAFE_KEY,
+                return Optional.of(new Violation(
+                        Rule.UNSAFE_KEY,
                         String.format("the key has a control character (U+%04X) at position %d", (int) c, i)));
             }
         }

@@ -9,7 +9,6 @@ import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +36,13 @@ public final class LandingValidator {
     private final EventLog log;
     private final Metrics metrics;
 
-    public LandingValidator(ObjectStore store, ExecutionStarter starter, LandingRules rules,
-                            QuarantineWriter quarantine, EventLog log, Metrics metrics) {
+    public LandingValidator(
+            ObjectStore store,
+            ExecutionStarter starter,
+            LandingRules rules,
+            QuarantineWriter quarantine,
+            EventLog log,
+            Metrics metrics) {
         this.store = store;
         this.starter = starter;
         this.rules = rules;
@@ -73,8 +77,16 @@ public final class LandingValidator {
     private FileOutcome validate(LandedObject object) {
         Optional<StoredObject> found = find(object);
         if (found.isEmpty()) {
-            return new FileOutcome(object.bucket(), object.key(), FileOutcome.Outcome.MISSING, null, null,
-                    "the object was gone before it could be checked", null, null, null);
+            return new FileOutcome(
+                    object.bucket(),
+                    object.key(),
+                    FileOutcome.Outcome.MISSING,
+                    null,
+                    null,
+                    "the object was gone before it could be checked",
+                    null,
+                    null,
+                    null);
         }
         StoredObject stored = found.get();
         Verdict verdict = rules.check(stored.key(), stored.size(), new StoredObjectHead(store, stored));
@@ -82,18 +94,30 @@ public final class LandingValidator {
             return quarantine(object, stored, rejected.violation());
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
-        var input = new ExecutionInput(accepted.dataset().name(),
-                new SourceObject(stored.bucket(), stored.key(), stored.versionId(), stored.etag(), stored.size(),
+        var input = new ExecutionInput(
+                accepted.dataset().name(),
+                new SourceObject(
+                        stored.bucket(),
+                        stored.key(),
+                        stored.versionId(),
+                        stored.etag(),
+                        stored.size(),
                         landedAt(object, stored)),
                 accepted.engine(),
                 new JobSettings(accepted.dataset().timeoutMinutes(), Map.of(), null, null));
-        String name = ExecutionName.of(input.dataset(), stored.bucket(), stored.key(), stored.versionId(), stored.etag());
+        String name =
+                ExecutionName.of(input.dataset(), stored.bucket(), stored.key(), stored.versionId(), stored.etag());
         StartOutcome started = starter.start(name, input);
-        return new FileOutcome(stored.bucket(), stored.key(),
+        return new FileOutcome(
+                stored.bucket(),
+                stored.key(),
                 started.duplicate() ? FileOutcome.Outcome.DUPLICATE : FileOutcome.Outcome.ACCEPTED,
-                input.dataset(), null,
+                input.dataset(),
+                null,
                 started.duplicate() ? "an execution for this object version already exists" : "execution started",
-                name, started.executionId(), null);
+                name,
+                started.executionId(),
+                null);
     }
 
     /** The object as it is now, under the first of its key spellings that exists. */
@@ -115,10 +139,19 @@ public final class LandingValidator {
         Instant landedAt = landedAt(object, stored);
         reason.put("landedAt", landedAt.toString());
         var setAside = quarantine.setAside(stored, reason, landedAt);
-        String dataset = violation.rule() == Rule.UNKNOWN_DATASET ? null
+        String dataset = violation.rule() == Rule.UNKNOWN_DATASET
+                ? null
                 : rules.datasetFor(stored.key()).orElse(null);
-        return new FileOutcome(stored.bucket(), stored.key(), FileOutcome.Outcome.QUARANTINED, dataset,
-                violation.rule(), violation.message(), null, null, setAside.reasonUri());
+        return new FileOutcome(
+                stored.bucket(),
+                stored.key(),
+                FileOutcome.Outcome.QUARANTINED,
+                dataset,
+                violation.rule(),
+                violation.message(),
+                null,
+                null,
+                setAside.reasonUri());
     }
 
     /** The event's time; an event without one is dated by the object's own Last-Modified, which every HEAD answers. */
@@ -154,7 +187,8 @@ public final class LandingValidator {
             }
             // A version that vanished between HEAD and GET reads as empty: the rules then reject
             // it for its content, and the quarantine copy fails loudly, so nothing is lost.
-            return store.readRange(object.bucket(), object.key(), object.versionId(), offset, length).orElse(new byte[0]);
+            return store.readRange(object.bucket(), object.key(), object.versionId(), offset, length)
+                    .orElse(new byte[0]);
         }
     }
 }

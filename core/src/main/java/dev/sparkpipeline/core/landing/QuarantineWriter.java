@@ -5,7 +5,6 @@ import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +94,9 @@ public final class QuarantineWriter {
         boolean multipart = source.etag() != null && source.etag().contains("-");
         boolean sameEtag = multipart || source.etag() == null || source.etag().equals(copy.etag());
         if (copy.size() != source.size() || !sameEtag) {
-            throw new CopyNotVerified("copy of s3://" + source.bucket() + "/" + source.key() + " has size "
-                    + copy.size() + " and ETag " + copy.etag() + "; the source has " + source.size() + " and " + source.etag());
+            throw new CopyNotVerified(
+                    "copy of s3://" + source.bucket() + "/" + source.key() + " has size " + copy.size() + " and ETag "
+                            + copy.etag() + "; the source has " + source.size() + " and " + source.etag());
         }
     }
 
@@ -112,8 +112,10 @@ public final class QuarantineWriter {
 
     private static byte[] json(Map<String, Object> document) {
         try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
-                    .asString(document).getBytes(StandardCharsets.UTF_8);
+            return JSON.std
+                    .with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+                    .asString(document)
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,8 +128,7 @@ public final class QuarantineWriter {
      * @param reasonUri      the reason document
      * @param alreadySetAside true when an earlier call had done it
      */
-    public record SetAside(String copyUri, String reasonUri, boolean alreadySetAside) {
-    }
+    public record SetAside(String copyUri, String reasonUri, boolean alreadySetAside) {}
 
     /** The copy does not match its source: nothing is deleted, and the caller's retry tries again. */
     public static final class CopyNotVerified extends RuntimeException {

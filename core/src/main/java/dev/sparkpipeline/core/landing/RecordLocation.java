@@ -3,7 +3,6 @@ package dev.sparkpipeline.core.landing;
 import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.StoredObject;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +27,8 @@ public record RecordLocation(String copyKey, String reasonKey) {
     public static final int MAX_KEY_BYTES = 1024;
 
     private static final String REASON_SUFFIX = ".reason.json";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     /** The record of {@code object} under {@code prefix}, in the folder of the day it landed. */
     public static RecordLocation of(String prefix, ObjectIdentity object, Instant landedAt) {

@@ -15,14 +15,12 @@ public sealed interface Verdict {
      * @param gzip    whether it is gzip-compressed
      * @param engine  the engine its size and dataset choose
      */
-    record Accepted(DatasetSpec dataset, DataFormat format, boolean gzip, Engine engine) implements Verdict {
-    }
+    record Accepted(DatasetSpec dataset, DataFormat format, boolean gzip, Engine engine) implements Verdict {}
 
     /**
      * The file goes to quarantine.
      *
      * @param violation the first rule it broke
      */
-    record Rejected(Violation violation) implements Verdict {
-    }
+    record Rejected(Violation violation) implements Verdict {}
 }

@@ -6,5 +6,4 @@ package dev.sparkpipeline.core.landing;
  * @param rule    the rule it broke
  * @param message what a person needs to fix it (names columns, limits, the key; never data rows)
  */
-public record Violation(Rule rule, String message) {
-}
+public record Violation(Rule rule, String message) {}

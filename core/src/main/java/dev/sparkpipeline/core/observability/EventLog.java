@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.observability;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

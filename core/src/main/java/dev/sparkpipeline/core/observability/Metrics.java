@@ -33,14 +33,18 @@ public final class Metrics {
     /** Publishes these counts (unit Count), dimensioned by function. */
     public void counts(Map<String, Integer> counts) {
         List<Map<String, String>> definitions = counts.keySet().stream()
-                .map(name -> Map.of("Name", name, "Unit", "Count")).toList();
+                .map(name -> Map.of("Name", name, "Unit", "Count"))
+                .toList();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("_aws", Map.of(
-                "Timestamp", clock.millis(),
-                "CloudWatchMetrics", List.of(Map.of(
-                        "Namespace", namespace,
-                        "Dimensions", List.of(List.of("Function")),
-                        "Metrics", definitions))));
+        line.put(
+                "_aws",
+                Map.of(
+                        "Timestamp", clock.millis(),
+                        "CloudWatchMetrics",
+                                List.of(Map.of(
+                                        "Namespace", namespace,
+                                        "Dimensions", List.of(List.of("Function")),
+                                        "Metrics", definitions))));
         line.put("Function", function);
         line.putAll(counts);
         sink.accept(EventLog.json(line));

@@ -15,7 +15,8 @@ public interface Catalog {
      * @param partitionColumns partition column name to Hive type, in order
      * @return true when the table was created
      */
-    boolean upsertTable(String table, String location, Map<String, String> columns, Map<String, String> partitionColumns);
+    boolean upsertTable(
+            String table, String location, Map<String, String> columns, Map<String, String> partitionColumns);
 
     /**
      * Adds partitions; ones that exist already are left as they are.

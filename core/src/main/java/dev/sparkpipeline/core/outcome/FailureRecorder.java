@@ -7,7 +7,6 @@ import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.landing.RecordLocation;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,8 +46,13 @@ public final class FailureRecorder {
      * @param startedAt when the execution started, or null when unknown: dates the record of a
      *                  source whose landing time is unknown
      */
-    public FailureRecord record(String executionName, Instant startedAt, ExecutionInput input, JobStatus lastStatus,
-                                String kind, String cause) {
+    public FailureRecord record(
+            String executionName,
+            Instant startedAt,
+            ExecutionInput input,
+            JobStatus lastStatus,
+            String kind,
+            String cause) {
         Instant now = clock.instant();
         Map<String, Object> reason = new LinkedHashMap<>();
         reason.put("kind", kind);
@@ -62,7 +66,8 @@ public final class FailureRecorder {
             reason.put("links", lastStatus.links());
             reason.put("estimatedCostUsd", lastStatus.estimatedCostUsd());
         }
-        Optional<StoredObject> source = store.head(input.source().bucket(), input.source().key(), input.source().versionId());
+        Optional<StoredObject> source = store.head(
+                input.source().bucket(), input.source().key(), input.source().versionId());
         Instant landedAt = RecordLocation.landingTime(input.source(), source, startedAt != null ? startedAt : now);
         if (source.isPresent()) {
             var setAside = failed.setAside(source.get(), reason, landedAt);
@@ -85,6 +90,5 @@ public final class FailureRecorder {
      * @param reasonUri     the reason document
      * @param sourceMissing true when the source was gone
      */
-    public record FailureRecord(String failedUri, String reasonUri, boolean sourceMissing) {
-    }
+    public record FailureRecord(String failedUri, String reasonUri, boolean sourceMissing) {}
 }

@@ -27,9 +27,21 @@ import java.util.Map;
  * @param dedupe       how duplicates were found: key, rows or none; null when not said
  */
 public record Manifest(
-        String dataset, String runId, String source, long rowsIn, long rowsOut, long rejected, long duplicates,
-        Map<String, String> schema, List<String> partitions, List<String> files, List<RejectCount> rejects,
-        String errors, String extraPolicy, List<String> extraColumns, String dedupe) {
+        String dataset,
+        String runId,
+        String source,
+        long rowsIn,
+        long rowsOut,
+        long rejected,
+        long duplicates,
+        Map<String, String> schema,
+        List<String> partitions,
+        List<String> files,
+        List<RejectCount> rejects,
+        String errors,
+        String extraPolicy,
+        List<String> extraColumns,
+        String dedupe) {
 
     public Manifest {
         // The schema's order is the table's column order: copied, not re-hashed.
@@ -52,6 +64,5 @@ public record Manifest(
      * @param rule   the rule's id ({@code not_a_date})
      * @param count  rows
      */
-    public record RejectCount(String column, String rule, long count) {
-    }
+    public record RejectCount(String column, String rule, long count) {}
 }

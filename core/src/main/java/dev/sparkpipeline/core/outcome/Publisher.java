@@ -9,7 +9,6 @@ import dev.sparkpipeline.core.landing.RecordLocation;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +44,13 @@ public final class Publisher {
      * @param quarantineBucket the bucket of {@code failed/}, where an earlier failure of the same object may be recorded
      * @param deleteSource     delete the landed file once its archive copy is verified
      */
-    public Publisher(ObjectStore store, Catalog catalog, String curatedBucket, String quarantineBucket, boolean deleteSource,
-                     Clock clock) {
+    public Publisher(
+            ObjectStore store,
+            Catalog catalog,
+            String curatedBucket,
+            String quarantineBucket,
+            boolean deleteSource,
+            Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.curatedBucket = curatedBucket;
@@ -81,11 +85,15 @@ public final class Publisher {
         String location = "s3://" + curatedBucket + "/" + root + "/";
         boolean created = catalog.upsertTable(manifest.dataset(), location, columns, partitionTypes);
         List<List<String>> values = new ArrayList<>();
-        manifest.partitions().stream().filter(path -> !path.isEmpty()).forEach(path -> values.add(partitionValues(path)));
+        manifest.partitions().stream()
+                .filter(path -> !path.isEmpty())
+                .forEach(path -> values.add(partitionValues(path)));
         int added = values.isEmpty() ? 0 : catalog.addPartitions(manifest.dataset(), location, values);
 
-        Optional<StoredObject> source = store.head(input.source().bucket(), input.source().key(), input.source().versionId());
-        Instant landedAt = RecordLocation.landingTime(input.source(), source, startedAt != null ? startedAt : clock.instant());
+        Optional<StoredObject> source = store.head(
+                input.source().bucket(), input.source().key(), input.source().versionId());
+        Instant landedAt =
+                RecordLocation.landingTime(input.source(), source, startedAt != null ? startedAt : clock.instant());
         String archived = null;
         String superseded = null;
         if (source.isPresent()) {
@@ -110,7 +118,8 @@ public final class Publisher {
         summary.put("curated", location);
         summary.put("partitions", manifest.partitions());
         summary.put("partitionsAdded", added);
-        summary.put("rows", Map.of("in", manifest.rowsIn(), "out", manifest.rowsOut(), "rejected", manifest.rejected()));
+        summary.put(
+                "rows", Map.of("in", manifest.rowsIn(), "out", manifest.rowsOut(), "rejected", manifest.rejected()));
         summary.put("manifest", "s3://" + curatedBucket + "/" + manifestKey);
         summary.put("archived", archived);
         if (superseded != null) {

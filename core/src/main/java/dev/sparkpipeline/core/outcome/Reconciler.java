@@ -6,7 +6,6 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +41,8 @@ public final class Reconciler {
      * @param error     the error of a FAILED execution, or null
      * @param cause     its cause, or null
      */
-    public record Ended(String name, String status, Instant startedAt, ExecutionInput input, String error, String cause) {
-    }
+    public record Ended(
+            String name, String status, Instant startedAt, ExecutionInput input, String error, String cause) {}
 
     /**
      * What reconciling did.
@@ -53,18 +52,20 @@ public final class Reconciler {
      * @param failureRecord      the failure record's reason document, or null when nothing was recorded
      * @param note               why nothing was done, or null
      */
-    public record Reconciliation(String cancelledJob, List<String> terminatedClusters, String failureRecord, String note) {
-    }
+    public record Reconciliation(
+            String cancelledJob, List<String> terminatedClusters, String failureRecord, String note) {}
 
     public Reconciliation reconcile(Ended ended) {
         if ("InvalidInput".equals(ended.error())) {
-            // Refused at the first states, before any cluster or job: the caller was told, and there is nothing to undo.
+            // Refused at the first states, before any cluster or job: the caller was told, and there is nothing to
+            // undo.
             return new Reconciliation(null, List.of(), null, "the input was refused before any cluster or job started");
         }
         String cancelled = null;
         if (ended.input() != null) {
             JobEngine engine = engines.get(ended.input().engine());
-            Optional<JobHandle> job = engine.find(new JobRequest(ended.name(), ended.input(), ended.input().job().clusterId()));
+            Optional<JobHandle> job = engine.find(new JobRequest(
+                    ended.name(), ended.input(), ended.input().job().clusterId()));
             if (job.isPresent()) {
                 engine.cancel(job.get());
                 cancelled = job.get().jobId();
@@ -72,7 +73,8 @@ public final class Reconciler {
         }
         List<String> terminated = clusters.terminate(ended.name());
         if (ended.input() == null) {
-            return new Reconciliation(cancelled, terminated, null, "the event carries no input: the file cannot be named");
+            return new Reconciliation(
+                    cancelled, terminated, null, "the event carries no input: the file cannot be named");
         }
         var record = recorder.record(ended.name(), ended.startedAt(), ended.input(), null, kind(ended), cause(ended));
         return new Reconciliation(cancelled, terminated, record.reasonUri(), null);
@@ -88,9 +90,12 @@ public final class Reconciler {
 
     private static String cause(Ended ended) {
         return switch (ended.status()) {
-            case "ABORTED" -> ended.cause() != null ? ended.cause()
-                    : "the execution was stopped (StopExecution, or a redeploy) before it ended, so its failure path could not run";
-            case "TIMED_OUT" -> "the execution ran past the state machine's TimeoutSeconds, so its failure path could not run";
+            case "ABORTED" ->
+                ended.cause() != null
+                        ? ended.cause()
+                        : "the execution was stopped (StopExecution, or a redeploy) before it ended, so its failure path could not run";
+            case "TIMED_OUT" ->
+                "the execution ran past the state machine's TimeoutSeconds, so its failure path could not run";
             default -> ended.cause();
         };
     }

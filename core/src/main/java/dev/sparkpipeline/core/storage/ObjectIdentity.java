@@ -30,7 +30,8 @@ public record ObjectIdentity(String bucket, String key, String versionId, String
     public String digest() {
         String text = bucket + "\n" + key + "\n" + (versionId != null ? "v:" + versionId : "e:" + etag);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -16,8 +16,8 @@ public interface ObjectStore {
     Optional<byte[]> readRange(String bucket, String key, String versionId, long offset, int length);
 
     /** Copies an object version; returns the copy's metadata so the caller can verify it. */
-    StoredObject copy(String sourceBucket, String sourceKey, String sourceVersionId,
-                      String targetBucket, String targetKey);
+    StoredObject copy(
+            String sourceBucket, String sourceKey, String sourceVersionId, String targetBucket, String targetKey);
 
     /** Writes a small UTF-8 document (reason documents, manifests). */
     StoredObject put(String bucket, String key, String contentType, byte[] content);

@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param lastModified when this version was stored (S3's {@code Last-Modified}), or null when the
  *                  call that produced it does not say
  */
-public record StoredObject(String bucket, String key, String versionId, String etag, long size, Instant lastModified) {
-}
+public record StoredObject(String bucket, String key, String versionId, String etag, long size, Instant lastModified) {}

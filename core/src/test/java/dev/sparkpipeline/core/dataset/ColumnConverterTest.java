@@ -1,15 +1,14 @@
 package dev.sparkpipeline.core.dataset;
 
-import dev.sparkpipeline.core.dataset.RejectRule.Rejection;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkpipeline.core.dataset.RejectRule.Rejection;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What "exactly" means, type by type: a value converts to the same value or is rejected with its rule. */
 class ColumnConverterTest {
@@ -47,17 +46,20 @@ class ColumnConverterTest {
         Object value = converter(type, null).convert(text);
 
         assertThat(value).isNotInstanceOf(Rejection.class);
-        assertThat(value.getClass().getSimpleName()).isEqualTo(switch (type.replaceAll("\\(.*", "")) {
-            case "int" -> "Integer";
-            case "bigint" -> "Long";
-            case "decimal" -> "BigDecimal";
-            case "double" -> "Double";
-            case "boolean" -> "Boolean";
-            case "date" -> "LocalDate";
-            case "timestamp" -> "Instant";
-            default -> "String";
-        });
-        assertThat(value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value)).isEqualTo(expected);
+        assertThat(value.getClass().getSimpleName())
+                .isEqualTo(
+                        switch (type.replaceAll("\\(.*", "")) {
+                            case "int" -> "Integer";
+                            case "bigint" -> "Long";
+                            case "decimal" -> "BigDecimal";
+                            case "double" -> "Double";
+                            case "boolean" -> "Boolean";
+                            case "date" -> "LocalDate";
+                            case "timestamp" -> "Instant";
+                            default -> "String";
+                        });
+        assertThat(value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -116,7 +118,8 @@ class ColumnConverterTest {
             2026-06-01T12:00:00+02:00[Europe/Paris] | ok
             """)
     void zonelessTimestampsAreInTheColumnsZoneAndSkippedTimesAreImpossible(String text, String outcome) {
-        ColumnSpec column = new ColumnSpec("at", ColumnType.parse("timestamp").orElseThrow(), false, null, ZoneId.of("Europe/Paris"));
+        ColumnSpec column = new ColumnSpec(
+                "at", ColumnType.parse("timestamp").orElseThrow(), false, null, ZoneId.of("Europe/Paris"));
 
         Object value = ColumnConverter.of(column, RowRules.defaults()).convert(text);
 
@@ -135,21 +138,40 @@ class ColumnConverterTest {
             '12,5'         | 12.50
             """)
     void decimalAndThousandsSeparatorsAreTheDatasets(String text, String expected) {
-        RowRules european = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS, ',', '.', ZoneId.of("UTC"), 1024, 8);
+        RowRules european = new RowRules(
+                "UTF-8",
+                RowRules.InvalidEncoding.REJECT_ROW,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                ',',
+                '.',
+                ZoneId.of("UTC"),
+                1024,
+                8);
         ColumnSpec column = new ColumnSpec("amount", "decimal(12,2)", false);
 
-        assertThat(((BigDecimal) ColumnConverter.of(column, european).convert(text)).toPlainString()).isEqualTo(expected);
+        assertThat(((BigDecimal) ColumnConverter.of(column, european).convert(text)).toPlainString())
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"'1.25.0,5'", "'12.34,5'", "'1.2345,5'"})
     void thousandsSeparatorsMustGroupInThrees(String text) {
-        RowRules european = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS, ',', '.', ZoneId.of("UTC"), 1024, 8);
+        RowRules european = new RowRules(
+                "UTF-8",
+                RowRules.InvalidEncoding.REJECT_ROW,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                ',',
+                '.',
+                ZoneId.of("UTC"),
+                1024,
+                8);
 
-        assertThat(ColumnConverter.of(new ColumnSpec("n", "decimal(12,2)", false), european).convert(text))
-                .extracting(v -> ((Rejection) v).rule()).isEqualTo(RejectRule.NOT_A_NUMBER);
+        assertThat(ColumnConverter.of(new ColumnSpec("n", "decimal(12,2)", false), european)
+                        .convert(text))
+                .extracting(v -> ((Rejection) v).rule())
+                .isEqualTo(RejectRule.NOT_A_NUMBER);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -162,17 +184,21 @@ class ColumnConverterTest {
     void aPatternThatCannotReadBackWhatItWritesIsRefused(String type, String format, String message) {
         ColumnSpec column = new ColumnSpec("c", ColumnType.parse(type).orElseThrow(), false, format, null);
 
-        assertThatThrownBy(() -> ColumnConverter.of(column, RowRules.defaults())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ColumnConverter.of(column, RowRules.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00"})
     void anInstantOutsideTheYearsSparkHoldsIsOutOfRange(String text) {
-        assertThat(converter("timestamp", null).convert(text)).extracting(v -> ((Rejection) v).rule()).isEqualTo(RejectRule.OUT_OF_RANGE);
+        assertThat(converter("timestamp", null).convert(text))
+                .extracting(v -> ((Rejection) v).rule())
+                .isEqualTo(RejectRule.OUT_OF_RANGE);
     }
 
     private static ColumnConverter converter(String type, String format) {
-        return ColumnConverter.of(new ColumnSpec("c", ColumnType.parse(type).orElseThrow(), false, format, null), RowRules.defaults());
+        return ColumnConverter.of(
+                new ColumnSpec("c", ColumnType.parse(type).orElseThrow(), false, format, null), RowRules.defaults());
     }
 }

@@ -1,12 +1,11 @@
 package dev.sparkpipeline.core.dataset;
 
-import dev.sparkpipeline.core.contract.Engine;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparkpipeline.core.contract.Engine;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class DatasetCatalogTest {
 
@@ -14,7 +13,9 @@ class DatasetCatalogTest {
 
     @Test
     void routesAKeyToTheDatasetOwningItsPrefix() {
-        assertThat(bundled.forKey("orders/2026/11/22/a.csv")).map(DatasetSpec::name).contains("orders");
+        assertThat(bundled.forKey("orders/2026/11/22/a.csv"))
+                .map(DatasetSpec::name)
+                .contains("orders");
     }
 
     @Test

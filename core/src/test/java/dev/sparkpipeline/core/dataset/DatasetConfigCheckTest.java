@@ -1,20 +1,19 @@
 package dev.sparkpipeline.core.dataset;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** config/datasets.json is checked where it is read: each mistake fails with one line naming the dataset and field. */
 class DatasetConfigCheckTest {
@@ -24,7 +23,8 @@ class DatasetConfigCheckTest {
         Path config = Path.of(System.getProperty("pipeline.root", "../.."), "config");
         try (Stream<Path> files = Files.list(config)) {
             return files.filter(file -> file.toString().endsWith(".json")).sorted().toList().stream()
-                    .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
+                    .map(file -> DynamicTest.dynamicTest(
+                            file.getFileName().toString(),
                             () -> assertThat(DatasetCatalog.read(file).all()).isNotEmpty()));
         }
     }
@@ -61,26 +61,32 @@ class DatasetConfigCheckTest {
             """)
     void aBadDatasetFieldFailsNamingIt(String mistake, String fields, String message) {
         assertThatThrownBy(() -> parse("\"d\": {\"prefix\": \"d/\", " + fields + ", \"columns\": "
-                + "[{\"name\": \"id\", \"type\": \"string\"}, {\"name\": \"at\", \"type\": \"timestamp\"}]}"))
+                        + "[{\"name\": \"id\", \"type\": \"string\"}, {\"name\": \"at\", \"type\": \"timestamp\"}]}"))
                 .isInstanceOf(InvalidDatasetConfig.class)
                 .hasMessageStartingWith(message);
     }
 
     @Test
     void aKeyColumnMustBeRequired() {
-        assertThatThrownBy(() -> parse("\"d\": {\"prefix\": \"d/\", \"key\": [\"id\"], \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
-                .hasMessage("datasets.d.key: column id must be required (a row without its key cannot be told from another)");
+        assertThatThrownBy(
+                        () -> parse(
+                                "\"d\": {\"prefix\": \"d/\", \"key\": [\"id\"], \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
+                .hasMessage(
+                        "datasets.d.key: column id must be required (a row without its key cannot be told from another)");
     }
 
     @Test
     void anExplicitNullIsRefused() {
-        assertThatThrownBy(() -> parse("\"d\": {\"prefix\": \"d/\", \"maxBytes\": null, \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
+        assertThatThrownBy(
+                        () -> parse(
+                                "\"d\": {\"prefix\": \"d/\", \"maxBytes\": null, \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
                 .hasMessage("datasets.d.maxBytes must not be null (leave it out to use the default)");
     }
 
     @Test
     void textAfterTheConfigurationIsRefused() {
-        assertThatThrownBy(() -> DatasetCatalog.parse("{\"datasets\": {}} {\"garbage\":".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(
+                        () -> DatasetCatalog.parse("{\"datasets\": {}} {\"garbage\":".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageStartingWith("datasets config has text after its JSON object");
     }
 
@@ -95,7 +101,8 @@ class DatasetConfigCheckTest {
 
     @Test
     void anUnknownTopLevelFieldIsRefused() {
-        assertThatThrownBy(() -> DatasetCatalog.parse("{\"datasets\": {\"a\": {}}, \"dataset\": {}}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> DatasetCatalog.parse(
+                        "{\"datasets\": {\"a\": {}}, \"dataset\": {}}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageStartingWith("dataset: unknown field (did you mean datasets?)");
     }
 
@@ -117,12 +124,15 @@ class DatasetConfigCheckTest {
         assertThat(french.invalidEncoding()).isEqualTo(RowRules.InvalidEncoding.FAIL_FILE);
         assertThat(french.extraColumns()).isEqualTo(RowRules.ExtraColumns.KEEP);
         assertThat(french.dedupe()).isEqualTo(RowRules.Dedupe.NONE);
-        assertThat(catalog.named("french").orElseThrow().columns().get(0).format()).isEqualTo("dd/MM/yyyy");
+        assertThat(catalog.named("french").orElseThrow().columns().get(0).format())
+                .isEqualTo("dd/MM/yyyy");
     }
 
     @Test
     void jsonIsAcceptedAsTheNameOfTheJsonFormat() {
-        assertThatCode(() -> parse("\"a\": {\"prefix\": \"a/\", \"formats\": [\"json\"], \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
+        assertThatCode(
+                        () -> parse(
+                                "\"a\": {\"prefix\": \"a/\", \"formats\": [\"json\"], \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
                 .doesNotThrowAnyException();
     }
 
@@ -131,6 +141,7 @@ class DatasetConfigCheckTest {
                 {"formats": ["csv", "jsonl", "parquet"], "gzip": true, "minBytes": 1, "maxBytes": 1000,
                  "csv": {"delimiter": ",", "quote": "\\""}, "engine": "EMR_SERVERLESS", "timeoutMinutes": 60,
                  "maxErrorRatio": 0.05, "partitionBy": ["ingest_date"]}""";
-        return DatasetCatalog.parse(("{\"defaults\": " + defaults + ", \"datasets\": {" + datasets + "}}").getBytes(StandardCharsets.UTF_8));
+        return DatasetCatalog.parse(("{\"defaults\": " + defaults + ", \"datasets\": {" + datasets + "}}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

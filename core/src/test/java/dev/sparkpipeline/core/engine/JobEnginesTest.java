@@ -1,13 +1,12 @@
 package dev.sparkpipeline.core.engine;
 
-import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.error.InvalidJobConfig;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.error.InvalidJobConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class JobEnginesTest {
 

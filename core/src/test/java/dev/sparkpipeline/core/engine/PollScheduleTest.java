@@ -1,8 +1,8 @@
 package dev.sparkpipeline.core.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
 

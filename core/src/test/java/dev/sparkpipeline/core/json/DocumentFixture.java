@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.json;
 
 import dev.sparkpipeline.core.testing.Fixtures;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

@@ -1,21 +1,20 @@
 package dev.sparkpipeline.core.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.contract.JobSettings;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The execution input's one codec, over every fixture of {@code events/} that holds an input. */
 class ExecutionInputJsonTest {
@@ -23,9 +22,9 @@ class ExecutionInputJsonTest {
     /** A manual input, the submit events' {@code input}, and the execution state publish and record-failure get. */
     static Stream<DocumentFixture> inputs() {
         return Stream.of(
-                DocumentFixture.matching("manual-execution.json", ""),
-                DocumentFixture.matching("submit-*.json", "input"),
-                DocumentFixture.matching("{publish,record-failure}.json", "state", "cluster", "run", "failure"))
+                        DocumentFixture.matching("manual-execution.json", ""),
+                        DocumentFixture.matching("submit-*.json", "input"),
+                        DocumentFixture.matching("{publish,record-failure}.json", "state", "cluster", "run", "failure"))
                 .flatMap(fixtures -> fixtures);
     }
 
@@ -42,7 +41,9 @@ class ExecutionInputJsonTest {
 
     @Test
     void theInputStepFunctionsKeepsIsWrittenByteForByteAsTheValidateFunctionStartedIt() {
-        String started = JsonObject.parse(Fixtures.bytes("execution-aborted.json")).object("detail").string("input");
+        String started = JsonObject.parse(Fixtures.bytes("execution-aborted.json"))
+                .object("detail")
+                .string("input");
 
         byte[] written = ExecutionInputJson.write(ExecutionInputJson.read(started.getBytes(StandardCharsets.UTF_8)));
 
@@ -53,15 +54,16 @@ class ExecutionInputJsonTest {
     void unsetSettingsAreWrittenAsNullsBecauseTheStateMachinesPathsFailOnAnAbsentField() {
         ExecutionInput input = ExecutionInputJson.read(Fixtures.bytes("manual-execution.json"));
 
-        assertThat(FieldPaths.of(ExecutionInputJson.write(input))).containsEntry("source.versionId", null)
-                .containsEntry("job.sparkSubmitParameters", null).containsEntry("job.clusterId", null);
+        assertThat(FieldPaths.of(ExecutionInputJson.write(input)))
+                .containsEntry("source.versionId", null)
+                .containsEntry("job.sparkSubmitParameters", null)
+                .containsEntry("job.clusterId", null);
     }
 
     @Test
     void anInputWithoutEngineOrJobGetsTheDefaultsAndNoLandingTime() {
         ExecutionInput input = ExecutionInputJson.read("""
-                {"dataset": "orders", "source": {"bucket": "landing-bucket", "key": "orders/a.csv"}}"""
-                .getBytes(StandardCharsets.UTF_8));
+                {"dataset": "orders", "source": {"bucket": "landing-bucket", "key": "orders/a.csv"}}""".getBytes(StandardCharsets.UTF_8));
 
         assertThat(input.engine()).isEqualTo(Engine.DEFAULT);
         assertThat(input.job().timeoutMinutes()).isEqualTo(JobSettings.DEFAULT_TIMEOUT_MINUTES);
@@ -74,7 +76,6 @@ class ExecutionInputJsonTest {
         JsonObject state = JsonObject.parse(Fixtures.bytes("publish.json")).object("state");
 
         ExecutionInput input = ExecutionInputJson.read(state);
-
 
         assertThat(input.source().landedAt()).isEqualTo(Instant.parse("2026-11-22T08:15:30Z"));
     }
@@ -102,7 +103,8 @@ class ExecutionInputJsonTest {
     @MethodSource("malformedInputs")
     void aMalformedInputIsRefusedNamingTheField(String fixture, String message) {
         assertThatThrownBy(() -> ExecutionInputJson.read(Fixtures.bytes("bad/manual/" + fixture)))
-                .isInstanceOf(InvalidInput.class).hasMessage(message);
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage(message);
     }
 
     @Test
@@ -124,10 +126,10 @@ class ExecutionInputJsonTest {
     @Test
     void aLandingTimeThatIsNoInstantIsRefusedNamingTheField() {
         byte[] input = """
-                {"dataset": "orders", "source": {"bucket": "b", "key": "k", "landedAt": "yesterday"}}"""
-                .getBytes(StandardCharsets.UTF_8);
+                {"dataset": "orders", "source": {"bucket": "b", "key": "k", "landedAt": "yesterday"}}""".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> ExecutionInputJson.read(input)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> ExecutionInputJson.read(input))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("source.landedAt must be an ISO-8601 instant such as 2026-11-22T08:15:30Z");
     }
 }

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.core.json;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 final class FieldPaths {
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     static Map<String, Object> of(byte[] json) {
         try {

@@ -1,5 +1,8 @@
 package dev.sparkpipeline.core.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRun;
@@ -7,17 +10,13 @@ import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.engine.NormalisedState;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The job run's one codec (the submit and track answers, kept at {@code $.run}), over every fixture holding one. */
 class JobRunJsonTest {
@@ -25,9 +24,9 @@ class JobRunJsonTest {
     /** The track events, the cancel events (a handle alone) and the run the execution state carries. */
     static Stream<DocumentFixture> runs() {
         return Stream.of(
-                DocumentFixture.matching("track-*.json", ""),
-                DocumentFixture.matching("cancel-*.json", ""),
-                DocumentFixture.matching("{publish,record-failure}.json", "state.run"))
+                        DocumentFixture.matching("track-*.json", ""),
+                        DocumentFixture.matching("cancel-*.json", ""),
+                        DocumentFixture.matching("{publish,record-failure}.json", "state.run"))
                 .flatMap(fixtures -> fixtures);
     }
 
@@ -45,15 +44,28 @@ class JobRunJsonTest {
     @Test
     void everyFieldTheStateMachineReadsIsWrittenEvenWhenNull() {
         var handle = JobHandle.of(Engine.GLUE, "jr_1", "curate", "run-1", 1_795_000_000, 60);
-        var status = new JobStatus("RUNNING", NormalisedState.RUNNING, false, false, false, 30, 60,
-                null, null, null, null);
+        var status =
+                new JobStatus("RUNNING", NormalisedState.RUNNING, false, false, false, 30, 60, null, null, null, null);
 
         Map<String, Object> written = FieldPaths.of(JobRunJson.write(new JobRun(handle, status)));
 
-        assertThat(written).containsKeys("handle.engine", "handle.jobId", "handle.containerId", "handle.runId",
-                        "handle.submittedAt", "handle.deadlineAt", "status.rawState", "status.state", "status.terminal",
-                        "status.timedOut", "status.longRunning", "status.nextPollSeconds", "status.elapsedSeconds")
-                .containsEntry("status.failureReason", null).containsEntry("status.estimatedCostUsd", null)
+        assertThat(written)
+                .containsKeys(
+                        "handle.engine",
+                        "handle.jobId",
+                        "handle.containerId",
+                        "handle.runId",
+                        "handle.submittedAt",
+                        "handle.deadlineAt",
+                        "status.rawState",
+                        "status.state",
+                        "status.terminal",
+                        "status.timedOut",
+                        "status.longRunning",
+                        "status.nextPollSeconds",
+                        "status.elapsedSeconds")
+                .containsEntry("status.failureReason", null)
+                .containsEntry("status.estimatedCostUsd", null)
                 .containsEntry("handle.deadlineAt", (double) handle.deadlineAt());
     }
 
@@ -78,10 +90,12 @@ class JobRunJsonTest {
     /** Each malformed track and cancel event of {@code events/bad/functions/}, with what the codec says about it. */
     static Stream<Arguments> malformedRuns() {
         return Stream.of(
-                Arguments.of("TrackJobFunction/handle-engine-unknown.json",
+                Arguments.of(
+                        "TrackJobFunction/handle-engine-unknown.json",
                         "handle.engine must be one of [EMR_SERVERLESS, GLUE, EMR, LOCAL]"),
                 Arguments.of("TrackJobFunction/handle-missing.json", "handle is required and must be an object"),
-                Arguments.of("TrackJobFunction/status-state-unknown.json",
+                Arguments.of(
+                        "TrackJobFunction/status-state-unknown.json",
                         "status.state must be one of [PENDING, RUNNING, SUCCEEDED, FAILED, CANCELLED]"),
                 Arguments.of("CancelJobFunction/handle-a-string.json", "handle must be an object"));
     }
@@ -90,7 +104,8 @@ class JobRunJsonTest {
     @MethodSource("malformedRuns")
     void aMalformedRunIsRefusedNamingTheField(String fixture, String message) {
         assertThatThrownBy(() -> JobRunJson.read(JsonObject.parse(Fixtures.bytes("bad/functions/" + fixture))))
-                .isInstanceOf(InvalidInput.class).hasMessage(message);
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage(message);
     }
 
     @Test
@@ -98,6 +113,7 @@ class JobRunJsonTest {
         JsonObject noState = JsonObject.parse("{\"rawState\": \"X\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> JobRunJson.readStatus(noState))
-                .isInstanceOf(InvalidInput.class).hasMessage("state is required and must be a string");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("state is required and must be a string");
     }
 }

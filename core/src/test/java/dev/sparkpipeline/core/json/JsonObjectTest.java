@@ -1,18 +1,17 @@
 package dev.sparkpipeline.core.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.error.InvalidInput;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The strict reader every codec reads with: each refusal names the field's full path. */
 class JsonObjectTest {
@@ -23,15 +22,18 @@ class JsonObjectTest {
 
     @Test
     void aDocumentThatIsNotJsonOrNotAnObjectIsRefused() {
-        assertThatThrownBy(() -> parse("executionName=x")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> parse("executionName=x"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("the event is not valid JSON");
-        assertThatThrownBy(() -> parse("[1, 2]")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> parse("[1, 2]"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("the event must be a JSON object");
     }
 
     @Test
     void aFieldOfTheWrongKindIsRefusedWithItsFullPath() {
-        JsonObject source = parse("{\"source\": {\"key\": 5, \"size\": \"10\", \"gzip\": \"yes\"}}").object("source");
+        JsonObject source = parse("{\"source\": {\"key\": 5, \"size\": \"10\", \"gzip\": \"yes\"}}")
+                .object("source");
 
         assertThatThrownBy(() -> source.string("key")).hasMessage("source.key must be a string");
         assertThatThrownBy(() -> source.number("size")).hasMessage("source.size must be a number");
@@ -61,7 +63,8 @@ class JsonObjectTest {
 
     @Test
     void anEnumIsReadByItsNameAndAnUnknownNameListsTheKnownOnes() {
-        JsonObject handle = parse("{\"handle\": {\"engine\": \"GLUE\", \"other\": \"NOPE\"}}").object("handle");
+        JsonObject handle = parse("{\"handle\": {\"engine\": \"GLUE\", \"other\": \"NOPE\"}}")
+                .object("handle");
 
         assertThat(handle.optionalEnum("engine", Engine.class)).isEqualTo(Engine.GLUE);
         assertThat(handle.optionalEnum("absent", Engine.class)).isNull();
@@ -115,9 +118,11 @@ class JsonObjectTest {
         document.put("job", nested);
         document.put("rejects", List.of(Map.of("rule", "field_count")));
 
-        assertThat(new String(JsonObject.write(document), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(new String(JsonObject.write(document), StandardCharsets.UTF_8))
+                .isEqualTo("""
                 {"job":{"clusterId":null,"timeoutMinutes":60},"rejects":[{"rule":"field_count"}]}""");
-        assertThat(new String(JsonObject.writeWithoutNulls(document), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(new String(JsonObject.writeWithoutNulls(document), StandardCharsets.UTF_8))
+                .isEqualTo("""
                 {"job":{"timeoutMinutes":60},"rejects":[{"rule":"field_count"}]}""");
     }
 }

@@ -1,19 +1,18 @@
 package dev.sparkpipeline.core.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.core.testing.Fixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The manifest's one codec, over every manifest of {@code events/documents/} (manifests the curate job wrote). */
 class ManifestJsonTest {
@@ -30,18 +29,23 @@ class ManifestJsonTest {
         byte[] written = ManifestJson.write(read);
 
         assertThat(ManifestJson.read(written)).isEqualTo(read);
-        assertThat(FieldPaths.of(written)).containsAllEntriesOf(fixture.fields()).isEqualTo(fixture.fields());
+        assertThat(FieldPaths.of(written))
+                .containsAllEntriesOf(fixture.fields())
+                .isEqualTo(fixture.fields());
     }
 
     @Test
     void theBreakdownOfRejectsIsReadInOrderAndARecordRuleHasNoColumn() {
         Manifest manifest = ManifestJson.read(Fixtures.bytes("documents/manifest-orders-with-rejects.json"));
 
-        assertThat(manifest.rejects()).containsExactly(new Manifest.RejectCount(null, "field_count", 1),
-                new Manifest.RejectCount("amount", "not_a_number", 1),
-                new Manifest.RejectCount("order_ts", "not_a_date", 1));
+        assertThat(manifest.rejects())
+                .containsExactly(
+                        new Manifest.RejectCount(null, "field_count", 1),
+                        new Manifest.RejectCount("amount", "not_a_number", 1),
+                        new Manifest.RejectCount("order_ts", "not_a_date", 1));
         assertThat(manifest.errors()).endsWith("/_errors/run_id=" + manifest.runId() + "/");
-        assertThat(manifest.schema().keySet()).startsWith("order_id", "customer_id", "order_ts")
+        assertThat(manifest.schema().keySet())
+                .startsWith("order_id", "customer_id", "order_ts")
                 .endsWith("ingest_date");
     }
 
@@ -50,15 +54,18 @@ class ManifestJsonTest {
         Manifest manifest = ManifestJson.read(Fixtures.bytes("documents/manifest-orders.json"));
 
         assertThat(manifest.errors()).isNull();
-        assertThat(FieldPaths.of(ManifestJson.write(manifest))).doesNotContainKey("errors").containsEntry("rejects", List.of());
+        assertThat(FieldPaths.of(ManifestJson.write(manifest)))
+                .doesNotContainKey("errors")
+                .containsEntry("rejects", List.of());
     }
 
     @Test
     void theRejectsFileHoldsTheBreakdownAloneAsTheManifestDoes() {
-        var rejects = List.of(new Manifest.RejectCount(null, "field_count", 2),
-                new Manifest.RejectCount("amount", "scale", 1));
+        var rejects = List.of(
+                new Manifest.RejectCount(null, "field_count", 2), new Manifest.RejectCount("amount", "scale", 1));
 
-        assertThat(new String(ManifestJson.writeRejects(rejects), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(new String(ManifestJson.writeRejects(rejects), StandardCharsets.UTF_8))
+                .isEqualTo("""
                 {"rejects":[{"rule":"field_count","count":2},{"column":"amount","rule":"scale","count":1}]}""");
     }
 
@@ -66,8 +73,7 @@ class ManifestJsonTest {
     void aManifestWithOnlyWhatPublishingReadsStillReads() {
         Manifest manifest = ManifestJson.read("""
                 {"dataset": "orders", "runId": "run-1", "rows": {"in": 4, "out": 3},
-                 "schema": {"order_id": "string", "ingest_date": "date"}, "partitions": ["ingest_date=2026-11-22"]}"""
-                .getBytes(StandardCharsets.UTF_8));
+                 "schema": {"order_id": "string", "ingest_date": "date"}, "partitions": ["ingest_date=2026-11-22"]}""".getBytes(StandardCharsets.UTF_8));
 
         assertThat(manifest.rejected()).isZero();
         assertThat(manifest.duplicates()).isZero();
@@ -81,10 +87,10 @@ class ManifestJsonTest {
     @Test
     void aManifestWithoutRowCountsIsRefusedNamingTheField() {
         byte[] manifest = """
-                {"dataset": "orders", "runId": "run-1", "rows": {"in": 4}, "partitions": []}"""
-                .getBytes(StandardCharsets.UTF_8);
+                {"dataset": "orders", "runId": "run-1", "rows": {"in": 4}, "partitions": []}""".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> ManifestJson.read(manifest)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> ManifestJson.read(manifest))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("rows.out is required and must be a number");
     }
 
@@ -92,13 +98,18 @@ class ManifestJsonTest {
     void theLastManifestTheJobLoggedIsTheOneReadFromItsOutput() {
         Manifest first = ManifestJson.read(Fixtures.bytes("documents/manifest-orders.json"));
         Manifest last = ManifestJson.read(Fixtures.bytes("documents/manifest-orders-with-rejects.json"));
-        List<String> log = List.of("INFO SparkContext: Running Spark", ManifestJson.logLine(first), "INFO done",
-                ManifestJson.logLine(last), "INFO ShutdownHookManager: Shutdown hook called");
+        List<String> log = List.of(
+                "INFO SparkContext: Running Spark",
+                ManifestJson.logLine(first),
+                "INFO done",
+                ManifestJson.logLine(last),
+                "INFO ShutdownHookManager: Shutdown hook called");
 
         String logged = ManifestJson.lastLogged(log).orElseThrow();
 
         assertThat(ManifestJson.read(logged.getBytes(StandardCharsets.UTF_8))).isEqualTo(last);
-        assertThat(ManifestJson.lastLogged(List.of("Exception in thread \"main\" java.io.IOException"))).isEmpty();
+        assertThat(ManifestJson.lastLogged(List.of("Exception in thread \"main\" java.io.IOException")))
+                .isEmpty();
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.sparkpipeline.core.landing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dataset rules on thousands of generated files: any key, any size, any content at the head
@@ -45,15 +44,19 @@ class LandingRulesProperties {
 
     @Provide
     Arbitrary<String> keys() {
-        Arbitrary<String> prefix = Arbitraries.of("orders/2026/11/22/", "customers/2026/11/22/", "", "orders/", "../", "/");
+        Arbitrary<String> prefix =
+                Arbitraries.of("orders/2026/11/22/", "customers/2026/11/22/", "", "orders/", "../", "/");
         Arbitrary<String> name = Arbitraries.strings().all().ofMaxLength(40);
-        Arbitrary<String> extension = Arbitraries.of(".csv", ".csv.gz", ".jsonl", ".json", ".parquet", ".txt", "", ".CSV");
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
+        Arbitrary<String> extension =
+                Arbitraries.of(".csv", ".csv.gz", ".jsonl", ".json", ".parquet", ".txt", "", ".CSV");
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(200),
                 net.jqwik.api.Combinators.combine(prefix, name, extension).as((p, n, e) -> p + n + e));
     }
 
     @Provide
     Arbitrary<Long> sizes() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(-1, 10_000), Arbitraries.longs().between(0, Long.MAX_VALUE));
+        return Arbitraries.oneOf(
+                Arbitraries.longs().between(-1, 10_000), Arbitraries.longs().between(0, Long.MAX_VALUE));
     }
 }

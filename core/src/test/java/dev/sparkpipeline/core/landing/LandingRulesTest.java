@@ -1,20 +1,19 @@
 package dev.sparkpipeline.core.landing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.dataset.DataFormat;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.testing.Fixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per rule: each fails if its rule is removed. Files come from events/data/. */
 class LandingRulesTest {
@@ -34,19 +33,24 @@ class LandingRulesTest {
 
     @Test
     void acceptsGoodJsonLines() {
-        assertThat(check("orders/2026/11/22/orders.jsonl", Fixtures.bytes("data/orders.jsonl"))).isInstanceOf(Verdict.Accepted.class);
+        assertThat(check("orders/2026/11/22/orders.jsonl", Fixtures.bytes("data/orders.jsonl")))
+                .isInstanceOf(Verdict.Accepted.class);
     }
 
     @Test
     void acceptsGzipCompressedCsvReadingOnlyItsHead() {
         Verdict verdict = check("orders/2026/11/22/orders.csv.gz", Fixtures.bytes("data/orders.csv.gz"));
 
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Accepted.class, accepted -> assertThat(accepted.gzip()).isTrue());
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        Verdict.Accepted.class,
+                        accepted -> assertThat(accepted.gzip()).isTrue());
     }
 
     @Test
     void acceptsACsvInItsDatasetsDialect() {
-        assertThat(check("customers/2026/11/22/customers.csv", Fixtures.bytes("data/customers.csv"))).isInstanceOf(Verdict.Accepted.class);
+        assertThat(check("customers/2026/11/22/customers.csv", Fixtures.bytes("data/customers.csv")))
+                .isInstanceOf(Verdict.Accepted.class);
     }
 
     @Test
@@ -69,12 +73,14 @@ class LandingRulesTest {
 
     @Test
     void rejectsAKeyOutsideEveryDataset() {
-        assertThat(ruleOf(check("invoices/2026/a.csv", Fixtures.bytes("data/orders.csv")))).isEqualTo(Rule.UNKNOWN_DATASET);
+        assertThat(ruleOf(check("invoices/2026/a.csv", Fixtures.bytes("data/orders.csv"))))
+                .isEqualTo(Rule.UNKNOWN_DATASET);
     }
 
     @Test
     void rejectsAFormatTheDatasetDoesNotAccept() {
-        assertThat(ruleOf(check("orders/2026/notes.txt", Fixtures.bytes("data/bad/orders-notes.txt")))).isEqualTo(Rule.UNSUPPORTED_FORMAT);
+        assertThat(ruleOf(check("orders/2026/notes.txt", Fixtures.bytes("data/bad/orders-notes.txt"))))
+                .isEqualTo(Rule.UNSUPPORTED_FORMAT);
     }
 
     @Test
@@ -86,12 +92,14 @@ class LandingRulesTest {
 
     @Test
     void rejectsGzipParquet() {
-        assertThat(ruleOf(check("orders/2026/o.parquet.gz", new byte[]{1, 2, 3}))).isEqualTo(Rule.UNSUPPORTED_FORMAT);
+        assertThat(ruleOf(check("orders/2026/o.parquet.gz", new byte[] {1, 2, 3})))
+                .isEqualTo(Rule.UNSUPPORTED_FORMAT);
     }
 
     @Test
     void rejectsAnEmptyFile() {
-        assertThat(ruleOf(check("orders/2026/orders.csv", Fixtures.bytes("data/bad/orders-empty.csv")))).isEqualTo(Rule.EMPTY_FILE);
+        assertThat(ruleOf(check("orders/2026/orders.csv", Fixtures.bytes("data/bad/orders-empty.csv"))))
+                .isEqualTo(Rule.EMPTY_FILE);
     }
 
     @Test
@@ -111,7 +119,8 @@ class LandingRulesTest {
 
     @Test
     void rejectsAFileAboveTheDatasetsMaximum() {
-        Verdict verdict = rules.check("customers/2026/c.csv", 2L * 1024 * 1024 * 1024, head(Fixtures.bytes("data/customers.csv")));
+        Verdict verdict = rules.check(
+                "customers/2026/c.csv", 2L * 1024 * 1024 * 1024, head(Fixtures.bytes("data/customers.csv")));
 
         assertThat(ruleOf(verdict)).isEqualTo(Rule.TOO_LARGE);
     }
@@ -136,14 +145,16 @@ class LandingRulesTest {
 
     @Test
     void readsQuotedHeaderNamesWithDelimitersInside() {
-        byte[] csv = "\"order_id\",\"customer_id\",\"order_ts\",\"amount, EUR\",\"amount\"\n1,2,3,4,5\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csv = "\"order_id\",\"customer_id\",\"order_ts\",\"amount, EUR\",\"amount\"\n1,2,3,4,5\n"
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(check("orders/2026/o.csv", csv)).isInstanceOf(Verdict.Accepted.class);
     }
 
     @Test
     void rejectsACsvWhoseFirstLineIsBlank() {
-        assertThat(ruleOf(check("orders/2026/o.csv", Fixtures.bytes("data/bad/orders-no-header.csv")))).isEqualTo(Rule.NO_CSV_HEADER);
+        assertThat(ruleOf(check("orders/2026/o.csv", Fixtures.bytes("data/bad/orders-no-header.csv"))))
+                .isEqualTo(Rule.NO_CSV_HEADER);
     }
 
     @Test
@@ -157,12 +168,14 @@ class LandingRulesTest {
 
     @Test
     void rejectsJsonLinesWhoseFirstLineIsNotAnObject() {
-        assertThat(ruleOf(check("orders/2026/o.jsonl", Fixtures.bytes("data/bad/orders-not-json.jsonl")))).isEqualTo(Rule.NOT_JSON_OBJECT);
+        assertThat(ruleOf(check("orders/2026/o.jsonl", Fixtures.bytes("data/bad/orders-not-json.jsonl"))))
+                .isEqualTo(Rule.NOT_JSON_OBJECT);
     }
 
     @Test
     void rejectsAJsonArrayOfOtherThanObjects() {
-        assertThat(ruleOf(check("orders/2026/o.jsonl", "[1,2]\n".getBytes(StandardCharsets.UTF_8)))).isEqualTo(Rule.NOT_JSON_OBJECT);
+        assertThat(ruleOf(check("orders/2026/o.jsonl", "[1,2]\n".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(Rule.NOT_JSON_OBJECT);
     }
 
     @Test
@@ -174,18 +187,22 @@ class LandingRulesTest {
 
     @Test
     void rejectsAParquetNameOnOtherContent() {
-        assertThat(ruleOf(check("orders/2026/o.parquet", Fixtures.bytes("data/bad/orders-not-parquet.parquet")))).isEqualTo(Rule.NOT_PARQUET);
+        assertThat(ruleOf(check("orders/2026/o.parquet", Fixtures.bytes("data/bad/orders-not-parquet.parquet"))))
+                .isEqualTo(Rule.NOT_PARQUET);
     }
 
     @Test
     void rejectsAParquetFileTruncatedBeforeItsFooter() {
-        assertThat(ruleOf(check("orders/2026/o.parquet", "PAR1 and then the upload stopped".getBytes(StandardCharsets.US_ASCII))))
+        assertThat(ruleOf(check(
+                        "orders/2026/o.parquet",
+                        "PAR1 and then the upload stopped".getBytes(StandardCharsets.US_ASCII))))
                 .isEqualTo(Rule.NOT_PARQUET);
     }
 
     @Test
     void rejectsAGzipNameOnPlainText() {
-        assertThat(ruleOf(check("orders/2026/o.csv.gz", Fixtures.bytes("data/bad/orders-corrupt.csv.gz")))).isEqualTo(Rule.CORRUPT_GZIP);
+        assertThat(ruleOf(check("orders/2026/o.csv.gz", Fixtures.bytes("data/bad/orders-corrupt.csv.gz"))))
+                .isEqualTo(Rule.CORRUPT_GZIP);
     }
 
     @Test

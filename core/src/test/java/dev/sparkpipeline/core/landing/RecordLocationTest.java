@@ -1,12 +1,11 @@
 package dev.sparkpipeline.core.landing;
 
-import dev.sparkpipeline.core.storage.ObjectIdentity;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkpipeline.core.storage.ObjectIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RecordLocationTest {
 
@@ -37,7 +36,11 @@ class RecordLocationTest {
 
         RecordLocation location = RecordLocation.of("quarantine/", new ObjectIdentity("b", key, "v", "e"), LANDED);
 
-        assertThat(location.reasonKey().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(RecordLocation.MAX_KEY_BYTES);
-        assertThat(location.copyKey()).endsWith("ü.csv").doesNotContain("orders/").doesNotContain("\uFFFD");
+        assertThat(location.reasonKey().getBytes(StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(RecordLocation.MAX_KEY_BYTES);
+        assertThat(location.copyKey())
+                .endsWith("ü.csv")
+                .doesNotContain("orders/")
+                .doesNotContain("\uFFFD");
     }
 }

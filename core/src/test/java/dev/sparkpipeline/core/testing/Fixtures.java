@@ -10,12 +10,13 @@ import java.util.stream.Stream;
 /** Files under the repository's {@code events/} folder: the fixtures tests and sam local invoke share. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path root() {
         String configured = System.getProperty("pipeline.root");
-        return configured != null ? Path.of(configured) : Path.of("../..").toAbsolutePath().normalize();
+        return configured != null
+                ? Path.of(configured)
+                : Path.of("../..").toAbsolutePath().normalize();
     }
 
     public static Path events(String relative) {
@@ -25,8 +26,10 @@ public final class Fixtures {
     /** The names of the files directly in {@code events/} that match {@code regex}, sorted. */
     public static List<String> names(String regex) {
         try (Stream<Path> files = Files.list(root().resolve("events"))) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(regex))
-                    .sorted().toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches(regex))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,14 +1,12 @@
 package dev.sparkpipeline.cancel;
 
-import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +32,8 @@ public final class CancelJobHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JobHandle handle = JobRunJson.readHandle(JsonObject.parse(input.readAllBytes()).object("handle"));
+        JobHandle handle =
+                JobRunJson.readHandle(JsonObject.parse(input.readAllBytes()).object("handle"));
         engines.get(handle.engine()).cancel(handle);
         output.write(JsonObject.write(Map.of("handle", JobRunJson.fields(handle), "cancelled", true)));
     }

@@ -1,23 +1,22 @@
 package dev.sparkpipeline.cancel;
 
+import static dev.sparkpipeline.aws.testing.Requests.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.testing.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static dev.sparkpipeline.aws.testing.Requests.settings;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The cancel handler on its event fixtures, with the real engine adapters on moto_server. */
 class CancelJobHandlerContractTest {
@@ -31,17 +30,23 @@ class CancelJobHandlerContractTest {
     @BeforeEach
     void engines() {
         moto.reset();
-        applicationId = moto.clients().emrServerless().createApplication(b -> b.name("curate")
-                .releaseLabel("emr-7.9.0").type("SPARK")).applicationId();
+        applicationId = moto.clients()
+                .emrServerless()
+                .createApplication(
+                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
+                .applicationId();
         engines = AwsJobEngines.on(moto.clients(), settings(applicationId), Clock.systemUTC());
     }
 
     @Test
     void cancellingAFinishedRunIsANoOpThatStillAnswers() throws IOException {
         // moto's EMR Serverless job runs go straight to SUCCESS: this one has ended before the cancel.
-        String jobRunId = moto.clients().emrServerless().startJobRun(b -> b.applicationId(applicationId)
-                .executionRoleArn("arn:aws:iam::123456789012:role/curate-job")
-                .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint("s3://artifacts-bucket/jobs/curate-job.jar")))).jobRunId();
+        String jobRunId = moto.clients()
+                .emrServerless()
+                .startJobRun(b -> b.applicationId(applicationId)
+                        .executionRoleArn("arn:aws:iam::123456789012:role/curate-job")
+                        .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint("s3://artifacts-bucket/jobs/curate-job.jar"))))
+                .jobRunId();
         Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("cancel-emr-serverless.json"));
         @SuppressWarnings("unchecked")
         Map<String, Object> handle = new LinkedHashMap<>((Map<String, Object>) event.get("handle"));

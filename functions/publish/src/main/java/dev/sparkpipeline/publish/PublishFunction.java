@@ -11,13 +11,16 @@ import dev.sparkpipeline.core.outcome.Publisher;
  */
 public final class PublishFunction {
 
-    private PublishFunction() {
-    }
+    private PublishFunction() {}
 
     /** The function's Publisher, wired. */
     public static Publisher build(FunctionEnvironment environment, Adapters adapters) {
-        return new Publisher(adapters.objectStore(), adapters.catalog(environment.required(FunctionVariables.GLUE_DATABASE)),
-                environment.required(FunctionVariables.CURATED_BUCKET), environment.required(FunctionVariables.QUARANTINE_BUCKET),
-                environment.flag(FunctionVariables.DELETE_SOURCE_AFTER_ARCHIVE), adapters.clock());
+        return new Publisher(
+                adapters.objectStore(),
+                adapters.catalog(environment.required(FunctionVariables.GLUE_DATABASE)),
+                environment.required(FunctionVariables.CURATED_BUCKET),
+                environment.required(FunctionVariables.QUARANTINE_BUCKET),
+                environment.flag(FunctionVariables.DELETE_SOURCE_AFTER_ARCHIVE),
+                adapters.clock());
     }
 }

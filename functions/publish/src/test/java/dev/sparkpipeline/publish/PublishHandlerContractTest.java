@@ -1,23 +1,18 @@
 package dev.sparkpipeline.publish;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.GlueCatalog;
 import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
-import dev.sparkpipeline.recordfailure.RecordFailureHandler;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.Column;
-import software.amazon.awssdk.services.s3.S3Client;
-
+import dev.sparkpipeline.recordfailure.RecordFailureHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,9 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Publishing on moto_server: the Glue table and partitions from the run's manifest, and the archived source. */
 class PublishHandlerContractTest {
@@ -58,7 +57,8 @@ class PublishHandlerContractTest {
         s3.createBucket(b -> b.bucket("curated-bucket"));
         s3.createBucket(b -> b.bucket("quarantine-bucket"));
         glue.createDatabase(b -> b.databaseInput(d -> d.name("pipeline_curated")));
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
     }
 
     @Test
@@ -67,17 +67,29 @@ class PublishHandlerContractTest {
 
         Map<String, Object> summary = invoke(false);
 
-        assertThat(summary).containsEntry("tableCreated", true).containsEntry("partitionsAdded", 1)
+        assertThat(summary)
+                .containsEntry("tableCreated", true)
+                .containsEntry("partitionsAdded", 1)
                 .containsEntry("curated", "s3://curated-bucket/orders/")
                 .containsEntry("archived", archive());
-        var table = glue.getTable(b -> b.databaseName("pipeline_curated").name("orders")).table();
-        assertThat(table.storageDescriptor().columns()).extracting(Column::name)
-                .containsExactly("order_id", "customer_id", "order_ts", "amount", "_source_key", "_run_id", "_ingest_time");
+        var table = glue.getTable(b -> b.databaseName("pipeline_curated").name("orders"))
+                .table();
+        assertThat(table.storageDescriptor().columns())
+                .extracting(Column::name)
+                .containsExactly(
+                        "order_id", "customer_id", "order_ts", "amount", "_source_key", "_run_id", "_ingest_time");
         assertThat(table.storageDescriptor().columns()).extracting(Column::type).contains("decimal(12,2)", "timestamp");
-        assertThat(table.partitionKeys()).extracting(Column::name, Column::type).containsExactly(org.assertj.core.groups.Tuple.tuple("ingest_date", "date"));
-        var partition = glue.getPartition(b -> b.databaseName("pipeline_curated").tableName("orders").partitionValues("2026-11-22")).partition();
-        assertThat(partition.storageDescriptor().location()).isEqualTo("s3://curated-bucket/orders/ingest_date=2026-11-22/");
-        assertThat(s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).contentLength()).as("source kept").isPositive();
+        assertThat(table.partitionKeys())
+                .extracting(Column::name, Column::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ingest_date", "date"));
+        var partition = glue.getPartition(b ->
+                        b.databaseName("pipeline_curated").tableName("orders").partitionValues("2026-11-22"))
+                .partition();
+        assertThat(partition.storageDescriptor().location())
+                .isEqualTo("s3://curated-bucket/orders/ingest_date=2026-11-22/");
+        assertThat(s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).contentLength())
+                .as("source kept")
+                .isPositive();
     }
 
     @Test
@@ -98,8 +110,10 @@ class PublishHandlerContractTest {
         invoke(true);
 
         assertThat(s3.listObjectsV2(b -> b.bucket("landing-bucket")).contents()).isEmpty();
-        assertThat(s3.getObjectAsBytes(b -> b.bucket("curated-bucket").key(archive.substring("s3://curated-bucket/".length())))
-                .asByteArray()).isEqualTo(Fixtures.bytes("data/orders.csv"));
+        assertThat(s3.getObjectAsBytes(
+                                b -> b.bucket("curated-bucket").key(archive.substring("s3://curated-bucket/".length())))
+                        .asByteArray())
+                .isEqualTo(Fixtures.bytes("data/orders.csv"));
     }
 
     @Test
@@ -122,10 +136,17 @@ class PublishHandlerContractTest {
         Map<String, Object> summary = invoke(false);
 
         assertThat(summary).containsEntry("supersededFailure", failed);
-        assertThat(s3.listObjectsV2(b -> b.bucket("quarantine-bucket").prefix("failed/")).contents()).as("failed/ after publishing").isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket("quarantine-bucket").prefix("failed/"))
+                        .contents())
+                .as("failed/ after publishing")
+                .isEmpty();
         String archiveReason = s3.getObjectAsBytes(b -> b.bucket("curated-bucket")
-                .key(archive().substring("s3://curated-bucket/".length()) + ".reason.json")).asUtf8String();
-        assertThat(archiveReason).contains("\"supersedes\"").contains("JobFailed").contains(failed);
+                        .key(archive().substring("s3://curated-bucket/".length()) + ".reason.json"))
+                .asUtf8String();
+        assertThat(archiveReason)
+                .contains("\"supersedes\"")
+                .contains("JobFailed")
+                .contains(failed);
     }
 
     @Test
@@ -134,12 +155,16 @@ class PublishHandlerContractTest {
     }
 
     private void manifest() {
-        s3.putObject(b -> b.bucket("curated-bucket").key("orders/_manifests/" + RUN + ".json"), RequestBody.fromString(MANIFEST));
+        s3.putObject(
+                b -> b.bucket("curated-bucket").key("orders/_manifests/" + RUN + ".json"),
+                RequestBody.fromString(MANIFEST));
     }
 
     /** The source's archive copy: the day it landed, its own folder, its key. */
     private String archive() {
-        String id = ObjectIdentity.of(new S3ObjectStore(s3).head("landing-bucket", KEY, null).orElseThrow()).shortId();
+        String id = ObjectIdentity.of(
+                        new S3ObjectStore(s3).head("landing-bucket", KEY, null).orElseThrow())
+                .shortId();
         return "s3://curated-bucket/_processed/2026/11/22/" + id + "/" + KEY;
     }
 
@@ -150,8 +175,13 @@ class PublishHandlerContractTest {
     private Map<String, Object> invoke(boolean deleteSource, Clock at) throws IOException {
         var store = new S3ObjectStore(s3);
         var out = new ByteArrayOutputStream();
-        new PublishHandler(new Publisher(store, new GlueCatalog(glue, "pipeline_curated"), "curated-bucket", "quarantine-bucket",
-                deleteSource, at))
+        new PublishHandler(new Publisher(
+                        store,
+                        new GlueCatalog(glue, "pipeline_curated"),
+                        "curated-bucket",
+                        "quarantine-bucket",
+                        deleteSource,
+                        at))
                 .handleRequest(new ByteArrayInputStream(Fixtures.bytes("publish.json")), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }

@@ -12,12 +12,16 @@ import dev.sparkpipeline.core.outcome.Reconciler;
  */
 public final class ReconcileFunction {
 
-    private ReconcileFunction() {
-    }
+    private ReconcileFunction() {}
 
     /** The function's Reconciler, wired. */
     public static Reconciler build(FunctionEnvironment environment, Adapters adapters) {
-        return new Reconciler(adapters.jobEngines(), adapters.clusters(environment.required(FunctionVariables.STACK_NAME)),
-                new FailureRecorder(adapters.objectStore(), environment.required(FunctionVariables.QUARANTINE_BUCKET), adapters.clock()));
+        return new Reconciler(
+                adapters.jobEngines(),
+                adapters.clusters(environment.required(FunctionVariables.STACK_NAME)),
+                new FailureRecorder(
+                        adapters.objectStore(),
+                        environment.required(FunctionVariables.QUARANTINE_BUCKET),
+                        adapters.clock()));
     }
 }

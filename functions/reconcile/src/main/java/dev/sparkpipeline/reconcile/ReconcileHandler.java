@@ -1,24 +1,17 @@
 package dev.sparkpipeline.reconcile;
 
-import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.aws.AwsClients;
-import dev.sparkpipeline.aws.AwsJobEngines;
-import dev.sparkpipeline.aws.ClusterReaper;
-import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
-import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Reconciler;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +43,12 @@ public final class ReconcileHandler implements RequestStreamHandler {
         String name = detail.string("name");
         String status = detail.string("status");
         Instant startedAt = detail.has("startDate") ? Instant.ofEpochMilli(detail.number("startDate", 0)) : null;
-        var ended = new Reconciler.Ended(name, status, startedAt, inputOf(detail), detail.optionalString("error"),
+        var ended = new Reconciler.Ended(
+                name,
+                status,
+                startedAt,
+                inputOf(detail),
+                detail.optionalString("error"),
                 detail.optionalString("cause"));
         Reconciler.Reconciliation done = reconciler.reconcile(ended);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -75,5 +73,4 @@ public final class ReconcileHandler implements RequestStreamHandler {
             return null;
         }
     }
-
 }

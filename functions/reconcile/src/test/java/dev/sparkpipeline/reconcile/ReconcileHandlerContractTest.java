@@ -1,16 +1,23 @@
 package dev.sparkpipeline.reconcile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.aws.AwsClients;
+import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.aws.ClusterReaper;
 import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Reconciler;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import dev.sparkpipeline.aws.testing.Requests;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,14 +25,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.Tag;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reconciler on moto_server: an execution that ended without its Catch (aborted, timed out)
@@ -52,15 +51,20 @@ class ReconcileHandlerContractTest {
         s3 = clients.s3();
         s3.createBucket(b -> b.bucket("landing-bucket"));
         s3.createBucket(b -> b.bucket("quarantine-bucket"));
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
-        applicationId = clients.emrServerless().createApplication(b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        applicationId = clients.emrServerless()
+                .createApplication(
+                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
                 .applicationId();
     }
 
     @Test
     void anAbortedExecutionsJobIsFoundByNameAndItsFileRecorded() throws IOException {
         var engines = AwsJobEngines.on(clients, Requests.settings(applicationId), Clock.systemUTC());
-        String jobRun = engines.get(Engine.EMR_SERVERLESS).submit(Requests.request(Engine.EMR_SERVERLESS, EXECUTION, null)).jobId();
+        String jobRun = engines.get(Engine.EMR_SERVERLESS)
+                .submit(Requests.request(Engine.EMR_SERVERLESS, EXECUTION, null))
+                .jobId();
 
         Map<String, Object> answer = invoke("execution-aborted.json");
 
@@ -68,7 +72,9 @@ class ReconcileHandlerContractTest {
         Map<String, Object> reason = JSON.std.mapFrom(read((String) answer.get("failureRecord")));
         assertThat(reason).containsEntry("kind", "ExecutionAborted").containsEntry("executionName", EXECUTION);
         assertThat((String) reason.get("cause")).contains("StopExecution");
-        assertThat(s3.listObjectsV2(b -> b.bucket("quarantine-bucket").prefix("failed/")).contents()).as("the copy and its reason")
+        assertThat(s3.listObjectsV2(b -> b.bucket("quarantine-bucket").prefix("failed/"))
+                        .contents())
+                .as("the copy and its reason")
                 .hasSize(2);
     }
 
@@ -91,7 +97,9 @@ class ReconcileHandlerContractTest {
         Map<String, Object> again = invoke("execution-aborted.json");
 
         assertThat(again.get("failureRecord")).isEqualTo(first.get("failureRecord"));
-        assertThat(s3.listObjectVersions(b -> b.bucket("quarantine-bucket").prefix("failed/")).versions()).hasSize(2);
+        assertThat(s3.listObjectVersions(b -> b.bucket("quarantine-bucket").prefix("failed/"))
+                        .versions())
+                .hasSize(2);
     }
 
     @Test
@@ -117,17 +125,30 @@ class ReconcileHandlerContractTest {
         Map<String, Object> answer = invoke(JSON.std.asBytes(event));
 
         assertThat(answer).containsEntry("failureRecord", null);
-        assertThat(s3.listObjectsV2(b -> b.bucket("quarantine-bucket")).contents()).isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket("quarantine-bucket")).contents())
+                .isEmpty();
     }
 
     private String cluster(String name) {
-        return emr.runJobFlow(b -> b.name(name).releaseLabel("emr-7.9.0").serviceRole("r").jobFlowRole("p")
-                .instances(i -> i.instanceCount(1).masterInstanceType("m5.xlarge").keepJobFlowAliveWhenNoSteps(true))
-                .tags(Tag.builder().key("pipeline").value("spark-pipeline").build())).jobFlowId();
+        return emr.runJobFlow(b -> b.name(name)
+                        .releaseLabel("emr-7.9.0")
+                        .serviceRole("r")
+                        .jobFlowRole("p")
+                        .instances(i -> i.instanceCount(1)
+                                .masterInstanceType("m5.xlarge")
+                                .keepJobFlowAliveWhenNoSteps(true))
+                        .tags(Tag.builder()
+                                .key("pipeline")
+                                .value("spark-pipeline")
+                                .build()))
+                .jobFlowId();
     }
 
     private String state(String clusterId) {
-        return emr.describeCluster(b -> b.clusterId(clusterId)).cluster().status().stateAsString();
+        return emr.describeCluster(b -> b.clusterId(clusterId))
+                .cluster()
+                .status()
+                .stateAsString();
     }
 
     private String read(String uri) {
@@ -140,8 +161,10 @@ class ReconcileHandlerContractTest {
     }
 
     private Map<String, Object> invoke(byte[] event) throws IOException {
-        var reconciler = new Reconciler(AwsJobEngines.on(clients, Requests.settings(applicationId), Clock.systemUTC()),
-                new ClusterReaper(emr, "spark-pipeline"), new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", Clock.systemUTC()));
+        var reconciler = new Reconciler(
+                AwsJobEngines.on(clients, Requests.settings(applicationId), Clock.systemUTC()),
+                new ClusterReaper(emr, "spark-pipeline"),
+                new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", Clock.systemUTC()));
         var out = new ByteArrayOutputStream();
         new ReconcileHandler(reconciler).handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());

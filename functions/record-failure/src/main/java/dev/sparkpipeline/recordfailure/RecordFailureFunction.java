@@ -11,12 +11,11 @@ import dev.sparkpipeline.core.outcome.FailureRecorder;
  */
 public final class RecordFailureFunction {
 
-    private RecordFailureFunction() {
-    }
+    private RecordFailureFunction() {}
 
     /** The function's FailureRecorder, wired. */
     public static FailureRecorder build(FunctionEnvironment environment, Adapters adapters) {
-        return new FailureRecorder(adapters.objectStore(), environment.required(FunctionVariables.QUARANTINE_BUCKET),
-                adapters.clock());
+        return new FailureRecorder(
+                adapters.objectStore(), environment.required(FunctionVariables.QUARANTINE_BUCKET), adapters.clock());
     }
 }

@@ -1,21 +1,17 @@
 package dev.sparkpipeline.recordfailure;
 
-import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.aws.AwsClients;
-import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,7 +41,9 @@ public final class RecordFailureHandler implements RequestStreamHandler {
      */
     private static JobStatus lastStatus(JsonObject state) {
         try {
-            JsonObject payload = state.optionalObject("answer") == null ? null : state.object("answer").optionalObject("Payload");
+            JsonObject payload = state.optionalObject("answer") == null
+                    ? null
+                    : state.object("answer").optionalObject("Payload");
             if (payload != null && payload.optionalObject("status") != null) {
                 return JobRunJson.readStatus(payload.object("status"));
             }
@@ -62,9 +60,13 @@ public final class RecordFailureHandler implements RequestStreamHandler {
         JsonObject state = event.object("state");
         JsonObject failure = state.object("failure");
         JobStatus last = lastStatus(state);
-        var record = recorder.record(event.string("executionName"), event.optionalInstant("startedAt"),
-                ExecutionInputJson.read(state), last,
-                failure.string("kind"), failure.optionalString("cause"));
+        var record = recorder.record(
+                event.string("executionName"),
+                event.optionalInstant("startedAt"),
+                ExecutionInputJson.read(state),
+                last,
+                failure.string("kind"),
+                failure.optionalString("cause"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("failedUri", record.failedUri());
         answer.put("reasonUri", record.reasonUri());

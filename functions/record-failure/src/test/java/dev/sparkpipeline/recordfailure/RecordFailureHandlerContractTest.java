@@ -1,17 +1,12 @@
 package dev.sparkpipeline.recordfailure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +16,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** The failure record on moto_server: the source in failed/ with the engine's reason and links. */
 class RecordFailureHandlerContractTest {
@@ -33,6 +32,7 @@ class RecordFailureHandlerContractTest {
     private static final String KEY = "orders/2026/11/22/orders-001.csv";
     /** A failure record: the day the fixture's source landed, then the object's own folder. */
     private static final String RECORD = Pattern.quote("s3://quarantine-bucket/failed/2026/11/22/") + "[0-9a-f]{16}/";
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private S3Client s3;
 
@@ -40,23 +40,29 @@ class RecordFailureHandlerContractTest {
     void buckets() {
         moto.reset();
         s3 = moto.clients().s3();
-        for (String bucket : new String[]{"landing-bucket", "quarantine-bucket"}) {
+        for (String bucket : new String[] {"landing-bucket", "quarantine-bucket"}) {
             s3.createBucket(b -> b.bucket(bucket));
-            s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            s3.putBucketVersioning(
+                    b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         }
     }
 
     @Test
     void theSourceIsCopiedToFailedWithTheEnginesReasonAndLinks() throws IOException {
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
 
         Map<String, Object> answer = invoke(Fixtures.bytes("record-failure.json"));
 
         assertThat((String) answer.get("failedUri")).matches(RECORD + Pattern.quote(KEY));
-        assertThat(answer).containsEntry("reasonUri", answer.get("failedUri") + ".reason.json").containsEntry("sourceMissing", false);
+        assertThat(answer)
+                .containsEntry("reasonUri", answer.get("failedUri") + ".reason.json")
+                .containsEntry("sourceMissing", false);
         assertThat(read(answer.get("failedUri"))).isEqualTo(Fixtures.bytes("data/orders.csv"));
         Map<String, Object> reason = JSON.std.mapFrom(read(answer.get("reasonUri")));
-        assertThat(reason).containsEntry("kind", "JobFailed").containsEntry("engine", "EMR_SERVERLESS")
+        assertThat(reason)
+                .containsEntry("kind", "JobFailed")
+                .containsEntry("engine", "EMR_SERVERLESS")
                 .containsEntry("jobState", "FAILED");
         assertThat((String) reason.get("cause")).contains("OutOfMemoryError");
         assertThat(reason.get("links").toString()).contains("SPARK_DRIVER");
@@ -64,17 +70,21 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void recordingTwiceMakesOneCopy() throws IOException {
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
         invoke(Fixtures.bytes("record-failure.json"));
 
         invoke(Fixtures.bytes("record-failure.json"));
 
-        assertThat(s3.listObjectVersions(b -> b.bucket("quarantine-bucket").prefix("failed/")).versions()).hasSize(2);
+        assertThat(s3.listObjectVersions(b -> b.bucket("quarantine-bucket").prefix("failed/"))
+                        .versions())
+                .hasSize(2);
     }
 
     @Test
     void theLastAnswersStatusIsRecordedNotTheSubmissions() throws IOException {
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
         Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
         @SuppressWarnings("unchecked")
         Map<String, Object> state = (Map<String, Object>) event.get("state");
@@ -95,14 +105,18 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void aRetryAfterMidnightLandsOnTheSameRecord() throws IOException {
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
         Map<String, Object> first = invoke(Fixtures.bytes("record-failure.json"));
 
-        Map<String, Object> retried = invoke(Fixtures.bytes("record-failure.json"),
+        Map<String, Object> retried = invoke(
+                Fixtures.bytes("record-failure.json"),
                 Clock.fixed(Instant.parse("2026-11-23T00:05:00Z"), ZoneOffset.UTC));
 
         assertThat(retried).containsEntry("failedUri", first.get("failedUri"));
-        assertThat(s3.listObjectVersions(b -> b.bucket("quarantine-bucket").prefix("failed/")).versions()).hasSize(2);
+        assertThat(s3.listObjectVersions(b -> b.bucket("quarantine-bucket").prefix("failed/"))
+                        .versions())
+                .hasSize(2);
     }
 
     @Test
@@ -114,24 +128,34 @@ class RecordFailureHandlerContractTest {
         Map<String, Object> second = invoke(Fixtures.bytes("record-failure.json"));
 
         assertThat(second.get("failedUri")).isNotEqualTo(first.get("failedUri"));
-        assertThat(new String(read(first.get("failedUri")), StandardCharsets.UTF_8)).contains("first");
-        assertThat(new String(read(second.get("failedUri")), StandardCharsets.UTF_8)).contains("second file");
+        assertThat(new String(read(first.get("failedUri")), StandardCharsets.UTF_8))
+                .contains("first");
+        assertThat(new String(read(second.get("failedUri")), StandardCharsets.UTF_8))
+                .contains("second file");
         Map<String, Object> secondReason = JSON.std.mapFrom(read(second.get("reasonUri")));
-        assertThat(secondReason.get("source").toString()).contains(s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).versionId());
+        assertThat(secondReason.get("source").toString())
+                .contains(
+                        s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).versionId());
     }
 
     @Test
     void anInputWithoutALandingTimeIsDatedByTheObjectsLastModified() throws IOException {
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
-        Instant lastModified = s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).lastModified();
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        Instant lastModified =
+                s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).lastModified();
         Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
         @SuppressWarnings("unchecked")
         Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) event.get("state")).get("source");
-        assertThat(source.remove("landedAt")).as("the fixture has a landing time to remove").isNotNull();
+        assertThat(source.remove("landedAt"))
+                .as("the fixture has a landing time to remove")
+                .isNotNull();
 
         Map<String, Object> answer = invoke(JSON.std.asBytes(event));
 
-        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(lastModified);
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd")
+                .withZone(ZoneOffset.UTC)
+                .format(lastModified);
         assertThat((String) answer.get("failedUri")).startsWith("s3://quarantine-bucket/failed/" + day + "/");
     }
 
@@ -147,7 +171,8 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void aFailureBeforeAnyJobRecordsWithoutAStatus() throws IOException {
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
         Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
         @SuppressWarnings("unchecked")
         Map<String, Object> state = (Map<String, Object>) event.get("state");

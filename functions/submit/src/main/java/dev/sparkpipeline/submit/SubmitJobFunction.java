@@ -10,8 +10,7 @@ import dev.sparkpipeline.core.function.FunctionEnvironment;
  */
 public final class SubmitJobFunction {
 
-    private SubmitJobFunction() {
-    }
+    private SubmitJobFunction() {}
 
     /** The function's JobEngines, wired. */
     public static JobEngines build(FunctionEnvironment environment, Adapters adapters) {

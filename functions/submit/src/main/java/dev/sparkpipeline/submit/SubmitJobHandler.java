@@ -1,10 +1,10 @@
 package dev.sparkpipeline.submit;
 
-import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.aws.EmrServerlessEngine;
+import dev.sparkpipeline.aws.priming.SnapStartPriming;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -14,8 +14,6 @@ import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
-import dev.sparkpipeline.aws.priming.SnapStartPriming;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +46,8 @@ public final class SubmitJobHandler implements RequestStreamHandler {
     /** Used by tests and the local runner, which pass their own engines. */
     public SubmitJobHandler(JobEngines engines) {
         this.engines = engines;
-        this.submitter = new JobSubmitter(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()));
+        this.submitter = new JobSubmitter(
+                engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()));
     }
 
     /**
@@ -59,16 +58,20 @@ public final class SubmitJobHandler implements RequestStreamHandler {
      * @return the last warm-up registered
      */
     SnapStartPriming registerPriming() {
-        SnapStartPriming.register(() -> engines.get(Engine.EMR_SERVERLESS).observe(
-                JobHandle.of(Engine.EMR_SERVERLESS, "snapstart-priming", "snapstart-priming", "snapstart-priming", 0, 1)));
-        return SnapStartPriming.register(() -> EmrServerlessEngine.cannedAnswers("SUBMITTED"),
+        SnapStartPriming.register(() -> engines.get(Engine.EMR_SERVERLESS)
+                .observe(JobHandle.of(
+                        Engine.EMR_SERVERLESS, "snapstart-priming", "snapstart-priming", "snapstart-priming", 0, 1)));
+        return SnapStartPriming.register(
+                () -> EmrServerlessEngine.cannedAnswers("SUBMITTED"),
                 () -> handleRequest(new ByteArrayInputStream(PRIMING_EVENT), OutputStream.nullOutputStream(), null));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
-        var request = new JobRequest(event.string("executionName"), ExecutionInputJson.read(event.object("input")),
+        var request = new JobRequest(
+                event.string("executionName"),
+                ExecutionInputJson.read(event.object("input")),
                 event.optionalString("clusterId"));
         output.write(JobRunJson.write(submitter.submit(request)));
     }

@@ -1,20 +1,18 @@
 package dev.sparkpipeline.submit;
 
+import static dev.sparkpipeline.aws.testing.Requests.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
-import static dev.sparkpipeline.aws.testing.Requests.settings;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The submit handler on its event fixtures, with the real engine adapters on moto_server. */
 class SubmitJobHandlerContractTest {
@@ -38,10 +37,17 @@ class SubmitJobHandlerContractTest {
     @BeforeEach
     void engines() {
         moto.reset();
-        String applicationId = moto.clients().emrServerless().createApplication(b -> b.name("curate")
-                .releaseLabel("emr-7.9.0").type("SPARK")).applicationId();
-        moto.clients().glue().createJob(b -> b.name("curate").role("arn:aws:iam::123456789012:role/curate-job")
-                .command(c -> c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        String applicationId = moto.clients()
+                .emrServerless()
+                .createApplication(
+                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
+                .applicationId();
+        moto.clients()
+                .glue()
+                .createJob(b -> b.name("curate")
+                        .role("arn:aws:iam::123456789012:role/curate-job")
+                        .command(c -> c.name("glueetl")
+                                .scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
         engines = AwsJobEngines.on(moto.clients(), settings(applicationId), Clock.systemUTC());
     }
 
@@ -49,10 +55,14 @@ class SubmitJobHandlerContractTest {
     void submitAnswersWithTheRunTheStateMachineKeeps() throws IOException {
         Map<String, Object> run = invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-emr-serverless.json"));
 
-        assertThat(map(run.get("handle"))).containsEntry("engine", "EMR_SERVERLESS").containsKey("jobId")
+        assertThat(map(run.get("handle")))
+                .containsEntry("engine", "EMR_SERVERLESS")
+                .containsKey("jobId")
                 .containsEntry("runId", "orders-5f2c0d1f6b8b4a0f9e3c2d1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f");
         assertThat(map(run.get("status"))).containsEntry("state", "PENDING");
-        assertThat(((Number) map(run.get("status")).get("nextPollSeconds")).intValue()).as("12 s, give or take a quarter").isBetween(9, 15);
+        assertThat(((Number) map(run.get("status")).get("nextPollSeconds")).intValue())
+                .as("12 s, give or take a quarter")
+                .isBetween(9, 15);
     }
 
     @Test
@@ -61,8 +71,10 @@ class SubmitJobHandlerContractTest {
 
         Map<String, Object> again = invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-glue.json"));
 
-        assertThat(map(again.get("handle")).get("jobId")).isEqualTo(map(first.get("handle")).get("jobId"));
-        assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns()).hasSize(1);
+        assertThat(map(again.get("handle")).get("jobId"))
+                .isEqualTo(map(first.get("handle")).get("jobId"));
+        assertThat(moto.clients().glue().getJobRuns(b -> b.jobName("curate")).jobRuns())
+                .hasSize(1);
     }
 
     @Test
@@ -70,7 +82,8 @@ class SubmitJobHandlerContractTest {
         String local = fixture("submit-emr-serverless.json").replace("\"EMR_SERVERLESS\"", "\"LOCAL\"");
 
         assertThatThrownBy(() -> invoke(new SubmitJobHandler(engines), local.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidJobConfig.class).hasMessageContaining("LOCAL");
+                .isInstanceOf(InvalidJobConfig.class)
+                .hasMessageContaining("LOCAL");
     }
 
     /** Every submit fixture in events/. */
@@ -93,7 +106,8 @@ class SubmitJobHandlerContractTest {
         String noKey = fixture("submit-glue.json").replace("\"key\": \"orders/2026/11/22/orders-001.csv\",", "");
 
         assertThatThrownBy(() -> invoke(new SubmitJobHandler(engines), noKey.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidInput.class).hasMessage("input.source.key is required and must be a string");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("input.source.key is required and must be a string");
     }
 
     @Test
@@ -101,15 +115,16 @@ class SubmitJobHandlerContractTest {
         String unknown = fixture("submit-glue.json").replace("\"GLUE\"", "\"HADOOP\"");
 
         assertThatThrownBy(() -> invoke(new SubmitJobHandler(engines), unknown.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("input.engine must be one of");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("input.engine must be one of");
     }
 
     private static String fixture(String name) {
         return new String(Fixtures.bytes(name), StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, byte[] event)
-            throws IOException {
+    private static Map<String, Object> invoke(
+            com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, byte[] event) throws IOException {
         var out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());

@@ -5,7 +5,6 @@ import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
-
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,8 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TrackJobFunction {
 
-    private TrackJobFunction() {
-    }
+    private TrackJobFunction() {}
 
     /** The function's JobTracker, wired. */
     public static JobTracker build(FunctionEnvironment environment, Adapters adapters) {
@@ -25,6 +23,7 @@ public final class TrackJobFunction {
 
     /** A tracker of these engines, its polls jittered (so runs submitted together do not poll together). */
     public static JobTracker tracker(JobEngines engines, Clock clock) {
-        return new JobTracker(engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
+        return new JobTracker(
+                engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
     }
 }

@@ -1,28 +1,22 @@
 package dev.sparkpipeline.track;
 
-import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.aws.EmrServerlessEngine;
-import dev.sparkpipeline.core.error.JobStillRunning;
-import dev.sparkpipeline.core.engine.JobEngines;
+import dev.sparkpipeline.aws.priming.SnapStartPriming;
 import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.JobStatus;
 import dev.sparkpipeline.core.engine.JobTracker;
-import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
-import dev.sparkpipeline.aws.priming.SnapStartPriming;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Polls a job once: its normalised state, the engine's failure reason, links, cost, and when to
@@ -55,12 +49,22 @@ public final class TrackJobHandler implements RequestStreamHandler {
      * @return the last warm-up registered
      */
     SnapStartPriming registerPriming() {
-        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(primingEvent("snapstart-priming-none")),
-                OutputStream.nullOutputStream(), null));
-        SnapStartPriming.register(() -> EmrServerlessEngine.cannedAnswers("RUNNING"),
-                () -> handleRequest(new ByteArrayInputStream(primingEvent("snapstart-priming")), OutputStream.nullOutputStream(), null));
-        return SnapStartPriming.register(() -> EmrServerlessEngine.cannedAnswers("SUCCESS"),
-                () -> handleRequest(new ByteArrayInputStream(primingEvent("snapstart-priming")), OutputStream.nullOutputStream(), null));
+        SnapStartPriming.register(() -> handleRequest(
+                new ByteArrayInputStream(primingEvent("snapstart-priming-none")),
+                OutputStream.nullOutputStream(),
+                null));
+        SnapStartPriming.register(
+                () -> EmrServerlessEngine.cannedAnswers("RUNNING"),
+                () -> handleRequest(
+                        new ByteArrayInputStream(primingEvent("snapstart-priming")),
+                        OutputStream.nullOutputStream(),
+                        null));
+        return SnapStartPriming.register(
+                () -> EmrServerlessEngine.cannedAnswers("SUCCESS"),
+                () -> handleRequest(
+                        new ByteArrayInputStream(primingEvent("snapstart-priming")),
+                        OutputStream.nullOutputStream(),
+                        null));
     }
 
     /** A poll of job {@code jobId}, submitted a minute ago: a warm-up's event. */
@@ -68,8 +72,7 @@ public final class TrackJobHandler implements RequestStreamHandler {
         long now = Instant.now().getEpochSecond();
         return """
                 {"handle": {"engine": "EMR_SERVERLESS", "jobId": "%s", "containerId": "snapstart-priming",
-                 "runId": "snapstart-priming", "submittedAt": %d, "deadlineAt": %d}}""".formatted(jobId, now - 60, now + 3600)
-                .getBytes(StandardCharsets.UTF_8);
+                 "runId": "snapstart-priming", "submittedAt": %d, "deadlineAt": %d}}""".formatted(jobId, now - 60, now + 3600).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -78,8 +81,8 @@ public final class TrackJobHandler implements RequestStreamHandler {
         JobRun run = tracker.track(JobRunJson.read(event).handle());
         JobStatus status = run.status();
         if (event.bool("watch", false) && !status.terminal() && !status.timedOut()) {
-            throw new JobStillRunning(run.handle().engine() + " job " + run.handle().jobId() + " is " + status.rawState()
-                    + " after " + status.elapsedSeconds() + " s");
+            throw new JobStillRunning(run.handle().engine() + " job "
+                    + run.handle().jobId() + " is " + status.rawState() + " after " + status.elapsedSeconds() + " s");
         }
         output.write(JobRunJson.write(run));
     }

@@ -1,21 +1,18 @@
 package dev.sparkpipeline.track;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.AwsJobEngines;
+import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.error.PipelineException;
 import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import dev.sparkpipeline.aws.testing.Requests;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,9 +20,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The track handler polling a real Glue run on moto_server through its own JSON, as the state machine does. */
 class TrackJobHandlerContractTest {
@@ -38,8 +37,12 @@ class TrackJobHandlerContractTest {
     @BeforeEach
     void glueJob() {
         moto.reset();
-        moto.clients().glue().createJob(b -> b.name("curate").role("arn:aws:iam::123456789012:role/curate-job")
-                .command(c -> c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        moto.clients()
+                .glue()
+                .createJob(b -> b.name("curate")
+                        .role("arn:aws:iam::123456789012:role/curate-job")
+                        .command(c -> c.name("glueetl")
+                                .scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
         engines = AwsJobEngines.on(moto.clients(), Requests.settings("unused"), Clock.systemUTC());
     }
 
@@ -94,7 +97,8 @@ class TrackJobHandlerContractTest {
         Clock twoDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
         var out = new ByteArrayOutputStream();
 
-        new TrackJobHandler(TrackJobFunction.tracker(engines, twoDaysLater)).handleRequest(new ByteArrayInputStream(watch), out, null);
+        new TrackJobHandler(TrackJobFunction.tracker(engines, twoDaysLater))
+                .handleRequest(new ByteArrayInputStream(watch), out, null);
 
         Map<?, ?> status = (Map<?, ?>) JSON.std.mapFrom(out.toByteArray()).get("status");
         assertThat(status.get("timedOut")).isEqualTo(true);
@@ -120,13 +124,15 @@ class TrackJobHandlerContractTest {
 
     /** moto's state manager: a Glue run moves one state on every third look at it. */
     private static void slowGlueRuns() {
-        moto.post("/moto-api/state-manager/set-transition",
+        moto.post(
+                "/moto-api/state-manager/set-transition",
                 "{\"model_name\": \"glue::job_run\", \"transition\": {\"progression\": \"manual\", \"times\": 3}}");
     }
 
     private Map<String, Object> invoke(byte[] event) throws IOException {
         var out = new ByteArrayOutputStream();
-        new TrackJobHandler(TrackJobFunction.tracker(engines, Clock.systemUTC())).handleRequest(new ByteArrayInputStream(event), out, null);
+        new TrackJobHandler(TrackJobFunction.tracker(engines, Clock.systemUTC()))
+                .handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }
 }

@@ -3,7 +3,6 @@ package dev.sparkpipeline.validate;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.landing.LandedObject;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,8 +23,7 @@ import java.util.Map;
  */
 final class LandingEvents {
 
-    private LandingEvents() {
-    }
+    private LandingEvents() {}
 
     static List<LandedObject> parse(byte[] json) {
         JsonObject event = JsonObject.parse(json);
@@ -35,7 +33,8 @@ final class LandingEvents {
         if (event.fields().get("Records") instanceof List<?> records) {
             return fromS3Notification(records);
         }
-        if ("aws.s3".equals(event.fields().get("source")) && "Object Created".equals(event.fields().get("detail-type"))) {
+        if ("aws.s3".equals(event.fields().get("source"))
+                && "Object Created".equals(event.fields().get("detail-type"))) {
             return List.of(fromEventBridge(event));
         }
         throw new InvalidInput("the event is neither an S3 event notification (Records) nor an EventBridge "
@@ -57,11 +56,17 @@ final class LandingEvents {
             JsonObject s3 = record.object("s3");
             JsonObject object = s3.object("object");
             String bucket = required(s3.object("bucket").optionalString("name"), field + ".s3.bucket.name");
-            String key = decode(required(object.optionalString("key"), field + ".s3.object.key"), field + ".s3.object.key");
+            String key =
+                    decode(required(object.optionalString("key"), field + ".s3.object.key"), field + ".s3.object.key");
             String sequencer = object.optionalString("sequencer");
-            objects.add(new LandedObject(bucket, List.of(key), blankToNull(object.optionalString("versionId")),
-                    blankToNull(object.optionalString("eTag")), size(object.fields().get("size")),
-                    sequencer == null ? field : sequencer, time(record.optionalString("eventTime"), field + ".eventTime")));
+            objects.add(new LandedObject(
+                    bucket,
+                    List.of(key),
+                    blankToNull(object.optionalString("versionId")),
+                    blankToNull(object.optionalString("eTag")),
+                    size(object.fields().get("size")),
+                    sequencer == null ? field : sequencer,
+                    time(record.optionalString("eventTime"), field + ".eventTime")));
         }
         return objects;
     }
@@ -84,9 +89,14 @@ final class LandingEvents {
         }
         candidates.add(rawKey);
         String id = event.optionalString("id");
-        return new LandedObject(bucket, new ArrayList<>(candidates), blankToNull(object.optionalString("version-id")),
-                blankToNull(object.optionalString("etag")), size(object.fields().get("size")),
-                id == null ? object.optionalString("sequencer") : id, time(event.optionalString("time"), "time"));
+        return new LandedObject(
+                bucket,
+                new ArrayList<>(candidates),
+                blankToNull(object.optionalString("version-id")),
+                blankToNull(object.optionalString("etag")),
+                size(object.fields().get("size")),
+                id == null ? object.optionalString("sequencer") : id,
+                time(event.optionalString("time"), "time"));
     }
 
     private static String decode(String key, String field) {
@@ -110,10 +120,13 @@ final class LandingEvents {
             if (c == '+') {
                 bytes.write(' ');
             } else if (c == '%') {
-                if (i + 2 >= encoded.length() || Character.digit(encoded.charAt(i + 1), 16) < 0 || Character.digit(encoded.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= encoded.length()
+                        || Character.digit(encoded.charAt(i + 1), 16) < 0
+                        || Character.digit(encoded.charAt(i + 2), 16) < 0) {
                     throw new IllegalArgumentException("'%' at " + i + " is not followed by two hex digits");
                 }
-                bytes.write(Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2), 16));
+                bytes.write(
+                        Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2), 16));
                 i += 2;
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < encoded.length() ? i + 2 : i + 1;
@@ -121,7 +134,8 @@ final class LandingEvents {
                 i = end - 1;
             }
         }
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes.toByteArray()))

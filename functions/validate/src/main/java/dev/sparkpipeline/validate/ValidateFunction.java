@@ -16,17 +16,20 @@ public final class ValidateFunction {
 
     private static final String NAME = "validate";
 
-    private ValidateFunction() {
-    }
+    private ValidateFunction() {}
 
     /** The function's validator, wired. */
     public static LandingValidator build(FunctionEnvironment environment, Adapters adapters) {
         ObjectStore store = adapters.objectStore();
-        return new LandingValidator(store,
+        return new LandingValidator(
+                store,
                 adapters.executionStarter(environment.required(FunctionVariables.STATE_MACHINE_ARN)),
                 new LandingRules(FunctionVariables.datasets(environment)),
-                new QuarantineWriter(store, environment.required(FunctionVariables.QUARANTINE_BUCKET),
-                        LandingValidator.QUARANTINE_PREFIX, environment.flag(FunctionVariables.DELETE_SOURCE_AFTER_QUARANTINE)),
+                new QuarantineWriter(
+                        store,
+                        environment.required(FunctionVariables.QUARANTINE_BUCKET),
+                        LandingValidator.QUARANTINE_PREFIX,
+                        environment.flag(FunctionVariables.DELETE_SOURCE_AFTER_QUARANTINE)),
                 adapters.eventLog(NAME),
                 adapters.metrics(NAME));
     }

@@ -1,16 +1,15 @@
 package dev.sparkpipeline.validate;
 
-import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
-import dev.sparkpipeline.core.landing.LandingValidator;
-import dev.sparkpipeline.core.landing.ValidationReport;
 import dev.sparkpipeline.aws.priming.CannedResponse;
 import dev.sparkpipeline.aws.priming.SnapStartPriming;
 import dev.sparkpipeline.core.json.ValidationReportJson;
-
+import dev.sparkpipeline.core.landing.LandingValidator;
+import dev.sparkpipeline.core.landing.ValidationReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,9 @@ import java.util.List;
 public final class ValidateObjectHandler implements RequestStreamHandler {
 
     /** A CSV of the orders dataset that passes every landing rule: the warm-up's file. */
-    private static final String PRIMING_CSV = "order_id,customer_id,order_ts,amount\no-1,c-1,2026-01-01T00:00:00Z,1.00\n";
+    private static final String PRIMING_CSV =
+            "order_id,customer_id,order_ts,amount\no-1,c-1,2026-01-01T00:00:00Z,1.00\n";
+
     private static final String PRIMING_ETAG = "0123456789abcdef0123456789abcdef";
 
     /** An Object Created event for an object that does not exist: a warm-up's event. */
@@ -57,8 +58,10 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
      * @return the last warm-up registered
      */
     SnapStartPriming registerPriming() {
-        SnapStartPriming.register(() -> handleRequest(new ByteArrayInputStream(MISSING_OBJECT_EVENT), OutputStream.nullOutputStream(), null));
-        return SnapStartPriming.register(ValidateObjectHandler::primingAnswers,
+        SnapStartPriming.register(() ->
+                handleRequest(new ByteArrayInputStream(MISSING_OBJECT_EVENT), OutputStream.nullOutputStream(), null));
+        return SnapStartPriming.register(
+                ValidateObjectHandler::primingAnswers,
                 () -> handleRequest(new ByteArrayInputStream(primingEvent()), OutputStream.nullOutputStream(), null));
     }
 
@@ -73,8 +76,7 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
         return """
                 {"version": "0", "id": "snapstart-priming", "detail-type": "Object Created", "source": "aws.s3",
                  "time": "2026-01-01T00:00:00Z", "detail": {"bucket": {"name": "snapstart-priming"},
-                 "object": {"key": "orders/2026/01/01/snapstart-priming.csv", "size": %d, "etag": "%s"}}}"""
-                .formatted(PRIMING_CSV.length(), PRIMING_ETAG).getBytes(StandardCharsets.UTF_8);
+                 "object": {"key": "orders/2026/01/01/snapstart-priming.csv", "size": %d, "etag": "%s"}}}""".formatted(PRIMING_CSV.length(), PRIMING_ETAG).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.sparkpipeline.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.landing.LandedObject;
 import dev.sparkpipeline.core.testing.Fixtures;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Every shape of landing event in events/, and the typed errors for the ones that are not. */
 class LandingEventsTest {
@@ -30,7 +29,9 @@ class LandingEventsTest {
     @Test
     void anUnversionedBucketsEventHasNoVersionId() {
         assertThat(LandingEvents.parse(Fixtures.bytes("s3-put-unversioned-bucket.json")))
-                .singleElement().extracting(LandedObject::versionId).isNull();
+                .singleElement()
+                .extracting(LandedObject::versionId)
+                .isNull();
     }
 
     @Test
@@ -43,22 +44,26 @@ class LandingEventsTest {
     @Test
     void decodesFormEncodedKeysExactlyOnce() {
         assertThat(LandingEvents.parse(Fixtures.bytes("s3-put-key-with-spaces.json")))
-                .singleElement().extracting(LandedObject::key)
+                .singleElement()
+                .extracting(LandedObject::key)
                 .isEqualTo("orders/2026/11/22/daily orders+returns.csv");
     }
 
     @Test
     void decodesUnicodeAndALiteralPercent() {
         assertThat(LandingEvents.parse(Fixtures.bytes("s3-put-key-unicode-percent.json")))
-                .singleElement().extracting(LandedObject::key)
+                .singleElement()
+                .extracting(LandedObject::key)
                 .isEqualTo("orders/2026/11/22/commandes-été 100%.csv");
     }
 
     @Test
     void anS3NotificationKeyHasExactlyOneReading() {
         assertThat(LandingEvents.parse(Fixtures.bytes("s3-put-key-with-spaces.json")))
-                .singleElement().extracting(LandedObject::keyCandidates)
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+                .singleElement()
+                .extracting(LandedObject::keyCandidates)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(1);
     }
 
     @Test
@@ -85,7 +90,8 @@ class LandingEventsTest {
                 .replace("orders/2026/11/22/orders-001.csv", "orders/2026/11/22/a+b.csv");
 
         assertThat(LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8)))
-                .singleElement().extracting(LandedObject::keyCandidates)
+                .singleElement()
+                .extracting(LandedObject::keyCandidates)
                 .isEqualTo(java.util.List.of("orders/2026/11/22/a b.csv", "orders/2026/11/22/a+b.csv"));
     }
 
@@ -94,7 +100,8 @@ class LandingEventsTest {
         String removal = new String(Fixtures.bytes("s3-put.json"), StandardCharsets.UTF_8)
                 .replace("ObjectCreated:Put", "ObjectRemoved:Delete");
 
-        assertThat(LandingEvents.parse(removal.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(LandingEvents.parse(removal.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @Test
@@ -135,16 +142,21 @@ class LandingEventsTest {
         String event = new String(Fixtures.bytes("eventbridge-object-created.json"), StandardCharsets.UTF_8)
                 .replace("orders/2026/11/22/orders-001.csv", "orders/2026/11/22/été-€-\uD83D\uDE00.csv");
 
-        assertThat(LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8))).singleElement()
-                .extracting(LandedObject::keyCandidates).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        assertThat(LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8)))
+                .singleElement()
+                .extracting(LandedObject::keyCandidates)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .containsOnly("orders/2026/11/22/été-€-\uD83D\uDE00.csv");
     }
 
     @Test
     void anAnnouncedSizeThatIsNotANumberIsUnknownNotARefusal() {
-        String event = new String(Fixtures.bytes("s3-put.json"), StandardCharsets.UTF_8).replace("\"size\": 1024", "\"size\": \"big\"");
+        String event = new String(Fixtures.bytes("s3-put.json"), StandardCharsets.UTF_8)
+                .replace("\"size\": 1024", "\"size\": \"big\"");
 
-        assertThat(LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8))).singleElement()
-                .extracting(LandedObject::size).isEqualTo(-1L);
+        assertThat(LandingEvents.parse(event.getBytes(StandardCharsets.UTF_8)))
+                .singleElement()
+                .extracting(LandedObject::size)
+                .isEqualTo(-1L);
     }
 }

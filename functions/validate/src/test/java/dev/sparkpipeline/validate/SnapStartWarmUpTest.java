@@ -1,12 +1,11 @@
 package dev.sparkpipeline.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Issue #9: the validate function's SnapStart warm-up runs its success path on canned answers, off the network. */
 class SnapStartWarmUpTest {
@@ -14,9 +13,19 @@ class SnapStartWarmUpTest {
     @Test
     void theWarmUpAcceptsAFileAndStartsAnExecutionOnCannedAnswersAlone() {
         // Nothing listens on the discard port: a call that reached the network would fail the warm-up.
-        var environment = new FunctionEnvironment(Map.of("AWS_REGION", "us-east-1",
-                "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID", "warm-up", "AWS_SECRET_ACCESS_KEY", "warm-up",
-                "STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:warm-up", "QUARANTINE_BUCKET", "warm-up"));
+        var environment = new FunctionEnvironment(Map.of(
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ENDPOINT_URL",
+                "http://127.0.0.1:9",
+                "AWS_ACCESS_KEY_ID",
+                "warm-up",
+                "AWS_SECRET_ACCESS_KEY",
+                "warm-up",
+                "STATE_MACHINE_ARN",
+                "arn:aws:states:us-east-1:000000000000:stateMachine:warm-up",
+                "QUARANTINE_BUCKET",
+                "warm-up"));
         var handler = new ValidateObjectHandler(ValidateFunction.build(environment, AwsAdapters.of(environment)));
 
         // A quarantine would copy the file, for which there is no answer: no failure means accepted and started.

@@ -1,27 +1,21 @@
 package dev.sparkpipeline.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
-import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,9 +25,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
 /**
  * The validate function against moto_server with the real S3 and Step Functions clients:
@@ -60,11 +59,13 @@ class ValidateObjectHandlerContractTest {
         sfn = moto.clients().stepFunctions();
         for (String bucket : List.of(LANDING, QUARANTINE)) {
             s3.createBucket(b -> b.bucket(bucket));
-            s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            s3.putBucketVersioning(
+                    b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         }
         stateMachineArn = sfn.createStateMachine(b -> b.name("pipeline")
-                .roleArn("arn:aws:iam::123456789012:role/pipeline")
-                .definition("{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}")).stateMachineArn();
+                        .roleArn("arn:aws:iam::123456789012:role/pipeline")
+                        .definition("{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}"))
+                .stateMachineArn();
     }
 
     @Test
@@ -74,13 +75,21 @@ class ValidateObjectHandlerContractTest {
         Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, version));
 
         assertThat(fileOutcome(report)).containsEntry("outcome", "ACCEPTED").containsEntry("dataset", "orders");
-        List<ExecutionListItem> executions = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
-        assertThat(executions).singleElement().extracting(ExecutionListItem::name).isEqualTo(fileOutcome(report).get("executionName"));
+        List<ExecutionListItem> executions =
+                sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
+        assertThat(executions)
+                .singleElement()
+                .extracting(ExecutionListItem::name)
+                .isEqualTo(fileOutcome(report).get("executionName"));
         Map<String, Object> input = JSON.std.mapFrom(
-                sfn.describeExecution(b -> b.executionArn(executions.get(0).executionArn())).input());
+                sfn.describeExecution(b -> b.executionArn(executions.get(0).executionArn()))
+                        .input());
         assertThat(input).containsEntry("dataset", "orders").containsEntry("engine", "EMR_SERVERLESS");
-        assertThat(map(input.get("source"))).containsEntry("bucket", LANDING).containsEntry("key", ORDERS_KEY)
-                .containsEntry("versionId", version).containsEntry("size", Fixtures.bytes("data/orders.csv").length);
+        assertThat(map(input.get("source")))
+                .containsEntry("bucket", LANDING)
+                .containsEntry("key", ORDERS_KEY)
+                .containsEntry("versionId", version)
+                .containsEntry("size", Fixtures.bytes("data/orders.csv").length);
         assertThat(map(input.get("job"))).containsEntry("timeoutMinutes", 60);
     }
 
@@ -92,7 +101,8 @@ class ValidateObjectHandlerContractTest {
         Map<String, Object> report = invoke(handler(false), event);
 
         assertThat(fileOutcome(report)).containsEntry("outcome", "ACCEPTED");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).hasSize(1);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+                .hasSize(1);
     }
 
     @Test
@@ -106,7 +116,8 @@ class ValidateObjectHandlerContractTest {
         Map<String, Object> second = invoke(handler(false, minutesLater), event);
 
         assertThat(fileOutcome(second)).containsEntry("outcome", "DUPLICATE");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).hasSize(1);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+                .hasSize(1);
     }
 
     @Test
@@ -126,14 +137,21 @@ class ValidateObjectHandlerContractTest {
         land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
         String badKey = "orders/2026/11/22/orders-missing-columns.csv";
         String badVersion = land(badKey, Fixtures.bytes("data/bad/orders-missing-columns.csv"));
-        invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, s3.headObject(b -> b.bucket(LANDING).key(ORDERS_KEY)).versionId()));
+        invoke(
+                handler(false),
+                s3Event(
+                        "s3-put.json",
+                        ORDERS_KEY,
+                        s3.headObject(b -> b.bucket(LANDING).key(ORDERS_KEY)).versionId()));
         invoke(handler(false), s3Event("s3-put.json", badKey, badVersion));
         invoke(handler(false), s3Event("s3-put.json", "orders/2026/11/22/never-landed.csv", "null"));
 
         String logs = String.join("\n", logLines);
         assertThat(logLines).isNotEmpty();
         for (String credential : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
-            assertThat(System.getenv(credential)).as(credential + " is set by the build").isNotBlank();
+            assertThat(System.getenv(credential))
+                    .as(credential + " is set by the build")
+                    .isNotBlank();
             assertThat(logs).doesNotContain(System.getenv(credential));
         }
         for (String file : List.of("data/orders.csv", "data/bad/orders-missing-columns.csv")) {
@@ -150,16 +168,26 @@ class ValidateObjectHandlerContractTest {
 
         Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", key, version));
 
-        assertThat(fileOutcome(report)).containsEntry("outcome", "QUARANTINED").containsEntry("rule", "MISSING_COLUMNS")
+        assertThat(fileOutcome(report))
+                .containsEntry("outcome", "QUARANTINED")
+                .containsEntry("rule", "MISSING_COLUMNS")
                 .containsEntry("reasonUri", "s3://" + QUARANTINE + "/" + quarantined(key, version) + ".reason.json");
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version))).asByteArray())
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version)))
+                        .asByteArray())
                 .isEqualTo(content);
-        Map<String, Object> reason = JSON.std.mapFrom(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE)
-                .key(quarantined(key, version) + ".reason.json")).asByteArray());
-        assertThat(reason).containsEntry("rule", "MISSING_COLUMNS").containsKey("message").containsEntry("eventId", "0055AED6DCD90281E5");
+        Map<String, Object> reason = JSON.std.mapFrom(s3.getObjectAsBytes(
+                        b -> b.bucket(QUARANTINE).key(quarantined(key, version) + ".reason.json"))
+                .asByteArray());
+        assertThat(reason)
+                .containsEntry("rule", "MISSING_COLUMNS")
+                .containsKey("message")
+                .containsEntry("eventId", "0055AED6DCD90281E5");
         assertThat(map(reason.get("source"))).containsEntry("key", key).containsEntry("versionId", version);
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).isEmpty();
-        assertThat(s3.headObject(b -> b.bucket(LANDING).key(key)).versionId()).as("source kept").isEqualTo(version);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+                .isEmpty();
+        assertThat(s3.headObject(b -> b.bucket(LANDING).key(key)).versionId())
+                .as("source kept")
+                .isEqualTo(version);
     }
 
     @Test
@@ -169,7 +197,8 @@ class ValidateObjectHandlerContractTest {
 
         invoke(handler(false), s3Event("s3-put.json", key, version));
 
-        String reason = s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version) + ".reason.json")).asUtf8String();
+        String reason = s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version) + ".reason.json"))
+                .asUtf8String();
         assertThat(reason).contains("customer").doesNotContain("o-1").doesNotContain("c-1");
     }
 
@@ -182,8 +211,10 @@ class ValidateObjectHandlerContractTest {
 
         invoke(handler(false), event);
 
-        assertThat(s3.listObjectVersions(b -> b.bucket(QUARANTINE).prefix("quarantine/")).versions())
-                .as("one copy and one reason document, each written once").hasSize(2);
+        assertThat(s3.listObjectVersions(b -> b.bucket(QUARANTINE).prefix("quarantine/"))
+                        .versions())
+                .as("one copy and one reason document, each written once")
+                .hasSize(2);
     }
 
     @Test
@@ -195,12 +226,18 @@ class ValidateObjectHandlerContractTest {
 
         Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", key, second));
 
-        assertThat(fileOutcome(report)).containsEntry("reasonUri", "s3://" + QUARANTINE + "/" + quarantined(key, second) + ".reason.json");
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, first))).asUtf8String()).isEqualTo("first notes");
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, second))).asUtf8String())
+        assertThat(fileOutcome(report))
+                .containsEntry("reasonUri", "s3://" + QUARANTINE + "/" + quarantined(key, second) + ".reason.json");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, first)))
+                        .asUtf8String())
+                .isEqualTo("first notes");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, second)))
+                        .asUtf8String())
                 .isEqualTo("second, longer notes");
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, second) + ".reason.json")).asUtf8String())
-                .contains(second).doesNotContain(first);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, second) + ".reason.json"))
+                        .asUtf8String())
+                .contains(second)
+                .doesNotContain(first);
     }
 
     @Test
@@ -213,8 +250,11 @@ class ValidateObjectHandlerContractTest {
 
         Map<String, Object> report = invoke(handler(false), event);
 
-        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC).format(lastModified);
-        assertThat((String) fileOutcome(report).get("reasonUri")).startsWith("s3://" + QUARANTINE + "/quarantine/" + day + "/");
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(lastModified);
+        assertThat((String) fileOutcome(report).get("reasonUri"))
+                .startsWith("s3://" + QUARANTINE + "/quarantine/" + day + "/");
     }
 
     @Test
@@ -226,7 +266,8 @@ class ValidateObjectHandlerContractTest {
 
         assertThatThrownBy(() -> s3.headObject(b -> b.bucket(LANDING).key(key).versionId(version)))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version))).asByteArray())
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(QUARANTINE).key(quarantined(key, version)))
+                        .asByteArray())
                 .isEqualTo(Fixtures.bytes("data/bad/orders-notes.txt"));
     }
 
@@ -243,10 +284,12 @@ class ValidateObjectHandlerContractTest {
     void aVersionThatNoLongerExistsIsMissingEvenWhenTheKeyDoes() throws IOException {
         land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
 
-        Map<String, Object> report = invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"));
+        Map<String, Object> report =
+                invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"));
 
         assertThat(fileOutcome(report)).containsEntry("outcome", "MISSING");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).isEmpty();
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+                .isEmpty();
     }
 
     @Test
@@ -256,8 +299,11 @@ class ValidateObjectHandlerContractTest {
         s3.deleteBucket(b -> b.bucket(QUARANTINE));
 
         assertThatThrownBy(() -> invoke(handler(false), s3Event("s3-put.json", key, version)))
-                .isInstanceOf(NotFound.class).hasMessageContaining("the bucket " + QUARANTINE + " does not exist");
-        assertThat(s3.headObject(b -> b.bucket(LANDING).key(key)).versionId()).as("nothing lost").isEqualTo(version);
+                .isInstanceOf(NotFound.class)
+                .hasMessageContaining("the bucket " + QUARANTINE + " does not exist");
+        assertThat(s3.headObject(b -> b.bucket(LANDING).key(key)).versionId())
+                .as("nothing lost")
+                .isEqualTo(version);
     }
 
     @Test
@@ -266,9 +312,13 @@ class ValidateObjectHandlerContractTest {
 
         invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, version));
 
-        assertThat(logLines).anySatisfy(line -> assertThat(JSON.std.mapFrom(line))
-                .containsEntry("outcome", "ACCEPTED").containsEntry("dataset", "orders").containsEntry("key", ORDERS_KEY));
-        assertThat(logLines).anyMatch(line -> line.contains("\"AcceptedFiles\":1") && line.contains("CloudWatchMetrics"));
+        assertThat(logLines)
+                .anySatisfy(line -> assertThat(JSON.std.mapFrom(line))
+                        .containsEntry("outcome", "ACCEPTED")
+                        .containsEntry("dataset", "orders")
+                        .containsEntry("key", ORDERS_KEY));
+        assertThat(logLines)
+                .anyMatch(line -> line.contains("\"AcceptedFiles\":1") && line.contains("CloudWatchMetrics"));
     }
 
     private ValidateObjectHandler handler(boolean deleteSource) {
@@ -277,7 +327,8 @@ class ValidateObjectHandlerContractTest {
 
     private ValidateObjectHandler handler(boolean deleteSource, Clock clock) {
         var store = new S3ObjectStore(s3);
-        return new ValidateObjectHandler(new LandingValidator(store,
+        return new ValidateObjectHandler(new LandingValidator(
+                store,
                 new StepFunctionsExecutionStarter(sfn, stateMachineArn, clock),
                 new LandingRules(DatasetCatalog.bundled()),
                 new QuarantineWriter(store, QUARANTINE, "quarantine/", deleteSource),
@@ -286,7 +337,8 @@ class ValidateObjectHandlerContractTest {
     }
 
     private String land(String key, byte[] content) {
-        return s3.putObject(b -> b.bucket(LANDING).key(key), RequestBody.fromBytes(content)).versionId();
+        return s3.putObject(b -> b.bucket(LANDING).key(key), RequestBody.fromBytes(content))
+                .versionId();
     }
 
     /** The quarantine copy of a landed version: the fixture event's day, the object's own folder, its key. */
@@ -296,8 +348,10 @@ class ValidateObjectHandlerContractTest {
 
     /** A fixture from events/ pointed at the object this test landed. */
     private static String s3Event(String fixture, String key, String versionId) {
-        String encodedKey = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-        return fixture(fixture).replace("orders/2026/11/22/orders-001.csv", encodedKey)
+        String encodedKey =
+                java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+        return fixture(fixture)
+                .replace("orders/2026/11/22/orders-001.csv", encodedKey)
                 .replace("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", versionId);
     }
 

@@ -11,12 +11,13 @@ import dev.sparkpipeline.core.function.FunctionVariables;
  */
 public final class VerifyInputFunction {
 
-    private VerifyInputFunction() {
-    }
+    private VerifyInputFunction() {}
 
     /** The function's InputCheck, wired. */
     public static InputCheck build(FunctionEnvironment environment, Adapters adapters) {
-        return new InputCheck(adapters.objectStore(), FunctionVariables.datasets(environment),
+        return new InputCheck(
+                adapters.objectStore(),
+                FunctionVariables.datasets(environment),
                 environment.required(FunctionVariables.LANDING_BUCKET));
     }
 }

@@ -1,19 +1,14 @@
 package dev.sparkpipeline.verifyinput;
 
-import dev.sparkpipeline.aws.AwsAdapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.aws.AwsClients;
-import dev.sparkpipeline.aws.S3ObjectStore;
-import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.aws.AwsAdapters;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.execution.InputCheck;
 import dev.sparkpipeline.core.json.JsonObject;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

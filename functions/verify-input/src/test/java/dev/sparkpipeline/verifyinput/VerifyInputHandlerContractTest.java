@@ -1,17 +1,13 @@
 package dev.sparkpipeline.verifyinput;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.execution.InputCheck;
 import dev.sparkpipeline.core.testing.Fixtures;
-import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The input check on moto_server: what a run needs is verified before any cluster or job starts,
@@ -38,17 +37,19 @@ class VerifyInputHandlerContractTest {
     static void landedFile() {
         s3 = moto.clients().s3();
         s3.createBucket(b -> b.bucket("landing-bucket"));
-        s3.putObject(b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
     }
 
     @Test
     void aManualInputForALandedFileMayRun() throws IOException {
-        assertThat(verdict(input -> { })).containsEntry("valid", true).doesNotContainKey("cause");
+        assertThat(verdict(input -> {})).containsEntry("valid", true).doesNotContainKey("cause");
     }
 
     @Test
     void anUnknownDatasetIsRefused() throws IOException {
-        assertThat(cause(input -> input.put("dataset", "invoices"))).isEqualTo("dataset invoices is not in the datasets configuration");
+        assertThat(cause(input -> input.put("dataset", "invoices")))
+                .isEqualTo("dataset invoices is not in the datasets configuration");
     }
 
     @Test
@@ -68,7 +69,8 @@ class VerifyInputHandlerContractTest {
     @Test
     void aSourceThatNeverLandedIsRefused() throws IOException {
         assertThat(cause(input -> source(input).put("key", "orders/2026/11/22/never-landed.csv")))
-                .contains("s3://landing-bucket/orders/2026/11/22/never-landed.csv").contains("is not in the landing bucket");
+                .contains("s3://landing-bucket/orders/2026/11/22/never-landed.csv")
+                .contains("is not in the landing bucket");
     }
 
     @Test
@@ -121,7 +123,9 @@ class VerifyInputHandlerContractTest {
         var out = new ByteArrayOutputStream();
         handler().handleRequest(new ByteArrayInputStream("[1, 2]".getBytes(StandardCharsets.UTF_8)), out, null);
 
-        assertThat(JSON.std.mapFrom(out.toByteArray())).containsEntry("valid", false).containsEntry("cause", "the event must be a JSON object");
+        assertThat(JSON.std.mapFrom(out.toByteArray()))
+                .containsEntry("valid", false)
+                .containsEntry("cause", "the event must be a JSON object");
     }
 
     private static String cause(Consumer<Map<String, Object>> change) throws IOException {
@@ -145,7 +149,8 @@ class VerifyInputHandlerContractTest {
     }
 
     private static VerifyInputHandler handler() {
-        return new VerifyInputHandler(new InputCheck(new S3ObjectStore(s3), DatasetCatalog.bundled(), "landing-bucket"));
+        return new VerifyInputHandler(
+                new InputCheck(new S3ObjectStore(s3), DatasetCatalog.bundled(), "landing-bucket"));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,14 @@
 package dev.sparkpipeline.curate;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.dataset.RowRules;
@@ -8,6 +17,15 @@ import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.curate.source.InvalidSourceFile;
 import dev.sparkpipeline.curate.source.RowShaper;
 import dev.sparkpipeline.curate.source.SourceReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -22,25 +40,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * One curate run: read the landed file strictly ({@link SourceReader}), set aside every row that
@@ -84,10 +83,14 @@ final class Curation {
 
     private Manifest curate(JobArguments arguments, SourceReader reader, Dataset<Row> parsed) {
         // One pass counts both: the file is parsed once, into the cache the later steps read.
-        Row counts = parsed.agg(count(lit(1)), sum(when(col(RowShaper.ERRORS).isNotNull(), 1).otherwise(0))).first();
+        Row counts = parsed.agg(
+                        count(lit(1)),
+                        sum(when(col(RowShaper.ERRORS).isNotNull(), 1).otherwise(0)))
+                .first();
         List<String> failures = reader.fileFailures();
         if (!failures.isEmpty()) {
-            throw new InvalidSourceFile(failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more files)" : ""));
+            throw new InvalidSourceFile(
+                    failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more files)" : ""));
         }
         long rowsIn = counts.getLong(0);
         long rejectedCount = counts.isNullAt(1) ? 0 : counts.getLong(1);
@@ -99,16 +102,25 @@ final class Curation {
             delete(errors);
         }
         if (rowsIn > 0 && (double) rejectedCount / rowsIn > dataset.maxErrorRatio()) {
-            throw new TooManyRejects(String.format(Locale.ROOT, "%d of %d rows do not fit dataset %s (%.1f%% > %.1f%% allowed): %s; "
-                            + "the rejected rows are in %s/", rejectedCount, rowsIn, dataset.name(), 100.0 * rejectedCount / rowsIn,
-                    100.0 * dataset.maxErrorRatio(), top(rejects), errors));
+            throw new TooManyRejects(String.format(
+                    Locale.ROOT,
+                    "%d of %d rows do not fit dataset %s (%.1f%% > %.1f%% allowed): %s; "
+                            + "the rejected rows are in %s/",
+                    rejectedCount,
+                    rowsIn,
+                    dataset.name(),
+                    100.0 * rejectedCount / rowsIn,
+                    100.0 * dataset.maxErrorRatio(),
+                    top(rejects),
+                    errors));
         }
         List<String> undeclared = reader.undeclaredColumns();
         boolean keep = dataset.rows().extraColumns() == RowRules.ExtraColumns.KEEP;
         List<Column> selected = new ArrayList<>();
         dataset.columns().forEach(column -> selected.add(col(column.name())));
         if (keep) {
-            undeclared.forEach(name -> selected.add(col(RowShaper.EXTRA).getItem(name).as(name)));
+            undeclared.forEach(
+                    name -> selected.add(col(RowShaper.EXTRA).getItem(name).as(name)));
         }
         selected.add(col(RowShaper.SOURCE));
         selected.add(col(RowShaper.FINGERPRINT));
@@ -134,13 +146,19 @@ final class Curation {
         try {
             // Small outputs: one file per partition (small files slow every reader). Large ones keep the tasks'
             // parallelism: a landed file is usually one partition, and one task would write it alone.
-            Column[] partitionColumns = dataset.partitionBy().stream().map(functions::col).toArray(Column[]::new);
-            Dataset<Row> toWrite = rowsAtMost > ROWS_PER_FILE ? curated
+            Column[] partitionColumns =
+                    dataset.partitionBy().stream().map(functions::col).toArray(Column[]::new);
+            Dataset<Row> toWrite = rowsAtMost > ROWS_PER_FILE
+                    ? curated
                     : partitionColumns.length == 0 ? curated.coalesce(1) : curated.repartition(partitionColumns);
             // Rows written are counted while writing: no second pass over the data.
             Observation written = new Observation("written");
-            toWrite.observe(written, count(lit(1)).as("rows")).write().mode(SaveMode.Overwrite).option("compression", "snappy")
-                    .partitionBy(dataset.partitionBy().toArray(String[]::new)).parquet(staging);
+            toWrite.observe(written, count(lit(1)).as("rows"))
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .option("compression", "snappy")
+                    .partitionBy(dataset.partitionBy().toArray(String[]::new))
+                    .parquet(staging);
             removeEarlierAttempt(arguments.output(), arguments.runId());
             rowsOut = rowsWritten(written);
             files = commit(staging, arguments.output(), arguments.runId());
@@ -155,10 +173,22 @@ final class Curation {
         }
         TreeSet<String> partitions = new TreeSet<>();
         files.forEach(file -> partitions.add(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ""));
-        Manifest manifest = new Manifest(dataset.name(), arguments.runId(), arguments.input(), rowsIn, rowsOut,
-                rejectedCount, rowsIn - rejectedCount - rowsOut, schema, List.copyOf(partitions), files, rejects,
-                rejectedCount > 0 ? errors + "/" : null, dataset.rows().extraColumns().name().toLowerCase(Locale.ROOT),
-                undeclared, dedupe);
+        Manifest manifest = new Manifest(
+                dataset.name(),
+                arguments.runId(),
+                arguments.input(),
+                rowsIn,
+                rowsOut,
+                rejectedCount,
+                rowsIn - rejectedCount - rowsOut,
+                schema,
+                List.copyOf(partitions),
+                files,
+                rejects,
+                rejectedCount > 0 ? errors + "/" : null,
+                dataset.rows().extraColumns().name().toLowerCase(Locale.ROOT),
+                undeclared,
+                dedupe);
         write(arguments.output() + "/" + Manifest.relativePath(arguments.runId()), ManifestJson.write(manifest));
         return manifest;
     }
@@ -168,20 +198,31 @@ final class Curation {
         List<Manifest.RejectCount> rejects = new ArrayList<>();
         parsed.filter(col(RowShaper.ERRORS).isNotNull())
                 .select(explode(col(RowShaper.ERRORS)).as("e"))
-                .groupBy(col("e.column"), col("e.rule")).count()
+                .groupBy(col("e.column"), col("e.rule"))
+                .count()
                 .orderBy(col("count").desc(), col("column"), col("rule"))
                 .collectAsList()
-                .forEach(row -> rejects.add(new Manifest.RejectCount(row.isNullAt(0) ? null : row.getString(0), row.getString(1),
-                        row.getLong(2))));
+                .forEach(row -> rejects.add(new Manifest.RejectCount(
+                        row.isNullAt(0) ? null : row.getString(0), row.getString(1), row.getLong(2))));
         return rejects;
     }
 
     /** Each rejected row with its source, line, raw record and broken rules; the breakdown beside them. */
-    private void writeErrors(Dataset<Row> parsed, Column sourceKey, String errors, String runId, List<Manifest.RejectCount> rejects) {
+    private void writeErrors(
+            Dataset<Row> parsed, Column sourceKey, String errors, String runId, List<Manifest.RejectCount> rejects) {
         parsed.filter(col(RowShaper.ERRORS).isNotNull())
-                .select(sourceKey.as("source_key"), col(RowShaper.LINE).as("line"), col(RowShaper.RECORD).as("record"),
-                        col(RowShaper.RAW).as("raw"), col(RowShaper.ERRORS).as("errors"), lit(runId).as("run_id"))
-                .coalesce(1).write().mode(SaveMode.Overwrite).option("ignoreNullFields", "false").json(errors);
+                .select(
+                        sourceKey.as("source_key"),
+                        col(RowShaper.LINE).as("line"),
+                        col(RowShaper.RECORD).as("record"),
+                        col(RowShaper.RAW).as("raw"),
+                        col(RowShaper.ERRORS).as("errors"),
+                        lit(runId).as("run_id"))
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("ignoreNullFields", "false")
+                .json(errors);
         write(errors + "/_rejects.json", ManifestJson.writeRejects(rejects));
     }
 
@@ -189,7 +230,8 @@ final class Curation {
     private static String top(List<Manifest.RejectCount> rejects) {
         List<String> parts = new ArrayList<>();
         for (Manifest.RejectCount reject : rejects.subList(0, Math.min(CAUSE_RULES, rejects.size()))) {
-            parts.add((reject.column() == null ? "record" : reject.column()) + " " + reject.rule() + " " + reject.count());
+            parts.add((reject.column() == null ? "record" : reject.column()) + " " + reject.rule() + " "
+                    + reject.count());
         }
         if (rejects.size() > CAUSE_RULES) {
             parts.add("and " + (rejects.size() - CAUSE_RULES) + " more");
@@ -198,8 +240,8 @@ final class Curation {
     }
 
     private Dataset<Row> withLineage(Dataset<Row> frame, Column sourceKey, JobArguments arguments) {
-        Dataset<Row> withLineage = frame
-                .withColumn("_source_key", sourceKey).drop(RowShaper.SOURCE)
+        Dataset<Row> withLineage = frame.withColumn("_source_key", sourceKey)
+                .drop(RowShaper.SOURCE)
                 .withColumn("_run_id", lit(arguments.runId()))
                 .withColumn("_ingest_time", current_timestamp());
         if (dataset.partitionBy().contains(DatasetCatalog.INGEST_DATE)) {

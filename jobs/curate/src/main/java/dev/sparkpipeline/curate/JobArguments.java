@@ -1,7 +1,6 @@
 package dev.sparkpipeline.curate;
 
 import dev.sparkpipeline.core.engine.CurateJobCall;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,18 +27,24 @@ public record JobArguments(String input, String output, String dataset, String r
             if (args[i].startsWith("--") && i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 String name = args[i].substring(2);
                 if (values.put(name, args[++i]) != null && CurateJobCall.RESERVED.contains(name)) {
-                    throw new IllegalArgumentException("--" + name + " is given twice: the pipeline's own arguments cannot be replaced");
+                    throw new IllegalArgumentException(
+                            "--" + name + " is given twice: the pipeline's own arguments cannot be replaced");
                 }
             }
         }
-        return new JobArguments(required(values, "input"), required(values, "output"),
-                required(values, "dataset"), required(values, "run-id"), values.get("datasets-config"));
+        return new JobArguments(
+                required(values, "input"),
+                required(values, "output"),
+                required(values, "dataset"),
+                required(values, "run-id"),
+                values.get("datasets-config"));
     }
 
     private static String required(Map<String, String> values, String name) {
         String value = values.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing --" + name + " (usage: --input URI --output URI --dataset NAME --run-id ID)");
+            throw new IllegalArgumentException(
+                    "missing --" + name + " (usage: --input URI --output URI --dataset NAME --run-id ID)");
         }
         return value;
     }

@@ -1,14 +1,12 @@
 package dev.sparkpipeline.curate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.curate.source.InvalidSourceFile;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,9 +22,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The curate job on Spark local[2], one session for the suite, on small files each test writes. */
 class CurationTest {
@@ -50,7 +49,9 @@ class CurationTest {
         assertThat(row.<String>getAs("customer_id")).isEqualTo("c-1");
         assertThat(row.<BigDecimal>getAs("amount")).isEqualByComparingTo("19.99");
         assertThat(row.<Instant>getAs("order_ts")).hasToString("2026-11-22T08:00:00Z");
-        assertThat(row.<String>getAs("status")).as("an optional column the file lacks").isNull();
+        assertThat(row.<String>getAs("status"))
+                .as("an optional column the file lacks")
+                .isNull();
         assertThat(manifest.schema()).containsEntry("amount", "decimal(12,2)").containsEntry("order_ts", "timestamp");
     }
 
@@ -65,8 +66,12 @@ class CurationTest {
         assertThat(row.<String>getAs("_run_id")).isEqualTo("run-1");
         assertThat(row.<Instant>getAs("_ingest_time")).isNotNull();
         assertThat(manifest.partitions()).singleElement().asString().startsWith("ingest_date=");
-        assertThat(manifest.files()).allSatisfy(file -> assertThat(dir.resolve("out").resolve(file)).isRegularFile()
-                .satisfies(f -> assertThat(f.getFileName().toString()).startsWith("run-1-").endsWith(".snappy.parquet")));
+        assertThat(manifest.files())
+                .allSatisfy(file -> assertThat(dir.resolve("out").resolve(file))
+                        .isRegularFile()
+                        .satisfies(f -> assertThat(f.getFileName().toString())
+                                .startsWith("run-1-")
+                                .endsWith(".snappy.parquet")));
     }
 
     @Test
@@ -79,7 +84,8 @@ class CurationTest {
         Manifest manifest = curate(Datasets.orders(""), input);
 
         assertThat(manifest.rowsOut()).isEqualTo(2);
-        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0)).isEqualByComparingTo("7.50");
+        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0))
+                .isEqualByComparingTo("7.50");
     }
 
     @Test
@@ -94,14 +100,18 @@ class CurationTest {
         Manifest manifest = curate(Datasets.orders(""), input);
 
         assertThat(manifest.rowsOut()).isEqualTo(2);
-        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0)).isEqualByComparingTo("7.50");
+        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0))
+                .isEqualByComparingTo("7.50");
     }
 
     @Test
     void readsParquet() throws IOException {
         Path parquet = dir.resolve("source.parquet");
-        spark.sql("select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 2.5d as amount")
-                .coalesce(1).write().parquet(parquet.toString());
+        spark.sql(
+                        "select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 2.5d as amount")
+                .coalesce(1)
+                .write()
+                .parquet(parquet.toString());
         Path file = onlyParquetFileIn(parquet);
 
         Manifest manifest = curate(Datasets.orders(""), file);
@@ -114,11 +124,18 @@ class CurationTest {
     @Test
     void parquetValuesAreTypedNotTextTheDatasetsSeparatorsAndFormatsDoNotApply() throws IOException {
         Path parquet = dir.resolve("typed.parquet");
-        spark.sql("select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 1234.5d as amount, "
-                + "12345678.9d as status").coalesce(1).write().parquet(parquet.toString());
+        spark.sql(
+                        "select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 1234.5d as amount, "
+                                + "12345678.9d as status")
+                .coalesce(1)
+                .write()
+                .parquet(parquet.toString());
         Path file = onlyParquetFileIn(parquet);
-        DatasetSpec european = Datasets.dataset("orders", Datasets.ORDERS_COLUMNS.replace("\"type\": \"timestamp\"",
-                "\"type\": \"timestamp\", \"format\": \"dd/MM/yyyy HH:mm\""), "\"decimalSeparator\": \",\", \"thousandsSeparator\": \".\"");
+        DatasetSpec european = Datasets.dataset(
+                "orders",
+                Datasets.ORDERS_COLUMNS.replace(
+                        "\"type\": \"timestamp\"", "\"type\": \"timestamp\", \"format\": \"dd/MM/yyyy HH:mm\""),
+                "\"decimalSeparator\": \",\", \"thousandsSeparator\": \".\"");
 
         Manifest manifest = curate(european, file);
 
@@ -139,14 +156,17 @@ class CurationTest {
         Manifest manifest = curate(Datasets.orders("\"extraColumns\": \"keep\""), input);
 
         assertThat(manifest.duplicates()).isZero();
-        assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("meta")).containsExactlyInAnyOrder("{\"a\":1}", "{\"a\":2}");
+        assertThat(read().collectAsList())
+                .extracting(row -> row.<String>getAs("meta"))
+                .containsExactlyInAnyOrder("{\"a\":1}", "{\"a\":2}");
     }
 
     @Test
     void readsGzipCompressedCsvWhateverTheCaseOfItsExtension() throws IOException {
         Path input = dir.resolve("ORDERS-UPPER.CSV.GZ");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(input))) {
-            out.write("order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n".getBytes(StandardCharsets.UTF_8));
+            out.write("order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n"
+                    .getBytes(StandardCharsets.UTF_8));
         }
 
         assertThat(curate(Datasets.orders(""), input).rowsOut()).isEqualTo(1);
@@ -155,16 +175,21 @@ class CurationTest {
     @Test
     void aKeyWithGlobCharactersReadsExactlyThatFile() throws IOException {
         write("orders-a.csv", "order_id,customer_id,order_ts,amount\no-a,c-1,2026-11-22T08:00:00Z,1.00\n");
-        Path star = write("orders-*.csv", "order_id,customer_id,order_ts,amount\no-star,c-1,2026-11-22T08:00:00Z,1.00\n");
+        Path star =
+                write("orders-*.csv", "order_id,customer_id,order_ts,amount\no-star,c-1,2026-11-22T08:00:00Z,1.00\n");
 
         curate(Datasets.orders(""), star);
 
-        assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("order_id")).containsExactly("o-star");
+        assertThat(read().collectAsList())
+                .extracting(row -> row.<String>getAs("order_id"))
+                .containsExactly("o-star");
     }
 
     @Test
     void aKeyWithSpacesColonsPercentAndAccentsIsReadAsItIs() throws IOException {
-        Path input = write("orders 2026-11-22T08:00:00 %20 é.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
+        Path input = write(
+                "orders 2026-11-22T08:00:00 %20 é.csv",
+                "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
@@ -185,11 +210,16 @@ class CurationTest {
 
         assertThat(manifest.rowsIn()).isEqualTo(3);
         assertThat(manifest.rejected()).isEqualTo(2);
-        assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("order_id")).containsExactly("o-1");
-        assertThat(errors()).containsExactlyInAnyOrder(
-                "line 3 amount not_a_number 'not-a-number' | o-2,c-1,2026-11-22T08:00:00Z,not-a-number",
-                "line 4 customer_id missing null | o-3,,2026-11-22T08:00:00Z,2.00");
-        assertThat(manifest.rejects()).extracting(Manifest.RejectCount::column).containsExactlyInAnyOrder("amount", "customer_id");
+        assertThat(read().collectAsList())
+                .extracting(row -> row.<String>getAs("order_id"))
+                .containsExactly("o-1");
+        assertThat(errors())
+                .containsExactlyInAnyOrder(
+                        "line 3 amount not_a_number 'not-a-number' | o-2,c-1,2026-11-22T08:00:00Z,not-a-number",
+                        "line 4 customer_id missing null | o-3,,2026-11-22T08:00:00Z,2.00");
+        assertThat(manifest.rejects())
+                .extracting(Manifest.RejectCount::column)
+                .containsExactlyInAnyOrder("amount", "customer_id");
         assertThat(manifest.errors()).endsWith("/_errors/run_id=run-1/");
     }
 
@@ -206,7 +236,13 @@ class CurationTest {
         int line = 1;
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            csv.append("o-").append(i).append(",c-").append(i % 7).append(",2026-11-22T08:00:00Z,").append(i).append(".25,open\n");
+            csv.append("o-")
+                    .append(i)
+                    .append(",c-")
+                    .append(i % 7)
+                    .append(",2026-11-22T08:00:00Z,")
+                    .append(i)
+                    .append(".25,open\n");
             line++;
             if (i % 40 == 20) {
                 String row = bad.get(expected.size());
@@ -222,9 +258,13 @@ class CurationTest {
         Manifest manifest = curate(Datasets.orders("\"key\": [\"order_id\"]"), input);
 
         assertThat(manifest.rowsOut()).isEqualTo(200);
-        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0)).isEqualByComparingTo("19950.00");
-        assertThat(errors()).extracting(error -> error.replaceFirst(" \\S+ \\S+ \\S+ \\| ", " | ")).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(errors()).anySatisfy(error -> assertThat(error).startsWith("line 23 null field_count"))
+        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0))
+                .isEqualByComparingTo("19950.00");
+        assertThat(errors())
+                .extracting(error -> error.replaceFirst(" \\S+ \\S+ \\S+ \\| ", " | "))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(errors())
+                .anySatisfy(error -> assertThat(error).startsWith("line 23 null field_count"))
                 .anySatisfy(error -> assertThat(error).contains(" amount not_a_number '12.7.1' "))
                 .anySatisfy(error -> assertThat(error).contains(" amount scale '19.999' "))
                 .anySatisfy(error -> assertThat(error).contains(" amount out_of_range '12345678901.00' "))
@@ -242,10 +282,13 @@ class CurationTest {
 
         assertThatThrownBy(() -> curate(Datasets.orders("\"maxErrorRatio\": 0.1"), input))
                 .isInstanceOf(TooManyRejects.class)
-                .hasMessageStartingWith("2 of 3 rows do not fit dataset orders (66.7% > 10.0% allowed): amount not_a_number 2, "
-                        + "order_ts not_a_date 1; the rejected rows are in ")
+                .hasMessageStartingWith(
+                        "2 of 3 rows do not fit dataset orders (66.7% > 10.0% allowed): amount not_a_number 2, "
+                                + "order_ts not_a_date 1; the rejected rows are in ")
                 .hasMessageContaining("_errors/run_id=run-1/");
-        assertThat(list(dir.resolve("out"))).as("no partition, manifest or staging: only the errors").containsExactly("_errors");
+        assertThat(list(dir.resolve("out")))
+                .as("no partition, manifest or staging: only the errors")
+                .containsExactly("_errors");
         assertThat(errors()).hasSize(3);
         assertThat(Files.readString(dir.resolve("out/_errors/run_id=run-1/_rejects.json")))
                 .contains("{\"column\":\"amount\",\"rule\":\"not_a_number\",\"count\":2}");
@@ -266,7 +309,9 @@ class CurationTest {
         assertThat(manifest.rowsOut()).isEqualTo(2);
         assertThat(manifest.duplicates()).isEqualTo(2);
         assertThat(manifest.dedupe()).isEqualTo("key");
-        assertThat(read().collectAsList()).extracting(row -> row.<String>getAs("order_id")).containsExactlyInAnyOrder("o-1", "o-2");
+        assertThat(read().collectAsList())
+                .extracting(row -> row.<String>getAs("order_id"))
+                .containsExactlyInAnyOrder("o-1", "o-2");
     }
 
     @Test
@@ -280,7 +325,9 @@ class CurationTest {
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
-        assertThat(manifest.rowsOut()).as("the channel tells the third row apart, although it is not curated").isEqualTo(2);
+        assertThat(manifest.rowsOut())
+                .as("the channel tells the third row apart, although it is not curated")
+                .isEqualTo(2);
         assertThat(manifest.duplicates()).isEqualTo(1);
         assertThat(manifest.extraColumns()).containsExactly("channel");
         assertThat(manifest.extraPolicy()).isEqualTo("drop");
@@ -302,7 +349,9 @@ class CurationTest {
 
     @Test
     void extraColumnsCanBeKeptAsStrings() throws IOException {
-        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount,Sales Channel\no-1,c-1,2026-11-22T08:00:00Z,1.00,web\n");
+        Path input = write(
+                "orders.csv",
+                "order_id,customer_id,order_ts,amount,Sales Channel\no-1,c-1,2026-11-22T08:00:00Z,1.00,web\n");
 
         Manifest manifest = curate(Datasets.orders("\"extraColumns\": \"keep\""), input);
 
@@ -312,7 +361,8 @@ class CurationTest {
 
     @Test
     void extraColumnsCanRejectTheFile() throws IOException {
-        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount,channel\no-1,c-1,2026-11-22T08:00:00Z,1.00,web\n");
+        Path input = write(
+                "orders.csv", "order_id,customer_id,order_ts,amount,channel\no-1,c-1,2026-11-22T08:00:00Z,1.00,web\n");
 
         assertThatThrownBy(() -> curate(Datasets.orders("\"extraColumns\": \"reject\""), input))
                 .isInstanceOf(InvalidSourceFile.class)
@@ -345,7 +395,8 @@ class CurationTest {
 
     @Test
     void aHeaderNamingAColumnTwiceFailsTheFile() throws IOException {
-        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount,Order ID\no-1,c-1,2026-11-22T08:00:00Z,1.00,o-2\n");
+        Path input = write(
+                "orders.csv", "order_id,customer_id,order_ts,amount,Order ID\no-1,c-1,2026-11-22T08:00:00Z,1.00,o-2\n");
 
         assertThatThrownBy(() -> curate(Datasets.orders(""), input))
                 .hasMessageEndingWith("the header names column order_id twice (columns 1 and 5)");
@@ -353,16 +404,22 @@ class CurationTest {
 
     @Test
     void datesOfAnyYearAreWrittenAsTheyAre() throws IOException {
-        Path input = write("days.csv", "id,day,at\na,1899-12-30,1899-12-30T00:00:00Z\nb,0001-01-01,0001-01-01T00:00:00Z\nc,1582-10-10,1582-10-10T12:00:00Z\n");
+        Path input = write(
+                "days.csv",
+                "id,day,at\na,1899-12-30,1899-12-30T00:00:00Z\nb,0001-01-01,0001-01-01T00:00:00Z\nc,1582-10-10,1582-10-10T12:00:00Z\n");
         DatasetSpec days = Datasets.dataset("days", """
                 [{"name": "id", "type": "string"}, {"name": "day", "type": "date"}, {"name": "at", "type": "timestamp"}]""", "");
 
         Manifest manifest = curate(days, input);
 
         assertThat(manifest.rowsOut()).isEqualTo(3);
-        assertThat(read().selectExpr("id", "cast(day as string) as day", "cast(at as string) as at").orderBy("id").collectAsList())
+        assertThat(read().selectExpr("id", "cast(day as string) as day", "cast(at as string) as at")
+                        .orderBy("id")
+                        .collectAsList())
                 .extracting(row -> row.getString(0) + " " + row.getString(1) + " " + row.getString(2))
-                .containsExactly("a 1899-12-30 1899-12-30 00:00:00", "b 0001-01-01 0001-01-01 00:00:00",
+                .containsExactly(
+                        "a 1899-12-30 1899-12-30 00:00:00",
+                        "b 0001-01-01 0001-01-01 00:00:00",
                         "c 1582-10-10 1582-10-10 12:00:00");
         assertThat(list(dir.resolve("out"))).doesNotContain("_staging");
     }
@@ -385,15 +442,22 @@ class CurationTest {
 
         byte[] written = Files.readAllBytes(dir.resolve("out").resolve(Manifest.relativePath("run-1")));
         assertThat(ManifestJson.read(written)).isEqualTo(manifest);
-        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"rows\"").contains("\"files\"")
-                .contains("\"schema\"").contains("\"rejects\":[]");
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .contains("\"rows\"")
+                .contains("\"files\"")
+                .contains("\"schema\"")
+                .contains("\"rejects\":[]");
         assertThat(dir.resolve("out/_staging")).doesNotExist();
         assertThat(dir.resolve("out/_errors")).doesNotExist();
     }
 
     private Manifest curate(DatasetSpec dataset, Path input) {
-        return new Curation(spark, dataset).run(new JobArguments(input.toUri().getScheme() + "://" + input.toAbsolutePath(),
-                dir.resolve("out").toUri().toString(), dataset.name(), "run-1"));
+        return new Curation(spark, dataset)
+                .run(new JobArguments(
+                        input.toUri().getScheme() + "://" + input.toAbsolutePath(),
+                        dir.resolve("out").toUri().toString(),
+                        dataset.name(),
+                        "run-1"));
     }
 
     private org.apache.spark.sql.Dataset<Row> read() {
@@ -402,9 +466,13 @@ class CurationTest {
 
     /** Each rejected row as "line N column rule 'value' | raw", one entry per broken rule. */
     private List<String> errors() {
-        return spark.read().json(dir.resolve("out/_errors/run_id=run-1").toString())
+        return spark
+                .read()
+                .json(dir.resolve("out/_errors/run_id=run-1").toString())
                 .selectExpr("line", "raw", "explode(errors) as e")
-                .selectExpr("line", "raw", "e.column", "e.rule", "e.value").collectAsList().stream()
+                .selectExpr("line", "raw", "e.column", "e.rule", "e.value")
+                .collectAsList()
+                .stream()
                 .map(row -> "line " + row.getLong(0) + " " + row.getString(2) + " " + row.getString(3) + " "
                         + (row.isNullAt(4) ? "null" : "'" + row.getString(4) + "'") + " | " + row.getString(1))
                 .toList();
@@ -412,7 +480,9 @@ class CurationTest {
 
     private static Path onlyParquetFileIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            return files.filter(f -> f.toString().endsWith(".parquet"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.sparkpipeline.curate;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
-
 import java.nio.charset.StandardCharsets;
 
 /** Datasets for the job's tests, written as {@code config/datasets.json} would hold them and read by its reader. */
@@ -16,8 +15,7 @@ public final class Datasets {
              {"name": "amount", "type": "decimal(12,2)", "required": true},
              {"name": "status", "type": "string"}]""";
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** The orders dataset with these extra fields ({@code "key": ["order_id"], "maxErrorRatio": 0.5}). */
     public static DatasetSpec orders(String fields) {
@@ -30,8 +28,11 @@ public final class Datasets {
                 {"formats": ["csv", "jsonl", "parquet"], "gzip": true, "minBytes": 1, "maxBytes": 1000000,
                  "csv": {"delimiter": ",", "quote": "\\""}, "engine": "EMR_SERVERLESS", "timeoutMinutes": 60,
                  "maxErrorRatio": 0.5, "partitionBy": ["ingest_date"]}""";
-        String dataset = "{\"prefix\": \"" + name + "/\", \"columns\": " + columns + (fields.isBlank() ? "" : ", " + fields) + "}";
+        String dataset = "{\"prefix\": \"" + name + "/\", \"columns\": " + columns
+                + (fields.isBlank() ? "" : ", " + fields) + "}";
         String config = "{\"defaults\": " + defaults + ", \"datasets\": {\"" + name + "\": " + dataset + "}}";
-        return DatasetCatalog.parse(config.getBytes(StandardCharsets.UTF_8)).named(name).orElseThrow();
+        return DatasetCatalog.parse(config.getBytes(StandardCharsets.UTF_8))
+                .named(name)
+                .orElseThrow();
     }
 }

@@ -7,14 +7,17 @@ final class TestSpark {
 
     private static SparkSession session;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSession.builder().master("local[2]").appName("curate-job-tests")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+            session = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("curate-job-tests")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.sql.session.timeZone", "UTC")
+                    .getOrCreate();
         }
         return session;
     }

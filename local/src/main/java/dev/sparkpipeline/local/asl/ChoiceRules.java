@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -11,8 +10,7 @@ import java.time.format.DateTimeParseException;
  */
 final class ChoiceRules {
 
-    private ChoiceRules() {
-    }
+    private ChoiceRules() {}
 
     static boolean matches(Condition condition, PathScope scope) {
         if (condition instanceof Condition.And and) {
@@ -44,10 +42,12 @@ final class ChoiceRules {
     /** False when either side is not of the operator's family, as in Step Functions. */
     private static boolean compare(Condition.Comparison comparison, PathScope scope) {
         JsonNode value = value(comparison.variable(), scope);
-        JsonNode other = comparison.operand() instanceof Condition.Operand.AtPath path ? scope.read(path.path())
+        JsonNode other = comparison.operand() instanceof Condition.Operand.AtPath path
+                ? scope.read(path.path())
                 : ((Condition.Operand.Literal) comparison.operand()).value();
         Condition.Family family = comparison.operator().family();
-        return family.accepts(value) && family.accepts(other)
+        return family.accepts(value)
+                && family.accepts(other)
                 && comparison.operator().relation().holds(family.compare(value, other));
     }
 
@@ -59,8 +59,9 @@ final class ChoiceRules {
     private static JsonNode value(String variable, PathScope scope) {
         JsonNode value = valueOrNull(variable, scope);
         if (value == null) {
-            throw new StatesError(StatesError.RUNTIME, "Invalid path '" + variable
-                    + "': The choice state's condition path references an invalid value.");
+            throw new StatesError(
+                    StatesError.RUNTIME,
+                    "Invalid path '" + variable + "': The choice state's condition path references an invalid value.");
         }
         return value;
     }

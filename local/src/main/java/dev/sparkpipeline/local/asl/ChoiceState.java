@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,9 @@ import java.util.Map;
  * @param outputPath  OutputPath
  * @param assign      the state's Assign, evaluated when the Default is taken, or null (a rule has its own)
  */
-public record ChoiceState(DataPath inputPath, List<ChoiceRule> choices, String defaultNext, DataPath outputPath,
-                          JsonNode assign) implements State {
+public record ChoiceState(
+        DataPath inputPath, List<ChoiceRule> choices, String defaultNext, DataPath outputPath, JsonNode assign)
+        implements State {
 
     public ChoiceState {
         choices = List.copyOf(choices);

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -62,8 +61,8 @@ public sealed interface Condition {
             BOOLEAN("IsBoolean", JsonNode::isBoolean),
             TIMESTAMP("IsTimestamp", value -> value.isTextual() && ChoiceRules.timestamp(value.asText()) != null);
 
-            private static final Map<String, Type> BY_NAME = Arrays.stream(values())
-                    .collect(Collectors.toUnmodifiableMap(Type::operator, type -> type));
+            private static final Map<String, Type> BY_NAME =
+                    Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Type::operator, type -> type));
 
             private final String operator;
             // Stateless lambdas over their argument: the enum stays immutable in fact.
@@ -130,19 +129,16 @@ public sealed interface Condition {
      * @param operator the comparison
      * @param operand  a literal (checked to be of the family at load) or a path ({@code ...Path} operators)
      */
-    record Comparison(String variable, Operator operator, Operand operand) implements Condition {
-    }
+    record Comparison(String variable, Operator operator, Operand operand) implements Condition {}
 
     /** The right-hand side of a comparison. */
     sealed interface Operand {
 
         /** A literal from the definition, of the operator's family. */
-        record Literal(JsonNode value) implements Operand {
-        }
+        record Literal(JsonNode value) implements Operand {}
 
         /** A path read when the rule is evaluated (the {@code ...Path} operators). */
-        record AtPath(String path) implements Operand {
-        }
+        record AtPath(String path) implements Operand {}
     }
 
     /** The types values are compared as: each knows which values it accepts and how they order. */
@@ -233,8 +229,8 @@ public sealed interface Condition {
         TIMESTAMP_LESS_THAN_EQUALS(Family.TIMESTAMP, Relation.LESS_THAN_EQUALS),
         TIMESTAMP_GREATER_THAN_EQUALS(Family.TIMESTAMP, Relation.GREATER_THAN_EQUALS);
 
-        private static final Map<String, Operator> BY_NAME = Arrays.stream(values())
-                .collect(Collectors.toUnmodifiableMap(Operator::operator, operator -> operator));
+        private static final Map<String, Operator> BY_NAME =
+                Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Operator::operator, operator -> operator));
 
         private final Family family;
         private final Relation relation;

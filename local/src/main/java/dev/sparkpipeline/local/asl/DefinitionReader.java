@@ -2,7 +2,6 @@ package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,40 +25,103 @@ final class DefinitionReader {
     private static final Set<String> BRANCH_FIELDS = Set.of("Comment", "StartAt", "States", "QueryLanguage");
     private static final Set<String> PROCESSOR_FIELDS =
             Set.of("Comment", "StartAt", "States", "QueryLanguage", "ProcessorConfig");
-    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
-            "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
+    private static final Set<String> RETRIER_FIELDS = Set.of(
+            "ErrorEquals",
+            "IntervalSeconds",
+            "MaxAttempts",
+            "BackoffRate",
+            "MaxDelaySeconds",
+            "JitterStrategy",
+            "Comment");
     private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Assign", "Comment");
     private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
-            "Task", fields("Resource", "InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath",
-                    "Assign", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath",
-                    "Credentials", "Retry", "Catch", "Next", "End"),
+            "Task",
+                    fields(
+                            "Resource",
+                            "InputPath",
+                            "Parameters",
+                            "ResultSelector",
+                            "ResultPath",
+                            "OutputPath",
+                            "Assign",
+                            "TimeoutSeconds",
+                            "TimeoutSecondsPath",
+                            "HeartbeatSeconds",
+                            "HeartbeatSecondsPath",
+                            "Credentials",
+                            "Retry",
+                            "Catch",
+                            "Next",
+                            "End"),
             "Pass", fields("InputPath", "Parameters", "Result", "ResultPath", "OutputPath", "Assign", "Next", "End"),
             "Choice", fields("InputPath", "Choices", "Default", "OutputPath", "Assign"),
-            "Wait", fields("InputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "OutputPath",
-                    "Assign", "Next", "End"),
+            "Wait",
+                    fields(
+                            "InputPath",
+                            "Seconds",
+                            "SecondsPath",
+                            "Timestamp",
+                            "TimestampPath",
+                            "OutputPath",
+                            "Assign",
+                            "Next",
+                            "End"),
             "Succeed", fields("InputPath", "OutputPath"),
             "Fail", fields("Error", "ErrorPath", "Cause", "CausePath"),
-            "Parallel", fields("InputPath", "Parameters", "Branches", "ResultSelector", "ResultPath", "OutputPath",
-                    "Assign", "Retry", "Catch", "Next", "End"),
-            "Map", fields("InputPath", "ItemsPath", "ItemSelector", "Parameters", "ItemProcessor", "Iterator",
-                    "MaxConcurrency", "MaxConcurrencyPath", "ResultSelector", "ResultPath", "OutputPath", "Assign",
-                    "Retry", "Catch", "Next", "End"));
+            "Parallel",
+                    fields(
+                            "InputPath",
+                            "Parameters",
+                            "Branches",
+                            "ResultSelector",
+                            "ResultPath",
+                            "OutputPath",
+                            "Assign",
+                            "Retry",
+                            "Catch",
+                            "Next",
+                            "End"),
+            "Map",
+                    fields(
+                            "InputPath",
+                            "ItemsPath",
+                            "ItemSelector",
+                            "Parameters",
+                            "ItemProcessor",
+                            "Iterator",
+                            "MaxConcurrency",
+                            "MaxConcurrencyPath",
+                            "ResultSelector",
+                            "ResultPath",
+                            "OutputPath",
+                            "Assign",
+                            "Retry",
+                            "Catch",
+                            "Next",
+                            "End"));
     /** Valid ASL that only a distributed Map has: refused by name rather than run as if inline. */
-    private static final Set<String> DISTRIBUTED_MAP_FIELDS = Set.of("ItemReader", "ItemBatcher", "ResultWriter",
-            "Label", "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
+    private static final Set<String> DISTRIBUTED_MAP_FIELDS = Set.of(
+            "ItemReader",
+            "ItemBatcher",
+            "ResultWriter",
+            "Label",
+            "ToleratedFailureCount",
+            "ToleratedFailureCountPath",
+            "ToleratedFailurePercentage",
             "ToleratedFailurePercentagePath");
+
     private static final List<String> WAIT_FIELDS = List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath");
     private static final List<String> COMBINATORS = List.of("And", "Or", "Not");
     /** The largest number Step Functions takes in its seconds and attempts fields. */
     private static final long MAX = 99_999_999;
+
     private static final int MAX_NAME_LENGTH = 80;
     private static final String JSONATA = "the JSONata query language is not supported; use JSONPath";
 
     /** Every state name read so far: names are unique across a definition, its branches included. */
     private final Set<String> names = new HashSet<>();
 
-    private DefinitionReader() {
-    }
+    private DefinitionReader() {}
 
     static StateMachineDefinition read(JsonNode definition) {
         return new DefinitionReader().machine(new Fields(null, "", definition), MACHINE_FIELDS, "state machine");
@@ -97,8 +159,11 @@ final class DefinitionReader {
             throw new InvalidDefinition(name, null, "a state's name has 1 to " + MAX_NAME_LENGTH + " characters");
         }
         if (!names.add(name)) {
-            throw new InvalidDefinition(name, null, "another state has this name; names are unique in a definition,"
-                    + " its branches and item processors included");
+            throw new InvalidDefinition(
+                    name,
+                    null,
+                    "another state has this name; names are unique in a definition,"
+                            + " its branches and item processors included");
         }
         if (!node.isObject()) {
             throw new InvalidDefinition(name, null, "a state is a JSON object");
@@ -107,16 +172,25 @@ final class DefinitionReader {
         String type = string(f, "Type");
         Set<String> known = STATE_FIELDS.get(type);
         if (known == null) {
-            throw f.invalid("Type", "unknown state type \"" + type
-                    + "\"; one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map");
+            throw f.invalid(
+                    "Type",
+                    "unknown state type \"" + type
+                            + "\"; one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map");
         }
         queryLanguage(f);
         onlyKnown(f, known, type + " state");
         optionalString(f, "Comment");
         return switch (type) {
             case "Task" -> task(f);
-            case "Pass" -> new PassState(dataPath(f, "InputPath"), template(f, "Parameters"), f.get("Result"),
-                    resultPath(f, "ResultPath"), dataPath(f, "OutputPath"), assign(f), next(f));
+            case "Pass" ->
+                new PassState(
+                        dataPath(f, "InputPath"),
+                        template(f, "Parameters"),
+                        f.get("Result"),
+                        resultPath(f, "ResultPath"),
+                        dataPath(f, "OutputPath"),
+                        assign(f),
+                        next(f));
             case "Choice" -> choice(f);
             case "Wait" -> waitState(f);
             case "Succeed" -> new SucceedState(dataPath(f, "InputPath"), dataPath(f, "OutputPath"));
@@ -137,10 +211,21 @@ final class DefinitionReader {
         }
         // Credentials (a role to assume) is checked as the template it is and not kept: in-process tasks assume none.
         template(f, "Credentials");
-        return new TaskState(resource, dataPath(f, "InputPath"), template(f, "Parameters"),
-                template(f, "ResultSelector"), resultPath(f, "ResultPath"), dataPath(f, "OutputPath"), assign(f),
-                timeout, path(f, "TimeoutSecondsPath"), heartbeat, path(f, "HeartbeatSecondsPath"), retry(f),
-                catchers(f), next(f));
+        return new TaskState(
+                resource,
+                dataPath(f, "InputPath"),
+                template(f, "Parameters"),
+                template(f, "ResultSelector"),
+                resultPath(f, "ResultPath"),
+                dataPath(f, "OutputPath"),
+                assign(f),
+                timeout,
+                path(f, "TimeoutSecondsPath"),
+                heartbeat,
+                path(f, "HeartbeatSecondsPath"),
+                retry(f),
+                catchers(f),
+                next(f));
     }
 
     private static ChoiceState choice(Fields f) {
@@ -152,8 +237,8 @@ final class DefinitionReader {
         for (int i = 0; i < choices.size(); i++) {
             rules.add(choiceRule(f.element("Choices", i)));
         }
-        return new ChoiceState(dataPath(f, "InputPath"), rules, optionalString(f, "Default"), dataPath(f, "OutputPath"),
-                assign(f));
+        return new ChoiceState(
+                dataPath(f, "InputPath"), rules, optionalString(f, "Default"), dataPath(f, "OutputPath"), assign(f));
     }
 
     private static ChoiceRule choiceRule(Fields rule) {
@@ -184,7 +269,8 @@ final class DefinitionReader {
                 tests.add(field);
             }
         });
-        String combinator = tests.stream().filter(COMBINATORS::contains).findFirst().orElse(null);
+        String combinator =
+                tests.stream().filter(COMBINATORS::contains).findFirst().orElse(null);
         if (combinator != null) {
             for (String other : tests) {
                 if (!other.equals(combinator)) {
@@ -193,7 +279,8 @@ final class DefinitionReader {
             }
             return combination(rule, combinator);
         }
-        List<String> operators = tests.stream().filter(field -> !field.equals("Variable")).toList();
+        List<String> operators =
+                tests.stream().filter(field -> !field.equals("Variable")).toList();
         for (String operator : operators) {
             if (!isOperator(operator)) {
                 throw rule.invalid(operator, "unknown Choice operator");
@@ -203,8 +290,9 @@ final class DefinitionReader {
             throw rule.invalidHere("a Choice rule needs a comparison operator (with a Variable), or And, Or, Not");
         }
         if (operators.size() > 1) {
-            throw rule.invalid(operators.get(1), "a Choice rule has one comparison operator; this one already has "
-                    + operators.get(0));
+            throw rule.invalid(
+                    operators.get(1),
+                    "a Choice rule has one comparison operator; this one already has " + operators.get(0));
         }
         if (!rule.has("Variable")) {
             throw rule.invalid("Variable", "is required with " + operators.get(0));
@@ -229,7 +317,8 @@ final class DefinitionReader {
 
     private static boolean isOperator(String name) {
         String literal = name.endsWith("Path") ? name.substring(0, name.length() - "Path".length()) : name;
-        return Condition.TypeTest.Type.named(name).isPresent() || name.equals("StringMatches")
+        return Condition.TypeTest.Type.named(name).isPresent()
+                || name.equals("StringMatches")
                 || Condition.Operator.named(literal).isPresent();
     }
 
@@ -256,7 +345,8 @@ final class DefinitionReader {
             }
             return new Condition.Comparison(variable, literal.get(), new Condition.Operand.Literal(operand));
         }
-        var atPath = Condition.Operator.named(name.substring(0, name.length() - "Path".length())).orElseThrow();
+        var atPath = Condition.Operator.named(name.substring(0, name.length() - "Path".length()))
+                .orElseThrow();
         return new Condition.Comparison(variable, atPath, new Condition.Operand.AtPath(path(rule, name)));
     }
 
@@ -266,8 +356,10 @@ final class DefinitionReader {
             throw f.invalid("Seconds", "a Wait state needs one of Seconds, SecondsPath, Timestamp, TimestampPath");
         }
         if (given.size() > 1) {
-            throw f.invalid(given.get(1), "a Wait state has one of Seconds, SecondsPath, Timestamp, TimestampPath;"
-                    + " this one already has " + given.get(0));
+            throw f.invalid(
+                    given.get(1),
+                    "a Wait state has one of Seconds, SecondsPath, Timestamp, TimestampPath;" + " this one already has "
+                            + given.get(0));
         }
         WaitState.Delay delay = switch (given.get(0)) {
             case "Seconds" -> new WaitState.Seconds(integer(f, "Seconds", 0, MAX, "a non-negative integer"));
@@ -281,7 +373,10 @@ final class DefinitionReader {
     private static FailState fail(Fields f) {
         exclusive(f, "Error", "ErrorPath");
         exclusive(f, "Cause", "CausePath");
-        return new FailState(optionalString(f, "Error"), pathOrIntrinsic(f, "ErrorPath"), optionalString(f, "Cause"),
+        return new FailState(
+                optionalString(f, "Error"),
+                pathOrIntrinsic(f, "ErrorPath"),
+                optionalString(f, "Cause"),
                 pathOrIntrinsic(f, "CausePath"));
     }
 
@@ -294,9 +389,17 @@ final class DefinitionReader {
         for (int i = 0; i < branches.size(); i++) {
             parsed.add(machine(f.element("Branches", i), BRANCH_FIELDS, "branch"));
         }
-        return new ParallelState(dataPath(f, "InputPath"), template(f, "Parameters"), parsed,
-                template(f, "ResultSelector"), resultPath(f, "ResultPath"), dataPath(f, "OutputPath"), assign(f),
-                retry(f), catchers(f), next(f));
+        return new ParallelState(
+                dataPath(f, "InputPath"),
+                template(f, "Parameters"),
+                parsed,
+                template(f, "ResultSelector"),
+                resultPath(f, "ResultPath"),
+                dataPath(f, "OutputPath"),
+                assign(f),
+                retry(f),
+                catchers(f),
+                next(f));
     }
 
     private MapState map(Fields f) {
@@ -314,10 +417,20 @@ final class DefinitionReader {
         String itemsPath = f.has("ItemsPath") ? path(f, "ItemsPath") : "$";
         JsonNode selector = f.has("ItemSelector") ? template(f, "ItemSelector") : template(f, "Parameters");
         Long maxConcurrency = integer(f, "MaxConcurrency", 0, MAX, "a non-negative integer");
-        return new MapState(dataPath(f, "InputPath"), itemsPath, selector, processor,
-                maxConcurrency == null ? 0 : maxConcurrency, path(f, "MaxConcurrencyPath"),
-                template(f, "ResultSelector"), resultPath(f, "ResultPath"), dataPath(f, "OutputPath"), assign(f),
-                retry(f), catchers(f), next(f));
+        return new MapState(
+                dataPath(f, "InputPath"),
+                itemsPath,
+                selector,
+                processor,
+                maxConcurrency == null ? 0 : maxConcurrency,
+                path(f, "MaxConcurrencyPath"),
+                template(f, "ResultSelector"),
+                resultPath(f, "ResultPath"),
+                dataPath(f, "OutputPath"),
+                assign(f),
+                retry(f),
+                catchers(f),
+                next(f));
     }
 
     private static void processorConfig(Fields config) {
@@ -362,8 +475,13 @@ final class DefinitionReader {
                 }
                 jitter = Retrier.JitterStrategy.valueOf(strategy);
             }
-            retriers.add(new Retrier(errors, interval == null ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
-                    attempts == null ? Retrier.DEFAULT_MAX_ATTEMPTS : attempts.intValue(), backoff, maxDelay, jitter));
+            retriers.add(new Retrier(
+                    errors,
+                    interval == null ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
+                    attempts == null ? Retrier.DEFAULT_MAX_ATTEMPTS : attempts.intValue(),
+                    backoff,
+                    maxDelay,
+                    jitter));
         }
         return retriers;
     }
@@ -484,8 +602,11 @@ final class DefinitionReader {
             return null;
         }
         JsonNode value = f.get(name);
-        if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()
-                || value.asLong() < min || value.asLong() > max) {
+        if (!value.isNumber()
+                || !value.canConvertToExactIntegral()
+                || !value.canConvertToLong()
+                || value.asLong() < min
+                || value.asLong() > max) {
             throw f.invalid(name, "must be " + what + (max == MAX ? "" : " up to " + max));
         }
         return value.asLong();
@@ -512,8 +633,8 @@ final class DefinitionReader {
     private static String pathOrIntrinsic(Fields f, String name) {
         String expression = optionalString(f, name);
         if (expression != null && !Intrinsics.isCall(expression) && !PathScope.valid(expression)) {
-            throw f.invalid(name, "must be a JSONPath starting with $ or an intrinsic function (it is \""
-                    + expression + "\")");
+            throw f.invalid(
+                    name, "must be a JSONPath starting with $ or an intrinsic function (it is \"" + expression + "\")");
         }
         return expression;
     }
@@ -536,8 +657,8 @@ final class DefinitionReader {
         }
         String path = optionalString(f, name);
         if (!JsonPaths.writable(path)) {
-            throw f.invalid(name, "must be null or a reference path of field names such as $.a.b (it is \""
-                    + path + "\")");
+            throw f.invalid(
+                    name, "must be null or a reference path of field names such as $.a.b (it is \"" + path + "\")");
         }
         return new DataPath(path);
     }
@@ -588,8 +709,11 @@ final class DefinitionReader {
             JsonNode expression = field.getValue();
             if (!expression.isTextual()
                     || (!Intrinsics.isCall(expression.asText()) && !PathScope.valid(expression.asText()))) {
-                throw new InvalidDefinition(f.state, where, "must be a JSONPath starting with $ or an intrinsic"
-                        + " function, as its name ends in .$ (it is " + expression + ")");
+                throw new InvalidDefinition(
+                        f.state,
+                        where,
+                        "must be a JSONPath starting with $ or an intrinsic"
+                                + " function, as its name ends in .$ (it is " + expression + ")");
             }
         });
     }
@@ -631,7 +755,8 @@ final class DefinitionReader {
         }
 
         Fields element(String name, int index) {
-            return new Fields(state, field(name) + "[" + index + "]", node.get(name).get(index));
+            return new Fields(
+                    state, field(name) + "[" + index + "]", node.get(name).get(index));
         }
 
         InvalidDefinition invalid(String name, String problem) {

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 
 /**
@@ -17,6 +16,9 @@ public record Execution(String status, JsonNode output, String error, String cau
 
     /** The names of the states entered, in order. */
     public List<String> statesEntered() {
-        return history.stream().filter(event -> event.type() == HistoryEvent.Type.STATE_ENTERED).map(HistoryEvent::state).toList();
+        return history.stream()
+                .filter(event -> event.type() == HistoryEvent.Type.STATE_ENTERED)
+                .map(HistoryEvent::state)
+                .toList();
     }
 }

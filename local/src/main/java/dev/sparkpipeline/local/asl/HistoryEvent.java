@@ -14,7 +14,16 @@ public record HistoryEvent(Type type, String state, Instant at, String detail) {
 
     /** The kinds of history event the interpreter records. */
     public enum Type {
-        EXECUTION_STARTED, STATE_ENTERED, STATE_EXITED, WAIT_STARTED, TASK_SCHEDULED, TASK_STARTED, TASK_SUCCEEDED, TASK_FAILED,
-        EXECUTION_SUCCEEDED, EXECUTION_FAILED, EXECUTION_TIMED_OUT
+        EXECUTION_STARTED,
+        STATE_ENTERED,
+        STATE_EXITED,
+        WAIT_STARTED,
+        TASK_SCHEDULED,
+        TASK_STARTED,
+        TASK_SUCCEEDED,
+        TASK_FAILED,
+        EXECUTION_SUCCEEDED,
+        EXECUTION_FAILED,
+        EXECUTION_TIMED_OUT
     }
 }

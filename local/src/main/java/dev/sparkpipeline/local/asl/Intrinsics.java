@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -138,19 +137,30 @@ final class Intrinsics {
             case "States.StringToJson" -> parse(text(args, 0));
             case "States.JsonToString" -> TextNode.valueOf(args.get(0).toString());
             case "States.Array" -> NODES.arrayNode().addAll(args);
-            case "States.ArrayPartition" -> partition(array(args, 0), args.get(1).asInt());
+            case "States.ArrayPartition" ->
+                partition(array(args, 0), args.get(1).asInt());
             case "States.ArrayContains" -> NODES.booleanNode(contains(array(args, 0), args.get(1)));
-            case "States.ArrayRange" -> range(args.get(0).asInt(), args.get(1).asInt(), args.get(2).asInt());
+            case "States.ArrayRange" ->
+                range(args.get(0).asInt(), args.get(1).asInt(), args.get(2).asInt());
             case "States.ArrayGetItem" -> item(array(args, 0), args.get(1).asInt());
             case "States.ArrayLength" -> NODES.numberNode(array(args, 0).size());
             case "States.ArrayUnique" -> unique(array(args, 0));
-            case "States.Base64Encode" -> TextNode.valueOf(Base64.getEncoder().encodeToString(text(args, 0).getBytes(StandardCharsets.UTF_8)));
-            case "States.Base64Decode" -> TextNode.valueOf(new String(Base64.getDecoder().decode(text(args, 0)), StandardCharsets.UTF_8));
+            case "States.Base64Encode" ->
+                TextNode.valueOf(
+                        Base64.getEncoder().encodeToString(text(args, 0).getBytes(StandardCharsets.UTF_8)));
+            case "States.Base64Decode" ->
+                TextNode.valueOf(new String(Base64.getDecoder().decode(text(args, 0)), StandardCharsets.UTF_8));
             case "States.Hash" -> TextNode.valueOf(hash(text(args, 0), text(args, 1)));
-            case "States.JsonMerge" -> merge(args.get(0), args.get(1), args.size() > 2 && args.get(2).asBoolean());
-            case "States.MathRandom" -> NODES.numberNode(args.get(0).asInt()
-                    + random.nextInt(Math.max(1, args.get(1).asInt() - args.get(0).asInt())));
-            case "States.MathAdd" -> NODES.numberNode(new BigDecimal(args.get(0).asText()).add(new BigDecimal(args.get(1).asText())).intValueExact());
+            case "States.JsonMerge" ->
+                merge(args.get(0), args.get(1), args.size() > 2 && args.get(2).asBoolean());
+            case "States.MathRandom" ->
+                NODES.numberNode(args.get(0).asInt()
+                        + random.nextInt(
+                                Math.max(1, args.get(1).asInt() - args.get(0).asInt())));
+            case "States.MathAdd" ->
+                NODES.numberNode(new BigDecimal(args.get(0).asText())
+                        .add(new BigDecimal(args.get(1).asText()))
+                        .intValueExact());
             case "States.StringSplit" -> split(text(args, 0), text(args, 1));
             case "States.UUID" -> TextNode.valueOf(new UUID(random.nextLong(), random.nextLong()).toString());
             default -> throw failure("unknown intrinsic function " + name);
@@ -250,7 +260,8 @@ final class Intrinsics {
             default -> throw failure("States.Hash does not know " + algorithm);
         };
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(java).digest(data.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(java).digest(data.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw failure("States.Hash: " + e.getMessage());
         }

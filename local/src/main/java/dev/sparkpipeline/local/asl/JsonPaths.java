@@ -9,7 +9,6 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,10 +24,10 @@ final class JsonPaths {
             .jsonProvider(new JacksonJsonNodeJsonProvider())
             .mappingProvider(new JacksonMappingProvider())
             .build();
-    private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z0-9_$@\\-]+)|\\['([^']*)']|\\[\"([^\"]*)\"]|\\[(\\d+)]");
+    private static final Pattern SEGMENT =
+            Pattern.compile("\\.([A-Za-z0-9_$@\\-]+)|\\['([^']*)']|\\[\"([^\"]*)\"]|\\[(\\d+)]");
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /** The value at {@code path} in {@code root}; a path that matches nothing fails. */
     static JsonNode read(JsonNode root, String path) {
@@ -76,12 +75,15 @@ final class JsonPaths {
             return value;
         }
         List<Object> segments = segments(path);
-        ObjectNode result = root != null && root.isObject() ? ((ObjectNode) root).deepCopy() : JsonNodeFactory.instance.objectNode();
+        ObjectNode result = root != null && root.isObject()
+                ? ((ObjectNode) root).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
         ObjectNode parent = result;
         for (int i = 0; i < segments.size() - 1; i++) {
             Object segment = segments.get(i);
             if (!(segment instanceof String field)) {
-                throw new StatesError(StatesError.RESULT_PATH_MATCH_FAILURE, "cannot write through an array index in " + path);
+                throw new StatesError(
+                        StatesError.RESULT_PATH_MATCH_FAILURE, "cannot write through an array index in " + path);
             }
             JsonNode child = parent.get(field);
             if (child == null || !child.isObject()) {
@@ -111,7 +113,10 @@ final class JsonPaths {
             if (matcher.group(4) != null) {
                 segments.add(Integer.parseInt(matcher.group(4)));
             } else {
-                segments.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3));
+                segments.add(
+                        matcher.group(1) != null
+                                ? matcher.group(1)
+                                : matcher.group(2) != null ? matcher.group(2) : matcher.group(3));
             }
             at = matcher.end();
         }

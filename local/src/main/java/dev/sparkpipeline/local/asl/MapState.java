@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +23,20 @@ import java.util.Map;
  * @param catchers           the catchers, in order
  * @param next               the next state, or null when this one ends the execution
  */
-public record MapState(DataPath inputPath, String itemsPath, JsonNode itemSelector,
-                       StateMachineDefinition itemProcessor, long maxConcurrency, String maxConcurrencyPath,
-                       JsonNode resultSelector, DataPath resultPath, DataPath outputPath, JsonNode assign,
-                       List<Retrier> retry, List<Catcher> catchers, String next)
+public record MapState(
+        DataPath inputPath,
+        String itemsPath,
+        JsonNode itemSelector,
+        StateMachineDefinition itemProcessor,
+        long maxConcurrency,
+        String maxConcurrencyPath,
+        JsonNode resultSelector,
+        DataPath resultPath,
+        DataPath outputPath,
+        JsonNode assign,
+        List<Retrier> retry,
+        List<Catcher> catchers,
+        String next)
         implements State, Recoverable {
 
     public MapState {

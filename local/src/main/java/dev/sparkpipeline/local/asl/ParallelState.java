@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +18,18 @@ import java.util.Map;
  * @param catchers       the catchers, in order
  * @param next           the next state, or null when this one ends the execution
  */
-public record ParallelState(DataPath inputPath, JsonNode parameters, List<StateMachineDefinition> branches,
-                            JsonNode resultSelector, DataPath resultPath, DataPath outputPath, JsonNode assign,
-                            List<Retrier> retry, List<Catcher> catchers, String next) implements State, Recoverable {
+public record ParallelState(
+        DataPath inputPath,
+        JsonNode parameters,
+        List<StateMachineDefinition> branches,
+        JsonNode resultSelector,
+        DataPath resultPath,
+        DataPath outputPath,
+        JsonNode assign,
+        List<Retrier> retry,
+        List<Catcher> catchers,
+        String next)
+        implements State, Recoverable {
 
     public ParallelState {
         branches = List.copyOf(branches);

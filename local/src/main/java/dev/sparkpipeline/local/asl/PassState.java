@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 
 /**
@@ -15,8 +14,15 @@ import java.util.Map;
  * @param assign     the Assign template, evaluated on the result, or null
  * @param next       the next state, or null when this one ends the execution
  */
-public record PassState(DataPath inputPath, JsonNode parameters, JsonNode result, DataPath resultPath,
-                        DataPath outputPath, JsonNode assign, String next) implements State {
+public record PassState(
+        DataPath inputPath,
+        JsonNode parameters,
+        JsonNode result,
+        DataPath resultPath,
+        DataPath outputPath,
+        JsonNode assign,
+        String next)
+        implements State {
 
     @Override
     public Map<String, String> transitions() {

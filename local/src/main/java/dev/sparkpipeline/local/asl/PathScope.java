@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +66,9 @@ final class PathScope {
         if (variable.matches()) {
             JsonNode value = variables.get(variable.group(1));
             if (value == null) {
-                throw new StatesError(StatesError.RUNTIME, "the variable $" + variable.group(1)
-                        + " is not assigned: no state before this one assigns it");
+                throw new StatesError(
+                        StatesError.RUNTIME,
+                        "the variable $" + variable.group(1) + " is not assigned: no state before this one assigns it");
             }
             return JsonPaths.read(value, "$" + variable.group(2));
         }

@@ -12,8 +12,13 @@ import java.util.List;
  * @param maxDelaySeconds the longest wait, or null for none
  * @param jitterStrategy  FULL: each wait is a random part of the computed one (default NONE)
  */
-public record Retrier(List<String> errorEquals, long intervalSeconds, int maxAttempts, double backoffRate,
-                      Long maxDelaySeconds, JitterStrategy jitterStrategy) {
+public record Retrier(
+        List<String> errorEquals,
+        long intervalSeconds,
+        int maxAttempts,
+        double backoffRate,
+        Long maxDelaySeconds,
+        JitterStrategy jitterStrategy) {
 
     /** Step Functions' IntervalSeconds when a retrier leaves it out. */
     public static final long DEFAULT_INTERVAL_SECONDS = 1;
@@ -33,6 +38,7 @@ public record Retrier(List<String> errorEquals, long intervalSeconds, int maxAtt
 
     /** A retrier's JitterStrategy. */
     public enum JitterStrategy {
-        FULL, NONE
+        FULL,
+        NONE
     }
 }

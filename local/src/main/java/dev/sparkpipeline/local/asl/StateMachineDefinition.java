@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,10 +29,14 @@ public record StateMachineDefinition(String startAt, Map<String, State> states, 
             throw new InvalidDefinition(null, "StartAt", "names \"" + startAt + "\", which is not one of its States");
         }
         for (Map.Entry<String, State> state : states.entrySet()) {
-            for (Map.Entry<String, String> transition : state.getValue().transitions().entrySet()) {
+            for (Map.Entry<String, String> transition :
+                    state.getValue().transitions().entrySet()) {
                 if (!states.containsKey(transition.getValue())) {
-                    throw new InvalidDefinition(state.getKey(), transition.getKey(), "names \"" + transition.getValue()
-                            + "\", which is not a state of the same States (a branch cannot leave its branch)");
+                    throw new InvalidDefinition(
+                            state.getKey(),
+                            transition.getKey(),
+                            "names \"" + transition.getValue()
+                                    + "\", which is not a state of the same States (a branch cannot leave its branch)");
                 }
             }
         }

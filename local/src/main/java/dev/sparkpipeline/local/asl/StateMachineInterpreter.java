@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +65,8 @@ public final class StateMachineInterpreter {
      * @param clock      real or virtual time
      * @param random     jitter and random intrinsics (a seeded one makes runs repeatable)
      */
-    public StateMachineInterpreter(StateMachineDefinition definition, TaskRunner tasks, ExecutionClock clock,
-                                   Random random) {
+    public StateMachineInterpreter(
+            StateMachineDefinition definition, TaskRunner tasks, ExecutionClock clock, Random random) {
         this.definition = definition;
         this.tasks = tasks;
         this.clock = clock;
@@ -93,8 +92,12 @@ public final class StateMachineInterpreter {
             return new Execution("SUCCEEDED", output, null, null, run.history);
         } catch (TimedOut timedOut) {
             run.event(HistoryEvent.Type.EXECUTION_TIMED_OUT, null, null);
-            return new Execution("TIMED_OUT", null, StatesError.TIMEOUT,
-                    "the execution ran longer than its TimeoutSeconds", run.history);
+            return new Execution(
+                    "TIMED_OUT",
+                    null,
+                    StatesError.TIMEOUT,
+                    "the execution ran longer than its TimeoutSeconds",
+                    run.history);
         } catch (StatesError failed) {
             run.event(HistoryEvent.Type.EXECUTION_FAILED, null, failed.error());
             return new Execution("FAILED", null, failed.error(), failed.cause(), run.history);
@@ -115,7 +118,8 @@ public final class StateMachineInterpreter {
             execution.put("Name", name);
             execution.put("StartTime", start.toString());
             execution.set("Input", input);
-            context.putObject("StateMachine").put("Id", "arn:aws:states:local:000000000000:stateMachine:local")
+            context.putObject("StateMachine")
+                    .put("Id", "arn:aws:states:local:000000000000:stateMachine:local")
                     .put("Name", "local");
             deadline = definition.timeoutSeconds() != null ? start.plusSeconds(definition.timeoutSeconds()) : null;
         }
@@ -144,7 +148,10 @@ public final class StateMachineInterpreter {
                 checkDeadline();
                 event(HistoryEvent.Type.STATE_ENTERED, current, null);
                 ObjectNode stateContext = context.putObject("State");
-                stateContext.put("Name", current).put("EnteredTime", clock.now().toString()).put("RetryCount", 0);
+                stateContext
+                        .put("Name", current)
+                        .put("EnteredTime", clock.now().toString())
+                        .put("RetryCount", 0);
                 Step step = state(current, state, data);
                 withinLimit(step.output(), "the output of state " + current);
                 event(HistoryEvent.Type.STATE_EXITED, current, null);
@@ -180,7 +187,8 @@ public final class StateMachineInterpreter {
 
         private Step pass(PassState state, JsonNode input) {
             JsonNode effective = inputPath(state.inputPath(), input);
-            JsonNode result = state.parameters() != null ? template(state.parameters(), effective)
+            JsonNode result = state.parameters() != null
+                    ? template(state.parameters(), effective)
                     : state.result() != null ? state.result() : effective;
             assign(state.assign(), result);
             JsonNode output = resultPath(state.resultPath(), input, result);
@@ -205,7 +213,10 @@ public final class StateMachineInterpreter {
         private Step waitState(WaitState state, JsonNode input) {
             JsonNode effective = inputPath(state.inputPath(), input);
             Duration wait = delay(state.delay(), effective);
-            event(HistoryEvent.Type.WAIT_STARTED, context.path("State").path("Name").asText(), wait.toSeconds() + " s");
+            event(
+                    HistoryEvent.Type.WAIT_STARTED,
+                    context.path("State").path("Name").asText(),
+                    wait.toSeconds() + " s");
             if (!wait.isNegative() && !wait.isZero()) {
                 if (deadline != null && clock.now().plus(wait).isAfter(deadline)) {
                     clock.sleep(Duration.between(clock.now(), deadline));
@@ -232,7 +243,8 @@ public final class StateMachineInterpreter {
             if (delay instanceof WaitState.Timestamp timestamp) {
                 until = timestamp.until();
             } else {
-                String text = read(((WaitState.TimestampPath) delay).path(), effective).asText();
+                String text = read(((WaitState.TimestampPath) delay).path(), effective)
+                        .asText();
                 until = ChoiceRules.timestamp(text);
                 if (until == null) {
                     throw new StatesError(StatesError.RUNTIME, "not an ISO-8601 timestamp: " + text);
@@ -242,7 +254,9 @@ public final class StateMachineInterpreter {
         }
 
         private StatesError fail(FailState state, JsonNode input) {
-            String error = state.errorPath() != null ? expression(state.errorPath(), input).asText() : state.error();
+            String error = state.errorPath() != null
+                    ? expression(state.errorPath(), input).asText()
+                    : state.error();
             String cause = state.causePath() != null ? text(expression(state.causePath(), input)) : state.cause();
             return new StatesError(error, cause);
         }
@@ -258,8 +272,9 @@ public final class StateMachineInterpreter {
                         result = template(state.resultSelector(), result);
                     }
                     assign(state.assign(), result);
-                    return new Step(state.next(), outputPath(state.outputPath(),
-                            resultPath(state.resultPath(), input, result)));
+                    return new Step(
+                            state.next(),
+                            outputPath(state.outputPath(), resultPath(state.resultPath(), input, result)));
                 } catch (StatesError failure) {
                     Duration delay = retryDelay(state.retry(), attempts, failure);
                     if (delay != null) {
@@ -273,7 +288,8 @@ public final class StateMachineInterpreter {
                     }
                     for (Catcher catcher : state.catchers()) {
                         if (catcher.handles(failure)) {
-                            ObjectNode errorOutput = NODES.objectNode().put("Error", failure.error())
+                            ObjectNode errorOutput = NODES.objectNode()
+                                    .put("Error", failure.error())
                                     .put("Cause", failure.cause());
                             assign(catcher.assign(), errorOutput);
                             return new Step(catcher.next(), resultPath(catcher.resultPath(), input, errorOutput));
@@ -287,8 +303,8 @@ public final class StateMachineInterpreter {
         private JsonNode work(String name, Recoverable state, JsonNode input) {
             JsonNode effective = inputPath(state.inputPath(), input);
             if (state instanceof ParallelState parallel) {
-                JsonNode branchInput = parallel.parameters() != null ? template(parallel.parameters(), effective)
-                        : effective;
+                JsonNode branchInput =
+                        parallel.parameters() != null ? template(parallel.parameters(), effective) : effective;
                 ArrayNode results = NODES.arrayNode();
                 for (StateMachineDefinition branch : parallel.branches()) {
                     results.add(branch(branch, branchInput));
@@ -312,7 +328,8 @@ public final class StateMachineInterpreter {
             Instant started = clock.now();
             try {
                 JsonNode result = withinLimit(tasks.run(state.resource(), parameters), "the result of state " + name);
-                if (timeoutSeconds != null && Duration.between(started, clock.now()).toSeconds() >= timeoutSeconds) {
+                if (timeoutSeconds != null
+                        && Duration.between(started, clock.now()).toSeconds() >= timeoutSeconds) {
                     throw new StatesError(StatesError.TIMEOUT, "the task ran longer than its TimeoutSeconds");
                 }
                 event(HistoryEvent.Type.TASK_SUCCEEDED, name, null);
@@ -339,8 +356,8 @@ public final class StateMachineInterpreter {
             ArrayNode results = NODES.arrayNode();
             for (int i = 0; i < items.size(); i++) {
                 context.putObject("Map").putObject("Item").put("Index", i).set("Value", items.get(i));
-                JsonNode itemInput = state.itemSelector() != null ? template(state.itemSelector(), effective)
-                        : items.get(i);
+                JsonNode itemInput =
+                        state.itemSelector() != null ? template(state.itemSelector(), effective) : items.get(i);
                 results.add(branch(state.itemProcessor(), itemInput));
             }
             context.remove("Map");
@@ -385,7 +402,8 @@ public final class StateMachineInterpreter {
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     if (field.getKey().endsWith(".$")) {
-                        result.set(field.getKey().substring(0, field.getKey().length() - 2),
+                        result.set(
+                                field.getKey().substring(0, field.getKey().length() - 2),
                                 expression(field.getValue().asText(), input));
                     } else {
                         result.set(field.getKey(), template(field.getValue(), input));
@@ -438,8 +456,10 @@ public final class StateMachineInterpreter {
     private static JsonNode withinLimit(JsonNode value, String what) {
         long size = utf8Size(value);
         if (size > PAYLOAD_LIMIT_BYTES) {
-            throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, what + " has " + size
-                    + " bytes; Step Functions passes at most " + PAYLOAD_LIMIT_BYTES + " between states");
+            throw new StatesError(
+                    StatesError.DATA_LIMIT_EXCEEDED,
+                    what + " has " + size + " bytes; Step Functions passes at most " + PAYLOAD_LIMIT_BYTES
+                            + " between states");
         }
         return value;
     }
@@ -453,8 +473,7 @@ public final class StateMachineInterpreter {
     }
 
     /** What a state hands on: the next state's name (null at the end) and its output. */
-    private record Step(String next, JsonNode output) {
-    }
+    private record Step(String next, JsonNode output) {}
 
     /** The execution's TimeoutSeconds passed. */
     private static final class TimedOut extends RuntimeException {

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +23,22 @@ import java.util.Map;
  * @param catchers             the catchers, in order
  * @param next                 the next state, or null when this one ends the execution ({@code "End": true})
  */
-public record TaskState(String resource, DataPath inputPath, JsonNode parameters, JsonNode resultSelector,
-                        DataPath resultPath, DataPath outputPath, JsonNode assign, Long timeoutSeconds,
-                        String timeoutSecondsPath, Long heartbeatSeconds, String heartbeatSecondsPath,
-                        List<Retrier> retry, List<Catcher> catchers, String next) implements State, Recoverable {
+public record TaskState(
+        String resource,
+        DataPath inputPath,
+        JsonNode parameters,
+        JsonNode resultSelector,
+        DataPath resultPath,
+        DataPath outputPath,
+        JsonNode assign,
+        Long timeoutSeconds,
+        String timeoutSecondsPath,
+        Long heartbeatSeconds,
+        String heartbeatSecondsPath,
+        List<Retrier> retry,
+        List<Catcher> catchers,
+        String next)
+        implements State, Recoverable {
 
     public TaskState {
         retry = List.copyOf(retry);

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Builds a state's {@link State#transitions()}: its Next, then its catchers' Next. */
 final class Transitions {
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     static Map<String, String> of(String next, List<Catcher> catchers) {
         Map<String, String> transitions = new LinkedHashMap<>();

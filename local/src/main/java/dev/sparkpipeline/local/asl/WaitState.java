@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
@@ -28,22 +27,17 @@ public record WaitState(DataPath inputPath, Delay delay, DataPath outputPath, Js
     }
 
     /** How long a Wait state waits. */
-    public sealed interface Delay {
-    }
+    public sealed interface Delay {}
 
     /** {@code Seconds}: a non-negative number of seconds. */
-    public record Seconds(long seconds) implements Delay {
-    }
+    public record Seconds(long seconds) implements Delay {}
 
     /** {@code SecondsPath}: a path to a non-negative integer. */
-    public record SecondsPath(String path) implements Delay {
-    }
+    public record SecondsPath(String path) implements Delay {}
 
     /** {@code Timestamp}: until this time. */
-    public record Timestamp(OffsetDateTime until) implements Delay {
-    }
+    public record Timestamp(OffsetDateTime until) implements Delay {}
 
     /** {@code TimestampPath}: a path to an ISO-8601 timestamp. */
-    public record TimestampPath(String path) implements Delay {
-    }
+    public record TimestampPath(String path) implements Delay {}
 }

@@ -2,7 +2,6 @@ package dev.sparkpipeline.local.cli;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.InvalidDatasetConfig;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,8 +11,7 @@ import java.nio.file.Path;
  */
 final class DatasetsConfigFile {
 
-    private DatasetsConfigFile() {
-    }
+    private DatasetsConfigFile() {}
 
     /** {@code <repository>/config/datasets.json}. */
     static Path defaultFile() {

@@ -5,12 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.template.SamTemplate;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code execute -i INPUT.json}: a manual execution, as {@code aws stepfunctions start-execution}
@@ -25,7 +24,9 @@ import java.util.concurrent.Callable;
  * functions in-process and the curate job on local Spark. The source named in the input must be
  * in the local lake ({@code <lake>/<bucket>/<key>}).
  */
-@Command(name = "execute", mixinStandardHelpOptions = true,
+@Command(
+        name = "execute",
+        mixinStandardHelpOptions = true,
         description = "Run the state machine on an execution input, on the local interpreter.")
 final class ExecuteCommand implements Callable<Integer> {
 
@@ -34,7 +35,11 @@ final class ExecuteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "INPUT.json", description = "The execution input.")
+    @Option(
+            names = {"-i", "--input"},
+            required = true,
+            paramLabel = "INPUT.json",
+            description = "The execution input.")
     Path inputFile;
 
     @Mixin
@@ -67,7 +72,14 @@ final class ExecuteCommand implements Callable<Integer> {
             if (publication.has("curated")) {
                 outputs.add(publication.path("curated").asText());
             }
-            report.finish(RunReport.Status.SUCCEEDED, name, outputs, null, null, null, publication.path("rows").path("out").asLong());
+            report.finish(
+                    RunReport.Status.SUCCEEDED,
+                    name,
+                    outputs,
+                    null,
+                    null,
+                    null,
+                    publication.path("rows").path("out").asLong());
             return 0;
         }
         report.finish(RunReport.Status.FAILED, name, List.of(), execution.error(), execution.cause(), null, 0);

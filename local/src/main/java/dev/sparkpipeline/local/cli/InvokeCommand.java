@@ -12,13 +12,6 @@ import dev.sparkpipeline.core.landing.ValidationReport;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.template.SamTemplate;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code invoke FUNCTION -e EVENT.json}: one function of the template, as {@code sam local invoke}
@@ -33,7 +32,9 @@ import java.util.concurrent.Callable;
  * function error is reported as the Lambda runtime reports it. Executions the function starts are
  * not run: their inputs are saved under {@code <lake>/_executions/} for {@code execute -i}.
  */
-@Command(name = "invoke", mixinStandardHelpOptions = true,
+@Command(
+        name = "invoke",
+        mixinStandardHelpOptions = true,
         description = "Invoke one function of the template with an event, in-process, as sam local invoke does.")
 final class InvokeCommand implements Callable<Integer> {
 
@@ -42,10 +43,17 @@ final class InvokeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FUNCTION_LOGICAL_ID", description = "The function's logical id in the template.")
+    @Parameters(
+            index = "0",
+            paramLabel = "FUNCTION_LOGICAL_ID",
+            description = "The function's logical id in the template.")
     String function;
 
-    @Option(names = {"-e", "--event"}, required = true, paramLabel = "EVENT.json", description = "The event to invoke it with.")
+    @Option(
+            names = {"-e", "--event"},
+            required = true,
+            paramLabel = "EVENT.json",
+            description = "The event to invoke it with.")
     Path eventFile;
 
     @Mixin
@@ -61,7 +69,8 @@ final class InvokeCommand implements Callable<Integer> {
         }
         SamTemplate template = options.template();
         if (!template.functions().containsKey(function)) {
-            throw new PipelineLocal.UsageError("the template has no function " + function + "; it has " + template.functions().keySet());
+            throw new PipelineLocal.UsageError("the template has no function " + function + "; it has "
+                    + template.functions().keySet());
         }
         LocalLake lake = new LocalLake(options.lakeDir);
         var pipeline = options.pipeline(template, lake);
@@ -89,8 +98,8 @@ final class InvokeCommand implements Callable<Integer> {
             ExecutionInput input = pipeline.started(name).orElseThrow();
             Path saved = lake.root().resolve("_executions").resolve(name + ".json");
             Files.createDirectories(saved.getParent());
-            Files.write(saved, JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(ExecutionInputJson.fields(input)));
+            Files.write(
+                    saved, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ExecutionInputJson.fields(input)));
             executions.addObject().put("name", name).put("input", saved.toString());
             report.note("Started execution " + name + "; run it with: bin/pipeline-local execute -i " + saved);
         }
@@ -109,15 +118,22 @@ final class InvokeCommand implements Callable<Integer> {
     private ArrayNode waitForJobs(RunReport report) {
         ArrayNode waited = JSON.createArrayNode();
         for (var job : options.runningJobs()) {
-            report.note("Waiting for the local Spark job the function started (pid " + job.process().pid() + ", log " + job.log() + ")");
+            report.note("Waiting for the local Spark job the function started (pid "
+                    + job.process().pid() + ", log " + job.log() + ")");
             try {
                 int exit = job.process().waitFor();
                 report.note("The local Spark job ended with exit code " + exit);
-                waited.addObject().put("pid", job.process().pid()).put("exitCode", exit).put("log", job.log().toString());
+                waited.addObject()
+                        .put("pid", job.process().pid())
+                        .put("exitCode", exit)
+                        .put("log", job.log().toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 job.process().destroyForcibly();
-                waited.addObject().put("pid", job.process().pid()).put("cancelled", true).put("log", job.log().toString());
+                waited.addObject()
+                        .put("pid", job.process().pid())
+                        .put("cancelled", true)
+                        .put("log", job.log().toString());
             }
         }
         return waited;
@@ -152,7 +168,9 @@ final class InvokeCommand implements Callable<Integer> {
 
     /** The files a validate answer reports; another function's answer reports none. */
     private static List<FileOutcome> filesIn(byte[] response) {
-        return ValidationReportJson.readAnswer(response).map(ValidationReport::files).orElse(List.of());
+        return ValidationReportJson.readAnswer(response)
+                .map(ValidationReport::files)
+                .orElse(List.of());
     }
 
     private static JsonNode parsedOrText(String text) {

@@ -7,9 +7,18 @@ import picocli.CommandLine.Command;
  * {@code bin/pipeline-local}: the pipeline offline. Exit 0 when the pipeline
  * succeeded, 1 when it ran and failed or quarantined the file, 2 on usage or unreadable input.
  */
-@Command(name = "pipeline-local", mixinStandardHelpOptions = true,
-        description = "Runs the serverless Spark pipeline on one machine: offline on a local lake folder and local Spark, or against an AWS-compatible endpoint (--aws-endpoint).",
-        subcommands = {DropCommand.class, InvokeCommand.class, ExecuteCommand.class, CheckConfigCommand.class, PrepareCommand.class})
+@Command(
+        name = "pipeline-local",
+        mixinStandardHelpOptions = true,
+        description =
+                "Runs the serverless Spark pipeline on one machine: offline on a local lake folder and local Spark, or against an AWS-compatible endpoint (--aws-endpoint).",
+        subcommands = {
+            DropCommand.class,
+            InvokeCommand.class,
+            ExecuteCommand.class,
+            CheckConfigCommand.class,
+            PrepareCommand.class
+        })
 public final class PipelineLocal implements Runnable {
 
     /** Usage errors and unreadable input. */
@@ -38,7 +47,8 @@ public final class PipelineLocal implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: drop, invoke, execute or check-config");
+        throw new CommandLine.ParameterException(
+                new CommandLine(this), "name a command: drop, invoke, execute or check-config");
     }
 
     /** Bad arguments or input found after parsing: exit 2 with a one-line message. */

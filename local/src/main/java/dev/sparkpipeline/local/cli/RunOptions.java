@@ -6,20 +6,22 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.SamTemplate;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkClientException;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** The options every command that runs the pipeline takes: the lake, the template, the output form, the endpoint. */
 final class RunOptions {
 
-    @Option(names = "--lake", defaultValue = ".local-lake", description = "The local lake folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lake",
+            defaultValue = ".local-lake",
+            description = "The local lake folder (default: ${DEFAULT-VALUE}).")
     Path lakeDir;
 
     @Option(names = "--template", description = "The SAM template (default: the repository's template.yaml).")
@@ -28,14 +30,21 @@ final class RunOptions {
     @Option(names = "--json", description = "Print exactly one JSON object instead of the timeline.")
     boolean json;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The datasets configuration, read at run time "
-            + "(default: the repository's config/datasets.json).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "The datasets configuration, read at run time "
+                    + "(default: the repository's config/datasets.json).")
     Path configFile = DatasetsConfigFile.defaultFile();
 
-    @Option(names = "--aws-endpoint", paramLabel = "URL", converter = RunOptions.EndpointUrl.class, description = "Endpoint mode: the functions run on their AWS "
-            + "adapters against this AWS-compatible endpoint (moto_server, LocalStack), which gets the template's buckets, "
-            + "topic, state machine, EMR Serverless application and Glue job and database; the state machine still runs on "
-            + "the local interpreter, and jobs the endpoint reports finished run on local Spark.")
+    @Option(
+            names = "--aws-endpoint",
+            paramLabel = "URL",
+            converter = RunOptions.EndpointUrl.class,
+            description = "Endpoint mode: the functions run on their AWS "
+                    + "adapters against this AWS-compatible endpoint (moto_server, LocalStack), which gets the template's buckets, "
+                    + "topic, state machine, EMR Serverless application and Glue job and database; the state machine still runs on "
+                    + "the local interpreter, and jobs the endpoint reports finished run on local Spark.")
     URI awsEndpoint;
 
     private DatasetCatalog catalog;
@@ -72,7 +81,8 @@ final class RunOptions {
         try {
             stack = EndpointStack.provision(template, awsEndpoint);
         } catch (SdkClientException unreachable) {
-            throw new PipelineLocal.UsageError("cannot reach the AWS endpoint " + awsEndpoint + ": " + unreachable.getMessage());
+            throw new PipelineLocal.UsageError(
+                    "cannot reach the AWS endpoint " + awsEndpoint + ": " + unreachable.getMessage());
         } catch (EndpointStack.MissingResource gone) {
             throw new PipelineLocal.UsageError(gone.getMessage());
         }
@@ -82,7 +92,8 @@ final class RunOptions {
     /** The template, or a usage error naming where it was looked for. */
     SamTemplate template() {
         if (!Files.isRegularFile(templateFile)) {
-            throw new PipelineLocal.UsageError("no SAM template at " + templateFile + " (run from the repository root or pass --template)");
+            throw new PipelineLocal.UsageError(
+                    "no SAM template at " + templateFile + " (run from the repository root or pass --template)");
         }
         return SamTemplate.read(templateFile);
     }

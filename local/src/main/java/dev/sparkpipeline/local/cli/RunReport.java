@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.HistoryEvent;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a run shows: a live timeline of states for people, or exactly one JSON object
@@ -24,11 +22,14 @@ import java.util.List;
  */
 final class RunReport {
 
-    enum Status { SUCCEEDED, FAILED, QUARANTINED }
+    enum Status {
+        SUCCEEDED,
+        FAILED,
+        QUARANTINED
+    }
 
     /** A finished state; {@code retried} names the errors of the task attempts its Retry made again. */
-    private record State(String name, String status, long ms, List<String> retried) {
-    }
+    private record State(String name, String status, long ms, List<String> retried) {}
 
     private final PrintWriter out;
     private final boolean json;
@@ -48,8 +49,9 @@ final class RunReport {
     private void state(String name, String status, long ms, List<String> retried) {
         states.add(new State(name, status, ms, retried));
         if (!json) {
-            out.printf("  %-28s %-12s %8d ms%s%n", name, status, ms, retried.isEmpty() ? ""
-                    : "   retried after " + String.join(", ", retried));
+            out.printf(
+                    "  %-28s %-12s %8d ms%s%n",
+                    name, status, ms, retried.isEmpty() ? "" : "   retried after " + String.join(", ", retried));
             out.flush();
         }
     }
@@ -75,12 +77,15 @@ final class RunReport {
                     failures.get(event.state()).clear();
                 }
                 case STATE_EXITED -> {
-                    state(event.state(), "OK", Duration.between(entered.get(event.state()), event.at()).toMillis(),
+                    state(
+                            event.state(),
+                            "OK",
+                            Duration.between(entered.get(event.state()), event.at())
+                                    .toMillis(),
                             List.copyOf(retried.get(event.state())));
                     last = null;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (last != null) {
@@ -109,7 +114,14 @@ final class RunReport {
         }
     }
 
-    void finish(Status status, String executionName, List<String> outputs, String error, String cause, String quarantine, long rows) {
+    void finish(
+            Status status,
+            String executionName,
+            List<String> outputs,
+            String error,
+            String cause,
+            String quarantine,
+            long rows) {
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode document = mapper.createObjectNode();
@@ -117,7 +129,11 @@ final class RunReport {
             document.put("executionName", executionName);
             ArrayNode stateNodes = document.putArray("states");
             states.forEach(state -> {
-                ObjectNode node = stateNodes.addObject().put("name", state.name()).put("status", state.status()).put("ms", state.ms());
+                ObjectNode node = stateNodes
+                        .addObject()
+                        .put("name", state.name())
+                        .put("status", state.status())
+                        .put("ms", state.ms());
                 if (!state.retried().isEmpty()) {
                     state.retried().forEach(node.putArray("retried")::add);
                 }

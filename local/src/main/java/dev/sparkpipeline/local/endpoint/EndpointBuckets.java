@@ -3,12 +3,11 @@ package dev.sparkpipeline.local.endpoint;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.runner.PipelineBuckets;
+import java.nio.file.Path;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-
-import java.nio.file.Path;
-import java.util.Optional;
 
 /** The endpoint's buckets, as the runner reaches them. */
 record EndpointBuckets(S3Client s3) implements PipelineBuckets {
@@ -22,7 +21,9 @@ record EndpointBuckets(S3Client s3) implements PipelineBuckets {
     @Override
     public Optional<byte[]> read(String bucket, String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(
+                    s3.getObjectAsBytes(request -> request.bucket(bucket).key(key))
+                            .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.asl.TaskRunner;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,8 +15,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
-
-import java.util.function.Supplier;
 
 /**
  * The state machine's service integrations against the endpoint: {@code aws-sdk:emr:runJobFlow}
@@ -39,14 +38,21 @@ final class EndpointIntegrations implements TaskRunner {
     public JsonNode run(String resource, JsonNode parameters) {
         return switch (resource) {
             case "arn:aws:states:::aws-sdk:emr:runJobFlow" ->
-                    call("Emr", () -> emr.runJobFlow(SdkPojoJson.request(RunJobFlowRequest.builder(), parameters)));
+                call("Emr", () -> emr.runJobFlow(SdkPojoJson.request(RunJobFlowRequest.builder(), parameters)));
             case "arn:aws:states:::aws-sdk:emr:terminateJobFlows" ->
-                    call("Emr", () -> emr.terminateJobFlows(SdkPojoJson.request(TerminateJobFlowsRequest.builder(), parameters)));
+                call(
+                        "Emr",
+                        () -> emr.terminateJobFlows(
+                                SdkPojoJson.request(TerminateJobFlowsRequest.builder(), parameters)));
             case "arn:aws:states:::sns:publish" ->
-                    call("SNS", () -> sns.publish(SdkPojoJson.request(PublishRequest.builder(), parameters)));
+                call("SNS", () -> sns.publish(SdkPojoJson.request(PublishRequest.builder(), parameters)));
             case "arn:aws:states:::events:putEvents" ->
-                    call("EventBridge", () -> events.putEvents(SdkPojoJson.request(PutEventsRequest.builder(), detailsAsText(parameters))));
-            default -> throw new StatesError(StatesError.RUNTIME, "the endpoint mode has no integration for " + resource);
+                call(
+                        "EventBridge",
+                        () -> events.putEvents(
+                                SdkPojoJson.request(PutEventsRequest.builder(), detailsAsText(parameters))));
+            default ->
+                throw new StatesError(StatesError.RUNTIME, "the endpoint mode has no integration for " + resource);
         };
     }
 
@@ -65,7 +71,8 @@ final class EndpointIntegrations implements TaskRunner {
         try {
             return SdkPojoJson.result(call.get());
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String code =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             throw new StatesError(service + "." + (code == null ? "HTTP" + e.statusCode() : code), e.getMessage());
         } catch (SdkException e) {
             throw new StatesError(StatesError.TASK_FAILED, service + ": " + e.getMessage());

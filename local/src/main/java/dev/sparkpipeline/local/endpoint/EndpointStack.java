@@ -1,21 +1,27 @@
 package dev.sparkpipeline.local.endpoint;
 
-import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.aws.AwsAdapters;
-import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalFunctions;
-import dev.sparkpipeline.local.runner.PipelineBuckets;
-import dev.sparkpipeline.local.runner.PipelineSite;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.runner.LocalTasks;
+import dev.sparkpipeline.local.runner.PipelineBuckets;
+import dev.sparkpipeline.local.runner.PipelineSite;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamFunction;
 import dev.sparkpipeline.local.template.SamTemplate;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -30,22 +36,15 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sns.SnsClient;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The pipeline's resources on an AWS-compatible endpoint ({@code moto_server}, LocalStack or
@@ -61,7 +60,6 @@ import java.util.Optional;
  */
 public final class EndpointStack {
 
-
     private final URI endpoint;
     private final String region;
     private final AwsBasicCredentials credentials;
@@ -69,7 +67,12 @@ public final class EndpointStack {
     private final LocalResources resources;
     private final S3Client s3;
 
-    private EndpointStack(URI endpoint, String region, AwsBasicCredentials credentials, SamTemplate template, Map<String, String> physical) {
+    private EndpointStack(
+            URI endpoint,
+            String region,
+            AwsBasicCredentials credentials,
+            SamTemplate template,
+            Map<String, String> physical) {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
@@ -81,7 +84,8 @@ public final class EndpointStack {
     public static EndpointStack provision(SamTemplate template, URI endpoint) {
         FunctionEnvironment process = FunctionEnvironment.ofProcess();
         String region = process.optional("AWS_REGION").orElse("us-east-1");
-        var credentials = AwsBasicCredentials.create(process.optional("AWS_ACCESS_KEY_ID").orElse("test"),
+        var credentials = AwsBasicCredentials.create(
+                process.optional("AWS_ACCESS_KEY_ID").orElse("test"),
                 process.optional("AWS_SECRET_ACCESS_KEY").orElse("test"));
         var bootstrap = new EndpointStack(endpoint, region, credentials, template, Map.of());
         Map<String, String> physical = bootstrap.create(template);
@@ -105,7 +109,9 @@ public final class EndpointStack {
 
     /** The state machine's service integrations on this endpoint, one call per attempt. */
     private TaskRunner integrations() {
-        return new EndpointIntegrations(client(EmrClient.builder(), false), client(SnsClient.builder(), false),
+        return new EndpointIntegrations(
+                client(EmrClient.builder(), false),
+                client(SnsClient.builder(), false),
                 client(EventBridgeClient.builder(), false));
     }
 
@@ -147,8 +153,12 @@ public final class EndpointStack {
 
         @Override
         public TaskRunner tasks(LocalFunctions functions) {
-            return new JobsOnLocalSpark(new LocalTasks(functions, stack.integrations()), stack.s3,
-                    stack.resources.ref("CuratedBucket"), job, lake.root().resolve("_endpoint-jobs"));
+            return new JobsOnLocalSpark(
+                    new LocalTasks(functions, stack.integrations()),
+                    stack.s3,
+                    stack.resources.ref("CuratedBucket"),
+                    job,
+                    lake.root().resolve("_endpoint-jobs"));
         }
 
         @Override
@@ -172,7 +182,8 @@ public final class EndpointStack {
         String stateMachine = resources.ref("PipelineStateMachine");
         String arn = stateMachine.replace(":stateMachine:", ":execution:") + ":" + name;
         try (SfnClient sfn = client(SfnClient.builder(), true)) {
-            String input = sfn.describeExecution(request -> request.executionArn(arn)).input();
+            String input =
+                    sfn.describeExecution(request -> request.executionArn(arn)).input();
             return Optional.of(ExecutionInputJson.read(input.getBytes(StandardCharsets.UTF_8)));
         } catch (ExecutionDoesNotExistException e) {
             return Optional.empty();
@@ -185,9 +196,11 @@ public final class EndpointStack {
         // Topics first: an ARN the endpoint makes tells its account, which role ARNs must carry.
         String account = "000000000000";
         try (SnsClient sns = client(SnsClient.builder(), true)) {
-            for (Map.Entry<String, Map<String, Object>> resource : template.resources().entrySet()) {
+            for (Map.Entry<String, Map<String, Object>> resource :
+                    template.resources().entrySet()) {
                 if ("AWS::SNS::Topic".equals(resource.getValue().get("Type"))) {
-                    String arn = sns.createTopic(request -> request.name(stack + "-" + resource.getKey())).topicArn();
+                    String arn = sns.createTopic(request -> request.name(stack + "-" + resource.getKey()))
+                            .topicArn();
                     physical.put(resource.getKey(), arn);
                     account = arn.split(":", -1)[4];
                 }
@@ -206,11 +219,15 @@ public final class EndpointStack {
                         createBucket(resources.ref(logicalId), versioned(resource));
                     }
                 }
-                case "AWS::Glue::Database" -> glue(glue -> glue.createDatabase(request -> request.databaseInput(
-                        input -> input.name(resources.ref(logicalId)))));
-                case "AWS::Glue::Job" -> glue(glue -> glue.createJob(request -> request.name(resources.ref(logicalId))
-                        .role(roles + "JobExecutionRole").command(command -> command.name("glueetl")
-                                .scriptLocation("s3://" + resources.ref("ArtifactsBucket") + "/jobs/curate/GlueCurateEntry.scala"))));
+                case "AWS::Glue::Database" ->
+                    glue(glue -> glue.createDatabase(
+                            request -> request.databaseInput(input -> input.name(resources.ref(logicalId)))));
+                case "AWS::Glue::Job" ->
+                    glue(glue -> glue.createJob(request -> request.name(resources.ref(logicalId))
+                            .role(roles + "JobExecutionRole")
+                            .command(command -> command.name("glueetl")
+                                    .scriptLocation("s3://" + resources.ref("ArtifactsBucket")
+                                            + "/jobs/curate/GlueCurateEntry.scala"))));
                 case "AWS::EMRServerless::Application" -> physical.put(logicalId, application(stack + "-curate"));
                 case "AWS::IAM::Role" -> physical.put(logicalId + ".Arn", roles + logicalId);
                 default -> {
@@ -230,7 +247,8 @@ public final class EndpointStack {
                 request.bucket(name);
                 if (!region.equals("us-east-1")) {
                     request.createBucketConfiguration(CreateBucketConfiguration.builder()
-                            .locationConstraint(BucketLocationConstraint.fromValue(region)).build());
+                            .locationConstraint(BucketLocationConstraint.fromValue(region))
+                            .build());
                 }
             });
         } catch (BucketAlreadyOwnedByYouException e) {
@@ -291,17 +309,23 @@ public final class EndpointStack {
     private String application(String name) {
         try (EmrServerlessClient emrServerless = client(EmrServerlessClient.builder(), true)) {
             return emrServerless.listApplications(request -> request.maxResults(50)).applications().stream()
-                    .filter(application -> application.name().equals(name) && !application.stateAsString().equals("TERMINATED"))
-                    .map(application -> application.id()).findFirst()
-                    .orElseGet(() -> emrServerless.createApplication(request -> request.name(name).releaseLabel("emr-7.5.0")
-                            .type("SPARK")).applicationId());
+                    .filter(application -> application.name().equals(name)
+                            && !application.stateAsString().equals("TERMINATED"))
+                    .map(application -> application.id())
+                    .findFirst()
+                    .orElseGet(() -> emrServerless
+                            .createApplication(request ->
+                                    request.name(name).releaseLabel("emr-7.5.0").type("SPARK"))
+                            .applicationId());
         }
     }
 
     private Optional<String> stateMachineArn(String name) {
         try (SfnClient sfn = client(SfnClient.builder(), true)) {
             return sfn.listStateMachines(request -> request.maxResults(1000)).stateMachines().stream()
-                    .filter(machine -> machine.name().equals(name)).map(StateMachineListItem::stateMachineArn).findFirst();
+                    .filter(machine -> machine.name().equals(name))
+                    .map(StateMachineListItem::stateMachineArn)
+                    .findFirst();
         }
     }
 
@@ -309,17 +333,21 @@ public final class EndpointStack {
         try (SfnClient sfn = client(SfnClient.builder(), true)) {
             Optional<String> existing = stateMachineArn(name);
             if (existing.isPresent()) {
-                sfn.updateStateMachine(request -> request.stateMachineArn(existing.get()).definition(definition));
+                sfn.updateStateMachine(
+                        request -> request.stateMachineArn(existing.get()).definition(definition));
                 return existing.get();
             }
-            return sfn.createStateMachine(request -> request.name(name).definition(definition)
-                    .roleArn(role)).stateMachineArn();
+            return sfn.createStateMachine(
+                            request -> request.name(name).definition(definition).roleArn(role))
+                    .stateMachineArn();
         }
     }
 
     /** A client of this endpoint; the runner's own clients retry as the SDK does, the integrations' do not. */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, boolean retries) {
-        builder.region(Region.of(region)).endpointOverride(endpoint).httpClient(http.build())
+        builder.region(Region.of(region))
+                .endpointOverride(endpoint)
+                .httpClient(http.build())
                 .credentialsProvider(StaticCredentialsProvider.create(credentials));
         if (!retries) {
             builder.overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));

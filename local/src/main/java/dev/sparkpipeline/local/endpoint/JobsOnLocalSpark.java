@@ -14,9 +14,6 @@ import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The Spark work an emulator does not do. An emulator's engine records a job run and reports it
@@ -110,8 +109,12 @@ final class JobsOnLocalSpark implements TaskRunner {
             Files.createDirectories(source.getParent());
             Files.deleteIfExists(source);
             s3.getObject(request -> request.bucket(sourceBucket).key(sourceKey), source);
-            var call = new CurateJobCall(lake.jobPath(sourceBucket, sourceKey), lake.jobPath(curatedBucket, dataset),
-                    dataset, runId, input.job().arguments());
+            var call = new CurateJobCall(
+                    lake.jobPath(sourceBucket, sourceKey),
+                    lake.jobPath(curatedBucket, dataset),
+                    dataset,
+                    runId,
+                    input.job().arguments());
             Process process = job.start(call, lake.root().resolve("job.log"));
             process.waitFor();
             Path output = lake.file(curatedBucket, dataset);
@@ -129,7 +132,9 @@ final class JobsOnLocalSpark implements TaskRunner {
     private void upload(Path output, String dataset) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(output)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().endsWith(".crc")).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().endsWith(".crc"))
+                    .toList();
         }
         for (Path file : files) {
             String key = dataset + "/" + output.relativize(file).toString().replace('\\', '/');

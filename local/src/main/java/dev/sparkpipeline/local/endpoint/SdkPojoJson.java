@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.protocol.MarshallingType;
-import software.amazon.awssdk.core.traits.ListTrait;
-import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.utils.builder.SdkBuilder;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * A state's {@code Parameters} to an SDK request and an SDK response back to the state's result,
@@ -28,8 +27,7 @@ final class SdkPojoJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SdkPojoJson() {
-    }
+    private SdkPojoJson() {}
 
     /** Fills a request builder (it is an {@link SdkPojo}) from the parameters and builds it. */
     static <T> T request(SdkBuilder<?, T> builder, JsonNode parameters) {
@@ -85,7 +83,9 @@ final class SdkPojoJson {
             return value.asBoolean();
         }
         if (type == MarshallingType.INSTANT) {
-            return value.isNumber() ? Instant.ofEpochMilli((long) (value.asDouble() * 1000)) : Instant.parse(value.asText());
+            return value.isNumber()
+                    ? Instant.ofEpochMilli((long) (value.asDouble() * 1000))
+                    : Instant.parse(value.asText());
         }
         if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();

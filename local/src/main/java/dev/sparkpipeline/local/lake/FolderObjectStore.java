@@ -2,7 +2,6 @@ package dev.sparkpipeline.local.lake;
 
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -53,7 +52,8 @@ public final class FolderObjectStore implements ObjectStore {
     }
 
     @Override
-    public StoredObject copy(String sourceBucket, String sourceKey, String sourceVersionId, String targetBucket, String targetKey) {
+    public StoredObject copy(
+            String sourceBucket, String sourceKey, String sourceVersionId, String targetBucket, String targetKey) {
         Path target = lake.file(targetBucket, targetKey);
         try {
             Files.createDirectories(target.getParent());
@@ -94,7 +94,12 @@ public final class FolderObjectStore implements ObjectStore {
                     md5.update(buffer, 0, n);
                 }
             }
-            return new StoredObject(bucket, key, null, HexFormat.of().formatHex(md5.digest()), Files.size(file),
+            return new StoredObject(
+                    bucket,
+                    key,
+                    null,
+                    HexFormat.of().formatHex(md5.digest()),
+                    Files.size(file),
                     Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package dev.sparkpipeline.local.lake;
 
 import dev.sparkpipeline.core.storage.StoredObject;
 import dev.sparkpipeline.local.runner.PipelineBuckets;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

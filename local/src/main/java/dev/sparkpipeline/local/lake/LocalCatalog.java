@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.outcome.Catalog;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +23,8 @@ public final class LocalCatalog implements Catalog {
     }
 
     @Override
-    public synchronized boolean upsertTable(String table, String location, Map<String, String> columns,
-                                            Map<String, String> partitionColumns) {
+    public synchronized boolean upsertTable(
+            String table, String location, Map<String, String> columns, Map<String, String> partitionColumns) {
         ObjectNode existing = read(table);
         boolean created = existing == null;
         ObjectNode document = created ? JSON.createObjectNode() : existing;
@@ -74,7 +73,8 @@ public final class LocalCatalog implements Catalog {
     private void write(String table, ObjectNode document) {
         try {
             Files.createDirectories(folder);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(table + ".json").toFile(), document);
+            JSON.writerWithDefaultPrettyPrinter()
+                    .writeValue(folder.resolve(table + ".json").toFile(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.execution.StartOutcome;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.Execution;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -54,7 +53,8 @@ public final class ExecutionLedger {
      * @param cause     the cause, or null
      * @param input     its input
      */
-    public record Entry(String name, Status status, long runnerPid, Instant at, String error, String cause, JsonNode input) {
+    public record Entry(
+            String name, Status status, long runnerPid, Instant at, String error, String cause, JsonNode input) {
 
         /** True when the process that started or runs it still lives. */
         public boolean runnerAlive() {
@@ -83,9 +83,14 @@ public final class ExecutionLedger {
         }
         try {
             JsonNode entry = JSON.readTree(file.toFile());
-            return Optional.of(new Entry(entry.path("name").asText(), Status.valueOf(entry.path("status").asText()),
-                    entry.path("runnerPid").asLong(), Instant.parse(entry.path("at").asText()),
-                    entry.path("error").asText(null), entry.path("cause").asText(null), entry.path("input")));
+            return Optional.of(new Entry(
+                    entry.path("name").asText(),
+                    Status.valueOf(entry.path("status").asText()),
+                    entry.path("runnerPid").asLong(),
+                    Instant.parse(entry.path("at").asText()),
+                    entry.path("error").asText(null),
+                    entry.path("cause").asText(null),
+                    entry.path("input")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the ledger entry " + file + " is unreadable: " + e.getMessage(), e);
         }
@@ -140,8 +145,11 @@ public final class ExecutionLedger {
 
     /** The entry, written whole to a temporary file beside its place. */
     private Path partial(String name, Status status, String error, String cause, JsonNode input) throws IOException {
-        ObjectNode entry = JSON.createObjectNode().put("name", name).put("status", status.name())
-                .put("runnerPid", ProcessHandle.current().pid()).put("at", Instant.now().toString());
+        ObjectNode entry = JSON.createObjectNode()
+                .put("name", name)
+                .put("status", status.name())
+                .put("runnerPid", ProcessHandle.current().pid())
+                .put("at", Instant.now().toString());
         entry.put("error", error).put("cause", cause);
         entry.set("input", input);
         Files.createDirectories(folder);

@@ -1,24 +1,23 @@
 package dev.sparkpipeline.local.runner;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.sparkpipeline.core.function.FunctionFactory;
-import dev.sparkpipeline.validate.ValidateObjectHandler;
-import dev.sparkpipeline.validate.ValidateFunction;
-import dev.sparkpipeline.verifyinput.VerifyInputHandler;
-import dev.sparkpipeline.verifyinput.VerifyInputFunction;
-import dev.sparkpipeline.submit.SubmitJobHandler;
-import dev.sparkpipeline.submit.SubmitJobFunction;
-import dev.sparkpipeline.track.TrackJobHandler;
-import dev.sparkpipeline.track.TrackJobFunction;
-import dev.sparkpipeline.cancel.CancelJobHandler;
 import dev.sparkpipeline.cancel.CancelJobFunction;
-import dev.sparkpipeline.publish.PublishHandler;
+import dev.sparkpipeline.cancel.CancelJobHandler;
+import dev.sparkpipeline.core.function.FunctionFactory;
 import dev.sparkpipeline.publish.PublishFunction;
-import dev.sparkpipeline.recordfailure.RecordFailureHandler;
-import dev.sparkpipeline.recordfailure.RecordFailureFunction;
-import dev.sparkpipeline.reconcile.ReconcileHandler;
+import dev.sparkpipeline.publish.PublishHandler;
 import dev.sparkpipeline.reconcile.ReconcileFunction;
-
+import dev.sparkpipeline.reconcile.ReconcileHandler;
+import dev.sparkpipeline.recordfailure.RecordFailureFunction;
+import dev.sparkpipeline.recordfailure.RecordFailureHandler;
+import dev.sparkpipeline.submit.SubmitJobFunction;
+import dev.sparkpipeline.submit.SubmitJobHandler;
+import dev.sparkpipeline.track.TrackJobFunction;
+import dev.sparkpipeline.track.TrackJobHandler;
+import dev.sparkpipeline.validate.ValidateFunction;
+import dev.sparkpipeline.validate.ValidateObjectHandler;
+import dev.sparkpipeline.verifyinput.VerifyInputFunction;
+import dev.sparkpipeline.verifyinput.VerifyInputHandler;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,17 +29,25 @@ import java.util.Optional;
 final class FunctionHandlers {
 
     private static final Map<String, FunctionFactory<RequestStreamHandler>> BY_CLASS = Map.of(
-            ValidateObjectHandler.class.getName(), (environment, adapters) -> new ValidateObjectHandler(ValidateFunction.build(environment, adapters)),
-            VerifyInputHandler.class.getName(), (environment, adapters) -> new VerifyInputHandler(VerifyInputFunction.build(environment, adapters)),
-            SubmitJobHandler.class.getName(), (environment, adapters) -> new SubmitJobHandler(SubmitJobFunction.build(environment, adapters)),
-            TrackJobHandler.class.getName(), (environment, adapters) -> new TrackJobHandler(TrackJobFunction.build(environment, adapters)),
-            CancelJobHandler.class.getName(), (environment, adapters) -> new CancelJobHandler(CancelJobFunction.build(environment, adapters)),
-            PublishHandler.class.getName(), (environment, adapters) -> new PublishHandler(PublishFunction.build(environment, adapters)),
-            RecordFailureHandler.class.getName(), (environment, adapters) -> new RecordFailureHandler(RecordFailureFunction.build(environment, adapters)),
-            ReconcileHandler.class.getName(), (environment, adapters) -> new ReconcileHandler(ReconcileFunction.build(environment, adapters)));
+            ValidateObjectHandler.class.getName(),
+                    (environment, adapters) -> new ValidateObjectHandler(ValidateFunction.build(environment, adapters)),
+            VerifyInputHandler.class.getName(),
+                    (environment, adapters) -> new VerifyInputHandler(VerifyInputFunction.build(environment, adapters)),
+            SubmitJobHandler.class.getName(),
+                    (environment, adapters) -> new SubmitJobHandler(SubmitJobFunction.build(environment, adapters)),
+            TrackJobHandler.class.getName(),
+                    (environment, adapters) -> new TrackJobHandler(TrackJobFunction.build(environment, adapters)),
+            CancelJobHandler.class.getName(),
+                    (environment, adapters) -> new CancelJobHandler(CancelJobFunction.build(environment, adapters)),
+            PublishHandler.class.getName(),
+                    (environment, adapters) -> new PublishHandler(PublishFunction.build(environment, adapters)),
+            RecordFailureHandler.class.getName(),
+                    (environment, adapters) ->
+                            new RecordFailureHandler(RecordFailureFunction.build(environment, adapters)),
+            ReconcileHandler.class.getName(),
+                    (environment, adapters) -> new ReconcileHandler(ReconcileFunction.build(environment, adapters)));
 
-    private FunctionHandlers() {
-    }
+    private FunctionHandlers() {}
 
     /** The factory of the handler class {@code handlerClass}, if this runner knows it. */
     static Optional<FunctionFactory<RequestStreamHandler>> factory(String handlerClass) {

@@ -17,7 +17,6 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
 import dev.sparkpipeline.local.spark.LocalSparkEngine;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +54,8 @@ public final class LakeAdapters implements Adapters {
     }
 
     /** Every engine on local Spark, writing to {@code curatedBucket}; executions recorded in {@code ledger}. */
-    public static LakeAdapters onLocalSpark(LocalLake lake, LocalSparkJob job, String curatedBucket, ExecutionLedger ledger) {
+    public static LakeAdapters onLocalSpark(
+            LocalLake lake, LocalSparkJob job, String curatedBucket, ExecutionLedger ledger) {
         Clock clock = Clock.systemUTC();
         List<JobEngine> engines = new ArrayList<>();
         for (Engine engine : Engine.values()) {
@@ -114,7 +114,10 @@ public final class LakeAdapters implements Adapters {
         Path logs = lake.root().resolve("_logs");
         try {
             Files.createDirectories(logs);
-            Files.writeString(logs.resolve(file), line + System.lineSeparator(), StandardOpenOption.CREATE,
+            Files.writeString(
+                    logs.resolve(file),
+                    line + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.engine.ExecutionClusters;
 import dev.sparkpipeline.local.lake.LocalLake;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,10 +38,12 @@ public final class LakeClusters implements ExecutionClusters {
         }
         String name = stackName + "-" + executionName;
         try (Stream<Path> files = Files.list(registry)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".json")).toList()) {
                 ObjectNode cluster = (ObjectNode) JSON.readTree(file.toFile());
                 JsonNode request = cluster.path("Request");
-                if (name.equals(request.path("Name").asText()) && !"TERMINATED".equals(cluster.path("State").asText())) {
+                if (name.equals(request.path("Name").asText())
+                        && !"TERMINATED".equals(cluster.path("State").asText())) {
                     cluster.put("State", "TERMINATED");
                     Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cluster));
                     terminated.add(cluster.path("Id").asText());

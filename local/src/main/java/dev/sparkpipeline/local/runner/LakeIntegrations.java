@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +48,9 @@ public final class LakeIntegrations implements TaskRunner {
         ObjectNode cluster = JSON.createObjectNode().put("Id", id).put("State", "WAITING");
         cluster.set("Request", parameters);
         write(lake.root().resolve("_clusters").resolve(id + ".json"), cluster);
-        return JSON.createObjectNode().put("JobFlowId", id).put("ClusterArn", "arn:aws:elasticmapreduce:local:000000000000:cluster/" + id);
+        return JSON.createObjectNode()
+                .put("JobFlowId", id)
+                .put("ClusterArn", "arn:aws:elasticmapreduce:local:000000000000:cluster/" + id);
     }
 
     private JsonNode terminateClusters(JsonNode parameters) {
@@ -57,7 +58,8 @@ public final class LakeIntegrations implements TaskRunner {
             Path file = lake.root().resolve("_clusters").resolve(id.asText() + ".json");
             try {
                 if (!Files.exists(file)) {
-                    throw new StatesError("Emr.InvalidRequestException", "Cluster id '" + id.asText() + "' is not valid.");
+                    throw new StatesError(
+                            "Emr.InvalidRequestException", "Cluster id '" + id.asText() + "' is not valid.");
                 }
                 ObjectNode cluster = (ObjectNode) JSON.readTree(file.toFile());
                 cluster.put("State", "TERMINATED");
@@ -81,7 +83,8 @@ public final class LakeIntegrations implements TaskRunner {
      * folder lists in order, and ends with random characters, so no two runs or processes share one.
      */
     private JsonNode outbox(String kind, JsonNode message, String idField) {
-        String id = "local-" + Instant.now().toString().replace(":", "").replace(".", "") + "-" + randomId(8).toLowerCase(Locale.ROOT);
+        String id = "local-" + Instant.now().toString().replace(":", "").replace(".", "") + "-"
+                + randomId(8).toLowerCase(Locale.ROOT);
         write(lake.root().resolve("_outbox").resolve(kind).resolve(id + ".json"), message);
         return JSON.createObjectNode().put(idField, id);
     }

@@ -8,7 +8,6 @@ import dev.sparkpipeline.local.lake.LakeBuckets;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamFunction;
-
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamFunction;
 import dev.sparkpipeline.local.template.SamTemplate;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +85,15 @@ public final class LocalEventBus {
         Object operand = only.getValue();
         return switch (only.getKey()) {
             case "exists" -> (value != null) == Boolean.TRUE.equals(operand);
-            case "prefix" -> value != null && value.isTextual() && value.asText().startsWith(text(operand));
-            case "suffix" -> value != null && value.isTextual() && value.asText().endsWith(text(operand));
-            case "anything-but" -> value != null && !anyEntryMatches(operand instanceof List<?> list ? list : List.of(operand), value);
-            default -> throw new IllegalStateException("the local event bus does not support the pattern operator " + only.getKey());
+            case "prefix" ->
+                value != null && value.isTextual() && value.asText().startsWith(text(operand));
+            case "suffix" ->
+                value != null && value.isTextual() && value.asText().endsWith(text(operand));
+            case "anything-but" ->
+                value != null && !anyEntryMatches(operand instanceof List<?> list ? list : List.of(operand), value);
+            default ->
+                throw new IllegalStateException(
+                        "the local event bus does not support the pattern operator " + only.getKey());
         };
     }
 
@@ -116,6 +120,7 @@ public final class LocalEventBus {
     }
 
     private static boolean isIntrinsic(Map<?, ?> value) {
-        return value.size() == 1 && INTRINSICS.contains(String.valueOf(value.keySet().iterator().next()));
+        return value.size() == 1
+                && INTRINSICS.contains(String.valueOf(value.keySet().iterator().next()));
     }
 }

@@ -9,7 +9,6 @@ import dev.sparkpipeline.core.function.FunctionVariables;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.template.SamFunction;
 import dev.sparkpipeline.local.template.SamTemplate;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
@@ -18,10 +17,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashMap;
 
 /**
  * The template's functions, in-process: each logical id's handler is the class {@code template.yaml}
@@ -48,8 +47,9 @@ public final class LocalFunctions {
         this.output = site.functionOutput().orElse(null);
         for (SamFunction function : template.functions().values()) {
             FunctionFactory<RequestStreamHandler> factory = FunctionHandlers.factory(function.handlerClass())
-                    .orElseThrow(() -> new IllegalStateException(function.logicalId() + ": the local runner has no factory for "
-                            + function.handlerClass() + " (add it to FunctionHandlers)"));
+                    .orElseThrow(() ->
+                            new IllegalStateException(function.logicalId() + ": the local runner has no factory for "
+                                    + function.handlerClass() + " (add it to FunctionHandlers)"));
             FunctionEnvironment environment = withDatasets(site.environment(function), datasetsConfig);
             handlers.put(function.logicalId(), factory.build(environment, site.adapters(environment)));
         }
@@ -73,8 +73,9 @@ public final class LocalFunctions {
     public byte[] invoke(String logicalId, byte[] event) {
         RequestStreamHandler handler = handlers.get(logicalId);
         if (handler == null) {
-            throw new StatesError("Lambda.ResourceNotFoundException", "Function not found: " + logicalId
-                    + " (this runner has " + handlers.keySet() + ")");
+            throw new StatesError(
+                    "Lambda.ResourceNotFoundException",
+                    "Function not found: " + logicalId + " (this runner has " + handlers.keySet() + ")");
         }
         var out = new ByteArrayOutputStream();
         try {
@@ -85,7 +86,8 @@ public final class LocalFunctions {
             }
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            ObjectNode error = JSON.createObjectNode().put("errorMessage", String.valueOf(e.getMessage()))
+            ObjectNode error = JSON.createObjectNode()
+                    .put("errorMessage", String.valueOf(e.getMessage()))
                     .put("errorType", e.getClass().getName());
             error.putArray("stackTrace");
             throw new StatesError(e.getClass().getName(), error.toString());
@@ -93,7 +95,8 @@ public final class LocalFunctions {
     }
 
     /** Standard output is one per JVM: one capturing invocation at a time. */
-    private void invokeCapturingOutput(RequestStreamHandler handler, byte[] event, ByteArrayOutputStream out) throws IOException {
+    private void invokeCapturingOutput(RequestStreamHandler handler, byte[] event, ByteArrayOutputStream out)
+            throws IOException {
         synchronized (LocalFunctions.class) {
             PrintStream original = System.out;
             Files.createDirectories(output.getParent());

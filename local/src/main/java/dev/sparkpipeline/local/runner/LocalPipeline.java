@@ -12,7 +12,6 @@ import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.BucketNames;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamTemplate;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -54,7 +53,8 @@ public final class LocalPipeline {
         this.stateMachineArn = site.resources().ref("PipelineStateMachine");
         try {
             JsonNode definition = JSON.readTree(site.resources().stateMachineDefinition());
-            this.interpreter = new StateMachineInterpreter(definition, site.tasks(functions), ExecutionClock.real(), new Random());
+            this.interpreter =
+                    new StateMachineInterpreter(definition, site.tasks(functions), ExecutionClock.real(), new Random());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,7 +69,8 @@ public final class LocalPipeline {
      *                       or null for the one bundled into the build
      */
     public static LocalPipeline on(SamTemplate template, PipelineSite site, LocalLake lake, Path datasetsConfig) {
-        return new LocalPipeline(template, site, new LocalFunctions(template, site, datasetsConfig), ExecutionLedger.of(lake.root()));
+        return new LocalPipeline(
+                template, site, new LocalFunctions(template, site, datasetsConfig), ExecutionLedger.of(lake.root()));
     }
 
     /** The pipeline offline with the datasets bundled into this build. */
@@ -83,7 +84,8 @@ public final class LocalPipeline {
      */
     public static LocalPipeline offline(SamTemplate template, LocalLake lake, LocalSparkJob job, Path datasetsConfig) {
         var resources = new LocalResources(template);
-        var adapters = LakeAdapters.onLocalSpark(lake, job, BucketNames.of(resources).curated(), ExecutionLedger.of(lake.root()));
+        var adapters = LakeAdapters.onLocalSpark(
+                lake, job, BucketNames.of(resources).curated(), ExecutionLedger.of(lake.root()));
         return on(template, new LakeSite(resources, lake, adapters), lake, datasetsConfig);
     }
 
@@ -127,7 +129,8 @@ public final class LocalPipeline {
     public Execution execute(String executionName, JsonNode input) {
         ledger.running(executionName, input);
         long startedAt = System.currentTimeMillis();
-        Thread stopped = new Thread(() -> stoppedByUser(executionName, input, startedAt), "stop-execution-" + executionName);
+        Thread stopped =
+                new Thread(() -> stoppedByUser(executionName, input, startedAt), "stop-execution-" + executionName);
         Runtime.getRuntime().addShutdownHook(stopped);
         Execution execution;
         boolean stopping;
@@ -159,17 +162,24 @@ public final class LocalPipeline {
     private void stoppedByUser(String executionName, JsonNode input, long startedAt) {
         String cause = "stopped by user (Ctrl-C or SIGTERM) before the execution ended";
         ledger.aborted(executionName, input, cause);
-        ObjectNode event = JSON.createObjectNode().put("version", "0").put("source", "aws.states")
+        ObjectNode event = JSON.createObjectNode()
+                .put("version", "0")
+                .put("source", "aws.states")
                 .put("detail-type", "Step Functions Execution Status Change");
-        ObjectNode detail = event.putObject("detail").put("name", executionName).put("status", "ABORTED")
-                .put("stateMachineArn", stateMachineArn).put("startDate", startedAt).put("cause", cause);
+        ObjectNode detail = event.putObject("detail")
+                .put("name", executionName)
+                .put("status", "ABORTED")
+                .put("stateMachineArn", stateMachineArn)
+                .put("startDate", startedAt)
+                .put("cause", cause);
         detail.put("input", input.toString());
         for (String function : bus.targets(event)) {
             try {
                 functions.invoke(function, JSON.writeValueAsBytes(event));
             } catch (RuntimeException | IOException failed) {
                 // A hook cannot report; the ledger already says the execution was aborted.
-                System.err.println("pipeline-local: " + function + " could not reconcile " + executionName + ": " + failed.getMessage());
+                System.err.println("pipeline-local: " + function + " could not reconcile " + executionName + ": "
+                        + failed.getMessage());
             }
         }
     }

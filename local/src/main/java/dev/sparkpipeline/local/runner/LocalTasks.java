@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.TaskRunner;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -42,8 +41,10 @@ public final class LocalTasks implements TaskRunner {
     /** FunctionName is an ARN (or name) ending in the logical id, optionally with an alias. */
     private JsonNode invoke(JsonNode parameters) {
         String name = parameters.path("FunctionName").asText();
-        String logicalId = functions.names().stream().filter(id -> name.equals(id) || name.contains(":function:" + id))
-                .findFirst().orElse(name);
+        String logicalId = functions.names().stream()
+                .filter(id -> name.equals(id) || name.contains(":function:" + id))
+                .findFirst()
+                .orElse(name);
         try {
             byte[] answer = functions.invoke(logicalId, JSON.writeValueAsBytes(parameters.path("Payload")));
             ObjectNode result = JSON.createObjectNode().put("StatusCode", 200).put("ExecutedVersion", "1");

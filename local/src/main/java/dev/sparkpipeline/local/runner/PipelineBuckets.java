@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.runner;
 
 import dev.sparkpipeline.core.storage.StoredObject;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -6,7 +6,6 @@ import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamFunction;
-
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -7,7 +7,6 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.local.lake.LocalLake;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -23,10 +22,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalSparkEngine implements JobEngine {
 
     /** Each engine's own name for success and for a cancelled job: the tracker's table reads them. */
-    private static final Map<Engine, String> SUCCESS = Map.of(Engine.EMR_SERVERLESS, "SUCCESS", Engine.GLUE, "SUCCEEDED",
-            Engine.EMR, "COMPLETED", Engine.LOCAL, "SUCCEEDED");
-    private static final Map<Engine, String> CANCELLED = Map.of(Engine.EMR_SERVERLESS, "CANCELLED", Engine.GLUE, "STOPPED",
-            Engine.EMR, "CANCELLED", Engine.LOCAL, "CANCELLED");
+    private static final Map<Engine, String> SUCCESS = Map.of(
+            Engine.EMR_SERVERLESS,
+            "SUCCESS",
+            Engine.GLUE,
+            "SUCCEEDED",
+            Engine.EMR,
+            "COMPLETED",
+            Engine.LOCAL,
+            "SUCCEEDED");
+
+    private static final Map<Engine, String> CANCELLED = Map.of(
+            Engine.EMR_SERVERLESS,
+            "CANCELLED",
+            Engine.GLUE,
+            "STOPPED",
+            Engine.EMR,
+            "CANCELLED",
+            Engine.LOCAL,
+            "CANCELLED");
 
     private final Engine engine;
     private final LocalLake lake;
@@ -55,10 +69,18 @@ public final class LocalSparkEngine implements JobEngine {
         running.computeIfAbsent(runId, id -> {
             CurateJobCall call = CurateJobCall.of(request, curatedBucket);
             // The engines' call, with the lake's files for its s3:// URIs.
-            return job.start(new CurateJobCall(jobPath(call.input()), jobPath(call.output()), call.dataset(),
-                    call.runId(), call.extra()), log(id));
+            return job.start(
+                    new CurateJobCall(
+                            jobPath(call.input()), jobPath(call.output()), call.dataset(), call.runId(), call.extra()),
+                    log(id));
         });
-        return JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes());
+        return JobHandle.of(
+                engine,
+                runId,
+                "local",
+                runId,
+                clock.instant().getEpochSecond(),
+                request.input().job().timeoutMinutes());
     }
 
     /** A job this runner started for the request; one started by another runner is stopped by that runner's end. */
@@ -66,7 +88,13 @@ public final class LocalSparkEngine implements JobEngine {
     public Optional<JobHandle> find(JobRequest request) {
         String runId = request.executionName();
         return running.containsKey(runId)
-                ? Optional.of(JobHandle.of(engine, runId, "local", runId, clock.instant().getEpochSecond(), request.input().job().timeoutMinutes()))
+                ? Optional.of(JobHandle.of(
+                        engine,
+                        runId,
+                        "local",
+                        runId,
+                        clock.instant().getEpochSecond(),
+                        request.input().job().timeoutMinutes()))
                 : Optional.empty();
     }
 
@@ -74,9 +102,11 @@ public final class LocalSparkEngine implements JobEngine {
     public EngineObservation observe(JobHandle handle) {
         Process process = running.get(handle.jobId());
         if (process == null) {
-            return new EngineObservation("FAILED", "no local job " + handle.jobId() + " in this runner", Map.of(), Map.of());
+            return new EngineObservation(
+                    "FAILED", "no local job " + handle.jobId() + " in this runner", Map.of(), Map.of());
         }
-        Map<String, String> links = Map.of("driverLogs", log(handle.jobId()).toUri().toString());
+        Map<String, String> links =
+                Map.of("driverLogs", log(handle.jobId()).toUri().toString());
         if (process.isAlive()) {
             return new EngineObservation("RUNNING", null, links, Map.of());
         }

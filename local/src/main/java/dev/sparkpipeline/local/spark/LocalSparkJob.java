@@ -2,7 +2,6 @@ package dev.sparkpipeline.local.spark;
 
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.json.ManifestJson;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +44,8 @@ public final class LocalSparkJob {
         this(classPath, archive, null, CurateJobCall.MAIN_CLASS, new CopyOnWriteArrayList<>());
     }
 
-    private LocalSparkJob(String classPath, Path archive, Path datasetsConfig, String mainClass, List<Started> started) {
+    private LocalSparkJob(
+            String classPath, Path archive, Path datasetsConfig, String mainClass, List<Started> started) {
         this.classPath = classPath;
         this.archive = archive;
         this.datasetsConfig = datasetsConfig;
@@ -69,8 +69,7 @@ public final class LocalSparkJob {
      * @param process the job's JVM
      * @param log     its output
      */
-    public record Started(Process process, Path log) {
-    }
+    public record Started(Process process, Path log) {}
 
     /** The jobs started so far that are still running. */
     public List<Started> running() {
@@ -80,12 +79,12 @@ public final class LocalSparkJob {
     /** The job on this JVM's own class path, with the archive {@value #ARCHIVE_PROPERTY} names, if any. */
     public static LocalSparkJob forThisJvm() {
         String archive = System.getProperty(ARCHIVE_PROPERTY);
-        return new LocalSparkJob(System.getProperty("java.class.path"), archive == null || archive.isBlank() ? null : Path.of(archive));
+        return new LocalSparkJob(
+                System.getProperty("java.class.path"), archive == null || archive.isBlank() ? null : Path.of(archive));
     }
 
     /** What a finished run left: the manifest on success, the job's own error otherwise. */
-    public record Result(boolean succeeded, String manifest, String failure, Path log) {
-    }
+    public record Result(boolean succeeded, String manifest, String failure, Path log) {}
 
     /** Starts the job in a child JVM writing to {@code log}, without waiting for it. */
     public Process start(CurateJobCall call, Path log) {
@@ -110,8 +109,8 @@ public final class LocalSparkJob {
         try {
             Files.createDirectories(archive.toAbsolutePath().getParent());
             Files.deleteIfExists(partial);
-            var call = new CurateJobCall(sample.toUri().toString(), work.resolve("curated").toUri() + "/", "orders",
-                    "prepare", Map.of());
+            var call = new CurateJobCall(
+                    sample.toUri().toString(), work.resolve("curated").toUri() + "/", "orders", "prepare", Map.of());
             Process process = start(List.of("-XX:ArchiveClassesAtExit=" + partial), call, work.resolve("prepare.log"));
             if (process.waitFor() != 0 || !Files.isRegularFile(partial)) {
                 return false;
@@ -128,24 +127,40 @@ public final class LocalSparkJob {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
         command.addAll(JAVA_17_OPENS);
-        command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC",
-                "-Dspark.master=local[*]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=4",
-                "-Dspark.sql.session.timeZone=UTC", "-Duser.timezone=UTC",
-                "-cp", classPath, RunnerWatchdog.class.getName(), mainClass));
-        command.addAll(datasetsConfig == null ? call.arguments() : call.arguments(datasetsConfig.toUri().toString()));
+        command.addAll(List.of(
+                "-Xmx2g",
+                "-XX:+UseParallelGC",
+                "-Dspark.master=local[*]",
+                "-Dspark.ui.enabled=false",
+                "-Dspark.sql.shuffle.partitions=4",
+                "-Dspark.sql.session.timeZone=UTC",
+                "-Duser.timezone=UTC",
+                "-cp",
+                classPath,
+                RunnerWatchdog.class.getName(),
+                mainClass));
+        command.addAll(
+                datasetsConfig == null
+                        ? call.arguments()
+                        : call.arguments(datasetsConfig.toUri().toString()));
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             // The job's standard input stays open and unwritten: it closes when this JVM ends, however
             // it ends, and the job's RunnerWatchdog then stops the job.
             started.add(new Started(process, log));
             // A job never outlives a runner that exits or is stopped (Ctrl-C, SIGTERM): nobody would record what it
             // writes. The hook stops it at once; the watchdog covers the deaths that run no hook (kill -9, a crash).
-            Thread stop = new Thread(() -> {
-                if (process.isAlive()) {
-                    process.destroyForcibly();
-                }
-            }, "stop-local-job");
+            Thread stop = new Thread(
+                    () -> {
+                        if (process.isAlive()) {
+                            process.destroyForcibly();
+                        }
+                    },
+                    "stop-local-job");
             Runtime.getRuntime().addShutdownHook(stop);
             // A job that ended needs no hook: a long-lived runner (the tests) would gather one per job.
             var unused = process.onExit().thenRun(() -> {

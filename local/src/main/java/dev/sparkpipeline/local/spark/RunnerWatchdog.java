@@ -17,22 +17,24 @@ public final class RunnerWatchdog {
     /** The exit code of a job stopped because its runner went away (128 + SIGTERM, as a stopped process). */
     public static final int RUNNER_GONE = 143;
 
-    private RunnerWatchdog() {
-    }
+    private RunnerWatchdog() {}
 
     public static void main(String[] args) throws Throwable {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: RunnerWatchdog MAIN_CLASS [ARGUMENTS...]");
         }
-        Thread watchdog = new Thread(() -> {
-            waitForEndOfInput(System.in);
-            System.err.println("RunnerWatchdog: the runner that started this job is gone; stopping the job");
-            System.exit(RUNNER_GONE);
-        }, "runner-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    waitForEndOfInput(System.in);
+                    System.err.println("RunnerWatchdog: the runner that started this job is gone; stopping the job");
+                    System.exit(RUNNER_GONE);
+                },
+                "runner-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            Class.forName(args[0]).getMethod("main", String[].class).invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+            Class.forName(args[0]).getMethod("main", String[].class).invoke(null, (Object)
+                    Arrays.copyOfRange(args, 1, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

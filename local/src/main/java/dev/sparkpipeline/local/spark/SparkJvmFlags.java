@@ -17,8 +17,7 @@ final class SparkJvmFlags {
     /** A java @argfile next to this class: the benchmarks pass it to {@code java} as is. */
     static final String RESOURCE = "spark-java17.args";
 
-    private SparkJvmFlags() {
-    }
+    private SparkJvmFlags() {}
 
     /** The flags, one per element; fails when the build did not write them (an unfiltered resource). */
     static List<String> java17Opens() {
@@ -27,7 +26,8 @@ final class SparkJvmFlags {
                 throw new IllegalStateException(RESOURCE + " is not on the class path: build the local module");
             }
             List<String> flags = Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+"))
-                    .filter(flag -> !flag.isEmpty()).toList();
+                    .filter(flag -> !flag.isEmpty())
+                    .toList();
             if (flags.isEmpty() || !flags.stream().allMatch(flag -> flag.startsWith("--add-opens="))) {
                 throw new IllegalStateException(RESOURCE + " holds no --add-opens flags (was it filtered?): " + flags);
             }

@@ -13,7 +13,7 @@ public record BucketNames(String landing, String curated, String quarantine) {
 
     /** The buckets' names as {@code resources} resolves them. */
     public static BucketNames of(LocalResources resources) {
-        return new BucketNames(resources.ref("LandingBucket"), resources.ref("CuratedBucket"),
-                resources.ref("QuarantineBucket"));
+        return new BucketNames(
+                resources.ref("LandingBucket"), resources.ref("CuratedBucket"), resources.ref("QuarantineBucket"));
     }
 }

@@ -94,11 +94,13 @@ public final class LocalResources {
             return name.equals("AWS::Region") ? "local" : name.equals("AWS::AccountId") ? "000000000000" : "aws";
         }
         if (name.endsWith(".Alias")) {
-            return "arn:aws:lambda:local:000000000000:function:" + name.substring(0, name.length() - ".Alias".length()) + ":live";
+            return "arn:aws:lambda:local:000000000000:function:" + name.substring(0, name.length() - ".Alias".length())
+                    + ":live";
         }
         Map<String, Object> parameters = SamTemplate.cast(template.root().getOrDefault("Parameters", Map.of()));
         if (parameters.containsKey(name)) {
-            Object fallback = SamTemplate.<Map<String, Object>>cast(parameters.get(name)).get("Default");
+            Object fallback =
+                    SamTemplate.<Map<String, Object>>cast(parameters.get(name)).get("Default");
             return fallback == null ? "" : String.valueOf(fallback);
         }
         Map<String, Object> resource = template.resources().get(name);

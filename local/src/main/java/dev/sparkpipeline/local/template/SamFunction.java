@@ -15,7 +15,11 @@ import java.util.Map;
  * @param properties  every property, for the environment and the rest
  */
 public record SamFunction(
-        String logicalId, String handler, String codeUri, String buildMethod, String runtime,
+        String logicalId,
+        String handler,
+        String codeUri,
+        String buildMethod,
+        String runtime,
         Map<String, Object> properties) {
 
     /** The handler's class name, without the method. */

@@ -1,5 +1,13 @@
 package dev.sparkpipeline.local.template;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -9,15 +17,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The SAM template as the local runner and the build checks read it: the functions with their
@@ -73,9 +72,15 @@ public final class SamTemplate {
                 Map<String, Object> properties = new LinkedHashMap<>(globals);
                 properties.putAll(cast(resource.getOrDefault("Properties", Map.of())));
                 Map<String, Object> metadata = cast(resource.getOrDefault("Metadata", Map.of()));
-                functions.put(id, new SamFunction(id, (String) properties.get("Handler"),
-                        String.valueOf(properties.getOrDefault("CodeUri", ".")),
-                        (String) metadata.get("BuildMethod"), (String) properties.get("Runtime"), properties));
+                functions.put(
+                        id,
+                        new SamFunction(
+                                id,
+                                (String) properties.get("Handler"),
+                                String.valueOf(properties.getOrDefault("CodeUri", ".")),
+                                (String) metadata.get("BuildMethod"),
+                                (String) properties.get("Runtime"),
+                                properties));
             }
         });
         return functions;
@@ -87,9 +92,11 @@ public final class SamTemplate {
                 .filter(entry -> STATE_MACHINE.equals(entry.getValue().get("Type")))
                 .map(entry -> {
                     Map<String, Object> properties = cast(entry.getValue().get("Properties"));
-                    return new SamStateMachine(entry.getKey(),
+                    return new SamStateMachine(
+                            entry.getKey(),
                             directory().resolve((String) properties.get("DefinitionUri")),
-                            cast(properties.getOrDefault("DefinitionSubstitutions", Map.of())), properties);
+                            cast(properties.getOrDefault("DefinitionSubstitutions", Map.of())),
+                            properties);
                 })
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(file + " declares no " + STATE_MACHINE));
@@ -110,8 +117,24 @@ public final class SamTemplate {
             for (String name : List.of("Ref", "Condition")) {
                 yamlConstructors.put(new Tag("!" + name), new LongForm(name));
             }
-            for (String name : List.of("Sub", "GetAtt", "If", "Not", "Equals", "And", "Or", "Join", "Split",
-                    "Select", "FindInMap", "GetAZs", "ImportValue", "Base64", "Cidr", "Length", "ToJsonString")) {
+            for (String name : List.of(
+                    "Sub",
+                    "GetAtt",
+                    "If",
+                    "Not",
+                    "Equals",
+                    "And",
+                    "Or",
+                    "Join",
+                    "Split",
+                    "Select",
+                    "FindInMap",
+                    "GetAZs",
+                    "ImportValue",
+                    "Base64",
+                    "Cidr",
+                    "Length",
+                    "ToJsonString")) {
                 yamlConstructors.put(new Tag("!" + name), new LongForm("Fn::" + name));
             }
         }

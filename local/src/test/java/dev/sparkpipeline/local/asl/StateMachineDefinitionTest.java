@@ -1,5 +1,8 @@
 package dev.sparkpipeline.local.asl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
@@ -7,12 +10,6 @@ import dev.sparkpipeline.local.statemachine.PipelineScenario;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The definition model: every definition of the project parses into typed states, and a definition
@@ -38,17 +37,23 @@ class StateMachineDefinitionTest {
     static Stream<Arguments> projectDefinitions() throws IOException {
         List<Arguments> definitions = new ArrayList<>();
         Path root = ProjectFiles.root();
-        definitions.add(Arguments.of("statemachine/pipeline.asl.json as written",
+        definitions.add(Arguments.of(
+                "statemachine/pipeline.asl.json as written",
                 JSON.readTree(root.resolve("statemachine/pipeline.asl.json").toFile())));
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
         SamStateMachine stateMachine = template.stateMachine();
-        definitions.add(Arguments.of("the pipeline as deployed (substituted)", JSON.readTree(stateMachine.substitute(
-                PipelineScenario.substitutions(stateMachine, "arn:aws:sns:us-east-1:123456789012:failures")))));
-        definitions.add(Arguments.of("the pipeline as the local runner resolves it",
+        definitions.add(Arguments.of(
+                "the pipeline as deployed (substituted)",
+                JSON.readTree(stateMachine.substitute(
+                        PipelineScenario.substitutions(stateMachine, "arn:aws:sns:us-east-1:123456789012:failures")))));
+        definitions.add(Arguments.of(
+                "the pipeline as the local runner resolves it",
                 JSON.readTree(new LocalResources(template).stateMachineDefinition())));
         try (Stream<Path> files = Files.list(root.resolve("local/src/test/resources/asl-comparisons"))) {
-            files.filter(file -> file.toString().endsWith(".json")).sorted().forEach(file -> definitions.add(
-                    Arguments.of(file.getFileName().toString(), read(file).path("definition"))));
+            files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .forEach(file -> definitions.add(Arguments.of(
+                            file.getFileName().toString(), read(file).path("definition"))));
         }
         return definitions.stream();
     }
@@ -58,19 +63,23 @@ class StateMachineDefinitionTest {
     void everyDefinitionOfTheProjectParses(String name, JsonNode definition) {
         StateMachineDefinition parsed = StateMachineDefinition.parse(definition);
 
-        assertThat(parsed.states()).containsKey(parsed.startAt()).hasSize(definition.path("States").size());
+        assertThat(parsed.states())
+                .containsKey(parsed.startAt())
+                .hasSize(definition.path("States").size());
     }
 
     @Test
     void thePipelineParsesIntoTypedStates() throws IOException {
-        StateMachineDefinition pipeline = StateMachineDefinition.parse(
-                JSON.readTree(ProjectFiles.root().resolve("statemachine/pipeline.asl.json").toFile()));
+        StateMachineDefinition pipeline = StateMachineDefinition.parse(JSON.readTree(
+                ProjectFiles.root().resolve("statemachine/pipeline.asl.json").toFile()));
 
         assertThat(pipeline.timeoutSeconds()).isEqualTo(691_200L);
         assertThat(pipeline.state("CheckInput")).isInstanceOf(ChoiceState.class);
-        assertThat(pipeline.state("WaitForJob")).isInstanceOfSatisfying(WaitState.class,
-                wait -> assertThat(wait.delay()).isEqualTo(
-                        new WaitState.SecondsPath("$.answer.Payload.status.nextPollSeconds")));
+        assertThat(pipeline.state("WaitForJob"))
+                .isInstanceOfSatisfying(
+                        WaitState.class,
+                        wait -> assertThat(wait.delay())
+                                .isEqualTo(new WaitState.SecondsPath("$.answer.Payload.status.nextPollSeconds")));
         assertThat(pipeline.state("VerifyInput")).isInstanceOfSatisfying(TaskState.class, task -> {
             assertThat(task.resource()).isEqualTo("arn:aws:states:::lambda:invoke");
             assertThat(task.timeoutSeconds()).isEqualTo(60L);
@@ -112,23 +121,37 @@ class StateMachineDefinitionTest {
                    {"Variable": "$.name", "StringMatches": "orders-*.csv", "Next": "Yes"}],
                  "Default": "No"}, "Yes": {"Type": "Succeed"}, "No": {"Type": "Succeed"}}}""").state("C");
 
-        assertThat(choice.choices().get(0)).isEqualTo(new ChoiceRule(new Condition.And(List.of(
-                new Condition.Comparison("$.n", Condition.Operator.NUMERIC_LESS_THAN,
-                        new Condition.Operand.AtPath("$.limit")),
-                new Condition.Not(new Condition.TypeTest("$.s", Condition.TypeTest.Type.PRESENT, false)))),
-                null, "Yes"));
-        assertThat(choice.choices().get(1).condition()).isInstanceOfSatisfying(Condition.StringMatches.class,
-                matches -> assertThat(matches.regex().matcher("orders-2026.csv").matches()).isTrue());
+        assertThat(choice.choices().get(0))
+                .isEqualTo(new ChoiceRule(
+                        new Condition.And(List.of(
+                                new Condition.Comparison(
+                                        "$.n",
+                                        Condition.Operator.NUMERIC_LESS_THAN,
+                                        new Condition.Operand.AtPath("$.limit")),
+                                new Condition.Not(
+                                        new Condition.TypeTest("$.s", Condition.TypeTest.Type.PRESENT, false)))),
+                        null,
+                        "Yes"));
+        assertThat(choice.choices().get(1).condition())
+                .isInstanceOfSatisfying(
+                        Condition.StringMatches.class,
+                        matches -> assertThat(matches.regex()
+                                        .matcher("orders-2026.csv")
+                                        .matches())
+                                .isTrue());
         assertThat(choice.defaultNext()).isEqualTo("No");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "StringEquals|STRING|EQUALS", "StringGreaterThanEquals|STRING|GREATER_THAN_EQUALS",
-            "NumericLessThan|NUMERIC|LESS_THAN", "BooleanEquals|BOOLEAN|EQUALS",
-            "TimestampGreaterThan|TIMESTAMP|GREATER_THAN"})
-    void everyComparisonOperatorKnowsItsFamilyAndRelation(String name, Condition.Family family,
-                                                          Condition.Relation relation) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "StringEquals|STRING|EQUALS", "StringGreaterThanEquals|STRING|GREATER_THAN_EQUALS",
+                "NumericLessThan|NUMERIC|LESS_THAN", "BooleanEquals|BOOLEAN|EQUALS",
+                "TimestampGreaterThan|TIMESTAMP|GREATER_THAN"
+            })
+    void everyComparisonOperatorKnowsItsFamilyAndRelation(
+            String name, Condition.Family family, Condition.Relation relation) {
         Condition.Operator operator = Condition.Operator.named(name).orElseThrow();
 
         assertThat(operator.family()).isEqualTo(family);
@@ -140,8 +163,7 @@ class StateMachineDefinitionTest {
     void leftOutPathsAreTheRootAndNullIsNone() {
         PassState pass = (PassState) parse("""
                 {"StartAt": "P", "States": {"P": {"Type": "Pass", "OutputPath": null, "ResultPath": null,
-                 "End": true}}}""")
-                .state("P");
+                 "End": true}}}""").state("P");
 
         assertThat(pass.inputPath()).isEqualTo(DataPath.ROOT);
         assertThat(pass.outputPath().none()).isTrue();
@@ -225,8 +247,7 @@ class StateMachineDefinitionTest {
         assertRejected("""
                 {"StartAt": "P", "States": {"P": {"Type": "Parallel", "Next": "After", "Branches": [
                   {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "After"}}}]},
-                   "After": {"Type": "Succeed"}}}""",
-                "A", "Next");
+                   "After": {"Type": "Succeed"}}}""", "A", "Next");
     }
 
     @Test
@@ -234,15 +255,13 @@ class StateMachineDefinitionTest {
         assertRejected("""
                 {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
                   {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}, {"StartAt": "X",
-                   "States": {"B": {"Type": "Succeed"}}}]}}}""",
-                "P", "Branches[1].StartAt");
+                   "States": {"B": {"Type": "Succeed"}}}]}}}""", "P", "Branches[1].StartAt");
     }
 
     @Test
     void anItemProcessorWithoutStatesIsRejectedAsAFieldOfItsMapState() {
         assertRejected("""
-                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"StartAt": "I"}, "End": true}}}""",
-                "M", "ItemProcessor.States");
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"StartAt": "I"}, "End": true}}}""", "M", "ItemProcessor.States");
     }
 
     @Test
@@ -311,9 +330,17 @@ class StateMachineDefinitionTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {"NumericEquals|'\"2\"'", "StringEquals|2", "BooleanEquals|'\"true\"'",
-            "TimestampLessThan|'\"yesterday\"'", "IsNull|'\"yes\"'", "StringMatches|1",
-            "NumericLessThanPath|'\"limit\"'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "NumericEquals|'\"2\"'",
+                "StringEquals|2",
+                "BooleanEquals|'\"true\"'",
+                "TimestampLessThan|'\"yesterday\"'",
+                "IsNull|'\"yes\"'",
+                "StringMatches|1",
+                "NumericLessThanPath|'\"limit\"'"
+            })
     void aComparisonOperandOfTheWrongTypeIsRejected(String operator, String operand) {
         assertRejected("""
                 {"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.a", "%s": %s,
@@ -322,11 +349,12 @@ class StateMachineDefinitionTest {
     }
 
     @ParameterizedTest(name = "Seconds: {0}")
-    @CsvSource(delimiter = '|', value = {"'\"10\"'", "-1", "1.5", "true"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"'\"10\"'", "-1", "1.5", "true"})
     void waitSecondsThatAreNotANonNegativeIntegerAreRejected(String seconds) {
         assertRejected("""
-                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": %s, "End": true}}}""".formatted(seconds),
-                "W", "Seconds");
+                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": %s, "End": true}}}""".formatted(seconds), "W", "Seconds");
     }
 
     @Test
@@ -341,8 +369,7 @@ class StateMachineDefinitionTest {
     void aWaitWithTwoOfItsFourFieldsIsRejectedAtTheSecond() {
         assertRejected("""
                 {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 5, "TimestampPath": "$.at",
-                 "End": true}}}""",
-                "W", "TimestampPath");
+                 "End": true}}}""", "W", "TimestampPath");
     }
 
     @Test
@@ -367,12 +394,24 @@ class StateMachineDefinitionTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {"IntervalSeconds|'\"2\"'", "IntervalSeconds|0", "MaxAttempts|-1",
-            "MaxAttempts|1.5",
-            "BackoffRate|0.5", "BackoffRate|'\"2\"'", "MaxDelaySeconds|'\"60\"'", "JitterStrategy|'\"HALF\"'",
-            "ErrorEquals|'\"States.ALL\"'", "ErrorEquals|'[]'", "Comments|'\"typo\"'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "IntervalSeconds|'\"2\"'",
+                "IntervalSeconds|0",
+                "MaxAttempts|-1",
+                "MaxAttempts|1.5",
+                "BackoffRate|0.5",
+                "BackoffRate|'\"2\"'",
+                "MaxDelaySeconds|'\"60\"'",
+                "JitterStrategy|'\"HALF\"'",
+                "ErrorEquals|'\"States.ALL\"'",
+                "ErrorEquals|'[]'",
+                "Comments|'\"typo\"'"
+            })
     void retryFieldsOfTheWrongTypeAreRejectedWithTheRetrier(String field, String value) {
-        String retrier = field.equals("ErrorEquals") ? "{\"ErrorEquals\": " + value + "}"
+        String retrier = field.equals("ErrorEquals")
+                ? "{\"ErrorEquals\": " + value + "}"
                 : "{\"ErrorEquals\": [\"Boom\"], \"" + field + "\": " + value + "}";
 
         assertRejected("""
@@ -404,16 +443,21 @@ class StateMachineDefinitionTest {
     }
 
     @ParameterizedTest(name = "{0} on a {1}")
-    @CsvSource(delimiter = '|', value = {"Reslt|Pass|'\"End\": true'", "Next|Succeed|''", "End|Fail|''",
-            "Retry|Pass|'\"End\": true'",
-            "Resource|Choice|'\"Choices\": [{\"Variable\": \"$.a\", \"IsPresent\": true, \"Next\": \"S\"}]'",
-            "TimeoutSeconds|Wait|'\"Seconds\": 1, \"End\": true'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Reslt|Pass|'\"End\": true'",
+                "Next|Succeed|''",
+                "End|Fail|''",
+                "Retry|Pass|'\"End\": true'",
+                "Resource|Choice|'\"Choices\": [{\"Variable\": \"$.a\", \"IsPresent\": true, \"Next\": \"S\"}]'",
+                "TimeoutSeconds|Wait|'\"Seconds\": 1, \"End\": true'"
+            })
     void anUnknownFieldOnAStateIsRejected(String field, String type, String rest) {
         String separator = rest.isEmpty() ? "" : ", ";
         InvalidDefinition invalid = assertRejected("""
                 {"StartAt": "S", "States": {"S": {"Type": "%s",
-                 "%s": "x"%s%s}}}""".formatted(type, field, separator, rest),
-                "S", field);
+                 "%s": "x"%s%s}}}""".formatted(type, field, separator, rest), "S", field);
 
         assertThat(invalid.problem()).contains("is not a field of a " + type + " state");
     }
@@ -429,21 +473,27 @@ class StateMachineDefinitionTest {
         InvalidDefinition invalid = assertRejected("""
                 {"StartAt": "M", "States": {"M": {"Type": "Map",
                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED",
-                 "ExecutionType": "STANDARD"}, "StartAt": "I", "States": {"I": {"Type": "Succeed"}}}, "End": true}}}""",
-                "M", "ItemProcessor.ProcessorConfig.Mode");
+                 "ExecutionType": "STANDARD"}, "StartAt": "I", "States": {"I": {"Type": "Succeed"}}}, "End": true}}}""", "M", "ItemProcessor.ProcessorConfig.Mode");
 
         assertThat(invalid.problem()).contains("not supported");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {"InputPath|a.b", "OutputPath|.a", "ItemsPath|items", "ResultPath|$$.x",
-            "ResultPath|$.a[0]", "ResultPath|$var"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "InputPath|a.b",
+                "OutputPath|.a",
+                "ItemsPath|items",
+                "ResultPath|$$.x",
+                "ResultPath|$.a[0]",
+                "ResultPath|$var"
+            })
     void aPathThatIsNotAValidJsonPathIsRejected(String field, String path) {
         assertRejected("""
                 {"StartAt": "M", "States": {"M": {"Type": "Map", "%s": "%s",
                  "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Succeed"}}},
-                  "End": true}}}""".formatted(field, path),
-                "M", field);
+                  "End": true}}}""".formatted(field, path), "M", field);
     }
 
     @Test
@@ -465,8 +515,7 @@ class StateMachineDefinitionTest {
     void aTemplateFieldGivenWithAndWithoutDollarIsRejected() {
         assertRejected("""
                 {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"id": 1, "id.$": "$.id"},
-                 "End": true}}}""",
-                "P", "Parameters.id.$");
+                 "End": true}}}""", "P", "Parameters.id.$");
     }
 
     @Test
@@ -480,8 +529,7 @@ class StateMachineDefinitionTest {
         assertRejected("""
                 {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
                   {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}, {"StartAt": "A",
-                   "States": {"A": {"Type": "Succeed"}}}]}}}""",
-                "A", null);
+                   "States": {"A": {"Type": "Succeed"}}}]}}}""", "A", null);
     }
 
     @Test
@@ -527,11 +575,14 @@ class StateMachineDefinitionTest {
                 {"StartAt": "P", "States": {"P": {"Type": "Pass", "Next": "Later"},
                  "Later": {"Type": "Wait", "Seconds": "soon", "End": true}}}""");
 
-        Throwable thrown = catchThrowable(() -> new StateMachineInterpreter(definition, (r, p) -> null,
-                ExecutionClock.virtual(Instant.EPOCH), new Random(1)));
+        Throwable thrown = catchThrowable(() -> new StateMachineInterpreter(
+                definition, (r, p) -> null, ExecutionClock.virtual(Instant.EPOCH), new Random(1)));
 
-        assertThat(thrown).isInstanceOf(IllegalArgumentException.class).isInstanceOf(InvalidDefinition.class)
-                .hasMessageContaining("state \"Later\"").hasMessageContaining("field Seconds");
+        assertThat(thrown)
+                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidDefinition.class)
+                .hasMessageContaining("state \"Later\"")
+                .hasMessageContaining("field Seconds");
     }
 
     /** Asserts that parsing fails naming {@code state} and {@code field}, in the exception and its message. */

@@ -1,10 +1,9 @@
 package dev.sparkpipeline.local.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The pipeline's state machine, on a virtual clock, watching jobs of every length to their end:
@@ -26,7 +25,8 @@ class LongJobOrchestrationTest {
 
     @Test
     void aWeekLongJobPolledInAWaitLoopWouldComeCloseToTheLimit() {
-        OrchestrationRun run = OrchestrationRun.measure(OrchestrationRun.fixedThirtySecondLoop(), Duration.ofDays(1), 1);
+        OrchestrationRun run =
+                OrchestrationRun.measure(OrchestrationRun.fixedThirtySecondLoop(), Duration.ofDays(1), 1);
 
         // A day of 30-second polls already costs nine events a poll: 7 days would exceed 25,000.
         assertThat(run.historyEvents() * 7).isGreaterThan(HISTORY_LIMIT);
@@ -34,7 +34,8 @@ class LongJobOrchestrationTest {
 
     @Test
     void aShortJobNeverReachesTheWatch() {
-        OrchestrationRun run = OrchestrationRun.measure(OrchestrationRun.pipelineDefinition(), Duration.ofMinutes(10), 1);
+        OrchestrationRun run =
+                OrchestrationRun.measure(OrchestrationRun.pipelineDefinition(), Duration.ofMinutes(10), 1);
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         assertThat(run.detectionDelay()).isBetween(Duration.ZERO, Duration.ofSeconds(150));

@@ -2,7 +2,6 @@ package dev.sparkpipeline.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkpipeline.core.engine.PollSchedule;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,19 +16,23 @@ import java.util.Random;
  */
 public final class OrchestrationCost {
 
-    private static final List<Duration> LENGTHS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1),
-            Duration.ofHours(12), Duration.ofDays(7));
+    private static final List<Duration> LENGTHS = List.of(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(10),
+            Duration.ofHours(1),
+            Duration.ofHours(12),
+            Duration.ofDays(7));
     private static final int WATCH_INTERVAL_SECONDS = 270;
     /** Jobs a little shorter than each length (by these fractions of it) end at other points of the poll cycle. */
     private static final double[] END_OFFSETS = {0.013, 0.029, 0.061, 0.097, 0.151};
 
-    private OrchestrationCost() {
-    }
+    private OrchestrationCost() {}
 
     public static void main(String[] args) {
         JsonNode adaptive = OrchestrationRun.pipelineDefinition();
         JsonNode fixed = OrchestrationRun.fixedThirtySecondLoop();
-        System.out.println("| job | schedule | state transitions | Lambda invocations | engine API calls | history events | worst detection delay | target delay |");
+        System.out.println(
+                "| job | schedule | state transitions | Lambda invocations | engine API calls | history events | worst detection delay | target delay |");
         System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Duration length : LENGTHS) {
             row(length, "adaptive + watch (this pipeline)", adaptive);
@@ -49,20 +52,41 @@ public final class OrchestrationCost {
     private static void row(Duration length, String schedule, JsonNode definition) {
         OrchestrationRun run = OrchestrationRun.measure(definition, length, 1);
         if (run.detectionDelay() == null) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | the execution ended %s | %d s |%n", label(length), schedule,
-                    run.stateTransitions(), run.lambdaInvokes(), run.engineCalls(), run.historyEvents(), run.status(), targetDelay(length));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %d | %d | %d | the execution ended %s | %d s |%n",
+                    label(length),
+                    schedule,
+                    run.stateTransitions(),
+                    run.lambdaInvokes(),
+                    run.engineCalls(),
+                    run.historyEvents(),
+                    run.status(),
+                    targetDelay(length));
             return;
         }
         long worst = run.detectionDelay().toSeconds();
         for (int i = 0; i < END_OFFSETS.length; i++) {
             Duration shorter = length.minusSeconds(Math.round(length.toSeconds() * END_OFFSETS[i]));
             OrchestrationRun other = OrchestrationRun.measure(definition, shorter, i + 2);
-            worst = Math.max(worst,
-                    other.detectionDelay() == null ? Long.MAX_VALUE : other.detectionDelay().toSeconds());
+            worst = Math.max(
+                    worst,
+                    other.detectionDelay() == null
+                            ? Long.MAX_VALUE
+                            : other.detectionDelay().toSeconds());
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d%s | %d s | %d s |%n", label(length), schedule, run.stateTransitions(),
-                run.lambdaInvokes(), run.engineCalls(), run.historyEvents(), run.historyEvents() > 25_000 ? " (over the 25,000 limit: fails on AWS)" : "",
-                worst, targetDelay(length));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %d | %d | %d | %d%s | %d s | %d s |%n",
+                label(length),
+                schedule,
+                run.stateTransitions(),
+                run.lambdaInvokes(),
+                run.engineCalls(),
+                run.historyEvents(),
+                run.historyEvents() > 25_000 ? " (over the 25,000 limit: fails on AWS)" : "",
+                worst,
+                targetDelay(length));
     }
 
     /**
@@ -72,8 +96,13 @@ public final class OrchestrationCost {
     private static void syncRow(Duration length) {
         long seconds = length.toSeconds();
         long polls = Math.min(seconds, 600) / 60 + Math.max(0, seconds - 600 + 299) / 300;
-        System.out.printf(Locale.ROOT, "| %s | EMR .sync (documented, computed) | 1 | 0 | %d | 5 | %d s | %d s |%n",
-                label(length), polls + 1, seconds <= 600 ? 59 : 299, targetDelay(length));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | EMR .sync (documented, computed) | 1 | 0 | %d | 5 | %d s | %d s |%n",
+                label(length),
+                polls + 1,
+                seconds <= 600 ? 59 : 299,
+                targetDelay(length));
     }
 
     /** The tracker's jitter varies each run: the spread of state transitions over {@code runs} runs. */
@@ -89,7 +118,8 @@ public final class OrchestrationCost {
         }
         System.out.println("| " + label(length) + " job, " + runs + " runs | fewest | mean | most | target |");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        System.out.printf(Locale.ROOT, "| state transitions | %d | %.1f | %d | 100 |%n", least, (double) total / runs, most);
+        System.out.printf(
+                Locale.ROOT, "| state transitions | %d | %.1f | %d | 100 |%n", least, (double) total / runs, most);
     }
 
     /**
@@ -109,10 +139,16 @@ public final class OrchestrationCost {
                 t += schedule.capped(t) ? WATCH_INTERVAL_SECONDS : schedule.nextDelay(t);
             }
         }
-        System.out.println("| 1,000 jobs started together, after their first 10 min | busiest second | busiest 10 s | busiest minute | average | quota |");
+        System.out.println(
+                "| 1,000 jobs started together, after their first 10 min | busiest second | busiest 10 s | busiest minute | average | quota |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-        System.out.printf(Locale.ROOT, "| GetJobRun calls per second | %.1f | %.1f | %.1f | %.1f | 10 |%n", busiest(callsPerSecond, 600, horizon, 1),
-                busiest(callsPerSecond, 600, horizon, 10), busiest(callsPerSecond, 600, horizon, 60), busiest(callsPerSecond, 600, horizon, horizon - 600));
+        System.out.printf(
+                Locale.ROOT,
+                "| GetJobRun calls per second | %.1f | %.1f | %.1f | %.1f | 10 |%n",
+                busiest(callsPerSecond, 600, horizon, 1),
+                busiest(callsPerSecond, 600, horizon, 10),
+                busiest(callsPerSecond, 600, horizon, 60),
+                busiest(callsPerSecond, 600, horizon, horizon - 600));
     }
 
     /** The highest average rate over any {@code window} seconds between {@code from} and {@code to}. */

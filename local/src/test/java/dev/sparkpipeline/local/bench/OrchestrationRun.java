@@ -13,13 +13,12 @@ import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
 import dev.sparkpipeline.local.runner.LakeAdapters;
+import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LakeSite;
 import dev.sparkpipeline.local.runner.LocalFunctions;
-import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamTemplate;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -45,8 +43,14 @@ import java.util.function.UnaryOperator;
  * @param detectionDelay   from the job's end to the execution leaving the polling loop
  * @param status           how the execution ended
  */
-record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvokes, int engineCalls, int historyEvents,
-                        Duration detectionDelay, String status) {
+record OrchestrationRun(
+        Duration jobLength,
+        int stateTransitions,
+        int lambdaInvokes,
+        int engineCalls,
+        int historyEvents,
+        Duration detectionDelay,
+        String status) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-11-22T08:00:00Z");
@@ -54,7 +58,8 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
     /** The pipeline's definition as the template deploys it, with local names. */
     static JsonNode pipelineDefinition() {
         try {
-            return JSON.readTree(new LocalResources(SamTemplate.read(ProjectFiles.template())).stateMachineDefinition());
+            return JSON.readTree(
+                    new LocalResources(SamTemplate.read(ProjectFiles.template())).stateMachineDefinition());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +71,8 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
         ObjectNode wait = (ObjectNode) definition.path("States").path("WaitForJob");
         wait.remove("SecondsPath");
         wait.put("Seconds", 30);
-        var rules = (com.fasterxml.jackson.databind.node.ArrayNode) definition.path("States").path("JobState").path("Choices");
+        var rules = (com.fasterxml.jackson.databind.node.ArrayNode)
+                definition.path("States").path("JobState").path("Choices");
         for (int i = rules.size() - 1; i >= 0; i--) {
             if (rules.get(i).path("Next").asText().equals("WatchJob")) {
                 rules.remove(i);
@@ -78,7 +84,9 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
     /** Runs one execution of {@code definition} for a job of {@code jobLength}. */
     /** The input check's answer for the simulated source, which is in no lake. */
     private static JsonNode verified() {
-        return JSON.createObjectNode().put("StatusCode", 200).set("Payload", JSON.createObjectNode().put("valid", true));
+        return JSON.createObjectNode()
+                .put("StatusCode", 200)
+                .set("Payload", JSON.createObjectNode().put("valid", true));
     }
 
     static OrchestrationRun measure(JsonNode definition, Duration jobLength, long seed) {
@@ -93,24 +101,43 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
         }
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
         var lake = new LocalLake(lakeDir);
-        var adapters = new LakeAdapters(lake, new JobEngines(List.of(engine)), new RecordingExecutionStarter(ExecutionLedger.of(lakeDir)), clock);
+        var adapters = new LakeAdapters(
+                lake,
+                new JobEngines(List.of(engine)),
+                new RecordingExecutionStarter(ExecutionLedger.of(lakeDir)),
+                clock);
         var functions = new LocalFunctions(template, new LakeSite(new LocalResources(template), lake, adapters), null);
         var tasks = new LocalTasks(functions, new LakeIntegrations(lake));
-        UnaryOperator<JsonNode> published = parameters -> JSON.createObjectNode().put("StatusCode", 200)
+        UnaryOperator<JsonNode> published = parameters -> JSON.createObjectNode()
+                .put("StatusCode", 200)
                 .set("Payload", JSON.createObjectNode().put("table", "orders").put("rows", 4));
-        var interpreter = new StateMachineInterpreter(definition, (resource, parameters) ->
-                parameters.path("FunctionName").asText().contains("PublishFunction") ? published.apply(parameters)
-                        : parameters.path("FunctionName").asText().contains("VerifyInputFunction") ? verified()
-                        : tasks.run(resource, parameters),
-                time, new Random(seed));
+        var interpreter = new StateMachineInterpreter(
+                definition,
+                (resource, parameters) ->
+                        parameters.path("FunctionName").asText().contains("PublishFunction")
+                                ? published.apply(parameters)
+                                : parameters.path("FunctionName").asText().contains("VerifyInputFunction")
+                                        ? verified()
+                                        : tasks.run(resource, parameters),
+                time,
+                new Random(seed));
 
         ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", "EMR_SERVERLESS");
-        input.putObject("source").put("bucket", "landing-bucket").put("key", "orders/2026/11/22/orders.csv").put("size", 1024);
+        input.putObject("source")
+                .put("bucket", "landing-bucket")
+                .put("key", "orders/2026/11/22/orders.csv")
+                .put("size", 1024);
         input.putObject("job").put("timeoutMinutes", (int) Math.min(10080, jobLength.toMinutes() + 60));
         Execution execution = interpreter.run("cost", input);
 
-        return new OrchestrationRun(jobLength, transitions(execution.history()), lambdaInvokes(execution.history()),
-                engine.apiCalls(), historyEvents(execution.history()), detectionDelay(execution.history(), engine), execution.status());
+        return new OrchestrationRun(
+                jobLength,
+                transitions(execution.history()),
+                lambdaInvokes(execution.history()),
+                engine.apiCalls(),
+                historyEvents(execution.history()),
+                detectionDelay(execution.history(), engine),
+                execution.status());
     }
 
     private static int transitions(List<HistoryEvent> history) {
@@ -132,18 +159,24 @@ record OrchestrationRun(Duration jobLength, int stateTransitions, int lambdaInvo
     }
 
     private static int lambdaInvokes(List<HistoryEvent> history) {
-        return (int) history.stream().filter(event -> event.type() == HistoryEvent.Type.TASK_SCHEDULED
-                && event.detail().contains("lambda")).count();
+        return (int) history.stream()
+                .filter(event -> event.type() == HistoryEvent.Type.TASK_SCHEDULED
+                        && event.detail().contains("lambda"))
+                .count();
     }
 
     /** Step Functions' history has no event for a wait beginning: the interpreter's own is left out. */
     private static int historyEvents(List<HistoryEvent> history) {
-        return (int) history.stream().filter(event -> event.type() != HistoryEvent.Type.WAIT_STARTED).count();
+        return (int) history.stream()
+                .filter(event -> event.type() != HistoryEvent.Type.WAIT_STARTED)
+                .count();
     }
 
     private static Duration detectionDelay(List<HistoryEvent> history, SimulatedEngine engine) {
-        return history.stream().filter(event -> event.type() == HistoryEvent.Type.STATE_ENTERED
-                        && event.state().equals("TerminateClusterAfterJob?")).findFirst()
+        return history.stream()
+                .filter(event -> event.type() == HistoryEvent.Type.STATE_ENTERED
+                        && event.state().equals("TerminateClusterAfterJob?"))
+                .findFirst()
                 .map(event -> Duration.ofSeconds(event.at().getEpochSecond() - engine.jobEndsAt()))
                 .orElse(null);
     }

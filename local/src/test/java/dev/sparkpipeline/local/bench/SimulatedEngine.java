@@ -5,7 +5,6 @@ import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -41,14 +40,20 @@ final class SimulatedEngine implements JobEngine {
     public JobHandle submit(JobRequest request) {
         submits++;
         submittedAt = clock.instant().getEpochSecond();
-        return JobHandle.of(Engine.EMR_SERVERLESS, "simulated", "application", request.executionName(), submittedAt,
+        return JobHandle.of(
+                Engine.EMR_SERVERLESS,
+                "simulated",
+                "application",
+                request.executionName(),
+                submittedAt,
                 request.input().job().timeoutMinutes());
     }
 
     @Override
     public EngineObservation observe(JobHandle handle) {
         observes++;
-        return new EngineObservation(clock.instant().getEpochSecond() >= jobEndsAt() ? "SUCCESS" : "RUNNING", null, Map.of(), Map.of());
+        return new EngineObservation(
+                clock.instant().getEpochSecond() >= jobEndsAt() ? "SUCCESS" : "RUNNING", null, Map.of(), Map.of());
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.sparkpipeline.local.checks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.core.engine.PollSchedule;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.error.PipelineException;
 import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The build checks of {@code statemachine/pipeline.asl.json}: asl-validator accepts it (as written and
@@ -27,7 +26,8 @@ class DefinitionChecksTest {
 
     private static final Path VALIDATOR = ProjectFiles.root().resolve("statemachine/node_modules/.bin/asl-validator");
 
-    private final SamStateMachine stateMachine = SamTemplate.read(ProjectFiles.template()).stateMachine();
+    private final SamStateMachine stateMachine =
+            SamTemplate.read(ProjectFiles.template()).stateMachine();
 
     @Test
     void validatorAcceptsTheDefinitionAsWritten() {
@@ -51,7 +51,8 @@ class DefinitionChecksTest {
     @Test
     void validatorRejectsATransitionToAMissingState(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, stateMachine.definitionText().replace("\"Next\": \"TrackJob\"", "\"Next\": \"NoSuchState\""));
+        Files.writeString(
+                broken, stateMachine.definitionText().replace("\"Next\": \"TrackJob\"", "\"Next\": \"NoSuchState\""));
 
         var result = validate(broken, "--no-arn-check");
 
@@ -66,18 +67,24 @@ class DefinitionChecksTest {
 
     @Test
     void everySubstitutionIsUsed() {
-        assertThat(stateMachine.placeholders()).containsAll(stateMachine.substitutions().keySet());
+        assertThat(stateMachine.placeholders())
+                .containsAll(stateMachine.substitutions().keySet());
     }
 
     @Test
     void everyLambdaTaskInvokesAFunctionAliasOfTheTemplate() throws IOException {
         var functions = SamTemplate.read(ProjectFiles.template()).functions().keySet();
         List<String> invoked = new ArrayList<>();
-        new ObjectMapper().readTree(stateMachine.definitionText()).path("States").forEach(state -> {
-            if ("arn:aws:states:::lambda:invoke".equals(state.path("Resource").asText())) {
-                invoked.add(state.path("Parameters").path("FunctionName").asText());
-            }
-        });
+        new ObjectMapper()
+                .readTree(stateMachine.definitionText())
+                .path("States")
+                .forEach(state -> {
+                    if ("arn:aws:states:::lambda:invoke"
+                            .equals(state.path("Resource").asText())) {
+                        invoked.add(
+                                state.path("Parameters").path("FunctionName").asText());
+                    }
+                });
 
         assertThat(invoked).isNotEmpty().allSatisfy(name -> {
             String placeholder = name.replaceAll("^\\$\\{(.*)}$", "$1");
@@ -91,16 +98,24 @@ class DefinitionChecksTest {
     @Test
     void everyPipelineErrorTheDefinitionMatchesIsAClassTheFunctionsThrow() throws IOException {
         List<String> names = new ArrayList<>();
-        new ObjectMapper().readTree(stateMachine.definitionText()).findValues("ErrorEquals")
+        new ObjectMapper()
+                .readTree(stateMachine.definitionText())
+                .findValues("ErrorEquals")
                 .forEach(list -> list.forEach(name -> names.add(name.asText())));
 
-        assertThat(names).filteredOn(name -> name.startsWith("dev.sparkpipeline.")).isNotEmpty().allSatisfy(name ->
-                assertThat(Class.forName(name)).as(name).isAssignableTo(PipelineException.class));
+        assertThat(names)
+                .filteredOn(name -> name.startsWith("dev.sparkpipeline."))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(Class.forName(name)).as(name).isAssignableTo(PipelineException.class));
     }
 
     @Test
     void theWatchOfALongJobRetriesAtThePollSchedulesCap() throws IOException {
-        var retriers = new ObjectMapper().readTree(stateMachine.definitionText()).path("States").path("WatchJob").path("Retry");
+        var retriers = new ObjectMapper()
+                .readTree(stateMachine.definitionText())
+                .path("States")
+                .path("WatchJob")
+                .path("Retry");
         var watch = retriers.get(0);
 
         assertThat(watch.path("ErrorEquals").get(0).asText()).isEqualTo(JobStillRunning.class.getName());

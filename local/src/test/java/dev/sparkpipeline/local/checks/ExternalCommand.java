@@ -14,20 +14,20 @@ import java.util.concurrent.TimeUnit;
 public final class ExternalCommand {
 
     /** What a finished command left. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
-    public static Result run(Path directory, Map<String, String> environment, long timeoutSeconds, List<String> command) {
+    public static Result run(
+            Path directory, Map<String, String> environment, long timeoutSeconds, List<String> command) {
         var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + command.get(0) + " (is it installed and on PATH?): " + e.getMessage(), e);
+            throw new AssertionError(
+                    "cannot run " + command.get(0) + " (is it installed and on PATH?): " + e.getMessage(), e);
         }
         try {
             process.getOutputStream().close();

@@ -3,20 +3,20 @@ package dev.sparkpipeline.local.checks;
 import dev.sparkpipeline.local.template.BucketNames;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamTemplate;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Paths in the repository, found from the {@code pipeline.root} property the build sets. */
 public final class ProjectFiles {
 
-    private ProjectFiles() {
-    }
+    private ProjectFiles() {}
 
     /** The repository root (where template.yaml is). */
     public static Path root() {
         String configured = System.getProperty("pipeline.root");
-        Path root = configured != null ? Path.of(configured) : Path.of("..").toAbsolutePath().normalize();
+        Path root = configured != null
+                ? Path.of(configured)
+                : Path.of("..").toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve("template.yaml"))) {
             throw new IllegalStateException("no template.yaml under " + root + "; set -Dpipeline.root");
         }

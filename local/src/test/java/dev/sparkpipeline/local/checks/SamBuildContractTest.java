@@ -1,11 +1,9 @@
 package dev.sparkpipeline.local.checks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.local.template.SamFunction;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
@@ -17,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves {@code sam build} without SAM: for every function, runs exactly what SAM runs for
@@ -39,26 +38,35 @@ class SamBuildContractTest {
     Stream<DynamicTest> everyFunctionBuildsAnArtifactHoldingItsHandler() {
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
         assertThat(template.functions()).isNotEmpty();
-        return template.functions().values().stream().map(function ->
-                DynamicTest.dynamicTest(function.logicalId(), () -> buildAndInspect(template, function)));
+        return template.functions().values().stream()
+                .map(function ->
+                        DynamicTest.dynamicTest(function.logicalId(), () -> buildAndInspect(template, function)));
     }
 
     private void buildAndInspect(SamTemplate template, SamFunction function) throws Exception {
-        assertThat(function.buildMethod()).as("BuildMethod of %s", function.logicalId()).isEqualTo("makefile");
+        assertThat(function.buildMethod())
+                .as("BuildMethod of %s", function.logicalId())
+                .isEqualTo("makefile");
         assertThat(function.runtime()).isEqualTo("java21");
         Path codeUri = template.directory().resolve(function.codeUri()).normalize();
-        assertThat(codeUri.resolve("Makefile")).as("SAM looks for the Makefile in CodeUri").isRegularFile();
+        assertThat(codeUri.resolve("Makefile"))
+                .as("SAM looks for the Makefile in CodeUri")
+                .isRegularFile();
         Path artifactDir = Files.createDirectories(artifacts.resolve(function.logicalId()));
 
         // The Makefile's own recipe; offline because the build running this test has already
         // resolved every plugin and dependency the packaging needs (the modules come first).
-        var build = ExternalCommand.run(codeUri, Map.of("ARTIFACTS_DIR", artifactDir.toString()), 600,
+        var build = ExternalCommand.run(
+                codeUri,
+                Map.of("ARTIFACTS_DIR", artifactDir.toString()),
+                600,
                 List.of("make", "build-" + function.logicalId(), "MAVEN_FLAGS=-B -q -o -DskipTests"));
 
         assertThat(build.exitCode()).as(build.output()).isZero();
         List<Path> jars = libraryJars(artifactDir);
         assertThat(jars).as("lib/ of %s", function.logicalId()).isNotEmpty();
-        assertThat(jars).extracting(jar -> jar.getFileName().toString())
+        assertThat(jars)
+                .extracting(jar -> jar.getFileName().toString())
                 .as("one HTTP stack: no Netty or Apache client")
                 .noneMatch(name -> name.startsWith("netty-nio-client") || name.startsWith("apache-client"))
                 .anyMatch(name -> name.startsWith("aws-lambda-java-core"));
@@ -76,11 +84,16 @@ class SamBuildContractTest {
             Class<?> handler = Class.forName(function.handlerClass(), false, loader);
 
             assertThat(Modifier.isPublic(handler.getModifiers())).isTrue();
-            assertThat(handler.getConstructor().getParameterCount()).as("public no-arg constructor").isZero();
-            assertThat(interfacesOf(handler)).as("%s implements a Lambda handler interface", handler.getName())
+            assertThat(handler.getConstructor().getParameterCount())
+                    .as("public no-arg constructor")
+                    .isZero();
+            assertThat(interfacesOf(handler))
+                    .as("%s implements a Lambda handler interface", handler.getName())
                     .containsAnyElementsOf(RUNTIME_HANDLER_INTERFACES);
             String method = function.handler().substring(function.handler().indexOf("::") + 2);
-            assertThat(handler.getMethods()).extracting(java.lang.reflect.Method::getName).contains(method);
+            assertThat(handler.getMethods())
+                    .extracting(java.lang.reflect.Method::getName)
+                    .contains(method);
         }
     }
 
@@ -100,7 +113,9 @@ class SamBuildContractTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(lib)) {
-            return files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
     }
 

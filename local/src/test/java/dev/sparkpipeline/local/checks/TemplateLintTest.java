@@ -1,15 +1,14 @@
 package dev.sparkpipeline.local.checks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A build check: {@code cfn-lint template.yaml} reports nothing, not even a warning. */
 class TemplateLintTest {
@@ -29,7 +28,9 @@ class TemplateLintTest {
         Path copy = dir.resolve("template.yaml");
         Files.writeString(copy, broken);
         Files.createDirectories(dir.resolve("statemachine"));
-        Files.copy(ProjectFiles.root().resolve("statemachine/pipeline.asl.json"), dir.resolve("statemachine/pipeline.asl.json"));
+        Files.copy(
+                ProjectFiles.root().resolve("statemachine/pipeline.asl.json"),
+                dir.resolve("statemachine/pipeline.asl.json"));
 
         var result = cfnLint(copy);
 

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.checks;
 
 import dev.sparkpipeline.local.template.SamTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,10 @@ final class TemplateSecurityRules {
             Map.entry("xray:GetSamplingRules", "X-Ray has no resource-level permissions"),
             Map.entry("xray:GetSamplingTargets", "X-Ray has no resource-level permissions"));
 
-    private static final Set<String> BLOCK_PUBLIC_ACCESS = Set.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets");
+    private static final Set<String> BLOCK_PUBLIC_ACCESS =
+            Set.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets");
 
-    private TemplateSecurityRules() {
-    }
+    private TemplateSecurityRules() {}
 
     static List<String> findings(SamTemplate template) {
         List<String> findings = new ArrayList<>();
@@ -49,10 +48,10 @@ final class TemplateSecurityRules {
             }
             switch (type) {
                 case "AWS::S3::Bucket" -> bucketFindings(id, properties, resources, findings);
-                case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" -> stateMachineFindings(id, properties, findings);
+                case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
+                    stateMachineFindings(id, properties, findings);
                 case "AWS::Serverless::Function" -> functionFindings(id, properties, resources, findings);
-                default -> {
-                }
+                default -> {}
             }
         });
         return findings;
@@ -74,7 +73,9 @@ final class TemplateSecurityRules {
                 }
             }
         }
-        if (actions.stream().anyMatch(action -> String.valueOf(action).equals("iam:PassRole") || String.valueOf(action).equals("iam:*"))) {
+        if (actions.stream()
+                .anyMatch(action -> String.valueOf(action).equals("iam:PassRole")
+                        || String.valueOf(action).equals("iam:*"))) {
             Map<String, Object> equals = map(map(statement.get("Condition")).get("StringEquals"));
             if (!equals.containsKey("iam:PassedToService")) {
                 findings.add(sid + ": iam:PassRole without an iam:PassedToService condition");
@@ -82,14 +83,19 @@ final class TemplateSecurityRules {
         }
     }
 
-    private static void bucketFindings(String id, Map<String, Object> properties, Map<String, Map<String, Object>> resources, List<String> findings) {
+    private static void bucketFindings(
+            String id,
+            Map<String, Object> properties,
+            Map<String, Map<String, Object>> resources,
+            List<String> findings) {
         Map<String, Object> blocks = map(properties.get("PublicAccessBlockConfiguration"));
         for (String block : BLOCK_PUBLIC_ACCESS) {
             if (!Boolean.TRUE.equals(blocks.get(block))) {
                 findings.add(id + ": Block Public Access without " + block);
             }
         }
-        if (list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).isEmpty()) {
+        if (list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))
+                .isEmpty()) {
             findings.add(id + ": no default encryption");
         }
         if (!"Enabled".equals(map(properties.get("VersioningConfiguration")).get("Status"))) {
@@ -101,7 +107,10 @@ final class TemplateSecurityRules {
                 .filter(policy -> Map.of("Ref", id).equals(policy.get("Bucket")))
                 .flatMap(policy -> statements(map(policy.get("PolicyDocument"))).stream())
                 .anyMatch(statement -> "Deny".equals(statement.get("Effect"))
-                        && "false".equals(String.valueOf(map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport"))));
+                        && "false"
+                                .equals(String.valueOf(
+                                        map(map(statement.get("Condition")).get("Bool"))
+                                                .get("aws:SecureTransport"))));
         if (!tlsOnly) {
             findings.add(id + ": no bucket policy denying requests without TLS (aws:SecureTransport false)");
         }
@@ -109,7 +118,9 @@ final class TemplateSecurityRules {
 
     private static void stateMachineFindings(String id, Map<String, Object> properties, List<String> findings) {
         Map<String, Object> logging = map(properties.getOrDefault("Logging", properties.get("LoggingConfiguration")));
-        if (logging.isEmpty() || "OFF".equals(logging.get("Level")) || list(logging.get("Destinations")).isEmpty()) {
+        if (logging.isEmpty()
+                || "OFF".equals(logging.get("Level"))
+                || list(logging.get("Destinations")).isEmpty()) {
             findings.add(id + ": state machine without logging to a log group");
         }
         Map<String, Object> tracing = map(properties.getOrDefault("Tracing", properties.get("TracingConfiguration")));
@@ -118,11 +129,16 @@ final class TemplateSecurityRules {
         }
     }
 
-    private static void functionFindings(String id, Map<String, Object> properties, Map<String, Map<String, Object>> resources, List<String> findings) {
+    private static void functionFindings(
+            String id,
+            Map<String, Object> properties,
+            Map<String, Map<String, Object>> resources,
+            List<String> findings) {
         Object logGroup = map(properties.get("LoggingConfig")).get("LogGroup");
         String logGroupId = logGroup instanceof Map<?, ?> ref ? String.valueOf(ref.get("Ref")) : null;
         Map<String, Object> group = logGroupId == null ? Map.of() : map(resources.getOrDefault(logGroupId, Map.of()));
-        if (!"AWS::Logs::LogGroup".equals(group.get("Type")) || !map(group.get("Properties")).containsKey("RetentionInDays")) {
+        if (!"AWS::Logs::LogGroup".equals(group.get("Type"))
+                || !map(group.get("Properties")).containsKey("RetentionInDays")) {
             findings.add(id + ": function without a log group of the template with a retention");
         }
     }
@@ -131,13 +147,15 @@ final class TemplateSecurityRules {
     private static List<Map<String, Object>> statements(String type, Map<String, Object> properties) {
         List<Map<String, Object>> statements = new ArrayList<>();
         switch (type) {
-            case "AWS::IAM::Role" -> list(properties.get("Policies")).forEach(policy ->
-                    statements.addAll(statements(map(map(policy).get("PolicyDocument")))));
-            case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> statements.addAll(statements(map(properties.get("PolicyDocument"))));
-            case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" -> list(properties.get("Policies")).forEach(policy ->
-                    statements.addAll(statements(map(policy))));
-            default -> {
-            }
+            case "AWS::IAM::Role" ->
+                list(properties.get("Policies"))
+                        .forEach(policy ->
+                                statements.addAll(statements(map(map(policy).get("PolicyDocument")))));
+            case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" ->
+                statements.addAll(statements(map(properties.get("PolicyDocument"))));
+            case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" ->
+                list(properties.get("Policies")).forEach(policy -> statements.addAll(statements(map(policy))));
+            default -> {}
         }
         return statements;
     }

@@ -1,19 +1,18 @@
 package dev.sparkpipeline.local.checks;
 
-import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The template grants no more than it must and keeps its safe defaults ({@link TemplateSecurityRules}).
@@ -26,12 +25,14 @@ class TemplateSecurityTest {
 
     @Test
     void theTemplateHasNoFindings() {
-        assertThat(TemplateSecurityRules.findings(SamTemplate.read(ProjectFiles.template()))).isEmpty();
+        assertThat(TemplateSecurityRules.findings(SamTemplate.read(ProjectFiles.template())))
+                .isEmpty();
     }
 
     @Test
     void everyUnscopedActionOfTheAllowListSaysWhy() {
-        assertThat(TemplateSecurityRules.UNSCOPED_ACTIONS).allSatisfy((action, reason) -> assertThat(reason).isNotBlank());
+        assertThat(TemplateSecurityRules.UNSCOPED_ACTIONS)
+                .allSatisfy((action, reason) -> assertThat(reason).isNotBlank());
     }
 
     /** A change to the template, and the finding it must cause. */
@@ -45,13 +46,26 @@ class TemplateSecurityTest {
     static Stream<Mutation> mutations() {
         return Stream.of(
                 new Mutation("Action: events:PutEvents", "Action: \"*\"", "EmitPipelineEvents: Action \"*\""),
-                new Mutation("Resource: !Sub \"arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\"",
-                        "Resource: \"*\"", "Resource \"*\" for events:PutEvents"),
-                new Mutation("iam:PassedToService: elasticmapreduce.amazonaws.com", "aws:SourceAccount: !Ref AWS::AccountId",
+                new Mutation(
+                        "Resource: !Sub \"arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default\"",
+                        "Resource: \"*\"",
+                        "Resource \"*\" for events:PutEvents"),
+                new Mutation(
+                        "iam:PassedToService: elasticmapreduce.amazonaws.com",
+                        "aws:SourceAccount: !Ref AWS::AccountId",
                         "PassEmrServiceRole: iam:PassRole without an iam:PassedToService"),
-                new Mutation("BlockPublicPolicy: true", "BlockPublicPolicy: false", "LandingBucket: Block Public Access without BlockPublicPolicy"),
-                new Mutation("Bucket: !Ref LandingBucket", "Bucket: !Ref CuratedBucket", "LandingBucket: no bucket policy denying requests without TLS"),
-                new Mutation("Tracing:\n        Enabled: true", "Tracing:\n        Enabled: false", "PipelineStateMachine: state machine without X-Ray tracing"),
+                new Mutation(
+                        "BlockPublicPolicy: true",
+                        "BlockPublicPolicy: false",
+                        "LandingBucket: Block Public Access without BlockPublicPolicy"),
+                new Mutation(
+                        "Bucket: !Ref LandingBucket",
+                        "Bucket: !Ref CuratedBucket",
+                        "LandingBucket: no bucket policy denying requests without TLS"),
+                new Mutation(
+                        "Tracing:\n        Enabled: true",
+                        "Tracing:\n        Enabled: false",
+                        "PipelineStateMachine: state machine without X-Ray tracing"),
                 new Mutation("Level: ALL", "Level: \"OFF\"", "PipelineStateMachine: state machine without logging"));
     }
 
@@ -61,21 +75,28 @@ class TemplateSecurityTest {
         String text = Files.readString(ProjectFiles.template());
         assertThat(text).contains(mutation.original());
         Path copy = folder.resolve("template.yaml");
-        Files.writeString(copy, text.replaceFirst(Pattern.quote(mutation.original()), Matcher.quoteReplacement(mutation.changed())));
+        Files.writeString(
+                copy,
+                text.replaceFirst(Pattern.quote(mutation.original()), Matcher.quoteReplacement(mutation.changed())));
 
-        assertThat(TemplateSecurityRules.findings(SamTemplate.read(copy))).anySatisfy(line -> assertThat(line).contains(mutation.finding()));
+        assertThat(TemplateSecurityRules.findings(SamTemplate.read(copy)))
+                .anySatisfy(line -> assertThat(line).contains(mutation.finding()));
     }
 
     @Test
     void aBucketWithoutVersioningOrEncryptionIsFound() throws IOException {
         String text = Files.readString(ProjectFiles.template());
         Path copy = folder.resolve("template.yaml");
-        Files.writeString(copy, text.replaceFirst("      VersioningConfiguration: \\{Status: Enabled}\n", "")
-                .replace("      BucketEncryption: *encryption\n", ""));
+        Files.writeString(
+                copy,
+                text.replaceFirst("      VersioningConfiguration: \\{Status: Enabled}\n", "")
+                        .replace("      BucketEncryption: *encryption\n", ""));
 
         var findings = TemplateSecurityRules.findings(SamTemplate.read(copy));
 
-        assertThat(findings).contains("LandingBucket: versioning not enabled").anySatisfy(line -> assertThat(line).endsWith(": no default encryption"));
+        assertThat(findings)
+                .contains("LandingBucket: versioning not enabled")
+                .anySatisfy(line -> assertThat(line).endsWith(": no default encryption"));
     }
 
     @Test

@@ -1,22 +1,20 @@
 package dev.sparkpipeline.local.checks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
+import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
-import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What {@code sam local invoke ValidateFunction -e events/<event>.json} does, without SAM: the
@@ -41,12 +40,17 @@ class ValidateFunctionFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> everyLandingFixtureReachesTheTemplatesHandler() throws IOException {
-        String handlerClass = SamTemplate.read(ProjectFiles.template()).functions().get("ValidateFunction").handlerClass();
+        String handlerClass = SamTemplate.read(ProjectFiles.template())
+                .functions()
+                .get("ValidateFunction")
+                .handlerClass();
         RequestStreamHandler handler = handler(handlerClass);
         try (Stream<Path> files = Files.list(ProjectFiles.root().resolve("events"))) {
-            return files.filter(file -> file.getFileName().toString().matches("(s3|eventbridge)-.*\\.json"))
+            return files
+                    .filter(file -> file.getFileName().toString().matches("(s3|eventbridge)-.*\\.json"))
                     .sorted()
-                    .toList().stream()
+                    .toList()
+                    .stream()
                     .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                         byte[] event = Files.readAllBytes(file);
                         var out = new ByteArrayOutputStream();
@@ -55,7 +59,10 @@ class ValidateFunctionFixturesTest {
 
                         JsonNode report = JSON.readTree(out.toByteArray());
                         assertThat(report.path("files").size()).isEqualTo(announcedObjects(JSON.readTree(event)));
-                        report.path("files").forEach(outcome -> assertThat(outcome.path("outcome").asText()).isEqualTo("MISSING"));
+                        report.path("files")
+                                .forEach(outcome -> assertThat(
+                                                outcome.path("outcome").asText())
+                                        .isEqualTo("MISSING"));
                     }));
         }
     }
@@ -77,16 +84,21 @@ class ValidateFunctionFixturesTest {
         var s3 = moto.clients().s3();
         s3.createBucket(b -> b.bucket("landing-bucket"));
         var store = new S3ObjectStore(s3);
-        var validator = new LandingValidator(store,
-                new StepFunctionsExecutionStarter(moto.clients().stepFunctions(),
-                        "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline", Clock.systemUTC()),
+        var validator = new LandingValidator(
+                store,
+                new StepFunctionsExecutionStarter(
+                        moto.clients().stepFunctions(),
+                        "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline",
+                        Clock.systemUTC()),
                 new LandingRules(DatasetCatalog.bundled()),
                 new QuarantineWriter(store, "quarantine-bucket", "quarantine/", false),
-                new EventLog("validate", line -> { }, Clock.systemUTC()),
-                new Metrics("SparkPipeline", "validate", line -> { }, Clock.systemUTC()));
+                new EventLog("validate", line -> {}, Clock.systemUTC()),
+                new Metrics("SparkPipeline", "validate", line -> {}, Clock.systemUTC()));
         try {
-            return Class.forName(className).asSubclass(RequestStreamHandler.class)
-                    .getConstructor(LandingValidator.class).newInstance(validator);
+            return Class.forName(className)
+                    .asSubclass(RequestStreamHandler.class)
+                    .getConstructor(LandingValidator.class)
+                    .newInstance(validator);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("the template's ValidateFunction handler " + className + " cannot be built", e);
         }

@@ -1,16 +1,15 @@
 package dev.sparkpipeline.local.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The datasets configuration is read when a command runs: checked by check-config, chosen by --config, no rebuild. */
 class ConfigAtRunTimeTest {
@@ -22,7 +21,9 @@ class ConfigAtRunTimeTest {
 
     @Test
     void checkConfigAcceptsTheRepositorysConfiguration() {
-        CliRun run = CliRun.of("check-config", ProjectFiles.root().resolve("config/datasets.json").toString());
+        CliRun run = CliRun.of(
+                "check-config",
+                ProjectFiles.root().resolve("config/datasets.json").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().strip()).endsWith("datasets.json: valid, 2 datasets (customers, orders)");
@@ -30,14 +31,17 @@ class ConfigAtRunTimeTest {
 
     @Test
     void checkConfigRefusesABadConfigurationWithOneLineNamingTheField() throws IOException {
-        Path config = Files.writeString(dir.resolve("datasets.json"), Files.readString(ProjectFiles.root().resolve("config/datasets.json"))
-                .replace("\"required\": false", "\"requierd\": false"));
+        Path config = Files.writeString(
+                dir.resolve("datasets.json"),
+                Files.readString(ProjectFiles.root().resolve("config/datasets.json"))
+                        .replace("\"required\": false", "\"requierd\": false"));
 
         CliRun run = CliRun.of("check-config", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("pipeline-local: " + config + ": datasets.orders.columns[4].requierd: unknown field "
-                + "(did you mean required?); fields here: name, type, required, format, timeZone");
+        assertThat(run.err().strip())
+                .isEqualTo("pipeline-local: " + config + ": datasets.orders.columns[4].requierd: unknown field "
+                        + "(did you mean required?); fields here: name, type, required, format, timeZone");
     }
 
     @Test
@@ -57,28 +61,46 @@ class ConfigAtRunTimeTest {
                  "datasets": {"weather": {"prefix": "weather/", "columns": [
                     {"name": "day", "type": "date", "required": true}, {"name": "rain_mm", "type": "int"}]}}}
                 """);
-        Path file = Files.writeString(dir.resolve("weather.csv"), "day,rain_mm\n2016-03-05,0\n2016-03-06,1.5\n2016-03-07,4\n");
+        Path file = Files.writeString(
+                dir.resolve("weather.csv"), "day,rain_mm\n2016-03-05,0\n2016-03-06,1.5\n2016-03-07,4\n");
 
-        CliRun run = CliRun.of("drop", file.toString(), "--lake", dir.resolve("lake").toString(), "--config", config.toString(), "--json");
+        CliRun run = CliRun.of(
+                "drop",
+                file.toString(),
+                "--lake",
+                dir.resolve("lake").toString(),
+                "--config",
+                config.toString(),
+                "--json");
 
         assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("rows").asLong()).isEqualTo(2);
         JsonNode manifest = JSON.readTree(dir.resolve("lake/curated-bucket/weather/_manifests")
-                .resolve(result.path("executionName").asText() + ".json").toFile());
+                .resolve(result.path("executionName").asText() + ".json")
+                .toFile());
         assertThat(manifest.path("rejects").get(0).path("rule").asText()).isEqualTo("fraction");
     }
 
     @Test
     void aBadConfigurationStopsADropBeforeAnythingLands() throws IOException {
-        Path config = Files.writeString(dir.resolve("bad.json"), Files.readString(ProjectFiles.root().resolve("config/datasets.json"))
-                .replace("\"key\": [\"order_id\"]", "\"key\": [\"id\"]"));
+        Path config = Files.writeString(
+                dir.resolve("bad.json"),
+                Files.readString(ProjectFiles.root().resolve("config/datasets.json"))
+                        .replace("\"key\": [\"order_id\"]", "\"key\": [\"id\"]"));
 
-        CliRun run = CliRun.of("drop", ProjectFiles.root().resolve("events/data/orders.csv").toString(), "--lake",
-                dir.resolve("lake").toString(), "--config", config.toString());
+        CliRun run = CliRun.of(
+                "drop",
+                ProjectFiles.root().resolve("events/data/orders.csv").toString(),
+                "--lake",
+                dir.resolve("lake").toString(),
+                "--config",
+                config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).contains("datasets.orders.key: id is not a column of the dataset").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .contains("datasets.orders.key: id is not a column of the dataset")
+                .doesNotContain("\n");
         assertThat(dir.resolve("lake")).doesNotExist();
     }
 }

@@ -1,23 +1,22 @@
 package dev.sparkpipeline.local.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.reliability.LakeInvariant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: {@code pipeline-local drop} on sample files through the real state machine: curated output, quarantine, failures, exit codes. */
 class DropEndToEndTest {
@@ -42,39 +41,57 @@ class DropEndToEndTest {
         assertThat(result.path("rows").asLong()).isEqualTo(4);
         assertThat(result.path("states").findValuesAsText("name"))
                 .startsWith("ValidateFunction", "CheckInput")
-                .containsSubsequence("SubmitJob", "WaitForJob", "TrackJob", "JobState", "Publish", "EmitSucceededEvent");
-        assertThat(lake.resolve("_catalog/orders.json")).as("published to the local catalog").isRegularFile();
+                .containsSubsequence(
+                        "SubmitJob", "WaitForJob", "TrackJob", "JobState", "Publish", "EmitSucceededEvent");
+        assertThat(lake.resolve("_catalog/orders.json"))
+                .as("published to the local catalog")
+                .isRegularFile();
         assertThat(result.path("outputs")).isNotEmpty().allSatisfy(output -> {
-            assertThat(output.asText()).contains("/curated-bucket/orders/ingest_date=").endsWith(".parquet");
+            assertThat(output.asText())
+                    .contains("/curated-bucket/orders/ingest_date=")
+                    .endsWith(".parquet");
             assertThat(Path.of(URI.create(output.asText()))).isRegularFile();
         });
         JsonNode manifest = JSON.readTree(lake.resolve("curated-bucket/orders/_manifests")
-                .resolve(result.path("executionName").asText() + ".json").toFile());
+                .resolve(result.path("executionName").asText() + ".json")
+                .toFile());
         assertThat(manifest.path("rows").path("in").asLong()).isEqualTo(4);
         assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(4);
-        assertThat(lake.resolve("curated-bucket/orders/_staging")).as("nothing left in staging").satisfies(staging ->
-                assertThat(Files.exists(staging) ? list(staging) : 0).isZero());
+        assertThat(lake.resolve("curated-bucket/orders/_staging"))
+                .as("nothing left in staging")
+                .satisfies(staging ->
+                        assertThat(Files.exists(staging) ? list(staging) : 0).isZero());
     }
 
     @TestFactory
     Stream<DynamicTest> everyOtherSampleFileIsCuratedWithEveryRow() throws IOException {
         List<Path> samples;
         try (Stream<Path> files = Files.list(ProjectFiles.root().resolve("events/data"))) {
-            samples = files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().equals("orders.csv")).sorted().toList();
+            samples = files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().equals("orders.csv"))
+                    .sorted()
+                    .toList();
         }
-        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
-            Path own = Files.createTempDirectory(lake, "sample");
-            CliRun run = CliRun.of("drop", sample.toString(), "--lake", own.toString(), "--json");
+        return samples.stream()
+                .map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
+                    Path own = Files.createTempDirectory(lake, "sample");
+                    CliRun run = CliRun.of("drop", sample.toString(), "--lake", own.toString(), "--json");
 
-            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            JsonNode result = JSON.readTree(run.out());
-            String dataset = sample.getFileName().toString().replaceFirst("[.-].*", "");
-            JsonNode manifest = JSON.readTree(own.resolve("curated-bucket").resolve(dataset).resolve("_manifests")
-                    .resolve(result.path("executionName").asText() + ".json").toFile());
-            assertThat(manifest.path("rows").path("rejected").asLong()).as("rejected rows").isZero();
-            assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(manifest.path("rows").path("in").asLong());
-            LakeInvariant.assertEveryLandedObjectHasOneFate(own);
-        }));
+                    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+                    JsonNode result = JSON.readTree(run.out());
+                    String dataset = sample.getFileName().toString().replaceFirst("[.-].*", "");
+                    JsonNode manifest = JSON.readTree(own.resolve("curated-bucket")
+                            .resolve(dataset)
+                            .resolve("_manifests")
+                            .resolve(result.path("executionName").asText() + ".json")
+                            .toFile());
+                    assertThat(manifest.path("rows").path("rejected").asLong())
+                            .as("rejected rows")
+                            .isZero();
+                    assertThat(manifest.path("rows").path("out").asLong())
+                            .isEqualTo(manifest.path("rows").path("in").asLong());
+                    LakeInvariant.assertEveryLandedObjectHasOneFate(own);
+                }));
     }
 
     @TestFactory
@@ -82,9 +99,16 @@ class DropEndToEndTest {
         return Stream.of("orders 2026-11-22T08:00:00 [draft] {a,b} *?é%20+.csv", "orders-" + "x".repeat(236) + ".csv")
                 .map(name -> DynamicTest.dynamicTest(name.length() > 60 ? name.length() + " characters" : name, () -> {
                     Path own = Files.createTempDirectory(lake, "names");
-                    Path file = Files.copy(sample("data/orders.csv"), Files.createDirectories(own.resolve("in")).resolve(name));
+                    Path file = Files.copy(
+                            sample("data/orders.csv"),
+                            Files.createDirectories(own.resolve("in")).resolve(name));
 
-                    CliRun run = CliRun.of("drop", file.toString(), "--lake", own.resolve("lake").toString(), "--json");
+                    CliRun run = CliRun.of(
+                            "drop",
+                            file.toString(),
+                            "--lake",
+                            own.resolve("lake").toString(),
+                            "--json");
 
                     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
                     assertThat(JSON.readTree(run.out()).path("rows").asLong()).isEqualTo(4);
@@ -99,7 +123,8 @@ class DropEndToEndTest {
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("status").asText()).isEqualTo("QUARANTINED");
-        JsonNode reason = JSON.readTree(Path.of(URI.create(result.path("quarantine").asText())).toFile());
+        JsonNode reason = JSON.readTree(
+                Path.of(URI.create(result.path("quarantine").asText())).toFile());
         assertThat(reason.path("rule").asText()).isEqualTo("MISSING_COLUMNS");
         assertThat(lake.resolve("curated-bucket")).doesNotExist();
     }
@@ -116,10 +141,13 @@ class DropEndToEndTest {
         assertThat(result.path("cause").asText()).contains("2 of 3 rows do not fit dataset orders");
         assertThat(result.path("states").findValuesAsText("name")).contains("RecordFailure", "NotifyFailure");
         try (Stream<Path> failed = Files.walk(lake.resolve("quarantine-bucket/failed"))) {
-            assertThat(failed.map(Path::toString)).anyMatch(name -> name.endsWith("orders-bad-amounts.csv.reason.json"));
+            assertThat(failed.map(Path::toString))
+                    .anyMatch(name -> name.endsWith("orders-bad-amounts.csv.reason.json"));
         }
-        assertThat(lake.resolve("curated-bucket/orders")).as("no partial output visible").satisfies(orders ->
-                assertThat(Files.exists(orders.resolve("ingest_date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))))
+        assertThat(lake.resolve("curated-bucket/orders"))
+                .as("no partial output visible")
+                .satisfies(orders -> assertThat(Files.exists(
+                                orders.resolve("ingest_date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))))
                         .isFalse());
     }
 
@@ -159,7 +187,8 @@ class DropEndToEndTest {
         gone.waitFor();
         Path entry = lake.resolve("_runs").resolve(name + ".json");
         var ledger = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(entry.toFile());
-        Files.write(entry, JSON.writeValueAsBytes(ledger.put("status", "RUNNING").put("runnerPid", gone.pid())));
+        Files.write(
+                entry, JSON.writeValueAsBytes(ledger.put("status", "RUNNING").put("runnerPid", gone.pid())));
 
         CliRun again = drop(sample("data/orders.csv"), "--json");
 
@@ -171,8 +200,9 @@ class DropEndToEndTest {
     }
 
     private CliRun drop(Path file, String... options) {
-        return CliRun.of(Stream.concat(Stream.of("drop", file.toString(), "--lake", lake.toString()), Stream.of(options))
-                .toArray(String[]::new));
+        return CliRun.of(
+                Stream.concat(Stream.of("drop", file.toString(), "--lake", lake.toString()), Stream.of(options))
+                        .toArray(String[]::new));
     }
 
     private static Path sample(String relative) {

@@ -1,16 +1,15 @@
 package dev.sparkpipeline.local.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code drop} goes where the template's EventBridge rules send the "Object Created" event, and
@@ -42,7 +41,8 @@ class DropRoutingTest {
     @Test
     void aFunctionThatFailsOnTheEventFailsTheDropWithItsErrorAndStartsNothing() throws IOException {
         // The landing rule's target takes a handler that cannot read an Object Created event.
-        Path template = templateWith("Handler: dev.sparkpipeline.validate.ValidateObjectHandler::handleRequest",
+        Path template = templateWith(
+                "Handler: dev.sparkpipeline.validate.ValidateObjectHandler::handleRequest",
                 "Handler: dev.sparkpipeline.recordfailure.RecordFailureHandler::handleRequest");
 
         CliRun run = drop(template);
@@ -53,7 +53,9 @@ class DropRoutingTest {
         assertThat(result.path("cause").asText()).doesNotContain("\tat ");
         assertThat(result.path("states").findValuesAsText("name")).containsExactly("ValidateFunction");
         assertThat(result.path("states").findValuesAsText("status")).containsExactly("FAILED");
-        assertThat(work.resolve("lake/landing-bucket")).as("the file stays where it landed").isDirectory();
+        assertThat(work.resolve("lake/landing-bucket"))
+                .as("the file stays where it landed")
+                .isDirectory();
     }
 
     /** A copy of the template with {@code original} replaced (it must occur), beside its state machine. */
@@ -69,7 +71,13 @@ class DropRoutingTest {
     }
 
     private CliRun drop(Path template) {
-        return CliRun.of("drop", ProjectFiles.root().resolve("events/data/orders.csv").toString(), "--template", template.toString(),
-                "--lake", work.resolve("lake").toString(), "--json");
+        return CliRun.of(
+                "drop",
+                ProjectFiles.root().resolve("events/data/orders.csv").toString(),
+                "--template",
+                template.toString(),
+                "--lake",
+                work.resolve("lake").toString(),
+                "--json");
     }
 }

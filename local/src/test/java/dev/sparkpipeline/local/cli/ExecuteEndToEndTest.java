@@ -1,19 +1,18 @@
 package dev.sparkpipeline.local.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pipeline-local execute}: the template's state machine on the local interpreter, the
@@ -36,8 +35,15 @@ class ExecuteEndToEndTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(names(result)).containsSubsequence("CheckInput", "SubmitJob", "WaitForJob", "TrackJob", "JobState",
-                "Publish", "EmitSucceededEvent");
+        assertThat(names(result))
+                .containsSubsequence(
+                        "CheckInput",
+                        "SubmitJob",
+                        "WaitForJob",
+                        "TrackJob",
+                        "JobState",
+                        "Publish",
+                        "EmitSucceededEvent");
         assertThat(result.path("rows").asLong()).isEqualTo(4);
         JsonNode table = JSON.readTree(lake.resolve("_catalog/orders.json").toFile());
         assertThat(table.path("partitionKeys").has("ingest_date")).isTrue();
@@ -55,14 +61,19 @@ class ExecuteEndToEndTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(names(JSON.readTree(run.out()))).contains("CreateCluster", "TerminateClusterAfterJob");
         List<Path> clusters = files(lake.resolve("_clusters"));
-        assertThat(clusters).singleElement().satisfies(cluster ->
-                assertThat(JSON.readTree(cluster.toFile()).path("State").asText()).isEqualTo("TERMINATED"));
+        assertThat(clusters)
+                .singleElement()
+                .satisfies(cluster -> assertThat(
+                                JSON.readTree(cluster.toFile()).path("State").asText())
+                        .isEqualTo("TERMINATED"));
     }
 
     @Test
     void aJobThatFailsIsRecordedNotifiedAndFailsWithItsReason() throws IOException {
         Path bad = lake.resolve("bad.csv");
-        Files.writeString(bad, "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,x\no-2,c-1,2026-11-22T08:00:00Z,y\n");
+        Files.writeString(
+                bad,
+                "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,x\no-2,c-1,2026-11-22T08:00:00Z,y\n");
         land(bad);
 
         CliRun run = execute(input("GLUE"));
@@ -112,7 +123,8 @@ class ExecuteEndToEndTest {
     }
 
     private ObjectNode input(String engine) throws IOException {
-        ObjectNode input = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/manual-execution.json").toFile());
+        ObjectNode input = (ObjectNode) JSON.readTree(
+                ProjectFiles.root().resolve("events/manual-execution.json").toFile());
         if (engine != null) {
             input.put("engine", engine);
         }
@@ -122,8 +134,15 @@ class ExecuteEndToEndTest {
     private CliRun execute(JsonNode input) throws IOException {
         Path file = lake.resolve("input.json");
         JSON.writeValue(file.toFile(), input);
-        return CliRun.of("execute", "-i", file.toString(), "--lake", lake.toString(),
-                "--template", ProjectFiles.template().toString(), "--json");
+        return CliRun.of(
+                "execute",
+                "-i",
+                file.toString(),
+                "--lake",
+                lake.toString(),
+                "--template",
+                ProjectFiles.template().toString(),
+                "--json");
     }
 
     private void land(Path file) throws IOException {

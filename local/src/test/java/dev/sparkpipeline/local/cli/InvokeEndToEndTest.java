@@ -1,20 +1,19 @@
 package dev.sparkpipeline.local.cli;
 
-import dev.sparkpipeline.local.template.BucketNames;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.sparkpipeline.local.template.BucketNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pipeline-local invoke}: one function of the template on an event, as {@code sam local invoke} runs it. */
 class InvokeEndToEndTest {
@@ -38,16 +37,20 @@ class InvokeEndToEndTest {
         assertThat(result.path("states").path(0).path("name").asText()).isEqualTo("ValidateFunction");
         JsonNode file = result.path("response").path("files").path(0);
         assertThat(file.path("outcome").asText()).isEqualTo("ACCEPTED");
-        JsonNode saved = JSON.readTree(Path.of(result.path("executionsStarted").path(0).path("input").asText()).toFile());
+        JsonNode saved = JSON.readTree(
+                Path.of(result.path("executionsStarted").path(0).path("input").asText())
+                        .toFile());
         assertThat(saved.path("dataset").asText()).isEqualTo("orders");
         assertThat(saved.path("source").path("key").asText()).isEqualTo("orders/2026/11/22/orders-002.csv");
-        assertThat(result.path("executionsStarted").path(0).path("name").asText()).isEqualTo(file.path("executionName").asText());
+        assertThat(result.path("executionsStarted").path(0).path("name").asText())
+                .isEqualTo(file.path("executionName").asText());
     }
 
     @Test
     void theValidateFunctionQuarantinesAnUnsafeKeyWithAReason() throws IOException {
         land("orders/2026/../../etc/passwd.csv", ProjectFiles.root().resolve("events/data/orders.csv"));
-        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/s3-put-unsafe-key.json").toFile());
+        ObjectNode event = (ObjectNode) JSON.readTree(
+                ProjectFiles.root().resolve("events/s3-put-unsafe-key.json").toFile());
         // The local lake keeps no versions: the event names the object's only one.
         ((ObjectNode) event.path("Records").path(0).path("s3").path("object")).remove("versionId");
         Path eventFile = lake.resolve("unsafe-key.json");
@@ -79,8 +82,10 @@ class InvokeEndToEndTest {
         JsonNode waited = JSON.readTree(run.out()).path("jobsWaitedFor");
         assertThat(waited).hasSize(1);
         assertThat(waited.get(0).path("exitCode").asInt()).isZero();
-        assertThat(ProcessHandle.of(waited.get(0).path("pid").asLong()).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
-        assertThat(lake.resolve("curated-bucket/orders/_manifests")).as("the job's output, written before the command returned")
+        assertThat(ProcessHandle.of(waited.get(0).path("pid").asLong()).map(ProcessHandle::isAlive))
+                .isNotEqualTo(Optional.of(true));
+        assertThat(lake.resolve("curated-bucket/orders/_manifests"))
+                .as("the job's output, written before the command returned")
                 .isDirectoryContaining(file -> file.getFileName().toString().endsWith(".json"));
     }
 
@@ -103,7 +108,10 @@ class InvokeEndToEndTest {
         CliRun run = invoke("NoSuchFunction", "events/s3-put.json");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("NoSuchFunction").contains("ValidateFunction").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains("NoSuchFunction")
+                .contains("ValidateFunction")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -132,7 +140,9 @@ class InvokeEndToEndTest {
     }
 
     private CliRun invoke(String function, String event, String... more) {
-        Path eventFile = Path.of(event).isAbsolute() ? Path.of(event) : ProjectFiles.root().resolve(event);
+        Path eventFile = Path.of(event).isAbsolute()
+                ? Path.of(event)
+                : ProjectFiles.root().resolve(event);
         String[] args = new String[7 + more.length];
         args[0] = "invoke";
         args[1] = function;

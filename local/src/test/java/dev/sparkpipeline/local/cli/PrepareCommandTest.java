@@ -1,17 +1,16 @@
 package dev.sparkpipeline.local.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code pipeline-local prepare} when the archive cannot be made: it says so on one line, exits 1,
@@ -33,7 +32,9 @@ class PrepareCommandTest {
         Files.createDirectories(sample.getParent());
         Files.copy(ProjectFiles.root().resolve("events/data/failing/orders-bad-amounts.csv"), sample);
         System.setProperty("pipeline.root", root.toString());
-        System.setProperty(LocalSparkJob.ARCHIVE_PROPERTY, root.resolve("archive/curate-job.jsa").toString());
+        System.setProperty(
+                LocalSparkJob.ARCHIVE_PROPERTY,
+                root.resolve("archive/curate-job.jsa").toString());
     }
 
     @AfterEach
@@ -47,8 +48,10 @@ class PrepareCommandTest {
         CliRun run = CliRun.of("prepare");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).startsWith("pipeline-local: could not prepare the class-data archive")
-                .endsWith("jobs run without it").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("pipeline-local: could not prepare the class-data archive")
+                .endsWith("jobs run without it")
+                .doesNotContain("\n");
         assertThat(root.resolve("archive/curate-job.jsa")).doesNotExist();
     }
 

@@ -1,11 +1,10 @@
 package dev.sparkpipeline.local.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stopping {@code drop} mid-run (SIGTERM, as Ctrl-C or a process manager sends) stops the
@@ -34,26 +33,41 @@ class StopByUserTest {
     @Test
     void aDropStoppedWhileItsJobRunsIsRecordedAbortedWithItsJobStopped() throws Exception {
         Path lake = work.resolve("lake");
-        Process drop = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PipelineLocal.class.getName(),
-                "drop", ProjectFiles.root().resolve("events/data/orders.csv").toString(), "--lake", lake.toString()))
-                .directory(ProjectFiles.root().toFile()).redirectErrorStream(true).redirectOutput(work.resolve("drop.log").toFile()).start();
+        Process drop = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PipelineLocal.class.getName(),
+                        "drop",
+                        ProjectFiles.root().resolve("events/data/orders.csv").toString(),
+                        "--lake",
+                        lake.toString()))
+                .directory(ProjectFiles.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("drop.log").toFile())
+                .start();
         try {
             Path jobLog = awaitFile(lake.resolve("_logs/jobs"), Duration.ofSeconds(90));
             String runId = jobLog.getFileName().toString().replace(".log", "");
 
             drop.destroy();
 
-            assertThat(drop.waitFor(60, TimeUnit.SECONDS)).as("the runner stops").isTrue();
-            JsonNode ledger = JSON.readTree(lake.resolve("_runs").resolve(runId + ".json").toFile());
+            assertThat(drop.waitFor(60, TimeUnit.SECONDS))
+                    .as("the runner stops")
+                    .isTrue();
+            JsonNode ledger =
+                    JSON.readTree(lake.resolve("_runs").resolve(runId + ".json").toFile());
             assertThat(ledger.path("status").asText()).isEqualTo("ABORTED");
             assertThat(ledger.path("cause").asText()).contains("stopped by user");
-            Path reason = reasonUnder(lake.resolve("quarantine-bucket/failed")).orElseThrow(() ->
-                    new AssertionError("no failure record; runner output: " + read(work.resolve("drop.log"))));
+            Path reason = reasonUnder(lake.resolve("quarantine-bucket/failed"))
+                    .orElseThrow(() ->
+                            new AssertionError("no failure record; runner output: " + read(work.resolve("drop.log"))));
             JsonNode record = JSON.readTree(reason.toFile());
             assertThat(record.path("kind").asText()).isEqualTo("ExecutionAborted");
             assertThat(record.path("cause").asText()).contains("stopped by user");
-            assertThat(jobsOf(runId)).as("local job JVMs of the run still alive").isEmpty();
+            assertThat(jobsOf(runId))
+                    .as("local job JVMs of the run still alive")
+                    .isEmpty();
         } finally {
             drop.destroyForcibly();
         }
@@ -64,7 +78,8 @@ class StopByUserTest {
         while (Instant.now().isBefore(deadline)) {
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.list(folder)) {
-                    Optional<Path> first = files.filter(file -> file.toString().endsWith(".log")).findFirst();
+                    Optional<Path> first = files.filter(file -> file.toString().endsWith(".log"))
+                            .findFirst();
                     if (first.isPresent()) {
                         return first.get();
                     }
@@ -80,7 +95,8 @@ class StopByUserTest {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(file -> file.toString().endsWith(".reason.json")).findFirst();
+            return files.filter(file -> file.toString().endsWith(".reason.json"))
+                    .findFirst();
         }
     }
 
@@ -89,8 +105,12 @@ class StopByUserTest {
         Instant deadline = Instant.now().plusSeconds(20);
         List<ProcessHandle> alive;
         do {
-            alive = ProcessHandle.allProcesses().filter(process -> process.info().arguments()
-                    .map(arguments -> List.of(arguments).contains(runId)).orElse(false)).toList();
+            alive = ProcessHandle.allProcesses()
+                    .filter(process -> process.info()
+                            .arguments()
+                            .map(arguments -> List.of(arguments).contains(runId))
+                            .orElse(false))
+                    .toList();
             if (alive.isEmpty()) {
                 return alive;
             }

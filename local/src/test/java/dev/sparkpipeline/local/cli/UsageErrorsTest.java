@@ -1,14 +1,13 @@
 package dev.sparkpipeline.local.cli;
 
-import dev.sparkpipeline.local.checks.ProjectFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkpipeline.local.checks.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Arguments that cannot work are usage errors: exit 2 and one line on stderr, before anything lands. */
 class UsageErrorsTest {
@@ -31,14 +30,19 @@ class UsageErrorsTest {
         CliRun run = CliRun.of("drop", sample(), "--lake", dir.toString(), "--aws-endpoint", "127.0.0.1:5000");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("pipeline-local: Invalid value for option '--aws-endpoint': 127.0.0.1:5000 is not an http:// or https:// URL with a host");
+        assertThat(run.err().strip())
+                .isEqualTo(
+                        "pipeline-local: Invalid value for option '--aws-endpoint': 127.0.0.1:5000 is not an http:// or https:// URL with a host");
     }
 
     @Test
     void anEngineInAnyCaseIsAccepted() {
-        CliRun run = CliRun.of("drop", sample(), "--lake", dir.toString(), "--engine", "emr_serverless", "--dataset", "nope");
+        CliRun run = CliRun.of(
+                "drop", sample(), "--lake", dir.toString(), "--engine", "emr_serverless", "--dataset", "nope");
 
-        assertThat(run.exitCode()).as("parsed, then refused for the unknown dataset").isEqualTo(2);
+        assertThat(run.exitCode())
+                .as("parsed, then refused for the unknown dataset")
+                .isEqualTo(2);
         assertThat(run.err()).contains("unknown dataset nope").doesNotContain("--engine");
     }
 

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.endpoint;
 
 import com.sun.net.httpserver.Headers;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,7 @@ final class AwsOperation {
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
     private static final Pattern ACTION = Pattern.compile("(?:^|&)Action=([^&]+)");
 
-    private AwsOperation() {
-    }
+    private AwsOperation() {}
 
     static String of(String method, URI uri, Headers headers, byte[] body) {
         String authorization = headers.getFirst("Authorization");
@@ -34,21 +32,30 @@ final class AwsOperation {
             return service + ":" + URLDecoder.decode(action.group(1), StandardCharsets.UTF_8);
         }
         String[] path = uri.getPath().replaceAll("^/|/$", "").split("/");
-        return service + ":" + switch (service) {
-            case "s3" -> s3(method, path, uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers);
-            case "emr-serverless" -> emrServerless(method, path);
-            default -> method + " " + uri.getPath();
-        };
+        return service + ":"
+                + switch (service) {
+                    case "s3" -> s3(method, path, uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers);
+                    case "emr-serverless" -> emrServerless(method, path);
+                    default -> method + " " + uri.getPath();
+                };
     }
 
     private static String s3(String method, String[] path, String query, Headers headers) {
         boolean object = path.length > 1;
         return switch (method) {
             case "HEAD" -> object ? "HeadObject" : "HeadBucket";
-            case "GET" -> !object ? (query.contains("list-type=2") ? "ListObjectsV2" : "ListObjects")
-                    : query.contains("tagging") ? "GetObjectTagging" : headers.containsKey("Range") ? "GetObjectRange" : "GetObject";
-            case "PUT" -> !object ? "CreateBucket" : headers.containsKey("x-amz-copy-source") ? "CopyObject"
-                    : query.contains("tagging") ? "PutObjectTagging" : "PutObject";
+            case "GET" ->
+                !object
+                        ? (query.contains("list-type=2") ? "ListObjectsV2" : "ListObjects")
+                        : query.contains("tagging")
+                                ? "GetObjectTagging"
+                                : headers.containsKey("Range") ? "GetObjectRange" : "GetObject";
+            case "PUT" ->
+                !object
+                        ? "CreateBucket"
+                        : headers.containsKey("x-amz-copy-source")
+                                ? "CopyObject"
+                                : query.contains("tagging") ? "PutObjectTagging" : "PutObject";
             case "DELETE" -> object ? "DeleteObject" : "DeleteBucket";
             case "POST" -> query.contains("delete") ? "DeleteObjects" : "PostObject";
             default -> method;
@@ -58,13 +65,17 @@ final class AwsOperation {
     private static String emrServerless(String method, String[] path) {
         boolean jobRuns = path.length >= 3 && path[2].equals("jobruns");
         if (jobRuns) {
-            return path.length == 3 ? (method.equals("POST") ? "StartJobRun" : "ListJobRuns")
+            return path.length == 3
+                    ? (method.equals("POST") ? "StartJobRun" : "ListJobRuns")
                     : method.equals("DELETE") ? "CancelJobRun" : "GetJobRun";
         }
         if (path.length == 1) {
             return method.equals("POST") ? "CreateApplication" : "ListApplications";
         }
-        return path.length == 3 ? (path[2].equals("start") ? "StartApplication" : "StopApplication")
-                : method.equals("DELETE") ? "DeleteApplication" : method.equals("GET") ? "GetApplication" : "UpdateApplication";
+        return path.length == 3
+                ? (path[2].equals("start") ? "StartApplication" : "StopApplication")
+                : method.equals("DELETE")
+                        ? "DeleteApplication"
+                        : method.equals("GET") ? "GetApplication" : "UpdateApplication";
     }
 }

@@ -1,10 +1,17 @@
 package dev.sparkpipeline.local.endpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,14 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #8, faults on the whole pipeline: {@code drop --aws-endpoint} with every function on its
@@ -49,13 +48,19 @@ class EndpointFaultsTest {
     void everyLandedObjectHasExactlyOneFate() {
         proxy.close();
         // The figures docs/reliability.md records.
-        System.out.printf("%d requests, faults injected by operation: %s%n", proxy.requests().size(), proxy.faultsByOperation());
+        System.out.printf(
+                "%d requests, faults injected by operation: %s%n",
+                proxy.requests().size(), proxy.faultsByOperation());
         try (S3Client s3 = MOTO.clients().s3()) {
             List<String> processed = keys(s3, "curated-bucket", "_processed/");
             List<String> quarantined = keys(s3, "quarantine-bucket", "quarantine/");
             List<String> failed = keys(s3, "quarantine-bucket", "failed/");
-            assertThat(keys(s3, "landing-bucket", "")).isNotEmpty().allSatisfy(landed -> assertThat(
-                    fates(processed, landed) + fates(quarantined, landed) + fates(failed, landed)).as(landed).isEqualTo(1));
+            assertThat(keys(s3, "landing-bucket", ""))
+                    .isNotEmpty()
+                    .allSatisfy(landed -> assertThat(
+                                    fates(processed, landed) + fates(quarantined, landed) + fates(failed, landed))
+                            .as(landed)
+                            .isEqualTo(1));
         }
     }
 
@@ -72,26 +77,54 @@ class EndpointFaultsTest {
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(result.path("rows").asLong()).isEqualTo(4);
-        assertThat(proxy.faultsByOperation()).as("faults injected").containsKeys(
-                "s3:HeadObject", "s3:GetObjectRange", "states:StartExecution",
-                "emr-serverless:StartJobRun", "emr-serverless:GetJobRun",
-                "s3:GetObject", "glue:GetTable", "glue:CreateTable", "glue:BatchCreatePartition", "s3:CopyObject",
-                "events:PutEvents");
+        assertThat(proxy.faultsByOperation())
+                .as("faults injected")
+                .containsKeys(
+                        "s3:HeadObject",
+                        "s3:GetObjectRange",
+                        "states:StartExecution",
+                        "emr-serverless:StartJobRun",
+                        "emr-serverless:GetJobRun",
+                        "s3:GetObject",
+                        "glue:GetTable",
+                        "glue:CreateTable",
+                        "glue:BatchCreatePartition",
+                        "s3:CopyObject",
+                        "events:PutEvents");
 
         try (S3Client s3 = MOTO.clients().s3()) {
             assertThat(result.path("outputs")).isNotEmpty().allSatisfy(output -> {
                 String key = output.asText().substring("s3://curated-bucket/".length());
-                assertThat(s3.headObject(request -> request.bucket("curated-bucket").key(key)).contentLength()).isPositive();
+                assertThat(s3.headObject(request ->
+                                        request.bucket("curated-bucket").key(key))
+                                .contentLength())
+                        .isPositive();
             });
-            assertThat(keys(s3, "curated-bucket", "_processed/")).as("the source, archived")
+            assertThat(keys(s3, "curated-bucket", "_processed/"))
+                    .as("the source, archived")
                     .anySatisfy(key -> assertThat(key).endsWith("/orders.csv"));
         }
-        assertThat(MOTO.clients().glue().getPartitions(request -> request.databaseName("local-CuratedDatabase").tableName("orders"))
-                .partitions()).as("partitions registered in the Glue Data Catalog").isNotEmpty();
+        assertThat(MOTO.clients()
+                        .glue()
+                        .getPartitions(request ->
+                                request.databaseName("local-CuratedDatabase").tableName("orders"))
+                        .partitions())
+                .as("partitions registered in the Glue Data Catalog")
+                .isNotEmpty();
 
-        assertThat(retriedOperations()).as("the SDK's retries, in the functions' log").contains(
-                "HeadObject", "GetObject", "StartExecution", "StartJobRun", "GetJobRun", "GetTable", "BatchCreatePartition", "CopyObject");
-        assertThat(retriesOf(result, "EmitSucceededEvent")).as("the state machine's retry, in the timeline")
+        assertThat(retriedOperations())
+                .as("the SDK's retries, in the functions' log")
+                .contains(
+                        "HeadObject",
+                        "GetObject",
+                        "StartExecution",
+                        "StartJobRun",
+                        "GetJobRun",
+                        "GetTable",
+                        "BatchCreatePartition",
+                        "CopyObject");
+        assertThat(retriesOf(result, "EmitSucceededEvent"))
+                .as("the state machine's retry, in the timeline")
                 .containsExactly("EventBridge.ThrottlingException");
     }
 
@@ -101,8 +134,9 @@ class EndpointFaultsTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(JSON.readTree(run.out()).path("rows").asLong()).isEqualTo(4);
-        assertThat(proxy.faultsByOperation()).as("faults injected").containsKeys("glue:StartJobRun", "glue:GetJobRun",
-                "glue:BatchCreatePartition");
+        assertThat(proxy.faultsByOperation())
+                .as("faults injected")
+                .containsKeys("glue:StartJobRun", "glue:GetJobRun", "glue:BatchCreatePartition");
         assertThat(retriedOperations()).contains("StartJobRun", "GetJobRun");
     }
 
@@ -113,16 +147,24 @@ class EndpointFaultsTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("status").asText()).isEqualTo("FAILED");
-        assertThat(proxy.faultsByOperation()).as("faults injected").containsKeys("s3:CopyObject", "s3:PutObject", "sns:Publish");
-        assertThat(proxy.requests().stream().filter(request -> request.operation().equals("sns:Publish") && request.fault() == null))
-                .as("notifications that reached the endpoint").hasSize(1);
+        assertThat(proxy.faultsByOperation())
+                .as("faults injected")
+                .containsKeys("s3:CopyObject", "s3:PutObject", "sns:Publish");
+        assertThat(proxy.requests().stream()
+                        .filter(request -> request.operation().equals("sns:Publish") && request.fault() == null))
+                .as("notifications that reached the endpoint")
+                .hasSize(1);
         assertThat(retriesOf(result, "NotifyFailure")).containsExactly("SNS.Throttling");
         try (S3Client s3 = MOTO.clients().s3()) {
             List<String> failed = keys(s3, "quarantine-bucket", "failed/");
-            assertThat(failed).as("the source and its reason, under failed/").hasSize(2)
+            assertThat(failed)
+                    .as("the source and its reason, under failed/")
+                    .hasSize(2)
                     .anySatisfy(key -> assertThat(key).endsWith("orders-bad-amounts.csv"))
                     .anySatisfy(key -> assertThat(key).endsWith("orders-bad-amounts.csv.reason.json"));
-            assertThat(keys(s3, "curated-bucket", "_processed/")).as("nothing processed").isEmpty();
+            assertThat(keys(s3, "curated-bucket", "_processed/"))
+                    .as("nothing processed")
+                    .isEmpty();
         }
     }
 
@@ -137,13 +179,17 @@ class EndpointFaultsTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("error").asText()).isEqualTo("SubmitFailed");
-        assertThat(proxy.faultsByOperation()).as("faults injected")
+        assertThat(proxy.faultsByOperation())
+                .as("faults injected")
                 .containsKeys("elasticmapreduce:RunJobFlow", "elasticmapreduce:TerminateJobFlows", "sns:Publish");
         assertThat(retriesOf(result, "CreateCluster")).containsExactly("Emr.ThrottlingException");
         assertThat(retriesOf(result, "TerminateClusterAfterFailure")).containsExactly("Emr.ThrottlingException");
         try (var emr = MOTO.clients().emr()) {
-            assertThat(emr.listClusters().clusters()).as("clusters").singleElement()
-                    .satisfies(cluster -> assertThat(cluster.status().stateAsString()).startsWith("TERMINAT"));
+            assertThat(emr.listClusters().clusters())
+                    .as("clusters")
+                    .singleElement()
+                    .satisfies(cluster ->
+                            assertThat(cluster.status().stateAsString()).startsWith("TERMINAT"));
         }
     }
 
@@ -157,23 +203,36 @@ class EndpointFaultsTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("error").asText()).isEqualTo("TrackerFailed");
-        assertThat(result.path("states").findValuesAsText("name")).containsSubsequence("TrackJob", "TrackerFailed", "CancelIfRunning",
-                "CancelJob", "RecordFailure", "NotifyFailure");
-        assertThat(proxy.requests().stream().filter(request -> request.operation().equals("sns:Publish") && request.fault() == null))
-                .as("notifications that reached the endpoint").hasSize(1);
+        assertThat(result.path("states").findValuesAsText("name"))
+                .containsSubsequence(
+                        "TrackJob", "TrackerFailed", "CancelIfRunning", "CancelJob", "RecordFailure", "NotifyFailure");
+        assertThat(proxy.requests().stream()
+                        .filter(request -> request.operation().equals("sns:Publish") && request.fault() == null))
+                .as("notifications that reached the endpoint")
+                .hasSize(1);
     }
 
     private CliRun drop(Path file, String... options) {
-        List<String> arguments = new ArrayList<>(List.of("drop", file.toString(), "--aws-endpoint", proxy.endpoint().toString(),
-                "--lake", lake.toString(), "--json"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "drop",
+                file.toString(),
+                "--aws-endpoint",
+                proxy.endpoint().toString(),
+                "--lake",
+                lake.toString(),
+                "--json"));
         arguments.addAll(List.of(options));
         return CliRun.of(arguments.toArray(String[]::new));
     }
 
     private List<String> retriedOperations() throws IOException {
         Path log = lake.resolve("_logs/functions.log");
-        return Files.readAllLines(log).stream().map(this::parse).filter(line -> line.path("message").asText().equals("AWS call retried"))
-                .map(line -> line.path("operation").asText()).distinct().toList();
+        return Files.readAllLines(log).stream()
+                .map(this::parse)
+                .filter(line -> line.path("message").asText().equals("AWS call retried"))
+                .map(line -> line.path("operation").asText())
+                .distinct()
+                .toList();
     }
 
     private JsonNode parse(String line) {
@@ -196,6 +255,8 @@ class EndpointFaultsTest {
     }
 
     private static List<String> keys(S3Client s3, String bucket, String prefix) {
-        return s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+        return s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .toList();
     }
 }

@@ -1,11 +1,17 @@
 package dev.sparkpipeline.local.endpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,13 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code invoke --aws-endpoint}: one function on its AWS adapters against moto, as {@code sam local
@@ -46,27 +45,40 @@ class EndpointInvokeTest {
     void theValidateFunctionStartsAnExecutionOnTheEndpointAndItsInputIsSaved() throws IOException {
         try (S3Client s3 = MOTO.clients().s3()) {
             s3.createBucket(request -> request.bucket("landing-bucket"));
-            s3.putObject(request -> request.bucket("landing-bucket").key(KEY),
+            s3.putObject(
+                    request -> request.bucket("landing-bucket").key(KEY),
                     RequestBody.fromFile(ProjectFiles.root().resolve("events/data/orders.csv")));
         }
         // The fixture's event, without the version id: moto's bucket is not versioned.
-        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/eventbridge-object-created.json").toFile());
+        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root()
+                .resolve("events/eventbridge-object-created.json")
+                .toFile());
         ((ObjectNode) event.path("detail").path("object")).remove("version-id");
         Path eventFile = lake.resolve("event.json");
         JSON.writeValue(eventFile.toFile(), event);
 
-        CliRun run = CliRun.of("invoke", "ValidateFunction", "-e", eventFile.toString(), "--aws-endpoint", MOTO.endpoint().toString(),
-                "--lake", lake.toString(), "--json");
+        CliRun run = CliRun.of(
+                "invoke",
+                "ValidateFunction",
+                "-e",
+                eventFile.toString(),
+                "--aws-endpoint",
+                MOTO.endpoint().toString(),
+                "--lake",
+                lake.toString(),
+                "--json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode result = JSON.readTree(run.out());
-        assertThat(result.path("response").path("files").path(0).path("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(result.path("response").path("files").path(0).path("outcome").asText())
+                .isEqualTo("ACCEPTED");
         JsonNode started = result.path("executionsStarted").path(0);
         assertThat(started.path("name").asText()).startsWith("orders-");
         JsonNode input = JSON.readTree(Path.of(started.path("input").asText()).toFile());
         assertThat(input.path("dataset").asText()).isEqualTo("orders");
         assertThat(input.path("source").path("key").asText()).isEqualTo(KEY);
-        assertThat(Files.readString(lake.resolve("_logs/functions.log"))).as("the function's log, captured")
+        assertThat(Files.readString(lake.resolve("_logs/functions.log")))
+                .as("the function's log, captured")
                 .contains("\"message\":\"execution started\"");
     }
 
@@ -76,11 +88,20 @@ class EndpointInvokeTest {
         Files.copy(ProjectFiles.root().resolve("events/eventbridge-object-created.json"), eventFile);
 
         // The discard port: nothing listens there.
-        CliRun run = CliRun.of("invoke", "ValidateFunction", "-e", eventFile.toString(), "--aws-endpoint", "http://127.0.0.1:9",
-                "--lake", lake.toString());
+        CliRun run = CliRun.of(
+                "invoke",
+                "ValidateFunction",
+                "-e",
+                eventFile.toString(),
+                "--aws-endpoint",
+                "http://127.0.0.1:9",
+                "--lake",
+                lake.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("pipeline-local: cannot reach the AWS endpoint http://127.0.0.1:9").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("pipeline-local: cannot reach the AWS endpoint http://127.0.0.1:9")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -90,7 +111,9 @@ class EndpointInvokeTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         try (S3Client s3 = MOTO.clients().s3()) {
             for (String bucket : List.of("landing-bucket", "curated-bucket", "quarantine-bucket")) {
-                assertThat(s3.getBucketVersioning(request -> request.bucket(bucket)).status()).as(bucket)
+                assertThat(s3.getBucketVersioning(request -> request.bucket(bucket))
+                                .status())
+                        .as(bucket)
                         .isEqualTo(BucketVersioningStatus.ENABLED);
             }
         }
@@ -106,30 +129,54 @@ class EndpointInvokeTest {
         CliRun run = invokeTestEvent();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).contains("the bucket landing-bucket of this stack is gone").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .contains("the bucket landing-bucket of this stack is gone")
+                .doesNotContain("\n");
         try (S3Client s3 = MOTO.clients().s3()) {
-            assertThat(s3.listBuckets().buckets()).extracting(bucket -> bucket.name()).doesNotContain("landing-bucket");
+            assertThat(s3.listBuckets().buckets())
+                    .extracting(bucket -> bucket.name())
+                    .doesNotContain("landing-bucket");
         }
     }
 
     @Test
     void anEventForABucketThatDoesNotExistFailsNamingTheBucketInsteadOfReportingTheObjectGone() throws IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root().resolve("events/eventbridge-object-created.json").toFile());
+        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root()
+                .resolve("events/eventbridge-object-created.json")
+                .toFile());
         ((ObjectNode) event.path("detail").path("bucket")).put("name", "no-such-bucket");
         Path eventFile = lake.resolve("event.json");
         JSON.writeValue(eventFile.toFile(), event);
 
-        CliRun run = CliRun.of("invoke", "ValidateFunction", "-e", eventFile.toString(), "--aws-endpoint", MOTO.endpoint().toString(),
-                "--lake", lake.toString(), "--json");
+        CliRun run = CliRun.of(
+                "invoke",
+                "ValidateFunction",
+                "-e",
+                eventFile.toString(),
+                "--aws-endpoint",
+                MOTO.endpoint().toString(),
+                "--lake",
+                lake.toString(),
+                "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("error").asText()).endsWith("NotFound");
-        assertThat(result.path("cause").asText()).contains("the bucket no-such-bucket does not exist").doesNotContain("MISSING");
+        assertThat(result.path("cause").asText())
+                .contains("the bucket no-such-bucket does not exist")
+                .doesNotContain("MISSING");
     }
 
     private CliRun invokeTestEvent() {
-        return CliRun.of("invoke", "ValidateFunction", "-e", ProjectFiles.root().resolve("events/s3-test-event.json").toString(),
-                "--aws-endpoint", MOTO.endpoint().toString(), "--lake", lake.toString(), "--json");
+        return CliRun.of(
+                "invoke",
+                "ValidateFunction",
+                "-e",
+                ProjectFiles.root().resolve("events/s3-test-event.json").toString(),
+                "--aws-endpoint",
+                MOTO.endpoint().toString(),
+                "--lake",
+                lake.toString(),
+                "--json");
     }
 }

@@ -2,7 +2,6 @@ package dev.sparkpipeline.local.endpoint;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,21 +33,26 @@ import java.util.function.Predicate;
 final class FaultInjectingProxy implements AutoCloseable {
 
     /** One request: its operation, and the fault it got, or null when it passed through. */
-    record Request(String operation, Fault fault) {
-    }
+    record Request(String operation, Fault fault) {}
 
     /** The faults, in the order each operation gets them; REFUSED is for {@link #refuse} only. */
-    enum Fault { THROTTLING, INTERNAL_ERROR, UNAVAILABLE, REFUSED }
+    enum Fault {
+        THROTTLING,
+        INTERNAL_ERROR,
+        UNAVAILABLE,
+        REFUSED
+    }
 
     private static final List<Fault> TRANSIENT = List.of(Fault.THROTTLING, Fault.INTERNAL_ERROR, Fault.UNAVAILABLE);
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding", "keep-alive", "date");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive", "date");
 
     private final URI target;
     private final Predicate<String> faulted;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> refusedAfter = new ConcurrentHashMap<>();
@@ -88,7 +92,9 @@ final class FaultInjectingProxy implements AutoCloseable {
     /** Faults injected by operation. */
     Map<String, Integer> faultsByOperation() {
         Map<String, Integer> faults = new TreeMap<>();
-        requests.stream().filter(request -> request.fault() != null).forEach(request -> faults.merge(request.operation(), 1, Integer::sum));
+        requests.stream()
+                .filter(request -> request.fault() != null)
+                .forEach(request -> faults.merge(request.operation(), 1, Integer::sum));
         return faults;
     }
 
@@ -101,9 +107,11 @@ final class FaultInjectingProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String operation = AwsOperation.of(exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(), body);
+            String operation = AwsOperation.of(
+                    exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(), body);
             Fault fault = null;
-            int count = counts.computeIfAbsent(operation, name -> new AtomicInteger()).incrementAndGet();
+            int count = counts.computeIfAbsent(operation, name -> new AtomicInteger())
+                    .incrementAndGet();
             if (count > refusedAfter.getOrDefault(operation, Integer.MAX_VALUE)) {
                 fault = Fault.REFUSED;
             } else if (faulted.test(operation)) {
@@ -126,10 +134,16 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        var request = HttpRequest.newBuilder(
+                        target.resolve(exchange.getRequestURI().getRawPath()
+                                + (exchange.getRequestURI().getRawQuery() == null
+                                        ? ""
+                                        : "?" + exchange.getRequestURI().getRawQuery())))
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
@@ -142,7 +156,9 @@ final class FaultInjectingProxy implements AutoCloseable {
             }
         });
         boolean head = exchange.getRequestMethod().equals("HEAD");
-        response.headers().firstValue("content-length").filter(length -> head)
+        response.headers()
+                .firstValue("content-length")
+                .filter(length -> head)
                 .ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
         byte[] answer = response.body();
         exchange.sendResponseHeaders(response.statusCode(), head || answer.length == 0 ? -1 : answer.length);
@@ -161,7 +177,8 @@ final class FaultInjectingProxy implements AutoCloseable {
             case REFUSED -> 400;
         };
         String code = switch (fault) {
-            case THROTTLING -> service.equals("s3") ? "SlowDown" : service.equals("sns") ? "Throttling" : "ThrottlingException";
+            case THROTTLING ->
+                service.equals("s3") ? "SlowDown" : service.equals("sns") ? "Throttling" : "ThrottlingException";
             case INTERNAL_ERROR -> service.equals("s3") ? "InternalError" : "InternalFailure";
             case UNAVAILABLE -> "ServiceUnavailable";
             case REFUSED -> "ValidationException";

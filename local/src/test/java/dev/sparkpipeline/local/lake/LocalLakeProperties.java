@@ -1,15 +1,14 @@
 package dev.sparkpipeline.local.lake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lake's key encoding is a bijection with bounded file names: any S3 key (globs, spaces,
@@ -42,12 +41,44 @@ class LocalLakeProperties {
 
     @Provide
     Arbitrary<String> keys() {
-        Arbitrary<String> piece = Arbitraries.of("orders", "a", "*", "?", "[x]", "{a,b}", " ", "é", "日本", "😀", "%", "%25", "%2E",
-                "+", ":", "2026-11-22T08:00:00", ".", "..", "", "%+", "\\", "'", "\"", "#", "~");
+        Arbitrary<String> piece = Arbitraries.of(
+                "orders",
+                "a",
+                "*",
+                "?",
+                "[x]",
+                "{a,b}",
+                " ",
+                "é",
+                "日本",
+                "😀",
+                "%",
+                "%25",
+                "%2E",
+                "+",
+                ":",
+                "2026-11-22T08:00:00",
+                ".",
+                "..",
+                "",
+                "%+",
+                "\\",
+                "'",
+                "\"",
+                "#",
+                "~");
         Arbitrary<String> part = piece.list().ofMinSize(1).ofMaxSize(6).map(pieces -> String.join("", pieces));
         // Up to 1,024 bytes in one part: longer than any file name may be.
-        Arbitrary<String> longPart = Arbitraries.of("a", "é", "%", "+", ".", "😀", "%+", "日").list().ofMinSize(60).ofMaxSize(400)
-                .map(pieces -> String.join("", pieces)).filter(text -> text.getBytes(StandardCharsets.UTF_8).length <= 1024);
-        return Arbitraries.oneOf(part, part, longPart).list().ofMinSize(1).ofMaxSize(5).map(parts -> String.join("/", parts));
+        Arbitrary<String> longPart = Arbitraries.of("a", "é", "%", "+", ".", "😀", "%+", "日")
+                .list()
+                .ofMinSize(60)
+                .ofMaxSize(400)
+                .map(pieces -> String.join("", pieces))
+                .filter(text -> text.getBytes(StandardCharsets.UTF_8).length <= 1024);
+        return Arbitraries.oneOf(part, part, longPart)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
+                .map(parts -> String.join("/", parts));
     }
 }

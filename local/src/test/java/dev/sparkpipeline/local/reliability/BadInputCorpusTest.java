@@ -1,6 +1,7 @@
 package dev.sparkpipeline.local.reliability;
 
-import dev.sparkpipeline.local.template.BucketNames;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
@@ -9,11 +10,8 @@ import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
+import dev.sparkpipeline.local.template.BucketNames;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -25,8 +23,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The corpus of bad inputs in {@code events/bad/}, each through the part of the pipeline it would
@@ -43,8 +42,8 @@ class BadInputCorpusTest {
     private static final Path CORPUS = ProjectFiles.root().resolve("events/bad");
     private static final String TYPED = "dev.sparkpipeline.core.error.";
     /** Keys an S3 object may have but the pipeline must not process: set aside with a reason. */
-    private static final Set<String> QUARANTINED_KEYS = Set.of("key-dot-dot.json", "key-control-character.json",
-            "key-leading-slash.json", "key-unknown-dataset.json");
+    private static final Set<String> QUARANTINED_KEYS = Set.of(
+            "key-dot-dot.json", "key-control-character.json", "key-leading-slash.json", "key-unknown-dataset.json");
 
     @TempDir
     static Path lakeDir;
@@ -58,20 +57,24 @@ class BadInputCorpusTest {
             files = all.filter(Files::isRegularFile).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(40);
-        return files.stream().map(file -> DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> {
-            String group = CORPUS.relativize(file).getName(0).toString();
-            switch (group) {
-                case "landing" -> landing(file);
-                case "manual" -> manual(file);
-                case "functions" -> function(file.getParent().getFileName().toString(), file);
-                default -> throw new AssertionError("unknown corpus group " + group);
-            }
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> {
+                    String group = CORPUS.relativize(file).getName(0).toString();
+                    switch (group) {
+                        case "landing" -> landing(file);
+                        case "manual" -> manual(file);
+                        case "functions" ->
+                            function(file.getParent().getFileName().toString(), file);
+                        default -> throw new AssertionError("unknown corpus group " + group);
+                    }
+                }));
     }
 
     private static LocalPipeline pipeline() {
         if (pipeline == null) {
-            pipeline = LocalPipeline.offline(SamTemplate.read(ProjectFiles.template()), new LocalLake(lakeDir),
+            pipeline = LocalPipeline.offline(
+                    SamTemplate.read(ProjectFiles.template()),
+                    new LocalLake(lakeDir),
                     new LocalSparkJob(System.getProperty("java.class.path"), null));
         }
         return pipeline;
@@ -87,7 +90,9 @@ class BadInputCorpusTest {
                 String kind = outcome.path("outcome").asText();
                 assertThat(kind).isIn("QUARANTINED", "ACCEPTED", "MISSING");
                 if (kind.equals("MISSING")) {
-                    assertThat(landed).as("only an object that never landed is missing").isNull();
+                    assertThat(landed)
+                            .as("only an object that never landed is missing")
+                            .isNull();
                 }
                 if (kind.equals("QUARANTINED")) {
                     assertThat(outcome.path("message").asText()).isNotBlank();
@@ -96,16 +101,20 @@ class BadInputCorpusTest {
             }
             String name = file.getFileName().toString();
             if (name.startsWith("file-") || QUARANTINED_KEYS.contains(name)) {
-                assertThat(report.path("files").path(0).path("outcome").asText()).isEqualTo("QUARANTINED");
+                assertThat(report.path("files").path(0).path("outcome").asText())
+                        .isEqualTo("QUARANTINED");
             }
         } catch (StatesError error) {
             typed(error);
-            assertThat(landed).as("an event naming a landed object is never refused as a whole").isNull();
+            assertThat(landed)
+                    .as("an event naming a landed object is never refused as a whole")
+                    .isNull();
         }
     }
 
     private static void manual(Path file) throws IOException {
-        Execution execution = pipeline().execute("bad-" + file.getFileName().toString().replace(".json", ""), JSON.readTree(file.toFile()));
+        Execution execution = pipeline()
+                .execute("bad-" + file.getFileName().toString().replace(".json", ""), JSON.readTree(file.toFile()));
 
         assertThat(execution.status()).isEqualTo("FAILED");
         assertThat(execution.error()).isEqualTo("InvalidInput");
@@ -138,16 +147,22 @@ class BadInputCorpusTest {
             return null;
         }
         JsonNode object = root.path("Records").path(0).path("s3").path("object");
-        if (!object.path("key").isTextual() || name.equals("object-gone.json") || !root.path("Records").path(0).path("eventTime").asText().startsWith("2026")) {
+        if (!object.path("key").isTextual()
+                || name.equals("object-gone.json")
+                || !root.path("Records").path(0).path("eventTime").asText().startsWith("2026")) {
             return null;
         }
         String key;
         try {
             // Strictly: bytes that are not UTF-8 make no S3 key, so no such object can have landed.
-            byte[] bytes = URLDecoder.decode(object.path("key").asText().replace("+", "%20"), StandardCharsets.ISO_8859_1)
+            byte[] bytes = URLDecoder.decode(
+                            object.path("key").asText().replace("+", "%20"), StandardCharsets.ISO_8859_1)
                     .getBytes(StandardCharsets.ISO_8859_1);
-            key = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            key = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (IllegalArgumentException | CharacterCodingException notAKey) {
             return null;
         }
@@ -155,7 +170,9 @@ class BadInputCorpusTest {
         Path content = ProjectFiles.root().resolve("events/data/bad").resolve(base);
         Path target = new LocalLake(lakeDir).file(BUCKETS.landing(), key);
         Files.createDirectories(target.getParent());
-        Files.copy(Files.isRegularFile(content) ? content : ProjectFiles.root().resolve("events/data/orders.csv"), target,
+        Files.copy(
+                Files.isRegularFile(content) ? content : ProjectFiles.root().resolve("events/data/orders.csv"),
+                target,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return target;
     }

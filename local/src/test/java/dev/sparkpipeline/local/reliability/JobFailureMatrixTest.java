@@ -1,39 +1,31 @@
 package dev.sparkpipeline.local.reliability;
 
-import dev.sparkpipeline.local.template.BucketNames;
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
-import dev.sparkpipeline.core.execution.InputCheck;
 import dev.sparkpipeline.core.error.AccessDenied;
-import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import dev.sparkpipeline.local.lake.FolderObjectStore;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
 import dev.sparkpipeline.local.runner.LakeAdapters;
+import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LakeSite;
 import dev.sparkpipeline.local.runner.LocalFunctions;
-import dev.sparkpipeline.local.runner.LakeIntegrations;
 import dev.sparkpipeline.local.runner.LocalTasks;
+import dev.sparkpipeline.local.template.BucketNames;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every way a job can go wrong, on every engine, through the real state machine (local interpreter,
@@ -65,7 +59,14 @@ class JobFailureMatrixTest {
     Path lakeDir;
 
     /** How the job goes wrong. */
-    enum Failure { FAILED, CANCELLED_OUTSIDE, TIMED_OUT, UNKNOWN_STATE_FOREVER, TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING }
+    enum Failure {
+        FAILED,
+        CANCELLED_OUTSIDE,
+        TIMED_OUT,
+        UNKNOWN_STATE_FOREVER,
+        TRACKER_FAILS,
+        TRACKER_FAILS_WHILE_WATCHING
+    }
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -79,7 +80,8 @@ class JobFailureMatrixTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("matrix")
-    void theRunFailsWithTheEnginesReasonIsRecordedNotifiedAndCleanedUp(Engine engine, Failure failure) throws IOException {
+    void theRunFailsWithTheEnginesReasonIsRecordedNotifiedAndCleanedUp(Engine engine, Failure failure)
+            throws IOException {
         LocalLake lake = new LocalLake(lakeDir);
         Path source = lake.file(BUCKETS.landing(), KEY);
         Files.createDirectories(source.getParent());
@@ -89,46 +91,67 @@ class JobFailureMatrixTest {
         var job = new ScriptedJob(engine, failure, clock);
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
         var resources = new LocalResources(template);
-        var adapters = new LakeAdapters(lake, new JobEngines(List.of(job)), new RecordingExecutionStarter(ExecutionLedger.of(lakeDir)), clock);
+        var adapters = new LakeAdapters(
+                lake, new JobEngines(List.of(job)), new RecordingExecutionStarter(ExecutionLedger.of(lakeDir)), clock);
         var functions = new LocalFunctions(template, new LakeSite(resources, lake, adapters), null);
-        var interpreter = new StateMachineInterpreter(JSON.readTree(resources.stateMachineDefinition()), new LocalTasks(functions, new LakeIntegrations(lake)), time, new Random(1));
+        var interpreter = new StateMachineInterpreter(
+                JSON.readTree(resources.stateMachineDefinition()),
+                new LocalTasks(functions, new LakeIntegrations(lake)),
+                time,
+                new Random(1));
 
         ObjectNode input = JSON.createObjectNode().put("dataset", "orders").put("engine", engine.name());
-        input.putObject("source").put("bucket", BUCKETS.landing()).put("key", KEY).put("size", Files.size(source));
+        input.putObject("source")
+                .put("bucket", BUCKETS.landing())
+                .put("key", KEY)
+                .put("size", Files.size(source));
         input.putObject("job").put("timeoutMinutes", 30);
         Execution execution = interpreter.run("matrix", input);
 
         assertThat(execution.status()).isEqualTo("FAILED");
-        assertThat(execution.error()).isEqualTo(switch (failure) {
-            case FAILED -> "JobFailed";
-            case CANCELLED_OUTSIDE -> "JobCancelled";
-            case TIMED_OUT, UNKNOWN_STATE_FOREVER -> "JobTimedOut";
-            case TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING -> "TrackerFailed";
-        });
-        assertThat(execution.cause()).contains(switch (failure) {
-            case FAILED -> "the executor ran out of memory";
-            case CANCELLED_OUTSIDE -> job.cancelledState();
-            case TIMED_OUT -> "RUNNING";
-            case UNKNOWN_STATE_FOREVER -> "PAUSED_BY_OPERATOR";
-            case TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING -> "not authorized to read job runs";
-        });
+        assertThat(execution.error())
+                .isEqualTo(
+                        switch (failure) {
+                            case FAILED -> "JobFailed";
+                            case CANCELLED_OUTSIDE -> "JobCancelled";
+                            case TIMED_OUT, UNKNOWN_STATE_FOREVER -> "JobTimedOut";
+                            case TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING -> "TrackerFailed";
+                        });
+        assertThat(execution.cause())
+                .contains(
+                        switch (failure) {
+                            case FAILED -> "the executor ran out of memory";
+                            case CANCELLED_OUTSIDE -> job.cancelledState();
+                            case TIMED_OUT -> "RUNNING";
+                            case UNKNOWN_STATE_FOREVER -> "PAUSED_BY_OPERATOR";
+                            case TRACKER_FAILS, TRACKER_FAILS_WHILE_WATCHING -> "not authorized to read job runs";
+                        });
         if (failure == Failure.TRACKER_FAILS_WHILE_WATCHING) {
             assertThat(execution.statesEntered()).contains("WatchJob").last().isEqualTo("Fail_TrackerFailed");
         }
-        assertThat(job.cancelled).as("a job that may still run is cancelled")
+        assertThat(job.cancelled)
+                .as("a job that may still run is cancelled")
                 .isEqualTo(failure != Failure.FAILED && failure != Failure.CANCELLED_OUTSIDE);
         List<Path> failed;
-        try (Stream<Path> walk = Files.walk(lakeDir.resolve(BUCKETS.quarantine()).resolve("failed"))) {
+        try (Stream<Path> walk =
+                Files.walk(lakeDir.resolve(BUCKETS.quarantine()).resolve("failed"))) {
             failed = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(failed).as("the source and its reason under failed/").hasSize(2);
-        Path reasonFile = failed.stream().filter(file -> file.toString().endsWith(".reason.json")).findFirst().orElseThrow();
+        Path reasonFile = failed.stream()
+                .filter(file -> file.toString().endsWith(".reason.json"))
+                .findFirst()
+                .orElseThrow();
         assertThat(JSON.readTree(reasonFile.toFile()).toString()).contains(execution.error());
         assertThat(files(lakeDir.resolve("_outbox/sns"))).as("one notification").hasSize(1);
         LakeInvariant.assertEveryLandedObjectHasOneFate(lakeDir);
         if (engine == Engine.EMR) {
-            assertThat(files(lakeDir.resolve("_clusters"))).singleElement().satisfies(cluster ->
-                    assertThat(JSON.readTree(cluster.toFile()).path("State").asText()).isEqualTo("TERMINATED"));
+            assertThat(files(lakeDir.resolve("_clusters")))
+                    .singleElement()
+                    .satisfies(cluster -> assertThat(JSON.readTree(cluster.toFile())
+                                    .path("State")
+                                    .asText())
+                            .isEqualTo("TERMINATED"));
         }
     }
 
@@ -162,22 +185,32 @@ class JobFailureMatrixTest {
 
         @Override
         public java.util.Optional<JobHandle> find(JobRequest request) {
-            throw new AssertionError("the failure path cancels by the handle it holds; only the reconciler looks a job up");
+            throw new AssertionError(
+                    "the failure path cancels by the handle it holds; only the reconciler looks a job up");
         }
 
         @Override
         public JobHandle submit(JobRequest request) {
             submittedAt = clock.instant().getEpochSecond();
-            return JobHandle.of(engine, "job-1", request.clusterId() == null ? "container" : request.clusterId(),
-                    request.executionName(), submittedAt, request.input().job().timeoutMinutes());
+            return JobHandle.of(
+                    engine,
+                    "job-1",
+                    request.clusterId() == null ? "container" : request.clusterId(),
+                    request.executionName(),
+                    submittedAt,
+                    request.input().job().timeoutMinutes());
         }
 
         @Override
         public EngineObservation observe(JobHandle handle) {
             boolean ended = clock.instant().getEpochSecond() - submittedAt > 300;
             return switch (failure) {
-                case FAILED -> ended ? new EngineObservation("FAILED", "the executor ran out of memory", Map.of(), Map.of()) : running();
-                case CANCELLED_OUTSIDE -> ended ? new EngineObservation(cancelledState(), null, Map.of(), Map.of()) : running();
+                case FAILED ->
+                    ended
+                            ? new EngineObservation("FAILED", "the executor ran out of memory", Map.of(), Map.of())
+                            : running();
+                case CANCELLED_OUTSIDE ->
+                    ended ? new EngineObservation(cancelledState(), null, Map.of(), Map.of()) : running();
                 case TIMED_OUT -> running();
                 case UNKNOWN_STATE_FOREVER -> new EngineObservation("PAUSED_BY_OPERATOR", null, Map.of(), Map.of());
                 case TRACKER_FAILS -> throw new AccessDenied("not authorized to read job runs");

@@ -1,15 +1,16 @@
 package dev.sparkpipeline.local.reliability;
 
-import dev.sparkpipeline.local.checks.ProjectFiles;
-import dev.sparkpipeline.local.template.BucketNames;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
+import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
-
+import dev.sparkpipeline.local.template.BucketNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +24,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The invariant every finished run keeps: each object in the landing bucket is in exactly one of
@@ -42,8 +41,7 @@ public final class LakeInvariant {
     /** {@code <prefix>yyyy/MM/dd/<object id>/<name>} */
     private static final Pattern RECORD = Pattern.compile("(\\d{4}/\\d{2}/\\d{2})/([0-9a-f]{16})/(.+)");
 
-    private LakeInvariant() {
-    }
+    private LakeInvariant() {}
 
     /** Asserts the invariant over the lake. */
     public static void assertEveryLandedObjectHasOneFate(Path lakeDir) {
@@ -59,12 +57,17 @@ public final class LakeInvariant {
         for (Path landed : files(lake.root().resolve(BUCKETS.landing()))) {
             String key = lake.key(BUCKETS.landing(), landed);
             String id = new ObjectIdentity(BUCKETS.landing(), key, null, md5(read(landed))).shortId();
-            List<String> fates = records.stream().filter(record -> record.objectId().equals(id)).map(FiledCopy::prefix).toList();
+            List<String> fates = records.stream()
+                    .filter(record -> record.objectId().equals(id))
+                    .map(FiledCopy::prefix)
+                    .toList();
             if (fates.size() != 1) {
                 problems.add(key + " (" + id + "): in " + (fates.isEmpty() ? "no place" : fates));
             }
         }
-        assertThat(problems).as("objects without exactly one fate, or records that are not their object's").isEmpty();
+        assertThat(problems)
+                .as("objects without exactly one fate, or records that are not their object's")
+                .isEmpty();
     }
 
     private static List<FiledCopy> records(LocalLake lake, String bucket, String prefix, boolean withReason) {
@@ -76,16 +79,21 @@ public final class LakeInvariant {
             }
             Matcher matcher = RECORD.matcher(key.substring(prefix.length()));
             Path reason = lake.file(bucket, key + ".reason.json");
-            records.add(new FiledCopy(prefix, key, matcher.matches() ? matcher.group(2) : "", read(file),
-                    Files.isRegularFile(reason) ? read(reason) : null, withReason));
+            records.add(new FiledCopy(
+                    prefix,
+                    key,
+                    matcher.matches() ? matcher.group(2) : "",
+                    read(file),
+                    Files.isRegularFile(reason) ? read(reason) : null,
+                    withReason));
         }
         return records;
     }
 
     /** One copy the pipeline filed, with its reason document when it has one. */
     @SuppressWarnings("ArrayRecordComponent") // read once, compared by content through its MD5
-    private record FiledCopy(String prefix, String key, String objectId, byte[] bytes, byte[] reason,
-                             boolean withReason) {
+    private record FiledCopy(
+            String prefix, String key, String objectId, byte[] bytes, byte[] reason, boolean withReason) {
 
         Optional<String> problem() {
             if (objectId.isEmpty()) {
@@ -101,7 +109,8 @@ public final class LakeInvariant {
                 JsonNode source = JSON.readTree(reason).path("source");
                 String sourceKey = source.path("key").asText();
                 String id = new ObjectIdentity(BUCKETS.landing(), sourceKey, null, md5(bytes)).shortId();
-                return id.equals(objectId) ? Optional.empty()
+                return id.equals(objectId)
+                        ? Optional.empty()
                         : Optional.of(key + ": its bytes and reason are not those of object " + objectId);
             } catch (IOException e) {
                 return Optional.of(key + ": reason document is not JSON");

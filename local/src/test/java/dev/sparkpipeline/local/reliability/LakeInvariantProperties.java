@@ -1,11 +1,21 @@
 package dev.sparkpipeline.local.reliability;
 
-import dev.sparkpipeline.local.template.BucketNames;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.cli.CliRun;
 import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.template.BucketNames;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -16,17 +26,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lake invariant through the real pipeline offline ({@code drop}: the validate function, the
@@ -46,12 +45,14 @@ class LakeInvariantProperties {
     private static final String BAD = read(ProjectFiles.root().resolve("events/data/bad/orders-missing-columns.csv"));
 
     /** One drop: which of the try's keys, and which content. */
-    record Drop(int keyIndex, Content content) {
-    }
+    record Drop(int keyIndex, Content content) {}
 
     /** Two good files and two bad ones, each different in its bytes. */
     enum Content {
-        GOOD_A, GOOD_B, BAD_A, BAD_B;
+        GOOD_A,
+        GOOD_B,
+        BAD_A,
+        BAD_B;
 
         String text() {
             return switch (this) {
@@ -68,10 +69,9 @@ class LakeInvariantProperties {
     }
 
     @Property(tries = 3, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void everyDroppedObjectEndsInExactlyOnePlaceWithItsOwnBytes(@ForAll("keys") List<String> keys,
-                                                                @ForAll("drops") List<Drop> drops) throws IOException {
-        dropAll(keys, drops, lake -> {
-        });
+    void everyDroppedObjectEndsInExactlyOnePlaceWithItsOwnBytes(
+            @ForAll("keys") List<String> keys, @ForAll("drops") List<Drop> drops) throws IOException {
+        dropAll(keys, drops, lake -> {});
     }
 
     /** The hardest fixed case: a 1,024-byte key full of pattern characters, curated, overwritten by a bad file, dropped again, then replaced by another good file. */
@@ -80,23 +80,34 @@ class LakeInvariantProperties {
         String key = toKeyLimit("orders *?[x]{a,b} 2026-11-22T08:00:00 é%25+ " + "日😀".repeat(400));
         assertThat(key.getBytes(StandardCharsets.UTF_8).length).isBetween(1020, 1024);
 
-        dropAll(List.of(key), List.of(new Drop(0, Content.GOOD_A), new Drop(0, Content.BAD_A), new Drop(0, Content.GOOD_A),
-                new Drop(0, Content.GOOD_B)), lake -> {
-            List<String> archived = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(lake.resolve("curated-bucket/_processed"))) {
-                // By key: the lake splits a long key's file name into folders, so the file's own name may not show its suffix.
-                files.filter(Files::isRegularFile)
-                        .filter(file -> !new LocalLake(lake).key(BUCKETS.curated(), file).endsWith(".reason.json"))
-                        .forEach(file -> archived.add(read(file)));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            assertThat(archived).as("both good files, each archived with its own bytes")
-                    .containsExactlyInAnyOrder(Content.GOOD_A.text(), Content.GOOD_B.text());
-        });
+        dropAll(
+                List.of(key),
+                List.of(
+                        new Drop(0, Content.GOOD_A),
+                        new Drop(0, Content.BAD_A),
+                        new Drop(0, Content.GOOD_A),
+                        new Drop(0, Content.GOOD_B)),
+                lake -> {
+                    List<String> archived = new ArrayList<>();
+                    try (Stream<Path> files = Files.walk(lake.resolve("curated-bucket/_processed"))) {
+                        // By key: the lake splits a long key's file name into folders, so the file's own name may not
+                        // show its suffix.
+                        files.filter(Files::isRegularFile)
+                                .filter(file -> !new LocalLake(lake)
+                                        .key(BUCKETS.curated(), file)
+                                        .endsWith(".reason.json"))
+                                .forEach(file -> archived.add(read(file)));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    assertThat(archived)
+                            .as("both good files, each archived with its own bytes")
+                            .containsExactlyInAnyOrder(Content.GOOD_A.text(), Content.GOOD_B.text());
+                });
     }
 
-    private static void dropAll(List<String> keys, List<Drop> drops, java.util.function.Consumer<Path> afterwards) throws IOException {
+    private static void dropAll(List<String> keys, List<Drop> drops, java.util.function.Consumer<Path> afterwards)
+            throws IOException {
         Path work = Files.createTempDirectory("lake-invariant");
         try {
             Path lake = work.resolve("lake");
@@ -104,24 +115,34 @@ class LakeInvariantProperties {
             for (int i = 0; i < drops.size(); i++) {
                 Drop drop = drops.get(i);
                 String key = keys.get(drop.keyIndex() % keys.size());
-                Path file = Files.writeString(work.resolve("drop-" + i + ".csv"), drop.content().text());
+                Path file = Files.writeString(
+                        work.resolve("drop-" + i + ".csv"), drop.content().text());
 
                 CliRun run = CliRun.of("drop", file.toString(), "--key", key, "--lake", lake.toString(), "--json");
 
                 JsonNode result = JSON.readTree(run.out());
-                assertThat(run.exitCode()).as("exit of %s as %s: %s %s", drop.content(), key, run.out(), run.err())
+                assertThat(run.exitCode())
+                        .as("exit of %s as %s: %s %s", drop.content(), key, run.out(), run.err())
                         .isEqualTo(drop.content().good() ? 0 : 1);
                 if (result.has("duplicateOf")) {
                     // A re-drop of the same bytes under the same key: the earlier execution, reported as it ended.
-                    assertThat(ran).as("a duplicate names an execution that ran").contains(result.path("duplicateOf").path("executionName").asText());
-                    assertThat(result.path("duplicateOf").path("status").asText()).isEqualTo("SUCCEEDED");
+                    assertThat(ran)
+                            .as("a duplicate names an execution that ran")
+                            .contains(result.path("duplicateOf")
+                                    .path("executionName")
+                                    .asText());
+                    assertThat(result.path("duplicateOf").path("status").asText())
+                            .isEqualTo("SUCCEEDED");
                     assertThat(result.path("states").findValuesAsText("name")).containsExactly("ValidateFunction");
                 }
                 if (drop.content().good() && !result.has("duplicateOf")) {
                     String name = result.path("executionName").asText();
                     ran.add(name);
-                    JsonNode manifest = JSON.readTree(lake.resolve("curated-bucket/orders/_manifests").resolve(name + ".json").toFile());
-                    assertThat(manifest.path("source").asText()).as("the run's source")
+                    JsonNode manifest = JSON.readTree(lake.resolve("curated-bucket/orders/_manifests")
+                            .resolve(name + ".json")
+                            .toFile());
+                    assertThat(manifest.path("source").asText())
+                            .as("the run's source")
                             .isEqualTo(new LocalLake(lake).jobPath(BUCKETS.landing(), key));
                     assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(4);
                 }
@@ -131,7 +152,8 @@ class LakeInvariantProperties {
             afterwards.accept(lake);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -139,23 +161,53 @@ class LakeInvariantProperties {
     /** One or two keys under the orders prefix, each a name people or programs would give a file. */
     @Provide
     Arbitrary<List<String>> keys() {
-        Arbitrary<String> piece = Arbitraries.of("orders", "a", "*", "?", "[x]", "{a,b}", " ", "é", "日本", "😀", "%", "%25",
-                "+", ":", "2026-11-22T08:00:00", "#", "~", "'", "=");
+        Arbitrary<String> piece = Arbitraries.of(
+                "orders",
+                "a",
+                "*",
+                "?",
+                "[x]",
+                "{a,b}",
+                " ",
+                "é",
+                "日本",
+                "😀",
+                "%",
+                "%25",
+                "+",
+                ":",
+                "2026-11-22T08:00:00",
+                "#",
+                "~",
+                "'",
+                "=");
         Arbitrary<String> name = piece.list().ofMinSize(1).ofMaxSize(6).map(pieces -> String.join("", pieces));
         // A key of S3's full 1,024 bytes: longer than any file name may be.
-        Arbitrary<String> longest = Arbitraries.of("a", "é", "%", "+", "😀", "日").list().ofMinSize(300).ofMaxSize(600)
-                .map(pieces -> String.join("", pieces)).map(LakeInvariantProperties::toKeyLimit);
-        Arbitrary<String> key = Arbitraries.frequencyOf(Tuple.of(4, name.map(text -> "orders/2026/11/22/" + text + ".csv")),
-                Tuple.of(1, longest));
+        Arbitrary<String> longest = Arbitraries.of("a", "é", "%", "+", "😀", "日")
+                .list()
+                .ofMinSize(300)
+                .ofMaxSize(600)
+                .map(pieces -> String.join("", pieces))
+                .map(LakeInvariantProperties::toKeyLimit);
+        Arbitrary<String> key = Arbitraries.frequencyOf(
+                Tuple.of(4, name.map(text -> "orders/2026/11/22/" + text + ".csv")), Tuple.of(1, longest));
         return key.list().ofMinSize(1).ofMaxSize(2);
     }
 
     /** Two or three drops; one good file a try at most (dropped again, it is a duplicate), as each is a Spark run. */
     @Provide
     Arbitrary<List<Drop>> drops() {
-        Arbitrary<Drop> drop = Combinators.combine(Arbitraries.integers().between(0, 1), Arbitraries.of(Content.class)).as(Drop::new);
-        return drop.list().ofMinSize(2).ofMaxSize(3)
-                .filter(list -> list.stream().filter(d -> d.content().good()).map(d -> d.keyIndex() + ":" + d.content()).distinct().count() <= 1);
+        Arbitrary<Drop> drop = Combinators.combine(Arbitraries.integers().between(0, 1), Arbitraries.of(Content.class))
+                .as(Drop::new);
+        return drop.list()
+                .ofMinSize(2)
+                .ofMaxSize(3)
+                .filter(list -> list.stream()
+                                .filter(d -> d.content().good())
+                                .map(d -> d.keyIndex() + ":" + d.content())
+                                .distinct()
+                                .count()
+                        <= 1);
     }
 
     /** {@code orders/2026/11/22/<text>} cut to at most 1,024 bytes, between code points, ending in {@code .csv}. */
@@ -166,7 +218,8 @@ class LakeInvariantProperties {
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             String next = new String(Character.toChars(codePoint));
-            if (key.toString().getBytes(StandardCharsets.UTF_8).length + next.getBytes(StandardCharsets.UTF_8).length > budget) {
+            if (key.toString().getBytes(StandardCharsets.UTF_8).length + next.getBytes(StandardCharsets.UTF_8).length
+                    > budget) {
                 break;
             }
             key.append(next);

@@ -1,9 +1,8 @@
 package dev.sparkpipeline.local.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger starts a name once, however many runners (each with its own ledger on the lake) start it at once. */
 class ExecutionLedgerTest {
@@ -35,7 +34,8 @@ class ExecutionLedgerTest {
             }
 
             assertThat(started).isEqualTo(1);
-            assertThat(ExecutionLedger.of(lake).find("orders-abc")).get()
+            assertThat(ExecutionLedger.of(lake).find("orders-abc"))
+                    .get()
                     .satisfies(entry -> assertThat(entry.status()).isEqualTo(ExecutionLedger.Status.STARTED));
         } finally {
             runners.shutdownNow();

@@ -1,6 +1,7 @@
 package dev.sparkpipeline.local.spark;
 
-import dev.sparkpipeline.local.template.BucketNames;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -9,18 +10,16 @@ import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.sparkpipeline.local.template.BucketNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A local job the state machine gives up on (its deadline passed) is cancelled: the child JVM
@@ -36,16 +35,22 @@ class LocalSparkEngineTest {
 
     @ParameterizedTest(name = "{0} reports {1}")
     @CsvSource({"EMR_SERVERLESS, CANCELLED", "GLUE, STOPPED", "EMR, CANCELLED"})
-    void aCancelledJobStopsItsJvmAndReportsTheEnginesCancelledState(Engine engine, String cancelledState) throws Exception {
+    void aCancelledJobStopsItsJvmAndReportsTheEnginesCancelledState(Engine engine, String cancelledState)
+            throws Exception {
         LocalLake lake = new LocalLake(lakeDir);
         Path landed = lake.file(BUCKETS.landing(), "orders/2026/11/22/orders.csv");
         Files.createDirectories(landed.getParent());
         Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), landed);
-        ExecutionInput input = ExecutionInputJson.read(JsonObject.parse("""
+        ExecutionInput input =
+                ExecutionInputJson.read(JsonObject.parse("""
                 {"dataset": "orders", "engine": "%s",
                  "source": {"bucket": "landing-bucket", "key": "orders/2026/11/22/orders.csv", "size": 10},
                  "job": {"timeoutMinutes": 1}}""".formatted(engine).getBytes(StandardCharsets.UTF_8)));
-        var local = new LocalSparkEngine(engine, lake, new LocalSparkJob(System.getProperty("java.class.path"), null), BUCKETS.curated(),
+        var local = new LocalSparkEngine(
+                engine,
+                lake,
+                new LocalSparkJob(System.getProperty("java.class.path"), null),
+                BUCKETS.curated(),
                 Clock.systemUTC());
         JobHandle handle = local.submit(new JobRequest("run-cancelled", input, null));
 
@@ -58,6 +63,7 @@ class LocalSparkEngineTest {
             state = local.observe(handle).rawState();
         }
         assertThat(state).isEqualTo(cancelledState);
-        assertThat(lake.file(BUCKETS.curated(), "orders/_manifests/run-cancelled.json")).doesNotExist();
+        assertThat(lake.file(BUCKETS.curated(), "orders/_manifests/run-cancelled.json"))
+                .doesNotExist();
     }
 }

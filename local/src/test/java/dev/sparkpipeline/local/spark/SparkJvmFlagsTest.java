@@ -1,8 +1,8 @@
 package dev.sparkpipeline.local.spark;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The child JVM's --add-opens come from the root pom's one list, which the build wrote into the jar. */
 class SparkJvmFlagsTest {

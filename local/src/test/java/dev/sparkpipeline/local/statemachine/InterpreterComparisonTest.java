@@ -1,16 +1,13 @@
 package dev.sparkpipeline.local.statemachine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The project's interpreter against moto's on small definitions of {@code asl-comparisons/}
@@ -54,10 +53,13 @@ class InterpreterComparisonTest {
     Stream<DynamicTest> bothInterpretersEndTheSameWay() throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(CASES)) {
-            files = listed.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+            files = listed.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(10);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> compare(read(file))));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> compare(read(file))));
     }
 
     private static void compare(JsonNode comparison) throws InterruptedException {
@@ -65,16 +67,25 @@ class InterpreterComparisonTest {
         JsonNode input = comparison.path("input");
         moto.reset(comparison.path("lambda"), JSON.createObjectNode());
         MotoStepFunctions.Run onMoto = moto.execute(definition.toString(), input);
-        Execution local = new StateMachineInterpreter(definition, new ScriptedTasks(comparison.path("lambda"), JSON.createObjectNode()),
-                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7)).run("run", input);
+        Execution local = new StateMachineInterpreter(
+                        definition,
+                        new ScriptedTasks(comparison.path("lambda"), JSON.createObjectNode()),
+                        ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")),
+                        new Random(7))
+                .run("run", input);
 
         String what = comparison.path("description").asText();
-        assertThat(onMoto.status()).as("moto's status: %s (%s %s)", what, onMoto.error(), onMoto.cause())
+        assertThat(onMoto.status())
+                .as("moto's status: %s (%s %s)", what, onMoto.error(), onMoto.cause())
                 .isEqualTo(comparison.path("expect").path("status").asText());
-        assertThat(local.status()).as("status: %s (%s %s)", what, local.error(), local.cause()).isEqualTo(onMoto.status());
+        assertThat(local.status())
+                .as("status: %s (%s %s)", what, local.error(), local.cause())
+                .isEqualTo(onMoto.status());
         if (comparison.path("branchesInterleave").asBoolean(false)) {
             // Parallel branches run concurrently on Step Functions: their states interleave in any order.
-            assertThat(local.statesEntered()).as("states entered: %s", what).containsExactlyInAnyOrderElementsOf(onMoto.path());
+            assertThat(local.statesEntered())
+                    .as("states entered: %s", what)
+                    .containsExactlyInAnyOrderElementsOf(onMoto.path());
         } else {
             assertThat(local.statesEntered()).as("states entered: %s", what).isEqualTo(onMoto.path());
         }
@@ -82,16 +93,24 @@ class InterpreterComparisonTest {
         if (deviation.isMissingNode()) {
             assertThat(local.output()).as("output: %s", what).isEqualTo(onMoto.output());
         } else {
-            assertThat(onMoto.output()).as("moto's documented deviation: %s", deviation.path("reason").asText())
+            assertThat(onMoto.output())
+                    .as(
+                            "moto's documented deviation: %s",
+                            deviation.path("reason").asText())
                     .isEqualTo(deviation.path("output"));
         }
         if (comparison.path("expect").has("output")) {
-            assertThat(local.output()).as("the output AWS gives: %s", what).isEqualTo(comparison.path("expect").path("output"));
+            assertThat(local.output())
+                    .as("the output AWS gives: %s", what)
+                    .isEqualTo(comparison.path("expect").path("output"));
         }
         assertThat(local.error()).as("error: %s", what).isEqualTo(onMoto.error());
-        assertThat(sameJsonOrText(local.cause(), onMoto.cause())).as("cause: %s\nlocal %s\nmoto  %s", what, local.cause(), onMoto.cause()).isTrue();
+        assertThat(sameJsonOrText(local.cause(), onMoto.cause()))
+                .as("cause: %s\nlocal %s\nmoto  %s", what, local.cause(), onMoto.cause())
+                .isTrue();
         if (comparison.path("expect").has("error")) {
-            assertThat(local.error()).isEqualTo(comparison.path("expect").path("error").asText());
+            assertThat(local.error())
+                    .isEqualTo(comparison.path("expect").path("error").asText());
         }
     }
 

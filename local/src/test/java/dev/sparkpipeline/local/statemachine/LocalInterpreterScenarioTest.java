@@ -1,5 +1,7 @@
 package dev.sparkpipeline.local.statemachine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
@@ -8,14 +10,11 @@ import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.time.Instant;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The same scenarios as {@link MotoInterpreterScenarioTest}, on the project's own interpreter with a
@@ -36,23 +35,33 @@ class LocalInterpreterScenarioTest {
 
     private static void run(JsonNode definition, PipelineScenario scenario) {
         var tasks = new ScriptedTasks(scenario.lambda(), scenario.aws());
-        var interpreter = new StateMachineInterpreter(definition, tasks,
-                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7));
+        var interpreter = new StateMachineInterpreter(
+                definition, tasks, ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7));
 
         Execution execution = interpreter.run("scenario", scenario.input());
 
-        assertThat(execution.statesEntered()).as("states entered in %s (%s %s %s)", scenario.name(),
-                execution.status(), execution.error(), execution.cause()).containsExactlyElementsOf(scenario.expectedPath());
-        assertThat(execution.status()).isEqualTo(scenario.expect().path("status").asText());
+        assertThat(execution.statesEntered())
+                .as(
+                        "states entered in %s (%s %s %s)",
+                        scenario.name(), execution.status(), execution.error(), execution.cause())
+                .containsExactlyElementsOf(scenario.expectedPath());
+        assertThat(execution.status())
+                .isEqualTo(scenario.expect().path("status").asText());
         if (scenario.expect().has("error")) {
-            assertThat(execution.error()).isEqualTo(scenario.expect().path("error").asText());
+            assertThat(execution.error())
+                    .isEqualTo(scenario.expect().path("error").asText());
         }
         if (scenario.expect().has("cause")) {
-            assertThat(execution.cause()).contains(scenario.expect().path("cause").asText());
+            assertThat(execution.cause())
+                    .contains(scenario.expect().path("cause").asText());
         }
-        assertThat(tasks.unusedAwsScripts()).as("integration scripts not served in full").isEmpty();
+        assertThat(tasks.unusedAwsScripts())
+                .as("integration scripts not served in full")
+                .isEmpty();
         if (scenario.expect().path("clusterTerminated").asBoolean(false)) {
-            assertThat(tasks.clusters()).isNotEmpty().allSatisfy((id, state) -> assertThat(state).isEqualTo("TERMINATED"));
+            assertThat(tasks.clusters())
+                    .isNotEmpty()
+                    .allSatisfy((id, state) -> assertThat(state).isEqualTo("TERMINATED"));
         }
     }
 }

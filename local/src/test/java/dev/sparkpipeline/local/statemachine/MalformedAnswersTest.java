@@ -1,5 +1,7 @@
 package dev.sparkpipeline.local.statemachine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,16 +12,13 @@ import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * A definition check: no function's answer, whatever its shape, can make a ResultSelector, a
@@ -32,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MalformedAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SCENARIOS = List.of("happy-emr-serverless", "happy-emr", "long-job-watched",
-            "job-fails-glue", "job-timeout-cancel");
+    private static final List<String> SCENARIOS =
+            List.of("happy-emr-serverless", "happy-emr", "long-job-watched", "job-fails-glue", "job-timeout-cancel");
 
     @TestFactory
     Stream<DynamicTest> noAnswerOfTheWrongShapeRaisesAnUncatchableError() throws Exception {
@@ -42,23 +41,28 @@ class MalformedAnswersTest {
                 PipelineScenario.substitutions(stateMachine, "arn:aws:sns:us-east-1:123456789012:failures")));
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : SCENARIOS) {
-            PipelineScenario scenario = PipelineScenario.read(ProjectFiles.root().resolve("statemachine/scenarios/" + name + ".json"));
+            PipelineScenario scenario =
+                    PipelineScenario.read(ProjectFiles.root().resolve("statemachine/scenarios/" + name + ".json"));
             scenario.lambda().fields().forEachRemaining(function -> {
                 for (int call = 0; call < function.getValue().size(); call++) {
                     for (JsonNode shape : shapes()) {
                         int index = call;
-                        tests.add(DynamicTest.dynamicTest(name + ": " + function.getKey() + " answer " + (call + 1) + " = " + shape,
+                        tests.add(DynamicTest.dynamicTest(
+                                name + ": " + function.getKey() + " answer " + (call + 1) + " = " + shape,
                                 () -> run(definition, scenario, function.getKey(), index, shape)));
                     }
                 }
             });
         }
-        PipelineScenario emr = PipelineScenario.read(ProjectFiles.root().resolve("statemachine/scenarios/happy-emr.json"));
+        PipelineScenario emr =
+                PipelineScenario.read(ProjectFiles.root().resolve("statemachine/scenarios/happy-emr.json"));
         for (JsonNode shape : shapes()) {
-            tests.add(DynamicTest.dynamicTest("happy-emr: runJobFlow answer = " + shape, () -> runJobFlowAnswers(definition, emr, shape)));
+            tests.add(DynamicTest.dynamicTest(
+                    "happy-emr: runJobFlow answer = " + shape, () -> runJobFlowAnswers(definition, emr, shape)));
         }
         ObjectNode wrongId = JSON.createObjectNode().put("JobFlowId", 7);
-        tests.add(DynamicTest.dynamicTest("happy-emr: runJobFlow answer = " + wrongId, () -> runJobFlowAnswers(definition, emr, wrongId)));
+        tests.add(DynamicTest.dynamicTest(
+                "happy-emr: runJobFlow answer = " + wrongId, () -> runJobFlowAnswers(definition, emr, wrongId)));
         return tests.stream();
     }
 
@@ -66,28 +70,41 @@ class MalformedAnswersTest {
     private static void runJobFlowAnswers(JsonNode definition, PipelineScenario scenario, JsonNode shape) {
         ObjectNode aws = JSON.createObjectNode();
         aws.putArray("emr:RunJobFlow").addObject().set("answer", shape);
-        var interpreter = new StateMachineInterpreter(definition, new ScriptedTasks(withFallbacks(scenario.lambda().deepCopy()), aws),
-                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7));
+        var interpreter = new StateMachineInterpreter(
+                definition,
+                new ScriptedTasks(withFallbacks(scenario.lambda().deepCopy()), aws),
+                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")),
+                new Random(7));
 
         Execution execution = interpreter.run("malformed", scenario.input());
 
-        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " " + execution.statesEntered();
+        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " "
+                + execution.statesEntered();
         assertThat(execution.error()).as(summary).isEqualTo("ClusterFailed");
-        assertThat(execution.statesEntered()).as(summary).contains("RecordFailure", "NotifyFailure").doesNotContain("SubmitJob");
+        assertThat(execution.statesEntered())
+                .as(summary)
+                .contains("RecordFailure", "NotifyFailure")
+                .doesNotContain("SubmitJob");
     }
 
     private static void run(JsonNode definition, PipelineScenario scenario, String function, int call, JsonNode shape) {
         ObjectNode lambda = withFallbacks(scenario.lambda().deepCopy());
         ((ObjectNode) lambda.path(function).path(call)).set("payload", shape);
-        var interpreter = new StateMachineInterpreter(definition, new ScriptedTasks(lambda, scenario.aws()),
-                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7));
+        var interpreter = new StateMachineInterpreter(
+                definition,
+                new ScriptedTasks(lambda, scenario.aws()),
+                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")),
+                new Random(7));
 
         Execution execution = interpreter.run("malformed", scenario.input());
 
-        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " " + execution.statesEntered();
+        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " "
+                + execution.statesEntered();
         assertThat(execution.error()).as(summary).isNotEqualTo("States.Runtime");
         if (function.equals("VerifyInputFunction")) {
-            assertThat(execution.error()).as("an input check without a verdict starts nothing: " + summary).isEqualTo("InvalidInput");
+            assertThat(execution.error())
+                    .as("an input check without a verdict starts nothing: " + summary)
+                    .isEqualTo("InvalidInput");
             assertThat(execution.statesEntered()).as(summary).doesNotContain("RouteByEngine");
         }
         if (function.equals("SubmitJobFunction")) {
@@ -95,7 +112,9 @@ class MalformedAnswersTest {
         }
         if (function.equals("TrackJobFunction")) {
             assertThat(execution.error()).as(summary).isEqualTo("TrackerFailed");
-            assertThat(execution.statesEntered()).as("a job that may run is cancelled: " + summary).contains("CancelJob");
+            assertThat(execution.statesEntered())
+                    .as("a job that may run is cancelled: " + summary)
+                    .contains("CancelJob");
         }
         if (function.equals("SubmitJobFunction") || function.equals("TrackJobFunction")) {
             assertThat(execution.statesEntered()).as(summary).contains("RecordFailure", "NotifyFailure");
@@ -105,11 +124,17 @@ class MalformedAnswersTest {
     /** The failure path's functions answer as they do when all is well, so a changed path meets a script. */
     private static ObjectNode withFallbacks(ObjectNode lambda) {
         if (!lambda.has("CancelJobFunction")) {
-            lambda.putArray("CancelJobFunction").addObject().putObject("payload").put("cancelled", true);
+            lambda.putArray("CancelJobFunction")
+                    .addObject()
+                    .putObject("payload")
+                    .put("cancelled", true);
         }
         if (!lambda.has("RecordFailureFunction")) {
-            lambda.putArray("RecordFailureFunction").addObject().putObject("payload")
-                    .put("failedUri", "s3://quarantine-bucket/failed/x").put("reasonUri", "s3://quarantine-bucket/failed/x.reason.json");
+            lambda.putArray("RecordFailureFunction")
+                    .addObject()
+                    .putObject("payload")
+                    .put("failedUri", "s3://quarantine-bucket/failed/x")
+                    .put("reasonUri", "s3://quarantine-bucket/failed/x.reason.json");
         }
         return lambda;
     }
@@ -131,8 +156,13 @@ class MalformedAnswersTest {
         wrongTypes.putObject("status").put("state", 7).put("timedOut", "no").put("nextPollSeconds", -5);
         shapes.add(wrongTypes);
         ObjectNode noStatus = JSON.createObjectNode();
-        noStatus.putObject("handle").put("engine", "GLUE").put("jobId", "jr").put("containerId", "c").put("runId", "r")
-                .put("submittedAt", 1).put("deadlineAt", 2);
+        noStatus.putObject("handle")
+                .put("engine", "GLUE")
+                .put("jobId", "jr")
+                .put("containerId", "c")
+                .put("runId", "r")
+                .put("submittedAt", 1)
+                .put("deadlineAt", 2);
         ArrayNode list = noStatus.putArray("status");
         list.add(1);
         shapes.add(noStatus);

@@ -1,17 +1,16 @@
 package dev.sparkpipeline.local.statemachine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code statemachine/pipeline.asl.json}, substituted as the template would, run by
@@ -38,8 +37,10 @@ abstract class MotoScenarioRuns {
 
     @TestFactory
     Stream<DynamicTest> everyScenarioTakesItsPathOnMotosInterpreter() {
-        List<PipelineScenario> scenarios = PipelineScenario.all(ProjectFiles.root().resolve("statemachine/scenarios")).stream()
-                .filter(scenario -> waitsOutRetries(scenario) == retryScenarios()).toList();
+        List<PipelineScenario> scenarios =
+                PipelineScenario.all(ProjectFiles.root().resolve("statemachine/scenarios")).stream()
+                        .filter(scenario -> waitsOutRetries(scenario) == retryScenarios())
+                        .toList();
         assertThat(scenarios).isNotEmpty();
         return scenarios.stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> run(scenario)));
     }
@@ -49,7 +50,10 @@ abstract class MotoScenarioRuns {
 
     /** A scenario that scripts a failing integration or a retried Lambda error waits out real Retry intervals on moto. */
     static boolean waitsOutRetries(PipelineScenario scenario) {
-        return scenario.aws().size() > 0 || scenario.lambda().toString().contains("\"functionError\":{\"errorType\":\"dev.sparkpipeline.core.error.Engine")
+        return scenario.aws().size() > 0
+                || scenario.lambda()
+                        .toString()
+                        .contains("\"functionError\":{\"errorType\":\"dev.sparkpipeline.core.error.Engine")
                 || scenario.lambda().toString().contains("\"serviceError\"");
     }
 
@@ -63,8 +67,11 @@ abstract class MotoScenarioRuns {
 
         MotoStepFunctions.Run run = stepFunctions.execute(definition, scenario.input());
 
-        assertThat(run.path()).as("states entered in %s (execution %s, error %s, cause %s)", scenario.name(),
-                run.status(), run.error(), run.cause()).containsExactlyElementsOf(scenario.expectedPath());
+        assertThat(run.path())
+                .as(
+                        "states entered in %s (execution %s, error %s, cause %s)",
+                        scenario.name(), run.status(), run.error(), run.cause())
+                .containsExactlyElementsOf(scenario.expectedPath());
         assertThat(run.status()).isEqualTo(scenario.expect().path("status").asText());
         if (scenario.expect().has("error")) {
             assertThat(run.error()).isEqualTo(scenario.expect().path("error").asText());
@@ -72,17 +79,23 @@ abstract class MotoScenarioRuns {
         if (scenario.expect().has("cause")) {
             assertThat(run.cause()).contains(scenario.expect().path("cause").asText());
         }
-        assertThat(stepFunctions.unusedAwsScripts(scenario.aws())).as("integration scripts not served in full").isEmpty();
+        assertThat(stepFunctions.unusedAwsScripts(scenario.aws()))
+                .as("integration scripts not served in full")
+                .isEmpty();
         if (scenario.expect().path("clusterTerminated").asBoolean(false)) {
             var clusters = moto.clients().emr().listClusters().clusters();
-            assertThat(clusters).isNotEmpty().allSatisfy(cluster ->
-                    assertThat(cluster.status().stateAsString()).startsWith("TERMINAT"));
+            assertThat(clusters)
+                    .isNotEmpty()
+                    .allSatisfy(cluster ->
+                            assertThat(cluster.status().stateAsString()).startsWith("TERMINAT"));
         }
     }
 
     private static software.amazon.awssdk.services.sns.SnsClient sns() {
-        return software.amazon.awssdk.services.sns.SnsClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        return software.amazon.awssdk.services.sns.SnsClient.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .endpointOverride(stepFunctions.moto().endpoint())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
     }
 }

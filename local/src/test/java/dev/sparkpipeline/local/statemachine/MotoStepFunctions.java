@@ -1,5 +1,15 @@
 package dev.sparkpipeline.local.statemachine;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -7,11 +17,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sparkpipeline.aws.testing.MotoServer;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.HistoryEvent;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,16 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * moto's Step Functions interpreter, with scripted Lambda answers.
@@ -63,8 +62,7 @@ final class MotoStepFunctions {
      * @param cause  the cause (null unless it failed)
      * @param path   the states entered, in order
      */
-    record Run(String status, JsonNode output, String error, String cause, List<String> path) {
-    }
+    record Run(String status, JsonNode output, String error, String cause, List<String> path) {}
 
     MotoStepFunctions() throws Exception {
         int proxyPort;
@@ -86,9 +84,13 @@ final class MotoStepFunctions {
     /** Resets moto and the script: every run starts from an empty account. */
     void reset(JsonNode lambda, JsonNode aws) {
         moto.reset();
-        moto.post("/moto-api/config", "{\"stepfunctions\": {\"execute_state_machine\": true}, \"lambda\": {\"use_docker\": false}}");
+        moto.post(
+                "/moto-api/config",
+                "{\"stepfunctions\": {\"execute_state_machine\": true}, \"lambda\": {\"use_docker\": false}}");
         proxy.resetAll();
-        proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint().toString())));
+        proxy.stubFor(any(anyUrl())
+                .atPriority(10)
+                .willReturn(aResponse().proxiedFrom(moto.endpoint().toString())));
         scriptLambda(lambda);
         scriptAws(aws);
     }
@@ -97,9 +99,12 @@ final class MotoStepFunctions {
     Run execute(String definition, JsonNode input) throws InterruptedException {
         executions++;
         String name = "machine-" + executions;
-        String arn = sfn.createStateMachine(b -> b.name(name).definition(definition)
-                .roleArn("arn:aws:iam::" + ACCOUNT + ":role/pipeline")).stateMachineArn();
-        String execution = sfn.startExecution(b -> b.stateMachineArn(arn).name("run").input(input.toString())).executionArn();
+        String arn = sfn.createStateMachine(
+                        b -> b.name(name).definition(definition).roleArn("arn:aws:iam::" + ACCOUNT + ":role/pipeline"))
+                .stateMachineArn();
+        String execution = sfn.startExecution(
+                        b -> b.stateMachineArn(arn).name("run").input(input.toString()))
+                .executionArn();
         var described = awaitEnd(execution);
         JsonNode output = null;
         if (described.output() != null) {
@@ -109,7 +114,8 @@ final class MotoStepFunctions {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Run(described.statusAsString(), output, described.error(), described.cause(), statesEntered(execution));
+        return new Run(
+                described.statusAsString(), output, described.error(), described.cause(), statesEntered(execution));
     }
 
     /** Stops the proxy and moto. */
@@ -123,7 +129,10 @@ final class MotoStepFunctions {
         lambda.fields().forEachRemaining(function -> {
             List<ResponseDefinitionBuilder> answers = new ArrayList<>();
             function.getValue().forEach(result -> answers.add(lambdaAnswer(result)));
-            script(function.getKey(), () -> post(urlPathMatching("/2015-03-31/functions/.*" + function.getKey() + ".*/invocations")), answers);
+            script(
+                    function.getKey(),
+                    () -> post(urlPathMatching("/2015-03-31/functions/.*" + function.getKey() + ".*/invocations")),
+                    answers);
         });
     }
 
@@ -137,22 +146,31 @@ final class MotoStepFunctions {
             String[] parts = operation.getKey().split(":", -1);
             List<ResponseDefinitionBuilder> answers = new ArrayList<>();
             Supplier<MappingBuilder> request = switch (parts[0]) {
-                case "emr" -> () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + parts[1]));
-                case "events" -> () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents." + parts[1]));
+                case "emr" ->
+                    () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + parts[1]));
+                case "events" ->
+                    () -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents." + parts[1]));
                 case "sns" -> () -> post(urlEqualTo("/")).withRequestBody(containing("Action=" + parts[1]));
-                default -> throw new IllegalArgumentException("scripts may fail emr, events and sns integrations: " + operation.getKey());
+                default ->
+                    throw new IllegalArgumentException(
+                            "scripts may fail emr, events and sns integrations: " + operation.getKey());
             };
             operation.getValue().forEach(result -> {
                 JsonNode error = result.path("serviceError");
                 if (parts[0].equals("sns")) {
-                    answers.add(aResponse().withStatus(error.path("status").asInt(400)).withHeader("Content-Type", "text/xml")
+                    answers.add(aResponse()
+                            .withStatus(error.path("status").asInt(400))
+                            .withHeader("Content-Type", "text/xml")
                             .withHeader("x-amzn-RequestId", requestId())
-                            .withBody("<ErrorResponse><Error><Type>Sender</Type><Code>" + error.path("code").asText() + "</Code><Message>"
+                            .withBody("<ErrorResponse><Error><Type>Sender</Type><Code>"
+                                    + error.path("code").asText() + "</Code><Message>"
                                     + error.path("message").asText() + "</Message></Error><RequestId>" + requestId()
                                     + "</RequestId></ErrorResponse>"));
                 } else {
-                    answers.add(aResponse().withStatus(error.path("status").asInt(400))
-                            .withHeader("Content-Type", "application/x-amz-json-1.1").withHeader("x-amzn-RequestId", requestId())
+                    answers.add(aResponse()
+                            .withStatus(error.path("status").asInt(400))
+                            .withHeader("Content-Type", "application/x-amz-json-1.1")
+                            .withHeader("x-amzn-RequestId", requestId())
                             .withBody("{\"__type\": \"" + error.path("code").asText() + "\", \"message\": \""
                                     + error.path("message").asText() + "\"}"));
                 }
@@ -170,7 +188,8 @@ final class MotoStepFunctions {
         aws.fields().forEachRemaining(operation -> {
             String done = "after-" + operation.getValue().size();
             boolean served = proxy.getAllScenarios().getScenarios().stream()
-                    .anyMatch(scenario -> scenario.getName().equals(operation.getKey()) && scenario.getState().equals(done));
+                    .anyMatch(scenario -> scenario.getName().equals(operation.getKey())
+                            && scenario.getState().equals(done));
             if (!served) {
                 unused.add(operation.getKey());
             }
@@ -182,12 +201,22 @@ final class MotoStepFunctions {
         String state = Scenario.STARTED;
         for (int i = 0; i < answers.size(); i++) {
             String next = "after-" + (i + 1);
-            proxy.stubFor(request.get().atPriority(1).inScenario(name).whenScenarioStateIs(state)
-                    .willReturn(answers.get(i)).willSetStateTo(next));
+            proxy.stubFor(request.get()
+                    .atPriority(1)
+                    .inScenario(name)
+                    .whenScenarioStateIs(state)
+                    .willReturn(answers.get(i))
+                    .willSetStateTo(next));
             state = next;
         }
-        proxy.stubFor(request.get().atPriority(1).inScenario(name).whenScenarioStateIs(state).willReturn(
-                aResponse().withStatus(500).withHeader("x-amzn-ErrorType", "ScenarioExhausted").withHeader("x-amzn-RequestId", requestId())
+        proxy.stubFor(request.get()
+                .atPriority(1)
+                .inScenario(name)
+                .whenScenarioStateIs(state)
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("x-amzn-ErrorType", "ScenarioExhausted")
+                        .withHeader("x-amzn-RequestId", requestId())
                         .withBody("{\"message\": \"the script has no more results for " + name + "\"}")));
     }
 
@@ -198,25 +227,38 @@ final class MotoStepFunctions {
 
     private static ResponseDefinitionBuilder lambdaAnswer(JsonNode result) {
         if (result.has("payload")) {
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("x-amzn-RequestId", requestId())
-                    .withHeader("X-Amz-Executed-Version", "1").withBody(result.path("payload").toString());
+            return aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("x-amzn-RequestId", requestId())
+                    .withHeader("X-Amz-Executed-Version", "1")
+                    .withBody(result.path("payload").toString());
         }
         if (result.has("functionError")) {
             JsonNode error = result.path("functionError");
-            var body = JSON.createObjectNode().put("errorMessage", error.path("errorMessage").asText())
+            var body = JSON.createObjectNode()
+                    .put("errorMessage", error.path("errorMessage").asText())
                     .put("errorType", error.path("errorType").asText());
             body.putArray("stackTrace");
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("x-amzn-RequestId", requestId())
-                    .withHeader("X-Amz-Function-Error", "Unhandled").withBody(body.toString());
+            return aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("x-amzn-RequestId", requestId())
+                    .withHeader("X-Amz-Function-Error", "Unhandled")
+                    .withBody(body.toString());
         }
         JsonNode error = result.path("serviceError");
-        return aResponse().withStatus(error.path("status").asInt(500)).withHeader("x-amzn-ErrorType", error.path("code").asText())
+        return aResponse()
+                .withStatus(error.path("status").asInt(500))
+                .withHeader("x-amzn-ErrorType", error.path("code").asText())
                 .withHeader("x-amzn-RequestId", requestId())
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"Type\": \"Service\", \"message\": \"" + error.path("message").asText() + "\"}");
+                .withBody("{\"Type\": \"Service\", \"message\": \""
+                        + error.path("message").asText() + "\"}");
     }
 
-    private software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse awaitEnd(String execution) throws InterruptedException {
+    private software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse awaitEnd(String execution)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(EXECUTION_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             var described = sfn.describeExecution(b -> b.executionArn(execution));
@@ -225,7 +267,8 @@ final class MotoStepFunctions {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the execution did not end within " + EXECUTION_TIMEOUT + "; moto log:\n" + moto.log());
+        throw new AssertionError(
+                "the execution did not end within " + EXECUTION_TIMEOUT + "; moto log:\n" + moto.log());
     }
 
     private List<String> statesEntered(String execution) {
@@ -233,9 +276,11 @@ final class MotoStepFunctions {
         String token = null;
         do {
             String next = token;
-            var page = sfn.getExecutionHistory(b -> b.executionArn(execution).nextToken(next).maxResults(1000));
+            var page = sfn.getExecutionHistory(
+                    b -> b.executionArn(execution).nextToken(next).maxResults(1000));
             for (HistoryEvent event : page.events()) {
-                if (event.stateEnteredEventDetails() != null && event.typeAsString().endsWith("StateEntered")) {
+                if (event.stateEnteredEventDetails() != null
+                        && event.typeAsString().endsWith("StateEntered")) {
                     names.add(event.stateEnteredEventDetails().name());
                 }
             }

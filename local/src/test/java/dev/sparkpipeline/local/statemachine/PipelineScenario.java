@@ -3,7 +3,6 @@ package dev.sparkpipeline.local.statemachine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.template.SamStateMachine;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +30,8 @@ import java.util.stream.Stream;
  * @param expect      {@code status}, {@code path} (states entered, in order), and optionally
  *                    {@code error}, {@code cause} (a substring), {@code clusterTerminated}
  */
-public record PipelineScenario(String name, String description, JsonNode input, JsonNode lambda, JsonNode aws, JsonNode expect) {
+public record PipelineScenario(
+        String name, String description, JsonNode input, JsonNode lambda, JsonNode aws, JsonNode expect) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";
@@ -40,8 +40,13 @@ public record PipelineScenario(String name, String description, JsonNode input, 
         try {
             JsonNode root = JSON.readTree(file.toFile());
             String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-            return new PipelineScenario(name, root.path("description").asText(), root.path("input"), root.path("lambda"),
-                    root.path("aws"), root.path("expect"));
+            return new PipelineScenario(
+                    name,
+                    root.path("description").asText(),
+                    root.path("input"),
+                    root.path("lambda"),
+                    root.path("aws"),
+                    root.path("expect"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + file, e);
         }
@@ -49,7 +54,10 @@ public record PipelineScenario(String name, String description, JsonNode input, 
 
     public static List<PipelineScenario> all(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted().map(PipelineScenario::read).toList();
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .map(PipelineScenario::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.asl.TaskRunner;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -34,7 +33,11 @@ final class ScriptedTasks implements TaskRunner {
 
     /** The integration scripts with results left over: a script the run never reached proves nothing. */
     List<String> unusedAwsScripts() {
-        return aws.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).map(Map.Entry::getKey).sorted().toList();
+        return aws.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** The EMR clusters created, by id, with their last state. */
@@ -45,7 +48,8 @@ final class ScriptedTasks implements TaskRunner {
     @Override
     public JsonNode run(String resource, JsonNode parameters) {
         return switch (resource) {
-            case "arn:aws:states:::lambda:invoke" -> invoke(parameters.path("FunctionName").asText());
+            case "arn:aws:states:::lambda:invoke" ->
+                invoke(parameters.path("FunctionName").asText());
             case "arn:aws:states:::aws-sdk:emr:runJobFlow" -> {
                 JsonNode scripted = failIfScripted("emr:RunJobFlow", "Emr");
                 String id = "j-LOCAL" + (clusters.size() + 1);
@@ -72,22 +76,28 @@ final class ScriptedTasks implements TaskRunner {
     }
 
     private JsonNode invoke(String functionName) {
-        String function = lambda.keySet().stream().filter(functionName::contains).findFirst()
-                .orElseThrow(() -> new StatesError("Lambda.ResourceNotFoundException", "the scenario scripts no " + functionName));
+        String function = lambda.keySet().stream()
+                .filter(functionName::contains)
+                .findFirst()
+                .orElseThrow(() ->
+                        new StatesError("Lambda.ResourceNotFoundException", "the scenario scripts no " + functionName));
         JsonNode result = lambda.get(function).poll();
         if (result == null) {
             throw new StatesError("ScenarioExhausted", "the scenario scripts no more results for " + function);
         }
         if (result.has("functionError")) {
             JsonNode error = result.path("functionError");
-            ObjectNode cause = JSON.createObjectNode().put("errorMessage", error.path("errorMessage").asText())
+            ObjectNode cause = JSON.createObjectNode()
+                    .put("errorMessage", error.path("errorMessage").asText())
                     .put("errorType", error.path("errorType").asText());
             cause.putArray("stackTrace");
             throw new StatesError(error.path("errorType").asText(), cause.toString());
         }
         if (result.has("serviceError")) {
             JsonNode error = result.path("serviceError");
-            throw new StatesError("Lambda." + error.path("code").asText(), error.path("message").asText());
+            throw new StatesError(
+                    "Lambda." + error.path("code").asText(),
+                    error.path("message").asText());
         }
         ObjectNode answer = JSON.createObjectNode().put("StatusCode", 200).put("ExecutedVersion", "1");
         answer.set("Payload", result.path("payload"));
@@ -111,7 +121,9 @@ final class ScriptedTasks implements TaskRunner {
         }
         if (result.has("serviceError")) {
             JsonNode error = result.path("serviceError");
-            throw new StatesError(service + "." + error.path("code").asText(), error.path("message").asText());
+            throw new StatesError(
+                    service + "." + error.path("code").asText(),
+                    error.path("message").asText());
         }
         return result.has("answer") ? result.path("answer") : null;
     }

@@ -16,6 +16,7 @@ final class ByteRun {
     private int length;
     /** Bytes past this many are counted as an overflow, not kept: a record can be read to its end in bounded memory. */
     private int cap = Integer.MAX_VALUE;
+
     private boolean overflowed;
     /** True once a byte above 0x7F was appended: ASCII needs no decoder. */
     private boolean high;
@@ -84,6 +85,8 @@ final class ByteRun {
         if (charset.equals(StandardCharsets.ISO_8859_1)) {
             return null;
         }
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 }

@@ -5,7 +5,6 @@ import dev.sparkpipeline.core.dataset.CsvOptions;
 import dev.sparkpipeline.core.dataset.RejectRule;
 import dev.sparkpipeline.core.dataset.RejectRule.Rejection;
 import dev.sparkpipeline.core.dataset.RowRules;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,22 +82,24 @@ final class CsvRecords extends Lookahead<SourceRecord> {
             }
             if (malformed != null || tooLarge) {
                 throw new InvalidSourceFile("line " + recordStartLine + ": the header is not a valid CSV record"
-                        + (malformed != null ? " (" + malformed.message() + ")" : " (longer than " + maxRecordBytes + " bytes)"));
+                        + (malformed != null
+                                ? " (" + malformed.message() + ")"
+                                : " (longer than " + maxRecordBytes + " bytes)"));
             }
             String[] names = new String[fields.size()];
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
                 String text = value.decode(fields.get(i)[0], fields.get(i)[1], strict);
                 if (text == null) {
-                    throw new InvalidSourceFile("line " + recordStartLine + ": header column " + (i + 1) + " holds bytes that are not valid "
-                            + charset.name());
+                    throw new InvalidSourceFile("line " + recordStartLine + ": header column " + (i + 1)
+                            + " holds bytes that are not valid " + charset.name());
                 }
                 String name = ColumnNames.normalise(text);
                 names[i] = name.isEmpty() ? "_c" + (i + 1) : name;
                 Integer earlier = seen.putIfAbsent(names[i], i);
                 if (earlier != null) {
-                    throw new InvalidSourceFile("the header names column " + names[i] + " twice (columns " + (earlier + 1)
-                            + " and " + (i + 1) + ")");
+                    throw new InvalidSourceFile("the header names column " + names[i] + " twice (columns "
+                            + (earlier + 1) + " and " + (i + 1) + ")");
                 }
             }
             return names;
@@ -117,8 +118,9 @@ final class CsvRecords extends Lookahead<SourceRecord> {
             if (tooLarge) {
                 problem = new Rejection(RejectRule.TOO_LARGE, "the record is longer than " + maxRecordBytes + " bytes");
             } else if (problem == null && fields.size() != header.length) {
-                problem = new Rejection(RejectRule.FIELD_COUNT, "the record has " + fields.size() + " fields; the header has "
-                        + header.length);
+                problem = new Rejection(
+                        RejectRule.FIELD_COUNT,
+                        "the record has " + fields.size() + " fields; the header has " + header.length);
             }
             String[] values = new String[header.length];
             if (problem == null) {
@@ -130,19 +132,26 @@ final class CsvRecords extends Lookahead<SourceRecord> {
                     String text = value.decode(field[0], field[1], strict);
                     if (text == null) {
                         if (failFileOnEncoding) {
-                            throw new InvalidSourceFile("line " + recordStartLine + ", column " + header[i] + ": bytes that are not valid "
-                                    + charset.name() + " (invalidEncoding: fail-file)");
+                            throw new InvalidSourceFile("line " + recordStartLine + ", column " + header[i]
+                                    + ": bytes that are not valid " + charset.name() + " (invalidEncoding: fail-file)");
                         }
-                        problem = new Rejection(RejectRule.ENCODING, "column " + header[i] + " holds bytes that are not valid "
-                                + charset.name());
+                        problem = new Rejection(
+                                RejectRule.ENCODING,
+                                "column " + header[i] + " holds bytes that are not valid " + charset.name());
                         break;
                     }
                     values[i] = text;
                 }
             }
             // Decoded only when asked, for a rejected row, and before the next record reuses the buffer.
-            return new SourceRecord(recordStartLine, records, header, problem == null ? values : new String[header.length], null,
-                    problem, this::rawText);
+            return new SourceRecord(
+                    recordStartLine,
+                    records,
+                    header,
+                    problem == null ? values : new String[header.length],
+                    null,
+                    problem,
+                    this::rawText);
         }
         return null;
     }
@@ -158,7 +167,14 @@ final class CsvRecords extends Lookahead<SourceRecord> {
         return fields.get(0)[1] == fields.get(0)[0];
     }
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN, AFTER_QUOTE, JUNK }
+    private enum State {
+        FIELD_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_SEEN,
+        AFTER_QUOTE,
+        JUNK
+    }
 
     /** Reads one record into {@link #fields}; false at the end of the file. */
     private boolean readRecord() {
@@ -179,12 +195,16 @@ final class CsvRecords extends Lookahead<SourceRecord> {
             if (b == EOF) {
                 tooLarge |= raw.overflowed();
                 if (state == State.QUOTED) {
-                    throw new InvalidSourceFile("line " + recordStartLine + ": a quoted field is never closed (the file ends inside it)");
+                    throw new InvalidSourceFile(
+                            "line " + recordStartLine + ": a quoted field is never closed (the file ends inside it)");
                 }
                 if (!any) {
                     return false;
                 }
-                endField(fieldStart, state == State.UNQUOTED || state == State.JUNK ? valueEnd : value.length(), quotedField);
+                endField(
+                        fieldStart,
+                        state == State.UNQUOTED || state == State.JUNK ? valueEnd : value.length(),
+                        quotedField);
                 return true;
             }
             any = true;
@@ -192,7 +212,10 @@ final class CsvRecords extends Lookahead<SourceRecord> {
             if (lineBreak && state != State.QUOTED) {
                 tooLarge |= raw.overflowed();
                 consumeLineBreak(b);
-                endField(fieldStart, state == State.UNQUOTED || state == State.JUNK ? valueEnd : value.length(), quotedField);
+                endField(
+                        fieldStart,
+                        state == State.UNQUOTED || state == State.JUNK ? valueEnd : value.length(),
+                        quotedField);
                 return true;
             }
             // Past maxRecordBytes the bytes are no longer kept, but the quotes are still followed, so the
@@ -292,7 +315,9 @@ final class CsvRecords extends Lookahead<SourceRecord> {
     private void skipByteOrderMark() {
         if (charset.equals(StandardCharsets.UTF_8) && peek() == 0xEF) {
             fill();
-            if (limit - position >= 3 && (buffer[position + 1] & 0xFF) == 0xBB && (buffer[position + 2] & 0xFF) == 0xBF) {
+            if (limit - position >= 3
+                    && (buffer[position + 1] & 0xFF) == 0xBB
+                    && (buffer[position + 2] & 0xFF) == 0xBF) {
                 position += 3;
             }
         }

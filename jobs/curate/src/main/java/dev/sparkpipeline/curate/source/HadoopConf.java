@@ -1,12 +1,11 @@
 package dev.sparkpipeline.curate.source;
 
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
 
 /** The driver's Hadoop configuration (file systems, S3 credentials providers) carried to the executors. */
 final class HadoopConf implements Serializable {

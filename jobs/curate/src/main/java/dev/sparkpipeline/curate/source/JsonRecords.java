@@ -13,7 +13,6 @@ import dev.sparkpipeline.core.dataset.ColumnNames;
 import dev.sparkpipeline.core.dataset.RejectRule;
 import dev.sparkpipeline.core.dataset.RejectRule.Rejection;
 import dev.sparkpipeline.core.dataset.RowRules;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -68,9 +67,12 @@ final class JsonRecords extends Lookahead<SourceRecord> {
         this.maxRecordBytes = rules.maxRecordBytes();
         this.maxDepth = rules.maxNestingDepth();
         // Jackson's own limits sit above the dataset's: the walk below reports them with the record.
-        this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(Math.max(rules.maxRecordBytes(), 1000)).maxStringLength(Math.max(rules.maxRecordBytes(), 1000))
-                .build()).build();
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Math.max(rules.maxRecordBytes(), 1000))
+                        .maxStringLength(Math.max(rules.maxRecordBytes(), 1000))
+                        .build())
+                .build();
         PushbackInputStream pushback = new PushbackInputStream(source, 4);
         this.in = pushback;
         try {
@@ -119,7 +121,9 @@ final class JsonRecords extends Lookahead<SourceRecord> {
                 }
                 records++;
                 if (tooLarge) {
-                    return rejected(new Rejection(RejectRule.TOO_LARGE, "the line is longer than " + maxRecordBytes + " bytes"), this::lineText);
+                    return rejected(
+                            new Rejection(RejectRule.TOO_LARGE, "the line is longer than " + maxRecordBytes + " bytes"),
+                            this::lineText);
                 }
                 String text = lineBytes.decode(0, lineBytes.length(), strict);
                 if (text == null) {
@@ -127,7 +131,9 @@ final class JsonRecords extends Lookahead<SourceRecord> {
                         throw new InvalidSourceFile("line " + line + ": bytes that are not valid " + charset.name()
                                 + " (invalidEncoding: fail-file)");
                     }
-                    return rejected(new Rejection(RejectRule.ENCODING, "the line holds bytes that are not valid " + charset.name()),
+                    return rejected(
+                            new Rejection(
+                                    RejectRule.ENCODING, "the line holds bytes that are not valid " + charset.name()),
                             this::lineText);
                 }
                 return parseLine(text);
@@ -141,7 +147,9 @@ final class JsonRecords extends Lookahead<SourceRecord> {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                return rejected(new Rejection(RejectRule.NOT_AN_OBJECT, "the line is a JSON " + kind(first) + ", not an object"),
+                return rejected(
+                        new Rejection(
+                                RejectRule.NOT_AN_OBJECT, "the line is a JSON " + kind(first) + ", not an object"),
                         () -> clip(text));
             }
             Walk walk = walk(parser, null);
@@ -162,7 +170,8 @@ final class JsonRecords extends Lookahead<SourceRecord> {
             JsonToken token = array.nextToken();
             if (token == JsonToken.END_ARRAY) {
                 if (array.nextToken() != null) {
-                    throw new InvalidSourceFile("line " + array.currentLocation().getLineNr() + ": text follows the file's array");
+                    throw new InvalidSourceFile(
+                            "line " + array.currentLocation().getLineNr() + ": text follows the file's array");
                 }
                 return null;
             }
@@ -174,8 +183,12 @@ final class JsonRecords extends Lookahead<SourceRecord> {
             if (token != JsonToken.START_OBJECT) {
                 String shown = token.isStructStart() ? kind(token) : array.getText();
                 array.skipChildren();
-                return rejectedAt(at, new Rejection(RejectRule.NOT_AN_OBJECT, "element " + records + " is a JSON " + kind(token)
-                        + ", not an object"), () -> clip(shown));
+                return rejectedAt(
+                        at,
+                        new Rejection(
+                                RejectRule.NOT_AN_OBJECT,
+                                "element " + records + " is a JSON " + kind(token) + ", not an object"),
+                        () -> clip(shown));
             }
             StringWriter copy = new StringWriter();
             try (JsonGenerator generator = factory.createGenerator(copy)) {
@@ -218,7 +231,8 @@ final class JsonRecords extends Lookahead<SourceRecord> {
                 throw new JsonParseException(parser, "the object is never closed");
             }
             if (walk.problem == null && offset(parser.currentLocation()) - start > maxRecordBytes) {
-                walk.problem = new Rejection(RejectRule.TOO_LARGE, "the record is longer than " + maxRecordBytes + " bytes");
+                walk.problem =
+                        new Rejection(RejectRule.TOO_LARGE, "the record is longer than " + maxRecordBytes + " bytes");
             }
             boolean keep = walk.problem == null;
             if (copy != null && keep) {
@@ -235,7 +249,8 @@ final class JsonRecords extends Lookahead<SourceRecord> {
                 case START_OBJECT, START_ARRAY -> {
                     depth++;
                     if (depth > maxDepth && walk.problem == null) {
-                        walk.problem = new Rejection(RejectRule.TOO_DEEP, "the record is nested deeper than " + maxDepth + " levels");
+                        walk.problem = new Rejection(
+                                RejectRule.TOO_DEEP, "the record is nested deeper than " + maxDepth + " levels");
                     }
                 }
                 case END_OBJECT, END_ARRAY -> {
@@ -277,7 +292,8 @@ final class JsonRecords extends Lookahead<SourceRecord> {
         void add(String sourceName, String value, boolean isNested, Set<String> seen) {
             if (value != null && problem == null && unpairedSurrogate(value)) {
                 // An escaped lone half of a surrogate pair (U+D800 to U+DFFF) decodes to no character at all.
-                problem = new Rejection(RejectRule.ENCODING, "field " + sourceName + " holds an unpaired surrogate escape, not text");
+                problem = new Rejection(
+                        RejectRule.ENCODING, "field " + sourceName + " holds an unpaired surrogate escape, not text");
             }
             String name = ColumnNames.normalise(sourceName);
             if (name.isEmpty()) {
@@ -299,7 +315,8 @@ final class JsonRecords extends Lookahead<SourceRecord> {
             for (int i = 0; i < flags.length; i++) {
                 flags[i] = nested.get(i);
             }
-            return new SourceRecord(line, number, names.toArray(String[]::new), values.toArray(String[]::new), flags, null, raw);
+            return new SourceRecord(
+                    line, number, names.toArray(String[]::new), values.toArray(String[]::new), flags, null, raw);
         }
     }
 
@@ -328,7 +345,9 @@ final class JsonRecords extends Lookahead<SourceRecord> {
     }
 
     private static String clip(String text) {
-        return text.length() > RAW_LIMIT ? text.substring(0, RAW_LIMIT) + "... (" + text.length() + " characters)" : text;
+        return text.length() > RAW_LIMIT
+                ? text.substring(0, RAW_LIMIT) + "... (" + text.length() + " characters)"
+                : text;
     }
 
     private static String kind(JsonToken token) {
@@ -349,8 +368,12 @@ final class JsonRecords extends Lookahead<SourceRecord> {
     /** Jackson's message without its source excerpt: the first line, and the line and column. */
     private static String jacksonMessage(JsonProcessingException e) {
         String message = e.getOriginalMessage();
-        String first = message == null ? "malformed JSON" : message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message);
-        return e.getLocation() == null ? first : first + " (column " + e.getLocation().getColumnNr() + ")";
+        String first = message == null
+                ? "malformed JSON"
+                : message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message);
+        return e.getLocation() == null
+                ? first
+                : first + " (column " + e.getLocation().getColumnNr() + ")";
     }
 
     private void skipByteOrderMark(PushbackInputStream stream) throws IOException {
@@ -384,7 +407,8 @@ final class JsonRecords extends Lookahead<SourceRecord> {
     }
 
     private JsonParser startArray(InputStream stream) throws IOException {
-        JsonParser parser = charset.equals(StandardCharsets.UTF_8) ? factory.createParser(stream)
+        JsonParser parser = charset.equals(StandardCharsets.UTF_8)
+                ? factory.createParser(stream)
                 : factory.createParser(new InputStreamReader(stream, strict == null ? charset.newDecoder() : strict));
         try {
             parser.nextToken();

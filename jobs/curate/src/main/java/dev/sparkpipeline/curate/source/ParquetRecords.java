@@ -1,11 +1,6 @@
 package dev.sparkpipeline.curate.source;
 
 import dev.sparkpipeline.core.dataset.ColumnNames;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.CollectionAccumulator;
-
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -15,6 +10,10 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * A landed Parquet file as shaped rows: Spark reads it (by its literal path), each value is
@@ -23,12 +22,13 @@ import java.util.Set;
  */
 final class ParquetRecords {
 
-    private ParquetRecords() {
-    }
+    private ParquetRecords() {}
 
-    static JavaRDD<Row> shaped(SparkSession spark, String input, int index, RowShaper shaper, CollectionAccumulator<String> undeclared) {
+    static JavaRDD<Row> shaped(
+            SparkSession spark, String input, int index, RowShaper shaper, CollectionAccumulator<String> undeclared) {
         var frame = spark.read().parquet(literal(input));
-        String[] names = Arrays.stream(frame.columns()).map(ColumnNames::normalise).toArray(String[]::new);
+        String[] names =
+                Arrays.stream(frame.columns()).map(ColumnNames::normalise).toArray(String[]::new);
         Set<String> duplicates = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String name : names) {
@@ -56,8 +56,13 @@ final class ParquetRecords {
     }
 
     private static boolean scalar(Object value) {
-        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date
-                || value instanceof Timestamp || value instanceof Instant || value instanceof LocalDate
+        return value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Date
+                || value instanceof Timestamp
+                || value instanceof Instant
+                || value instanceof LocalDate
                 || value instanceof LocalDateTime;
     }
 
@@ -75,7 +80,9 @@ final class ParquetRecords {
         if (value instanceof Double || value instanceof Float) {
             // The shortest decimal that reads back as the value, without an exponent: 1.23456789E7 is 12345678.9.
             String shortest = value.toString();
-            return shortest.contains("N") || shortest.contains("I") ? shortest : new BigDecimal(shortest).toPlainString();
+            return shortest.contains("N") || shortest.contains("I")
+                    ? shortest
+                    : new BigDecimal(shortest).toPlainString();
         }
         return value.toString();
     }

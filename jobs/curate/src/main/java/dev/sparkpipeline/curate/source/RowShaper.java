@@ -7,14 +7,6 @@ import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.dataset.RejectRule;
 import dev.sparkpipeline.core.dataset.RejectRule.Rejection;
 import dev.sparkpipeline.core.dataset.RowRules;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +19,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
 
 /**
  * Turns a {@link SourceRecord} into a row of the dataset's schema plus the columns that say what
@@ -65,6 +64,7 @@ public final class RowShaper implements Serializable {
     private final List<ColumnConverter> converters;
     /** For typed sources (Parquet), whose values come as canonical text: no separators, ISO dates. */
     private final List<ColumnConverter> typedConverters;
+
     private final RowRules.ExtraColumns extraColumns;
     private final boolean fingerprint;
     private final String datasetName;
@@ -77,11 +77,21 @@ public final class RowShaper implements Serializable {
         dataset.columns().forEach(column -> list.add(ColumnConverter.of(column, dataset.rows())));
         this.converters = List.copyOf(list);
         RowRules rules = dataset.rows();
-        RowRules canonical = new RowRules(rules.encoding(), rules.invalidEncoding(), rules.extraColumns(), rules.dedupe(), '.', (char) 0,
-                rules.timeZone(), rules.maxRecordBytes(), rules.maxNestingDepth());
+        RowRules canonical = new RowRules(
+                rules.encoding(),
+                rules.invalidEncoding(),
+                rules.extraColumns(),
+                rules.dedupe(),
+                '.',
+                (char) 0,
+                rules.timeZone(),
+                rules.maxRecordBytes(),
+                rules.maxNestingDepth());
         List<ColumnConverter> typed = new ArrayList<>();
-        dataset.columns().forEach(column -> typed.add(ColumnConverter.of(
-                new ColumnSpec(column.name(), column.type(), column.required(), null, column.timeZone()), canonical)));
+        dataset.columns()
+                .forEach(column -> typed.add(ColumnConverter.of(
+                        new ColumnSpec(column.name(), column.type(), column.required(), null, column.timeZone()),
+                        canonical)));
         this.typedConverters = List.copyOf(typed);
         this.extraColumns = dataset.rows().extraColumns();
         this.fingerprint = dataset.key().isEmpty() && dataset.rows().dedupe() == RowRules.Dedupe.ROWS;
@@ -92,7 +102,8 @@ public final class RowShaper implements Serializable {
     public StructType schema() {
         List<StructField> fields = new ArrayList<>();
         for (ColumnConverter converter : converters) {
-            fields.add(DataTypes.createStructField(converter.column().name(), sparkType(converter.column().type()), true));
+            fields.add(DataTypes.createStructField(
+                    converter.column().name(), sparkType(converter.column().type()), true));
         }
         fields.add(DataTypes.createStructField(SOURCE, DataTypes.IntegerType, false));
         fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, false));
@@ -100,7 +111,8 @@ public final class RowShaper implements Serializable {
         fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(ERRORS, DataTypes.createArrayType(ERROR, false), true));
         fields.add(DataTypes.createStructField(FINGERPRINT, DataTypes.BinaryType, true));
-        fields.add(DataTypes.createStructField(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true));
+        fields.add(DataTypes.createStructField(
+                EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true));
         return DataTypes.createStructType(fields);
     }
 
@@ -177,16 +189,34 @@ public final class RowShaper implements Serializable {
             int at = mapping[c];
             String text = at < 0 ? null : record.values()[at];
             if (at >= 0 && record.nested() != null && record.nested()[at]) {
-                errors = add(errors, error(column.name(), "(nested)", new Rejection(RejectRule.NOT_SCALAR,
-                        "column " + column.name() + " holds an object or array; " + column.type() + " needs a single value")));
+                errors = add(
+                        errors,
+                        error(
+                                column.name(),
+                                "(nested)",
+                                new Rejection(
+                                        RejectRule.NOT_SCALAR,
+                                        "column " + column.name() + " holds an object or array; " + column.type()
+                                                + " needs a single value")));
                 continue;
             }
-            boolean absent = text == null || (column.type().kind() == ColumnType.Kind.STRING ? column.required() && text.isBlank()
-                    : text.isBlank());
+            boolean absent = text == null
+                    || (column.type().kind() == ColumnType.Kind.STRING
+                            ? column.required() && text.isBlank()
+                            : text.isBlank());
             if (absent) {
                 if (column.required()) {
-                    errors = add(errors, error(column.name(), text, new Rejection(RejectRule.MISSING,
-                            "column " + column.name() + " is required" + (at < 0 ? " and the source does not have it" : " and has no value"))));
+                    errors = add(
+                            errors,
+                            error(
+                                    column.name(),
+                                    text,
+                                    new Rejection(
+                                            RejectRule.MISSING,
+                                            "column " + column.name() + " is required"
+                                                    + (at < 0
+                                                            ? " and the source does not have it"
+                                                            : " and has no value"))));
                 }
                 continue;
             }

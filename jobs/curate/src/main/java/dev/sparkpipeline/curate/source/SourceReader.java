@@ -1,7 +1,22 @@
 package dev.sparkpipeline.curate.source;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+
 import dev.sparkpipeline.core.dataset.DataFormat;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serial;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -14,22 +29,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.util.CollectionAccumulator;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Serial;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.zip.GZIPInputStream;
-
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 
 /**
  * Reads landed files into shaped rows ({@link RowShaper}): CSV and JSON by the project's strict
@@ -78,7 +77,9 @@ public final class SourceReader {
 
     /** The landed file a row's {@link RowShaper#SOURCE} number stands for, as a column. */
     public Column sourceKey() {
-        return element_at(array(inputs.stream().map(functions::lit).toArray(Column[]::new)), col(RowShaper.SOURCE).plus(1));
+        return element_at(
+                array(inputs.stream().map(functions::lit).toArray(Column[]::new)),
+                col(RowShaper.SOURCE).plus(1));
     }
 
     /** Files that could not be read at all, as {@code source: reason}; known after the first action. */
@@ -95,8 +96,10 @@ public final class SourceReader {
 
     static DataFormat format(String input) {
         String name = input.substring(input.lastIndexOf('/') + 1);
-        return DataFormat.fromFileName(name).map(DataFormat.FileType::format)
-                .orElseThrow(() -> new InvalidSourceFile("cannot tell the format of " + name + " (csv, jsonl, json, parquet)"));
+        return DataFormat.fromFileName(name)
+                .map(DataFormat.FileType::format)
+                .orElseThrow(() ->
+                        new InvalidSourceFile("cannot tell the format of " + name + " (csv, jsonl, json, parquet)"));
     }
 
     /** One task: one landed file, streamed record by record. */
@@ -112,8 +115,13 @@ public final class SourceReader {
         private final CollectionAccumulator<String> failures;
         private final CollectionAccumulator<String> undeclared;
 
-        ReadFile(HadoopConf conf, List<String> inputs, DatasetSpec dataset, RowShaper shaper, CollectionAccumulator<String> failures,
-                 CollectionAccumulator<String> undeclared) {
+        ReadFile(
+                HadoopConf conf,
+                List<String> inputs,
+                DatasetSpec dataset,
+                RowShaper shaper,
+                CollectionAccumulator<String> failures,
+                CollectionAccumulator<String> undeclared) {
             this.conf = conf;
             this.inputs = inputs;
             this.dataset = dataset;
@@ -140,11 +148,14 @@ public final class SourceReader {
                 failures.add(input + ": " + reason(unreadable));
                 return Collections.emptyIterator();
             }
-            boolean gzip = DataFormat.fromFileName(path.getName()).map(DataFormat.FileType::gzip).orElse(false);
+            boolean gzip = DataFormat.fromFileName(path.getName())
+                    .map(DataFormat.FileType::gzip)
+                    .orElse(false);
             try {
                 InputStream content = gzip ? new GZIPInputStream(stream, 64 * 1024) : stream;
                 Iterator<SourceRecord> records = format(input) == DataFormat.CSV
-                        ? csv(content) : new JsonRecords(content, dataset.rows(), JsonRecords.mayHoldAnArray(path.getName()));
+                        ? csv(content)
+                        : new JsonRecords(content, dataset.rows(), JsonRecords.mayHoldAnArray(path.getName()));
                 return new Shaped(index, records, content);
             } catch (InvalidSourceFile | IOException | UncheckedIOException failure) {
                 stream.close();
@@ -215,7 +226,7 @@ public final class SourceReader {
         if (cause instanceof InvalidSourceFile) {
             return message;
         }
-        return "cannot be read (" + cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""))
-                + ")";
+        return "cannot be read (" + cause.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse("")) + ")";
     }
 }

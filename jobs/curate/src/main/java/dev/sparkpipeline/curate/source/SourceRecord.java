@@ -1,7 +1,6 @@
 package dev.sparkpipeline.curate.source;
 
 import dev.sparkpipeline.core.dataset.RejectRule.Rejection;
-
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +19,11 @@ import java.util.function.Supplier;
 // Per-record hot path: the arrays are the readers' own, and no record is compared or hashed, where
 // array components would compare by identity.
 @SuppressWarnings("ArrayRecordComponent")
-public record SourceRecord(long line, long number, String[] names, String[] values, boolean[] nested,
-                           Rejection problem, Supplier<String> raw) {
-}
+public record SourceRecord(
+        long line,
+        long number,
+        String[] names,
+        String[] values,
+        boolean[] nested,
+        Rejection problem,
+        Supplier<String> raw) {}

@@ -1,19 +1,18 @@
 package dev.sparkpipeline.curate.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.core.dataset.CsvOptions;
 import dev.sparkpipeline.core.dataset.RowRules;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Any table of values, written as RFC 4180 CSV (quoting what needs it), reads back value for value:
@@ -36,8 +35,10 @@ class CsvRecordsProperties {
             csv.append(String.join(",", fields)).append("\n");
         }
 
-        CsvRecords records = new CsvRecords(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                new CsvOptions(',', '"'), RowRules.defaults());
+        CsvRecords records = new CsvRecords(
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                new CsvOptions(',', '"'),
+                RowRules.defaults());
         List<List<String>> read = new ArrayList<>();
         while (records.hasNext()) {
             SourceRecord record = records.next();
@@ -51,10 +52,15 @@ class CsvRecordsProperties {
     @Provide
     Arbitrary<List<List<String>>> tables() {
         // Whole code points (an emoji is two chars: a lone half would not be text at all).
-        Arbitrary<String> value = Arbitraries.of(",", "\"", "\n", "\r", "\r\n", " ", "\t", ";", "'", "a", "Z", "0", "9", "é", "€",
-                        "😀", "\u00A0", "x y")
-                .list().ofMinSize(1).ofMaxSize(8).map(parts -> String.join("", parts));
-        return Arbitraries.integers().between(1, 5).flatMap(width ->
-                value.list().ofSize(width).list().ofMinSize(1).ofMaxSize(20));
+        Arbitrary<String> value = Arbitraries.of(
+                        ",", "\"", "\n", "\r", "\r\n", " ", "\t", ";", "'", "a", "Z", "0", "9", "é", "€", "😀",
+                        "\u00A0", "x y")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(8)
+                .map(parts -> String.join("", parts));
+        return Arbitraries.integers()
+                .between(1, 5)
+                .flatMap(width -> value.list().ofSize(width).list().ofMinSize(1).ofMaxSize(20));
     }
 }

@@ -1,17 +1,16 @@
 package dev.sparkpipeline.curate.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.dataset.CsvOptions;
 import dev.sparkpipeline.core.dataset.RejectRule;
 import dev.sparkpipeline.core.dataset.RowRules;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The strict CSV reader, record by record: what a value is, where a record starts, and when a record is broken. */
 class CsvRecordsTest {
@@ -20,7 +19,9 @@ class CsvRecordsTest {
     void aQuotedLineBreakIsPartOfItsValueAndLinesAreCountedAcrossIt() {
         List<SourceRecord> records = read("id,status\n1,\"PAID\nLATE\"\n2,OPEN\n");
 
-        assertThat(records).extracting(r -> r.line() + ":" + String.join("|", r.values())).containsExactly("2:1|PAID\nLATE", "4:2|OPEN");
+        assertThat(records)
+                .extracting(r -> r.line() + ":" + String.join("|", r.values()))
+                .containsExactly("2:1|PAID\nLATE", "4:2|OPEN");
     }
 
     @Test
@@ -33,7 +34,8 @@ class CsvRecordsTest {
 
     @Test
     void doubledQuotesAndDelimitersInsideQuotesAreText() {
-        assertThat(read("a,b\n\"say \"\"hi\"\", then go\",x\n").get(0).values()).containsExactly("say \"hi\", then go", "x");
+        assertThat(read("a,b\n\"say \"\"hi\"\", then go\",x\n").get(0).values())
+                .containsExactly("say \"hi\", then go", "x");
     }
 
     @Test
@@ -50,8 +52,13 @@ class CsvRecordsTest {
     void aRowWithAnotherFieldCountIsRejectedNotShifted() {
         List<SourceRecord> records = read("date,rain,wind\n2016-03-06,1,5,10.0\n2016-03-07,2\n2016-03-08,3,4\n");
 
-        assertThat(records).extracting(r -> r.problem() == null ? "ok" : r.problem().rule() + " " + r.problem().message())
-                .containsExactly("FIELD_COUNT the record has 4 fields; the header has 3", "FIELD_COUNT the record has 2 fields; the header has 3",
+        assertThat(records)
+                .extracting(r -> r.problem() == null
+                        ? "ok"
+                        : r.problem().rule() + " " + r.problem().message())
+                .containsExactly(
+                        "FIELD_COUNT the record has 4 fields; the header has 3",
+                        "FIELD_COUNT the record has 2 fields; the header has 3",
                         "ok");
         assertThat(records.get(0).raw().get()).isEqualTo("2016-03-06,1,5,10.0");
     }
@@ -72,7 +79,9 @@ class CsvRecordsTest {
 
     @Test
     void invalidBytesRejectTheirRowWithTheColumn() {
-        byte[] file = concat("id,name\n1,".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28},
+        byte[] file = concat(
+                "id,name\n1,".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xC3, (byte) 0x28},
                 "\n2,ok\n".getBytes(StandardCharsets.UTF_8));
 
         List<SourceRecord> records = read(file, RowRules.defaults());
@@ -84,28 +93,59 @@ class CsvRecordsTest {
 
     @Test
     void invalidBytesCanFailTheFile() {
-        byte[] file = concat("id,name\n1,".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF}, "\n".getBytes(StandardCharsets.UTF_8));
-        RowRules failFile = new RowRules("UTF-8", RowRules.InvalidEncoding.FAIL_FILE, RowRules.ExtraColumns.DROP, RowRules.Dedupe.ROWS,
-                '.', (char) 0, RowRules.defaults().timeZone(), 1024, 8);
+        byte[] file = concat(
+                "id,name\n1,".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xFF},
+                "\n".getBytes(StandardCharsets.UTF_8));
+        RowRules failFile = new RowRules(
+                "UTF-8",
+                RowRules.InvalidEncoding.FAIL_FILE,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                '.',
+                (char) 0,
+                RowRules.defaults().timeZone(),
+                1024,
+                8);
 
-        assertThatThrownBy(() -> read(file, failFile)).hasMessage("line 2, column name: bytes that are not valid UTF-8 (invalidEncoding: fail-file)");
+        assertThatThrownBy(() -> read(file, failFile))
+                .hasMessage("line 2, column name: bytes that are not valid UTF-8 (invalidEncoding: fail-file)");
     }
 
     @Test
     void aWindows1252FileReadsItsOwnCharacters() {
-        RowRules cp1252 = new RowRules("windows-1252", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS, '.', (char) 0, RowRules.defaults().timeZone(), 1024, 8);
+        RowRules cp1252 = new RowRules(
+                "windows-1252",
+                RowRules.InvalidEncoding.REJECT_ROW,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                '.',
+                (char) 0,
+                RowRules.defaults().timeZone(),
+                1024,
+                8);
 
-        assertThat(read("id,name\n1,Zoë €\n".getBytes(java.nio.charset.Charset.forName("windows-1252")), cp1252).get(0).values())
+        assertThat(read("id,name\n1,Zoë €\n".getBytes(java.nio.charset.Charset.forName("windows-1252")), cp1252)
+                        .get(0)
+                        .values())
                 .containsExactly("1", "Zoë €");
     }
 
     @Test
     void aRecordLongerThanTheBoundIsRejectedAndTheNextOneRead() {
-        RowRules small = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP, RowRules.Dedupe.ROWS,
-                '.', (char) 0, RowRules.defaults().timeZone(), 16, 8);
+        RowRules small = new RowRules(
+                "UTF-8",
+                RowRules.InvalidEncoding.REJECT_ROW,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                '.',
+                (char) 0,
+                RowRules.defaults().timeZone(),
+                16,
+                8);
 
-        List<SourceRecord> records = read("a,b\n1,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n2,y\n".getBytes(StandardCharsets.UTF_8), small);
+        List<SourceRecord> records =
+                read("a,b\n1,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n2,y\n".getBytes(StandardCharsets.UTF_8), small);
 
         assertThat(records.get(0).problem().rule()).isEqualTo(RejectRule.TOO_LARGE);
         assertThat(records.get(1).values()).containsExactly("2", "y");
@@ -114,8 +154,16 @@ class CsvRecordsTest {
 
     @Test
     void aQuotedFieldLongerThanTheBoundRejectsItsRecordAndReadingGoesOnAfterItsClosingQuote() {
-        RowRules small = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP, RowRules.Dedupe.ROWS,
-                '.', (char) 0, RowRules.defaults().timeZone(), 100, 8);
+        RowRules small = new RowRules(
+                "UTF-8",
+                RowRules.InvalidEncoding.REJECT_ROW,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                '.',
+                (char) 0,
+                RowRules.defaults().timeZone(),
+                100,
+                8);
         String csv = "id,s,i\n1," + "y".repeat(120) + ",\"x\n9,phantom,9\n\"\"end\"\n2,b,2\n";
 
         List<SourceRecord> records = read(csv.getBytes(StandardCharsets.UTF_8), small);

@@ -1,23 +1,23 @@
 package dev.sparkpipeline.curate.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sparkpipeline.core.dataset.RejectRule;
 import dev.sparkpipeline.core.dataset.RowRules;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The JSON reader: JSON Lines or one array of objects, each record walked with bounded depth and size. */
 class JsonRecordsTest {
 
     @Test
     void readsEachLineAsARecordWithValuesAsWritten() {
-        List<SourceRecord> records = read("{\"Order ID\": \"o-1\", \"amount\": 12.50, \"paid\": true, \"note\": null}\n\n{\"amount\": 1e3}\n");
+        List<SourceRecord> records = read(
+                "{\"Order ID\": \"o-1\", \"amount\": 12.50, \"paid\": true, \"note\": null}\n\n{\"amount\": 1e3}\n");
 
         assertThat(records.get(0).names()).containsExactly("order_id", "amount", "paid", "note");
         assertThat(records.get(0).values()).containsExactly("o-1", "12.50", "true", null);
@@ -47,14 +47,17 @@ class JsonRecordsTest {
     void aLineThatIsNotAnObjectOrHasTextAfterItIsRejected() {
         List<SourceRecord> records = read("{\"id\": 0}\n[1, 2]\n{\"id\": 1} {\"id\": 2}\n");
 
-        assertThat(records).extracting(r -> r.problem() == null ? "ok" : r.problem().rule().id())
+        assertThat(records)
+                .extracting(r -> r.problem() == null ? "ok" : r.problem().rule().id())
                 .containsExactly("ok", "not_an_object", "malformed_json");
     }
 
     @Test
     void aJsonLinesFileStartingWithAnArrayLineRejectsThatLineAndReadsTheRest() {
-        JsonRecords records = new JsonRecords(new ByteArrayInputStream("[1,2]\n{\"id\": \"e1\"}\n".getBytes(StandardCharsets.UTF_8)),
-                RowRules.defaults(), JsonRecords.mayHoldAnArray("orders.jsonl"));
+        JsonRecords records = new JsonRecords(
+                new ByteArrayInputStream("[1,2]\n{\"id\": \"e1\"}\n".getBytes(StandardCharsets.UTF_8)),
+                RowRules.defaults(),
+                JsonRecords.mayHoldAnArray("orders.jsonl"));
 
         assertThat(records.next().problem().rule()).isEqualTo(RejectRule.NOT_AN_OBJECT);
         assertThat(records.next().values()).containsExactly("e1");
@@ -62,7 +65,8 @@ class JsonRecordsTest {
 
     @Test
     void aNestedValueKeepsItsJsonText() {
-        SourceRecord record = read("{\"id\": \"r1\", \"meta\": {\"a\": [1, 2]}}\n").get(0);
+        SourceRecord record =
+                read("{\"id\": \"r1\", \"meta\": {\"a\": [1, 2]}}\n").get(0);
 
         assertThat(record.values()).containsExactly("r1", "{\"a\":[1,2]}");
         assertThat(record.nested()).containsExactly(false, true);
@@ -70,16 +74,30 @@ class JsonRecordsTest {
 
     @Test
     void anUnpairedSurrogateEscapeIsNotText() {
-        assertThat(read("{\"id\": \"s1\", \"s\": \"a\\ud800b\"}\n").get(0).problem().rule()).isEqualTo(RejectRule.ENCODING);
+        assertThat(read("{\"id\": \"s1\", \"s\": \"a\\ud800b\"}\n")
+                        .get(0)
+                        .problem()
+                        .rule())
+                .isEqualTo(RejectRule.ENCODING);
     }
 
     @Test
     void anArrayElementLongerThanTheBoundIsRejected() {
-        RowRules small = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP, RowRules.Dedupe.ROWS,
-                '.', (char) 0, RowRules.defaults().timeZone(), 100, 8);
+        RowRules small = new RowRules(
+                "UTF-8",
+                RowRules.InvalidEncoding.REJECT_ROW,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                '.',
+                (char) 0,
+                RowRules.defaults().timeZone(),
+                100,
+                8);
 
-        List<SourceRecord> records = read(("[{\"id\": \"z1\", \"s\": \"" + "q".repeat(120) + "\"}, {\"id\": \"z2\"}]")
-                .getBytes(StandardCharsets.UTF_8), small);
+        List<SourceRecord> records = read(
+                ("[{\"id\": \"z1\", \"s\": \"" + "q".repeat(120) + "\"}, {\"id\": \"z2\"}]")
+                        .getBytes(StandardCharsets.UTF_8),
+                small);
 
         assertThat(records.get(0).problem().rule()).isEqualTo(RejectRule.TOO_LARGE);
         assertThat(records.get(1).values()).containsExactly("z2");
@@ -87,7 +105,8 @@ class JsonRecordsTest {
 
     @Test
     void aColumnNamedTwiceIsRejected() {
-        assertThat(read("{\"id\": 1, \"ID\": 2}\n").get(0).problem().message()).isEqualTo("the record names column id twice");
+        assertThat(read("{\"id\": 1, \"ID\": 2}\n").get(0).problem().message())
+                .isEqualTo("the record names column id twice");
     }
 
     @Test
@@ -103,10 +122,19 @@ class JsonRecordsTest {
 
     @Test
     void aLineLongerThanTheBoundIsRejected() {
-        RowRules small = new RowRules("UTF-8", RowRules.InvalidEncoding.REJECT_ROW, RowRules.ExtraColumns.DROP, RowRules.Dedupe.ROWS,
-                '.', (char) 0, RowRules.defaults().timeZone(), 32, 8);
+        RowRules small = new RowRules(
+                "UTF-8",
+                RowRules.InvalidEncoding.REJECT_ROW,
+                RowRules.ExtraColumns.DROP,
+                RowRules.Dedupe.ROWS,
+                '.',
+                (char) 0,
+                RowRules.defaults().timeZone(),
+                32,
+                8);
 
-        List<SourceRecord> records = read(("{\"id\": \"" + "x".repeat(100) + "\"}\n{\"id\": 2}\n").getBytes(StandardCharsets.UTF_8), small);
+        List<SourceRecord> records =
+                read(("{\"id\": \"" + "x".repeat(100) + "\"}\n{\"id\": 2}\n").getBytes(StandardCharsets.UTF_8), small);
 
         assertThat(records.get(0).problem().rule()).isEqualTo(RejectRule.TOO_LARGE);
         assertThat(records.get(1).values()).containsExactly("2");
@@ -134,7 +162,9 @@ class JsonRecordsTest {
     void anArrayElementThatIsNotAnObjectIsRejected() {
         List<SourceRecord> records = read("[{\"id\": 1}, 7, {\"id\": 3}]");
 
-        assertThat(records).extracting(r -> r.problem() == null ? r.values()[0] : r.problem().rule().id())
+        assertThat(records)
+                .extracting(r ->
+                        r.problem() == null ? r.values()[0] : r.problem().rule().id())
                 .containsExactly("1", "not_an_object", "3");
     }
 
