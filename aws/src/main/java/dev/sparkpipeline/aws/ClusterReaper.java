@@ -14,22 +14,13 @@ import software.amazon.awssdk.services.emr.model.ClusterSummary;
  * this function may not describe, are never touched; the template lets it terminate only
  * clusters tagged with its stack, so a foreign cluster that happened to bear the name is refused
  * by IAM, not by this code's goodwill.
+ *
+ * @param stackName the stack whose state machine names the clusters
  */
-public final class ClusterReaper implements ExecutionClusters {
+public record ClusterReaper(EmrClient emr, String stackName) implements ExecutionClusters {
 
     private static final List<ClusterState> LIVE =
             List.of(ClusterState.STARTING, ClusterState.BOOTSTRAPPING, ClusterState.RUNNING, ClusterState.WAITING);
-
-    private final EmrClient emr;
-    private final String stackName;
-
-    /**
-     * @param stackName the stack whose state machine names the clusters
-     */
-    public ClusterReaper(EmrClient emr, String stackName) {
-        this.emr = emr;
-        this.stackName = stackName;
-    }
 
     @Override
     public List<String> terminate(String executionName) {

@@ -37,23 +37,14 @@ import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilizat
  * run named after the execution is looked up first (a retry after a lost StartJobRun answer), and
  * StartJobRun carries a {@code clientToken} derived from the execution name (two attempts racing).
  */
-public final class EmrServerlessEngine implements JobEngine {
+public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings settings, Clock clock)
+        implements JobEngine {
 
     private static final Set<JobRunState> TERMINAL =
             Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
 
     /** Recent runs searched for a retried submission (ListJobRuns pages, newest first). */
     private static final int PAGES_SEARCHED = 3;
-
-    private final EmrServerlessClient client;
-    private final EngineSettings settings;
-    private final Clock clock;
-
-    public EmrServerlessEngine(EmrServerlessClient client, EngineSettings settings, Clock clock) {
-        this.client = client;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     public Engine engine() {

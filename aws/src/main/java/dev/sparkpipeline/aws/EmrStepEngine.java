@@ -33,22 +33,12 @@ import software.amazon.awssdk.services.emr.model.StepSummary;
  * shared cluster down). Steps may be added while the cluster is still STARTING or BOOTSTRAPPING.
  * A retried submission finds the step by its name.
  */
-public final class EmrStepEngine implements JobEngine {
+public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clock) implements JobEngine {
 
     private static final Set<StepState> TERMINAL =
             Set.of(StepState.COMPLETED, StepState.CANCELLED, StepState.FAILED, StepState.INTERRUPTED);
     private static final Set<ClusterState> ENDING =
             Set.of(ClusterState.TERMINATING, ClusterState.TERMINATED, ClusterState.TERMINATED_WITH_ERRORS);
-
-    private final EmrClient client;
-    private final EngineSettings settings;
-    private final Clock clock;
-
-    public EmrStepEngine(EmrClient client, EngineSettings settings, Clock clock) {
-        this.client = client;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     public Engine engine() {

@@ -13,21 +13,13 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
 /** {@link Catalog} on the Glue Data Catalog: Parquet tables in the pipeline's database. */
-public final class GlueCatalog implements Catalog {
+public record GlueCatalog(GlueClient glue, String database) implements Catalog {
 
     private static final String PARQUET_INPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
     private static final String PARQUET_OUTPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
     private static final String PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
     /** BatchCreatePartition takes at most 100 partitions a call. */
     private static final int BATCH = 100;
-
-    private final GlueClient glue;
-    private final String database;
-
-    public GlueCatalog(GlueClient glue, String database) {
-        this.glue = glue;
-        this.database = database;
-    }
 
     @Override
     public boolean upsertTable(

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.glue.model.JobRunState;
  * looks among the job's recent runs for one carrying the same {@code --run-id} and returns it
  * instead of starting another.
  */
-public final class GlueEngine implements JobEngine {
+public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock) implements JobEngine {
 
     private static final Set<JobRunState> TERMINAL = Set.of(
             JobRunState.SUCCEEDED,
@@ -34,16 +34,6 @@ public final class GlueEngine implements JobEngine {
             JobRunState.EXPIRED);
     /** Recent runs searched for a retried submission: GetJobRuns pages of 200, newest first. */
     private static final int PAGES_SEARCHED = 3;
-
-    private final GlueClient client;
-    private final EngineSettings settings;
-    private final Clock clock;
-
-    public GlueEngine(GlueClient client, EngineSettings settings, Clock clock) {
-        this.client = client;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     public Engine engine() {

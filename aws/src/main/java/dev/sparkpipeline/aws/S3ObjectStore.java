@@ -19,13 +19,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** {@link ObjectStore} on Amazon S3. A missing key or version is empty; anything else throws. */
-public final class S3ObjectStore implements ObjectStore {
-
-    private final S3Client s3;
-
-    public S3ObjectStore(S3Client s3) {
-        this.s3 = s3;
-    }
+public record S3ObjectStore(S3Client s3) implements ObjectStore {
 
     @Override
     public Optional<StoredObject> head(String bucket, String key, String versionId) {

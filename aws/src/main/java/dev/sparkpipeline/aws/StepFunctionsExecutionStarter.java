@@ -19,20 +19,11 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * of a running execution (same name, same input) with success and the original start date, and
  * a repeated start of a closed one with ExecutionAlreadyExists; both are duplicates.
  */
-public final class StepFunctionsExecutionStarter implements ExecutionStarter {
+public record StepFunctionsExecutionStarter(SfnClient sfn, String stateMachineArn, Clock clock)
+        implements ExecutionStarter {
 
     /** Clock skew allowed between this function and Step Functions when dating a start. */
     static final Duration SKEW = Duration.ofSeconds(2);
-
-    private final SfnClient sfn;
-    private final String stateMachineArn;
-    private final Clock clock;
-
-    public StepFunctionsExecutionStarter(SfnClient sfn, String stateMachineArn, Clock clock) {
-        this.sfn = sfn;
-        this.stateMachineArn = stateMachineArn;
-        this.clock = clock;
-    }
 
     @Override
     public StartOutcome start(String executionName, ExecutionInput input) {

@@ -3,15 +3,7 @@ package dev.sparkpipeline.core.engine;
 import java.util.Map;
 
 /** Submits a job to the engine its input names and reports it as the first observation. */
-public final class JobSubmitter {
-
-    private final JobEngines engines;
-    private final PollSchedule schedule;
-
-    public JobSubmitter(JobEngines engines, PollSchedule schedule) {
-        this.engines = engines;
-        this.schedule = schedule;
-    }
+public record JobSubmitter(JobEngines engines, PollSchedule schedule) {
 
     /** Starts the job (or finds the one a retried request started) and says when to poll it. */
     public JobRun submit(JobRequest request) {

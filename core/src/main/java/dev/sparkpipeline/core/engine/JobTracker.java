@@ -3,17 +3,7 @@ package dev.sparkpipeline.core.engine;
 import java.time.Clock;
 
 /** Observes a job on its engine and turns the observation into the tracker's report. */
-public final class JobTracker {
-
-    private final JobEngines engines;
-    private final PollSchedule schedule;
-    private final Clock clock;
-
-    public JobTracker(JobEngines engines, PollSchedule schedule, Clock clock) {
-        this.engines = engines;
-        this.schedule = schedule;
-        this.clock = clock;
-    }
+public record JobTracker(JobEngines engines, PollSchedule schedule, Clock clock) {
 
     /** The job's current status; a job past its deadline and not ended is reported timed out. */
     public JobRun track(JobHandle handle) {

@@ -17,8 +17,10 @@ import java.util.Optional;
  * within bounds, no job argument takes over one the pipeline or the engine owns, the source is
  * in the landing bucket, and the input leaves room for what later states add. The answer is a
  * verdict, never an exception, so the state machine reads it without a Lambda error envelope.
+ *
+ * @param landingBucket the only bucket a run's source may be in (the functions may read no other)
  */
-public final class InputCheck {
+public record InputCheck(ObjectStore store, DatasetCatalog catalog, String landingBucket) {
 
     /**
      * The largest execution state a run accepts, in bytes of JSON: Step Functions refuses a state
@@ -34,19 +36,6 @@ public final class InputCheck {
     public static final int MAX_ARGUMENTS = 50;
 
     public static final int MAX_ARGUMENT_LENGTH = 4096;
-
-    private final ObjectStore store;
-    private final DatasetCatalog catalog;
-    private final String landingBucket;
-
-    /**
-     * @param landingBucket the only bucket a run's source may be in (the functions may read no other)
-     */
-    public InputCheck(ObjectStore store, DatasetCatalog catalog, String landingBucket) {
-        this.store = store;
-        this.catalog = catalog;
-        this.landingBucket = landingBucket;
-    }
 
     /**
      * The problem with this execution state, naming the field, or empty when the run may start.

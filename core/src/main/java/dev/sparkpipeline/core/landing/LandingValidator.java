@@ -24,32 +24,16 @@ import java.util.Optional;
  * counted and logged. Any other failure (throttling, an outage) propagates, so the invocation
  * fails and Lambda retries the whole event; every step is idempotent, so a retry repeats nothing.
  */
-public final class LandingValidator {
+public record LandingValidator(
+        ObjectStore store,
+        ExecutionStarter starter,
+        LandingRules rules,
+        QuarantineWriter quarantine,
+        EventLog log,
+        Metrics metrics) {
 
     /** Where rejected files are set aside, in the quarantine bucket. */
     public static final String QUARANTINE_PREFIX = "quarantine/";
-
-    private final ObjectStore store;
-    private final ExecutionStarter starter;
-    private final LandingRules rules;
-    private final QuarantineWriter quarantine;
-    private final EventLog log;
-    private final Metrics metrics;
-
-    public LandingValidator(
-            ObjectStore store,
-            ExecutionStarter starter,
-            LandingRules rules,
-            QuarantineWriter quarantine,
-            EventLog log,
-            Metrics metrics) {
-        this.store = store;
-        this.starter = starter;
-        this.rules = rules;
-        this.quarantine = quarantine;
-        this.log = log;
-        this.metrics = metrics;
-    }
 
     /** Validates every file of one event. */
     public ValidationReport validate(List<LandedObject> objects) {

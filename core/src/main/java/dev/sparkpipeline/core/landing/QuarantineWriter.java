@@ -20,28 +20,15 @@ import java.util.Optional;
  * the source. The reason document is written last, so its presence means the file is safely set
  * aside: a repeated call finds it and does nothing twice. A record is removed copy first, for
  * the same reason.
+ *
+ * @param store        where both the source and the copy live
+ * @param bucket       the quarantine bucket
+ * @param prefix       {@code quarantine/} for rejected files, {@code failed/} for failed executions
+ * @param deleteSource delete the source version once the copy is verified
  */
-public final class QuarantineWriter {
+public record QuarantineWriter(ObjectStore store, String bucket, String prefix, boolean deleteSource) {
 
     private static final int REASON_MAX_BYTES = 1 << 20;
-
-    private final ObjectStore store;
-    private final String bucket;
-    private final String prefix;
-    private final boolean deleteSource;
-
-    /**
-     * @param store        where both the source and the copy live
-     * @param bucket       the quarantine bucket
-     * @param prefix       {@code quarantine/} for rejected files, {@code failed/} for failed executions
-     * @param deleteSource delete the source version once the copy is verified
-     */
-    public QuarantineWriter(ObjectStore store, String bucket, String prefix, boolean deleteSource) {
-        this.store = store;
-        this.bucket = bucket;
-        this.prefix = prefix;
-        this.deleteSource = deleteSource;
-    }
 
     /** Sets {@code source} aside with this reason; {@code landedAt} picks the dated folder. */
     public SetAside setAside(StoredObject source, Map<String, Object> reason, Instant landedAt) {

@@ -19,17 +19,7 @@ import java.util.Optional;
  * is idempotent: a repeated event, or a FAILED execution whose failure path already did all this,
  * changes nothing.
  */
-public final class Reconciler {
-
-    private final JobEngines engines;
-    private final ExecutionClusters clusters;
-    private final FailureRecorder recorder;
-
-    public Reconciler(JobEngines engines, ExecutionClusters clusters, FailureRecorder recorder) {
-        this.engines = engines;
-        this.clusters = clusters;
-        this.recorder = recorder;
-    }
+public record Reconciler(JobEngines engines, ExecutionClusters clusters, FailureRecorder recorder) {
 
     /**
      * How an execution ended, as its status-change event says.

@@ -17,13 +17,7 @@ import java.util.Optional;
  * {@link ObjectStore} on the local lake. Buckets are unversioned (version ids are null) and an
  * ETag is the MD5 of the content, as S3 computes it for single-part uploads.
  */
-public final class FolderObjectStore implements ObjectStore {
-
-    private final LocalLake lake;
-
-    public FolderObjectStore(LocalLake lake) {
-        this.lake = lake;
-    }
+public record FolderObjectStore(LocalLake lake) implements ObjectStore {
 
     @Override
     public Optional<StoredObject> head(String bucket, String key, String versionId) {

@@ -19,17 +19,12 @@ import java.util.Locale;
  * {@code terminateJobFlows} keep a cluster registry under {@code <lake>/_clusters/};
  * {@code sns:publish} and {@code events:putEvents} write to an outbox under {@code <lake>/_outbox/}.
  */
-public final class LakeIntegrations implements TaskRunner {
+public record LakeIntegrations(LocalLake lake) implements TaskRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalLake lake;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
-
-    public LakeIntegrations(LocalLake lake) {
-        this.lake = lake;
-    }
 
     @Override
     public JsonNode run(String resource, JsonNode parameters) {

@@ -13,17 +13,9 @@ import java.io.UncheckedIOException;
  * service integrations given: {@link LakeIntegrations} offline, the endpoint's services in the
  * endpoint mode.
  */
-public final class LocalTasks implements TaskRunner {
+public record LocalTasks(LocalFunctions functions, TaskRunner integrations) implements TaskRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final LocalFunctions functions;
-    private final TaskRunner integrations;
-
-    public LocalTasks(LocalFunctions functions, TaskRunner integrations) {
-        this.functions = functions;
-        this.integrations = integrations;
-    }
 
     @Override
     public JsonNode run(String resource, JsonNode parameters) {
