@@ -29,9 +29,7 @@ class EmrServerlessEngineContractTest {
     void application() {
         moto.reset();
         client = moto.clients().emrServerless();
-        applicationId = client.createApplication(
-                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
-                .applicationId();
+        applicationId = moto.createCurateApplication();
         engine = new EmrServerlessEngine(client, settings(applicationId), Clock.systemUTC());
     }
 

@@ -68,17 +68,8 @@ class EngineFaultInjectionTest {
                 .atPriority(10)
                 .willReturn(aResponse().proxiedFrom(moto.endpoint().toString())));
         clients = AwsClients.forEndpoint("us-east-1", URI.create(proxy.baseUrl()));
-        applicationId = moto.clients()
-                .emrServerless()
-                .createApplication(
-                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
-                .applicationId();
-        moto.clients()
-                .glue()
-                .createJob(b -> b.name("curate")
-                        .role("arn:aws:iam::123456789012:role/curate-job")
-                        .command(c -> c.name("glueetl")
-                                .scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        applicationId = moto.createCurateApplication();
+        moto.createCurateGlueJob();
     }
 
     @Test

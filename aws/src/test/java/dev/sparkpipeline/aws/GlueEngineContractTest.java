@@ -28,11 +28,7 @@ class GlueEngineContractTest {
     void job() {
         moto.reset();
         client = moto.clients().glue();
-        client.createJob(b -> b.name("curate")
-                .role("arn:aws:iam::123456789012:role/curate-job")
-                .command(c ->
-                        c.name("glueetl").scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala"))
-                .glueVersion("5.0"));
+        moto.createCurateGlueJob();
         engine = new GlueEngine(client, settings("unused"), Clock.systemUTC());
     }
 

@@ -95,6 +95,26 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         post("/moto-api/reset", "");
     }
 
+    /** Creates the EMR Serverless application the curate job runs on, as the template does; answers its id. */
+    public String createCurateApplication() {
+        return clients()
+                .emrServerless()
+                .createApplication(
+                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
+                .applicationId();
+    }
+
+    /** Creates the Glue job {@code curate}, as the template does. */
+    public void createCurateGlueJob() {
+        clients()
+                .glue()
+                .createJob(b -> b.name("curate")
+                        .role("arn:aws:iam::" + Requests.ACCOUNT + ":role/curate-job")
+                        .command(c -> c.name("glueetl")
+                                .scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala"))
+                        .glueVersion("5.0"));
+    }
+
     /** POSTs a JSON body to one of moto's own APIs ({@code /moto-api/...}); returns the status. */
     public int post(String path, String json) {
         try {

@@ -15,26 +15,21 @@ public final class WarmUpEnvironment {
 
     /** The engine functions' variables (submit, track, cancel), unreachable. */
     public static FunctionEnvironment engines() {
-        Map<String, String> variables = new HashMap<>(Map.of(
-                "AWS_REGION",
-                "us-east-1",
-                "AWS_ENDPOINT_URL",
-                "http://127.0.0.1:9",
-                "AWS_ACCESS_KEY_ID",
-                "warm-up",
-                "AWS_SECRET_ACCESS_KEY",
-                "warm-up"));
-        variables.putAll(Map.of(
-                "SERVERLESS_APPLICATION_ID",
-                "warm-up",
-                "GLUE_JOB_NAME",
-                "warm-up",
-                "JOB_EXECUTION_ROLE_ARN",
-                "arn:aws:iam::000000000000:role/warm-up",
-                "ARTIFACTS_BUCKET",
-                "warm-up",
-                "CURATED_BUCKET",
-                "warm-up"));
+        return unreachable(Map.of(
+                "SERVERLESS_APPLICATION_ID", "warm-up",
+                "GLUE_JOB_NAME", "warm-up",
+                "JOB_EXECUTION_ROLE_ARN", "arn:aws:iam::000000000000:role/warm-up",
+                "ARTIFACTS_BUCKET", "warm-up",
+                "CURATED_BUCKET", "warm-up"));
+    }
+
+    /** A function's own variables, with a region, keys and an endpoint nothing listens on. */
+    public static FunctionEnvironment unreachable(Map<String, String> function) {
+        Map<String, String> variables = new HashMap<>(function);
+        variables.put("AWS_REGION", "us-east-1");
+        variables.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        variables.put("AWS_ACCESS_KEY_ID", "warm-up");
+        variables.put("AWS_SECRET_ACCESS_KEY", "warm-up");
         return new FunctionEnvironment(variables);
     }
 }

@@ -30,11 +30,7 @@ class CancelJobHandlerContractTest {
     @BeforeEach
     void engines() {
         moto.reset();
-        applicationId = moto.clients()
-                .emrServerless()
-                .createApplication(
-                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
-                .applicationId();
+        applicationId = moto.createCurateApplication();
         engines = AwsJobEngines.on(moto.clients(), settings(applicationId), Clock.systemUTC());
     }
 

@@ -53,10 +53,7 @@ class ReconcileHandlerContractTest {
         s3.createBucket(b -> b.bucket("quarantine-bucket"));
         s3.putObject(
                 b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
-        applicationId = clients.emrServerless()
-                .createApplication(
-                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
-                .applicationId();
+        applicationId = moto.createCurateApplication();
     }
 
     @Test

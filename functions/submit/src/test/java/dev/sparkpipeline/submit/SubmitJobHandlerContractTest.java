@@ -37,17 +37,8 @@ class SubmitJobHandlerContractTest {
     @BeforeEach
     void engines() {
         moto.reset();
-        String applicationId = moto.clients()
-                .emrServerless()
-                .createApplication(
-                        b -> b.name("curate").releaseLabel("emr-7.9.0").type("SPARK"))
-                .applicationId();
-        moto.clients()
-                .glue()
-                .createJob(b -> b.name("curate")
-                        .role("arn:aws:iam::123456789012:role/curate-job")
-                        .command(c -> c.name("glueetl")
-                                .scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        String applicationId = moto.createCurateApplication();
+        moto.createCurateGlueJob();
         engines = AwsJobEngines.on(moto.clients(), settings(applicationId), Clock.systemUTC());
     }
 

@@ -37,12 +37,7 @@ class TrackJobHandlerContractTest {
     @BeforeEach
     void glueJob() {
         moto.reset();
-        moto.clients()
-                .glue()
-                .createJob(b -> b.name("curate")
-                        .role("arn:aws:iam::123456789012:role/curate-job")
-                        .command(c -> c.name("glueetl")
-                                .scriptLocation("s3://artifacts-bucket/jobs/curate/GlueCurateEntry.scala")));
+        moto.createCurateGlueJob();
         engines = AwsJobEngines.on(moto.clients(), Requests.settings("unused"), Clock.systemUTC());
     }
 

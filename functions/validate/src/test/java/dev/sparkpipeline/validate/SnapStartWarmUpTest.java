@@ -3,7 +3,7 @@ package dev.sparkpipeline.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkpipeline.aws.AwsAdapters;
-import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.aws.testing.WarmUpEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +13,9 @@ class SnapStartWarmUpTest {
     @Test
     void theWarmUpAcceptsAFileAndStartsAnExecutionOnCannedAnswersAlone() {
         // Nothing listens on the discard port: a call that reached the network would fail the warm-up.
-        var environment = new FunctionEnvironment(Map.of(
-                "AWS_REGION",
-                "us-east-1",
-                "AWS_ENDPOINT_URL",
-                "http://127.0.0.1:9",
-                "AWS_ACCESS_KEY_ID",
-                "warm-up",
-                "AWS_SECRET_ACCESS_KEY",
-                "warm-up",
-                "STATE_MACHINE_ARN",
-                "arn:aws:states:us-east-1:000000000000:stateMachine:warm-up",
-                "QUARANTINE_BUCKET",
-                "warm-up"));
+        var environment = WarmUpEnvironment.unreachable(Map.of(
+                "STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:warm-up",
+                "QUARANTINE_BUCKET", "warm-up"));
         var handler = new ValidateObjectHandler(ValidateFunction.build(environment, AwsAdapters.of(environment)));
 
         // A quarantine would copy the file, for which there is no answer: no failure means accepted and started.
