@@ -5,7 +5,7 @@
 # The test SamBuildContractTest runs these same targets and checks what they produce.
 
 MVNW ?= ./mvnw
-MAVEN_FLAGS ?= -B -q -DskipTests
+MAVEN_FLAGS ?= -B -q -DskipTests -Dquick
 
 define lambda_artifact
 	$(MVNW) $(MAVEN_FLAGS) -pl functions/$(1) -am package

@@ -60,7 +60,7 @@ class SamBuildContractTest {
                 codeUri,
                 Map.of("ARTIFACTS_DIR", artifactDir.toString()),
                 600,
-                List.of("make", "build-" + function.logicalId(), "MAVEN_FLAGS=-B -q -o -DskipTests"));
+                List.of("make", "build-" + function.logicalId(), "MAVEN_FLAGS=-B -q -o -DskipTests -Dquick"));
 
         assertThat(build.exitCode()).as(build.output()).isZero();
         List<Path> jars = libraryJars(artifactDir);
