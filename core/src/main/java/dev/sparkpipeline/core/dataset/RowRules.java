@@ -71,6 +71,20 @@ public record RowRules(
                 DEFAULT_MAX_NESTING_DEPTH);
     }
 
+    /** These rules with numbers written another way ({@code (char) 0}: no thousands separator). */
+    public RowRules withNumberFormat(char decimalSeparator, char thousandsSeparator) {
+        return new RowRules(
+                encoding,
+                invalidEncoding,
+                extraColumns,
+                dedupe,
+                decimalSeparator,
+                thousandsSeparator,
+                timeZone,
+                maxRecordBytes,
+                maxNestingDepth);
+    }
+
     /** The encoding as a charset. */
     public Charset charset() {
         return Charset.forName(encoding);

@@ -9,12 +9,7 @@ package dev.sparkpipeline.core.error;
 public final class JobStillRunning extends PipelineException {
 
     public JobStillRunning(String message) {
-        super(message, null);
-    }
-
-    @Override
-    public boolean retriable() {
-        return true;
+        super(message, null, true);
     }
 
     @Override

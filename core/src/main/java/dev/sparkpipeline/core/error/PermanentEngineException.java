@@ -4,11 +4,6 @@ package dev.sparkpipeline.core.error;
 public abstract class PermanentEngineException extends PipelineException {
 
     protected PermanentEngineException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public final boolean retriable() {
-        return false;
+        super(message, cause, false);
     }
 }

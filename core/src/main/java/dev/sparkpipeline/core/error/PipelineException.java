@@ -8,10 +8,16 @@ package dev.sparkpipeline.core.error;
  */
 public abstract class PipelineException extends RuntimeException {
 
-    protected PipelineException(String message, Throwable cause) {
+    /** Each type passes a constant: the state machine's Retry matches types, so an instance cannot differ. */
+    private final boolean retriable;
+
+    protected PipelineException(String message, Throwable cause, boolean retriable) {
         super(message, cause);
+        this.retriable = retriable;
     }
 
     /** True when trying the same call again later may succeed. */
-    public abstract boolean retriable();
+    public final boolean retriable() {
+        return retriable;
+    }
 }

@@ -4,11 +4,6 @@ package dev.sparkpipeline.core.error;
 public abstract class RetriableEngineException extends PipelineException {
 
     protected RetriableEngineException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public final boolean retriable() {
-        return true;
+        super(message, cause, true);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A JSON object read strictly: every accessor names the field's full path in the
@@ -62,33 +63,16 @@ public record JsonObject(String path, Map<String, Object> fields) {
     }
 
     public String string(String field) {
-        String value = optionalString(field);
-        if (value == null) {
-            throw missing(field, "a string");
-        }
-        return value;
+        return required(field, optionalString(field), "a string");
     }
 
     public String optionalString(String field) {
-        Object value = fields.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String text)) {
-            throw wrong(field, "a string");
-        }
-        return text;
+        return optional(field, String.class, "a string");
     }
 
     public long number(String field) {
-        Object value = fields.get(field);
-        if (value == null) {
-            throw missing(field, "a number");
-        }
-        if (!(value instanceof Number number)) {
-            throw wrong(field, "a number");
-        }
-        return number.longValue();
+        return required(field, optional(field, Number.class, "a number"), "a number")
+                .longValue();
     }
 
     public long number(String field, long fallback) {
@@ -96,25 +80,13 @@ public record JsonObject(String path, Map<String, Object> fields) {
     }
 
     public Double optionalDecimal(String field) {
-        Object value = fields.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof Number number)) {
-            throw wrong(field, "a number");
-        }
-        return number.doubleValue();
+        Number number = optional(field, Number.class, "a number");
+        return number == null ? null : number.doubleValue();
     }
 
     public boolean bool(String field, boolean fallback) {
-        Object value = fields.get(field);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Boolean flag)) {
-            throw wrong(field, "true or false");
-        }
-        return flag;
+        Boolean flag = optional(field, Boolean.class, "true or false");
+        return flag == null ? fallback : flag;
     }
 
     /** An enum constant named by a string field, or null when the field is absent. */
@@ -132,11 +104,7 @@ public record JsonObject(String path, Map<String, Object> fields) {
 
     /** An enum constant named by a string field that must be there. */
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
-        E value = optionalEnum(field, type);
-        if (value == null) {
-            throw missing(field, "a string");
-        }
-        return value;
+        return required(field, optionalEnum(field, type), "a string");
     }
 
     /** An ISO-8601 instant ({@code 2026-11-22T08:15:30Z}), or null when the field is absent. */
@@ -153,42 +121,22 @@ public record JsonObject(String path, Map<String, Object> fields) {
     }
 
     public JsonObject object(String field) {
-        JsonObject value = optionalObject(field);
-        if (value == null) {
-            throw missing(field, "an object");
-        }
-        return value;
+        return required(field, optionalObject(field), "an object");
     }
 
     public JsonObject optionalObject(String field) {
-        Object value = fields.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            throw wrong(field, "an object");
-        }
-        return new JsonObject(pathOf(field), cast(map));
+        Map<?, ?> map = optional(field, Map.class, "an object");
+        return map == null ? null : new JsonObject(pathOf(field), cast(map));
     }
 
     /** An object of strings (job arguments, links); absent is empty. */
     public Map<String, String> strings(String field) {
-        JsonObject object = optionalObject(field);
-        Map<String, String> values = new LinkedHashMap<>();
-        if (object != null) {
-            object.fields().forEach((name, value) -> values.put(name, object.string(name)));
-        }
-        return values;
+        return values(field, JsonObject::string);
     }
 
     /** An object of numbers (resource usage); absent is empty. */
     public Map<String, Double> decimals(String field) {
-        JsonObject object = optionalObject(field);
-        Map<String, Double> values = new LinkedHashMap<>();
-        if (object != null) {
-            object.fields().forEach((name, value) -> values.put(name, object.optionalDecimal(name)));
-        }
-        return values;
+        return values(field, JsonObject::optionalDecimal);
     }
 
     /** A list of strings that must be there. */
@@ -227,12 +175,35 @@ public record JsonObject(String path, Map<String, Object> fields) {
         return fields.get(field) == null ? List.of() : objectList(field);
     }
 
-    private List<?> rawList(String field) {
+    /** The field's value as a {@code type}, or null when it is absent or null; {@code kind} names the type for people. */
+    private <T> T optional(String field, Class<T> type, String kind) {
         Object value = fields.get(field);
-        if (!(value instanceof List<?> list)) {
-            throw value == null ? missing(field, "a list") : wrong(field, "a list");
+        if (value != null && !type.isInstance(value)) {
+            throw wrong(field, kind);
         }
-        return list;
+        return type.cast(value);
+    }
+
+    /** The values of an object, in its order, each read by {@code read} so that its path is named; absent is empty. */
+    private <V> Map<String, V> values(String field, BiFunction<JsonObject, String, V> read) {
+        JsonObject object = optionalObject(field);
+        Map<String, V> values = new LinkedHashMap<>();
+        if (object != null) {
+            object.fields().keySet().forEach(name -> values.put(name, read.apply(object, name)));
+        }
+        return values;
+    }
+
+    /** {@code value}, read from {@code field}, which must be there. */
+    private <T> T required(String field, T value, String kind) {
+        if (value == null) {
+            throw missing(field, kind);
+        }
+        return value;
+    }
+
+    private List<?> rawList(String field) {
+        return required(field, optional(field, List.class, "a list"), "a list");
     }
 
     private String pathOf(String field) {

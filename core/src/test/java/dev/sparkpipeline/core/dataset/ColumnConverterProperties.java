@@ -66,16 +66,7 @@ class ColumnConverterProperties {
 
     @Property
     void aGroupedNumberReadsAsItsDigits(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int whole) {
-        RowRules grouped = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                '.',
-                ',',
-                ZoneOffset.UTC,
-                1024,
-                8);
+        RowRules grouped = RowRules.defaults().withNumberFormat('.', ',');
         String text = String.format(Locale.ROOT, "%,d", whole);
 
         assertThat(ColumnConverter.of(new ColumnSpec("n", "bigint", false), grouped)

@@ -13,6 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What "exactly" means, type by type: a value converts to the same value or is rejected with its rule. */
 class ColumnConverterTest {
 
+    /** Numbers written as in much of Europe: a decimal comma and dots between the thousands. */
+    private static final RowRules EUROPEAN = RowRules.defaults().withNumberFormat(',', '.');
+
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             int            | 42                   | 42
@@ -138,37 +141,16 @@ class ColumnConverterTest {
             '12,5'         | 12.50
             """)
     void decimalAndThousandsSeparatorsAreTheDatasets(String text, String expected) {
-        RowRules european = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                ',',
-                '.',
-                ZoneId.of("UTC"),
-                1024,
-                8);
         ColumnSpec column = new ColumnSpec("amount", "decimal(12,2)", false);
 
-        assertThat(((BigDecimal) ColumnConverter.of(column, european).convert(text)).toPlainString())
+        assertThat(((BigDecimal) ColumnConverter.of(column, EUROPEAN).convert(text)).toPlainString())
                 .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"'1.25.0,5'", "'12.34,5'", "'1.2345,5'"})
     void thousandsSeparatorsMustGroupInThrees(String text) {
-        RowRules european = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                ',',
-                '.',
-                ZoneId.of("UTC"),
-                1024,
-                8);
-
-        assertThat(ColumnConverter.of(new ColumnSpec("n", "decimal(12,2)", false), european)
+        assertThat(ColumnConverter.of(new ColumnSpec("n", "decimal(12,2)", false), EUROPEAN)
                         .convert(text))
                 .extracting(v -> ((Rejection) v).rule())
                 .isEqualTo(RejectRule.NOT_A_NUMBER);

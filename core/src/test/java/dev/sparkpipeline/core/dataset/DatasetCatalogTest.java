@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkpipeline.core.contract.Engine;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class DatasetCatalogTest {
@@ -67,29 +68,29 @@ class DatasetCatalogTest {
 
     @Test
     void aMalformedFieldIsNamedInTheError() {
-        assertThatThrownBy(() -> DatasetCatalog.parse(config("""
+        assertRefused("""
                 "orders": {"prefix": "orders/", "maxBytes": "big", "columns": [{"name": "id", "type": "string"}]}
-                """)))
-                .isInstanceOf(InvalidDatasetConfig.class)
-                .hasMessage("datasets.orders.maxBytes must be a number");
+                """).hasMessage("datasets.orders.maxBytes must be a number");
     }
 
     @Test
     void aPrefixMustEndWithASlash() {
-        assertThatThrownBy(() -> DatasetCatalog.parse(config("""
+        assertRefused("""
                 "orders": {"prefix": "orders", "columns": [{"name": "id", "type": "string"}]}
-                """)))
-                .isInstanceOf(InvalidDatasetConfig.class)
-                .hasMessageContaining("datasets.orders.prefix");
+                """).hasMessageContaining("datasets.orders.prefix");
     }
 
     @Test
     void anUnknownEngineIsRejected() {
-        assertThatThrownBy(() -> DatasetCatalog.parse(config("""
+        assertRefused("""
                 "orders": {"prefix": "orders/", "engine": "SPARKLY", "columns": [{"name": "id", "type": "string"}]}
-                """)))
-                .isInstanceOf(InvalidDatasetConfig.class)
-                .hasMessageContaining("datasets.orders.engine");
+                """).hasMessageContaining("datasets.orders.engine");
+    }
+
+    /** What parsing a config of these {@code datasets} throws, which must be an {@link InvalidDatasetConfig}. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String datasets) {
+        return assertThatThrownBy(() -> DatasetCatalog.parse(config(datasets)))
+                .isInstanceOf(InvalidDatasetConfig.class);
     }
 
     private static byte[] config(String datasets) {

@@ -1,5 +1,7 @@
 package dev.sparkpipeline.core.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sparkpipeline.core.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +56,22 @@ record DocumentFixture(String file, String at, Set<String> laterFields) {
             document = document.object(field);
         }
         return document;
+    }
+
+    /**
+     * Reads the document, writes what was read and reads that back, which must be what was read;
+     * returns the written document's fields by path, for the caller to hold to {@link #fields()}.
+     */
+    <T> Map<String, Object> roundTrip(Function<byte[], T> read, Function<T, byte[]> write) {
+        T first = read.apply(json());
+        byte[] written = write.apply(first);
+        assertThat(read.apply(written)).as("%s read back after writing", this).isEqualTo(first);
+        return FieldPaths.of(written);
+    }
+
+    /** The document as JSON text: the fixture's own bytes when it is the whole file. */
+    private byte[] json() {
+        return at.isEmpty() ? Fixtures.bytes(file) : JsonObject.write(document().fields());
     }
 
     /** The document's own fields by path, with the fixture's values. */

@@ -9,30 +9,10 @@ import dev.sparkpipeline.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The manifest's one codec, over every manifest of {@code events/documents/} (manifests the curate job wrote). */
+/** The manifest's one codec; {@link DocumentsTest} reads back every manifest of {@code events/documents/}. */
 class ManifestJsonTest {
-
-    static Stream<DocumentFixture> manifests() {
-        return DocumentFixture.matching("documents/manifest-*.json", "");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("manifests")
-    void everyManifestFixtureReadsBackTheSameAfterWritingWithExactlyItsFields(DocumentFixture fixture) {
-        Manifest read = ManifestJson.read(Fixtures.bytes(fixture.file()));
-
-        byte[] written = ManifestJson.write(read);
-
-        assertThat(ManifestJson.read(written)).isEqualTo(read);
-        assertThat(FieldPaths.of(written))
-                .containsAllEntriesOf(fixture.fields())
-                .isEqualTo(fixture.fields());
-    }
 
     @Test
     void theBreakdownOfRejectsIsReadInOrderAndARecordRuleHasNoColumn() {

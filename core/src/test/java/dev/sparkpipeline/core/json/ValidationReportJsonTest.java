@@ -10,30 +10,10 @@ import dev.sparkpipeline.core.landing.ValidationReport;
 import dev.sparkpipeline.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The validate answer's one codec, over every report of {@code events/documents/} (answers the function gave). */
+/** The validate answer's one codec; {@link DocumentsTest} reads back every report of {@code events/documents/}. */
 class ValidationReportJsonTest {
-
-    static Stream<DocumentFixture> reports() {
-        return DocumentFixture.matching("documents/validation-report-*.json", "");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("reports")
-    void everyReportFixtureReadsBackTheSameAfterWritingWithExactlyItsFields(DocumentFixture fixture) {
-        ValidationReport read = ValidationReportJson.read(Fixtures.bytes(fixture.file()));
-
-        byte[] written = ValidationReportJson.write(read);
-
-        assertThat(ValidationReportJson.read(written)).isEqualTo(read);
-        assertThat(FieldPaths.of(written))
-                .containsAllEntriesOf(fixture.fields())
-                .isEqualTo(fixture.fields());
-    }
 
     @Test
     void aFieldWithNothingToSayIsLeftOutAndTheCountsFollowTheFiles() {

@@ -10,13 +10,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One test per rule: each fails if its rule is removed. Files come from events/data/. */
+/** One test or case per rule: each fails if its rule is removed. Files come from events/data/. */
 class LandingRulesTest {
+
+    /** The magic Parquet starts and ends with, around what stands for a footer. */
+    private static final byte[] PARQUET = "PAR1....footer....PAR1".getBytes(StandardCharsets.US_ASCII);
 
     private final LandingRules rules = new LandingRules(DatasetCatalog.bundled());
 
@@ -32,12 +38,6 @@ class LandingRulesTest {
     }
 
     @Test
-    void acceptsGoodJsonLines() {
-        assertThat(check("orders/2026/11/22/orders.jsonl", Fixtures.bytes("data/orders.jsonl")))
-                .isInstanceOf(Verdict.Accepted.class);
-    }
-
-    @Test
     void acceptsGzipCompressedCsvReadingOnlyItsHead() {
         Verdict verdict = check("orders/2026/11/22/orders.csv.gz", Fixtures.bytes("data/orders.csv.gz"));
 
@@ -47,59 +47,110 @@ class LandingRulesTest {
                         accepted -> assertThat(accepted.gzip()).isTrue());
     }
 
-    @Test
-    void acceptsACsvInItsDatasetsDialect() {
-        assertThat(check("customers/2026/11/22/customers.csv", Fixtures.bytes("data/customers.csv")))
-                .isInstanceOf(Verdict.Accepted.class);
-    }
-
-    @Test
-    void acceptsAParquetFileWithMagicAtHeadAndTail() {
-        byte[] parquet = "PAR1....footer....PAR1".getBytes(StandardCharsets.US_ASCII);
-
-        assertThat(check("orders/2026/11/22/orders.parquet", parquet)).isInstanceOf(Verdict.Accepted.class);
-    }
-
-    @Test
-    void rejectsAFolderMarker() {
-        assertThat(ruleOf(check("orders/2026/11/22/", new byte[0]))).isEqualTo(Rule.FOLDER_MARKER);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"orders/../secrets.csv", "orders/./a.csv", "orders/a\u0007.csv", "orders/line\nbreak.csv"})
     void rejectsUnsafeKeys(String key) {
         assertThat(ruleOf(check(key, Fixtures.bytes("data/orders.csv")))).isEqualTo(Rule.UNSAFE_KEY);
     }
 
-    @Test
-    void rejectsAKeyOutsideEveryDataset() {
-        assertThat(ruleOf(check("invoices/2026/a.csv", Fixtures.bytes("data/orders.csv"))))
-                .isEqualTo(Rule.UNKNOWN_DATASET);
+    /** Files each rule lets through, one a case: a rule that grew too strict fails its case. */
+    static Stream<Arguments> acceptedFiles() {
+        return Stream.of(
+                Arguments.of("JSON Lines", "orders/2026/11/22/orders.jsonl", Fixtures.bytes("data/orders.jsonl")),
+                Arguments.of(
+                        "a CSV in its dataset's dialect",
+                        "customers/2026/11/22/customers.csv",
+                        Fixtures.bytes("data/customers.csv")),
+                Arguments.of(
+                        "a Parquet file with its magic at head and tail", "orders/2026/11/22/orders.parquet", PARQUET),
+                Arguments.of(
+                        "quoted header names with delimiters inside",
+                        "orders/2026/o.csv",
+                        bytes("\"order_id\",\"customer_id\",\"order_ts\",\"amount, EUR\",\"amount\"\n1,2,3,4,5\n")),
+                Arguments.of(
+                        "a JSON file holding one array of objects",
+                        "orders/2026/11/22/ORDERS.JSON",
+                        bytes("[\n  {\"order_id\": \"o-1\"},\n  {\"order_id\": \"o-2\"}\n]\n")));
     }
 
-    @Test
-    void rejectsAFormatTheDatasetDoesNotAccept() {
-        assertThat(ruleOf(check("orders/2026/notes.txt", Fixtures.bytes("data/bad/orders-notes.txt"))))
-                .isEqualTo(Rule.UNSUPPORTED_FORMAT);
+    @ParameterizedTest(name = "accepts {0}")
+    @MethodSource("acceptedFiles")
+    void acceptsAFileEveryRuleLetsThrough(String what, String key, byte[] content) {
+        assertThat(check(key, content)).isInstanceOf(Verdict.Accepted.class);
     }
 
-    @Test
-    void rejectsAFormatAcceptedElsewhereButNotByThisDataset() {
-        byte[] parquet = "PAR1....footer....PAR1".getBytes(StandardCharsets.US_ASCII);
-
-        assertThat(ruleOf(check("customers/2026/c.parquet", parquet))).isEqualTo(Rule.UNSUPPORTED_FORMAT);
+    /** A file (or key) each rule refuses, one a case: each case fails if its rule is removed. */
+    static Stream<Arguments> rejectedFiles() throws IOException {
+        return Stream.of(
+                Arguments.of("a folder marker", "orders/2026/11/22/", new byte[0], Rule.FOLDER_MARKER),
+                Arguments.of(
+                        "a key outside every dataset",
+                        "invoices/2026/a.csv",
+                        Fixtures.bytes("data/orders.csv"),
+                        Rule.UNKNOWN_DATASET),
+                Arguments.of(
+                        "a format the dataset does not accept",
+                        "orders/2026/notes.txt",
+                        Fixtures.bytes("data/bad/orders-notes.txt"),
+                        Rule.UNSUPPORTED_FORMAT),
+                Arguments.of(
+                        "a format accepted elsewhere but not by this dataset",
+                        "customers/2026/c.parquet",
+                        PARQUET,
+                        Rule.UNSUPPORTED_FORMAT),
+                Arguments.of("gzip Parquet", "orders/2026/o.parquet.gz", new byte[] {1, 2, 3}, Rule.UNSUPPORTED_FORMAT),
+                Arguments.of(
+                        "an empty file",
+                        "orders/2026/orders.csv",
+                        Fixtures.bytes("data/bad/orders-empty.csv"),
+                        Rule.EMPTY_FILE),
+                // customers are ';'-separated: a ','-separated header is one unknown column.
+                Arguments.of(
+                        "a CSV in the wrong dialect",
+                        "customers/2026/c.csv",
+                        bytes("customer_id,name,country\nc-1,Ada,GB\n"),
+                        Rule.MISSING_COLUMNS),
+                Arguments.of(
+                        "a CSV whose first line is blank",
+                        "orders/2026/o.csv",
+                        Fixtures.bytes("data/bad/orders-no-header.csv"),
+                        Rule.NO_CSV_HEADER),
+                Arguments.of(
+                        "JSON Lines whose first line is not an object",
+                        "orders/2026/o.jsonl",
+                        Fixtures.bytes("data/bad/orders-not-json.jsonl"),
+                        Rule.NOT_JSON_OBJECT),
+                Arguments.of(
+                        "a JSON array of other than objects",
+                        "orders/2026/o.jsonl",
+                        bytes("[1,2]\n"),
+                        Rule.NOT_JSON_OBJECT),
+                Arguments.of(
+                        "a Parquet name on other content",
+                        "orders/2026/o.parquet",
+                        Fixtures.bytes("data/bad/orders-not-parquet.parquet"),
+                        Rule.NOT_PARQUET),
+                Arguments.of(
+                        "a Parquet file truncated before its footer",
+                        "orders/2026/o.parquet",
+                        "PAR1 and then the upload stopped".getBytes(StandardCharsets.US_ASCII),
+                        Rule.NOT_PARQUET),
+                Arguments.of(
+                        "a gzip name on plain text",
+                        "orders/2026/o.csv.gz",
+                        Fixtures.bytes("data/bad/orders-corrupt.csv.gz"),
+                        Rule.CORRUPT_GZIP),
+                Arguments.of(
+                        "a CSV whose header inside gzip lacks required columns",
+                        "orders/2026/o.csv.gz",
+                        gzip(Fixtures.bytes("data/bad/orders-missing-columns.csv")),
+                        Rule.MISSING_COLUMNS));
     }
 
-    @Test
-    void rejectsGzipParquet() {
-        assertThat(ruleOf(check("orders/2026/o.parquet.gz", new byte[] {1, 2, 3})))
-                .isEqualTo(Rule.UNSUPPORTED_FORMAT);
-    }
-
-    @Test
-    void rejectsAnEmptyFile() {
-        assertThat(ruleOf(check("orders/2026/orders.csv", Fixtures.bytes("data/bad/orders-empty.csv"))))
-                .isEqualTo(Rule.EMPTY_FILE);
+    @ParameterizedTest(name = "rejects {0}")
+    @MethodSource("rejectedFiles")
+    void rejectsAFileByItsRule(String what, String key, byte[] content, Rule rule) {
+        assertThat(ruleOf(check(key, content))).isEqualTo(rule);
     }
 
     @Test
@@ -136,28 +187,6 @@ class LandingRulesTest {
     }
 
     @Test
-    void rejectsACsvInTheWrongDialect() {
-        // customers are ';'-separated: a ','-separated header is one unknown column.
-        byte[] commaSeparated = "customer_id,name,country\nc-1,Ada,GB\n".getBytes(StandardCharsets.UTF_8);
-
-        assertThat(ruleOf(check("customers/2026/c.csv", commaSeparated))).isEqualTo(Rule.MISSING_COLUMNS);
-    }
-
-    @Test
-    void readsQuotedHeaderNamesWithDelimitersInside() {
-        byte[] csv = "\"order_id\",\"customer_id\",\"order_ts\",\"amount, EUR\",\"amount\"\n1,2,3,4,5\n"
-                .getBytes(StandardCharsets.UTF_8);
-
-        assertThat(check("orders/2026/o.csv", csv)).isInstanceOf(Verdict.Accepted.class);
-    }
-
-    @Test
-    void rejectsACsvWhoseFirstLineIsBlank() {
-        assertThat(ruleOf(check("orders/2026/o.csv", Fixtures.bytes("data/bad/orders-no-header.csv"))))
-                .isEqualTo(Rule.NO_CSV_HEADER);
-    }
-
-    @Test
     void rejectsACsvWhoseHeaderDoesNotEndInTheHeadItReads() {
         byte[] endless = ("order_id," + "x".repeat(ContentSniffer.HEAD_BYTES)).getBytes(StandardCharsets.UTF_8);
 
@@ -166,49 +195,8 @@ class LandingRulesTest {
         assertThat(ruleOf(verdict)).isEqualTo(Rule.NO_CSV_HEADER);
     }
 
-    @Test
-    void rejectsJsonLinesWhoseFirstLineIsNotAnObject() {
-        assertThat(ruleOf(check("orders/2026/o.jsonl", Fixtures.bytes("data/bad/orders-not-json.jsonl"))))
-                .isEqualTo(Rule.NOT_JSON_OBJECT);
-    }
-
-    @Test
-    void rejectsAJsonArrayOfOtherThanObjects() {
-        assertThat(ruleOf(check("orders/2026/o.jsonl", "[1,2]\n".getBytes(StandardCharsets.UTF_8))))
-                .isEqualTo(Rule.NOT_JSON_OBJECT);
-    }
-
-    @Test
-    void acceptsAJsonFileHoldingOneArrayOfObjects() {
-        byte[] array = "[\n  {\"order_id\": \"o-1\"},\n  {\"order_id\": \"o-2\"}\n]\n".getBytes(StandardCharsets.UTF_8);
-
-        assertThat(check("orders/2026/11/22/ORDERS.JSON", array)).isInstanceOf(Verdict.Accepted.class);
-    }
-
-    @Test
-    void rejectsAParquetNameOnOtherContent() {
-        assertThat(ruleOf(check("orders/2026/o.parquet", Fixtures.bytes("data/bad/orders-not-parquet.parquet"))))
-                .isEqualTo(Rule.NOT_PARQUET);
-    }
-
-    @Test
-    void rejectsAParquetFileTruncatedBeforeItsFooter() {
-        assertThat(ruleOf(check(
-                        "orders/2026/o.parquet",
-                        "PAR1 and then the upload stopped".getBytes(StandardCharsets.US_ASCII))))
-                .isEqualTo(Rule.NOT_PARQUET);
-    }
-
-    @Test
-    void rejectsAGzipNameOnPlainText() {
-        assertThat(ruleOf(check("orders/2026/o.csv.gz", Fixtures.bytes("data/bad/orders-corrupt.csv.gz"))))
-                .isEqualTo(Rule.CORRUPT_GZIP);
-    }
-
-    @Test
-    void checksTheHeaderInsideGzip() throws IOException {
-        assertThat(ruleOf(check("orders/2026/o.csv.gz", gzip(Fixtures.bytes("data/bad/orders-missing-columns.csv")))))
-                .isEqualTo(Rule.MISSING_COLUMNS);
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Verdict check(String key, byte[] content) {

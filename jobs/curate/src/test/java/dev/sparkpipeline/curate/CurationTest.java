@@ -26,11 +26,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The curate job on Spark local[2], one session for the suite, on small files each test writes. */
 class CurationTest {
 
     private static final SparkSession spark = TestSpark.session();
+
+    /** One order that fits the orders dataset, as a CSV line. */
+    private static final String ORDER = "o-1,c-1,2026-11-22T08:00:00Z,1.00\n";
+
+    /** A CSV of the orders' required columns and {@link #ORDER}. */
+    private static final String ONE_ORDER = "order_id,customer_id,order_ts,amount\n" + ORDER;
 
     @TempDir
     Path dir;
@@ -57,7 +66,7 @@ class CurationTest {
 
     @Test
     void addsLineageColumnsAndPartitionsByIngestDate() throws IOException {
-        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
+        Path input = write("orders.csv", ONE_ORDER);
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
@@ -74,28 +83,25 @@ class CurationTest {
                                 .endsWith(".snappy.parquet")));
     }
 
-    @Test
-    void readsJsonLines() throws IOException {
-        Path input = write("orders.jsonl", """
+    /** The two JSON layouts: one object a line, or one array of objects (whose amounts may be strings). */
+    static Stream<Arguments> jsonFiles() {
+        String lines = """
                 {"order_id": "o-1", "customer_id": "c-1", "order_ts": "2026-11-22T08:00:00Z", "amount": 3.5}
                 {"order_id": "o-2", "customer_id": "c-2", "order_ts": "2026-11-22T09:00:00Z", "amount": 4}
-                """);
-
-        Manifest manifest = curate(Datasets.orders(""), input);
-
-        assertThat(manifest.rowsOut()).isEqualTo(2);
-        assertThat(read().selectExpr("sum(amount)").first().<BigDecimal>getAs(0))
-                .isEqualByComparingTo("7.50");
-    }
-
-    @Test
-    void readsAJsonFileHoldingOneArrayOfObjects() throws IOException {
-        Path input = write("orders.json", """
+                """;
+        String array = """
                 [
                   {"order_id": "o-1", "customer_id": "c-1", "order_ts": "2026-11-22T08:00:00Z", "amount": 3.5},
                   {"order_id": "o-2", "customer_id": "c-2", "order_ts": "2026-11-22T09:00:00Z", "amount": "4"}
                 ]
-                """);
+                """;
+        return Stream.of(Arguments.of("orders.jsonl", lines), Arguments.of("orders.json", array));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonFiles")
+    void readsJsonLinesOrAFileHoldingOneArrayOfObjects(String name, String content) throws IOException {
+        Path input = write(name, content);
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
@@ -106,13 +112,8 @@ class CurationTest {
 
     @Test
     void readsParquet() throws IOException {
-        Path parquet = dir.resolve("source.parquet");
-        spark.sql(
-                        "select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 2.5d as amount")
-                .coalesce(1)
-                .write()
-                .parquet(parquet.toString());
-        Path file = onlyParquetFileIn(parquet);
+        Path file = parquet(
+                "select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 2.5d as amount");
 
         Manifest manifest = curate(Datasets.orders(""), file);
 
@@ -123,14 +124,9 @@ class CurationTest {
 
     @Test
     void parquetValuesAreTypedNotTextTheDatasetsSeparatorsAndFormatsDoNotApply() throws IOException {
-        Path parquet = dir.resolve("typed.parquet");
-        spark.sql(
-                        "select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 1234.5d as amount, "
-                                + "12345678.9d as status")
-                .coalesce(1)
-                .write()
-                .parquet(parquet.toString());
-        Path file = onlyParquetFileIn(parquet);
+        Path file = parquet(
+                "select 'o-1' as order_id, 'c-1' as customer_id, timestamp'2026-11-22 08:00:00' as order_ts, 1234.5d as amount, "
+                        + "12345678.9d as status");
         DatasetSpec european = Datasets.dataset(
                 "orders",
                 Datasets.ORDERS_COLUMNS.replace(
@@ -165,8 +161,7 @@ class CurationTest {
     void readsGzipCompressedCsvWhateverTheCaseOfItsExtension() throws IOException {
         Path input = dir.resolve("ORDERS-UPPER.CSV.GZ");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(input))) {
-            out.write("order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n"
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(ONE_ORDER.getBytes(StandardCharsets.UTF_8));
         }
 
         assertThat(curate(Datasets.orders(""), input).rowsOut()).isEqualTo(1);
@@ -187,9 +182,7 @@ class CurationTest {
 
     @Test
     void aKeyWithSpacesColonsPercentAndAccentsIsReadAsItIs() throws IOException {
-        Path input = write(
-                "orders 2026-11-22T08:00:00 %20 é.csv",
-                "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
+        Path input = write("orders 2026-11-22T08:00:00 %20 é.csv", ONE_ORDER);
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
@@ -335,11 +328,7 @@ class CurationTest {
 
     @Test
     void dedupeNoneKeepsEveryRow() throws IOException {
-        Path input = write("orders.csv", """
-                order_id,customer_id,order_ts,amount
-                o-1,c-1,2026-11-22T08:00:00Z,1.00
-                o-1,c-1,2026-11-22T08:00:00Z,1.00
-                """);
+        Path input = write("orders.csv", ONE_ORDER + ORDER);
 
         Manifest manifest = curate(Datasets.orders("\"dedupe\": \"none\""), input);
 
@@ -382,8 +371,7 @@ class CurationTest {
     void aTruncatedGzipFailsTheRunNamingIt() throws IOException {
         Path whole = dir.resolve("whole.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
-            out.write(("order_id,customer_id,order_ts,amount\n" + "o-1,c-1,2026-11-22T08:00:00Z,1.00\n".repeat(2000))
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(("order_id,customer_id,order_ts,amount\n" + ORDER.repeat(2000)).getBytes(StandardCharsets.UTF_8));
         }
         byte[] bytes = Files.readAllBytes(whole);
         Path truncated = Files.write(dir.resolve("orders-cut.csv.gz"), Arrays.copyOf(bytes, bytes.length / 2));
@@ -426,7 +414,7 @@ class CurationTest {
 
     @Test
     void aRepeatedRunReplacesItsOwnFilesInsteadOfDuplicatingRows() throws IOException {
-        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
+        Path input = write("orders.csv", ONE_ORDER);
         curate(Datasets.orders(""), input);
 
         curate(Datasets.orders(""), input);
@@ -436,7 +424,7 @@ class CurationTest {
 
     @Test
     void theManifestIsWrittenLastWithCountsSchemaAndFiles() throws IOException {
-        Path input = write("orders.csv", "order_id,customer_id,order_ts,amount\no-1,c-1,2026-11-22T08:00:00Z,1.00\n");
+        Path input = write("orders.csv", ONE_ORDER);
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
@@ -478,7 +466,10 @@ class CurationTest {
                 .toList();
     }
 
-    private static Path onlyParquetFileIn(Path folder) throws IOException {
+    /** The one Parquet file Spark writes for the rows of {@code select}, as a source lands it. */
+    private Path parquet(String select) throws IOException {
+        Path folder = dir.resolve("source.parquet");
+        spark.sql(select).coalesce(1).write().parquet(folder.toString());
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.toString().endsWith(".parquet"))
                     .findFirst()

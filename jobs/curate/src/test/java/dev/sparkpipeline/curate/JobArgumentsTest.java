@@ -3,6 +3,10 @@ package dev.sparkpipeline.curate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkpipeline.core.engine.CurateJobCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,20 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The job's own arguments are given once; an extra argument of the same name cannot take the job over. */
 class JobArgumentsTest {
 
+    /** What every engine calls the job with, so that these tests read the arguments the engines write. */
+    private static final CurateJobCall CALL =
+            new CurateJobCall("s3://l/a.csv", "s3://c/orders", "orders", "r1", Map.of());
+
     @Test
     void readsThePipelinesArgumentsAndIgnoresOthers() {
-        JobArguments arguments = JobArguments.parse(new String[] {
-            "--input",
-            "s3://l/a.csv",
-            "--output",
-            "s3://c/orders",
-            "--dataset",
-            "orders",
-            "--run-id",
-            "r1",
-            "--JOB_NAME",
-            "glue-job"
-        });
+        JobArguments arguments = JobArguments.parse(withMore(CALL.arguments(), "--JOB_NAME", "glue-job"));
 
         assertThat(arguments).isEqualTo(new JobArguments("s3://l/a.csv", "s3://c/orders", "orders", "r1", null));
     }
@@ -31,21 +28,16 @@ class JobArgumentsTest {
     @ParameterizedTest
     @ValueSource(strings = {"input", "output", "dataset", "run-id", "datasets-config"})
     void aPipelineArgumentGivenAgainFailsTheJob(String name) {
-        assertThatThrownBy(() -> JobArguments.parse(new String[] {
-                    "--input",
-                    "s3://l/a.csv",
-                    "--output",
-                    "s3://c/orders",
-                    "--dataset",
-                    "orders",
-                    "--run-id",
-                    "r1",
-                    "--datasets-config",
-                    "file:///c.json",
-                    "--" + name,
-                    "s3://elsewhere/x"
-                }))
+        String[] twice = withMore(CALL.arguments("file:///c.json"), "--" + name, "s3://elsewhere/x");
+
+        assertThatThrownBy(() -> JobArguments.parse(twice))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--" + name + " is given twice: the pipeline's own arguments cannot be replaced");
+    }
+
+    private static String[] withMore(List<String> arguments, String... more) {
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 }

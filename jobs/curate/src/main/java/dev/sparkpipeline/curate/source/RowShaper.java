@@ -76,17 +76,7 @@ public final class RowShaper implements Serializable {
         List<ColumnConverter> list = new ArrayList<>();
         dataset.columns().forEach(column -> list.add(ColumnConverter.of(column, dataset.rows())));
         this.converters = List.copyOf(list);
-        RowRules rules = dataset.rows();
-        RowRules canonical = new RowRules(
-                rules.encoding(),
-                rules.invalidEncoding(),
-                rules.extraColumns(),
-                rules.dedupe(),
-                '.',
-                (char) 0,
-                rules.timeZone(),
-                rules.maxRecordBytes(),
-                rules.maxNestingDepth());
+        RowRules canonical = dataset.rows().withNumberFormat('.', (char) 0);
         List<ColumnConverter> typed = new ArrayList<>();
         dataset.columns()
                 .forEach(column -> typed.add(ColumnConverter.of(

@@ -97,16 +97,7 @@ class CsvRecordsTest {
                 "id,name\n1,".getBytes(StandardCharsets.UTF_8),
                 new byte[] {(byte) 0xFF},
                 "\n".getBytes(StandardCharsets.UTF_8));
-        RowRules failFile = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.FAIL_FILE,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                '.',
-                (char) 0,
-                RowRules.defaults().timeZone(),
-                1024,
-                8);
+        RowRules failFile = ReaderRules.encoded("UTF-8", RowRules.InvalidEncoding.FAIL_FILE);
 
         assertThatThrownBy(() -> read(file, failFile))
                 .hasMessage("line 2, column name: bytes that are not valid UTF-8 (invalidEncoding: fail-file)");
@@ -114,16 +105,7 @@ class CsvRecordsTest {
 
     @Test
     void aWindows1252FileReadsItsOwnCharacters() {
-        RowRules cp1252 = new RowRules(
-                "windows-1252",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                '.',
-                (char) 0,
-                RowRules.defaults().timeZone(),
-                1024,
-                8);
+        RowRules cp1252 = ReaderRules.encoded("windows-1252", RowRules.InvalidEncoding.REJECT_ROW);
 
         assertThat(read("id,name\n1,Zoë €\n".getBytes(java.nio.charset.Charset.forName("windows-1252")), cp1252)
                         .get(0)
@@ -133,16 +115,7 @@ class CsvRecordsTest {
 
     @Test
     void aRecordLongerThanTheBoundIsRejectedAndTheNextOneRead() {
-        RowRules small = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                '.',
-                (char) 0,
-                RowRules.defaults().timeZone(),
-                16,
-                8);
+        RowRules small = ReaderRules.bounded(16);
 
         List<SourceRecord> records =
                 read("a,b\n1,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n2,y\n".getBytes(StandardCharsets.UTF_8), small);
@@ -154,16 +127,7 @@ class CsvRecordsTest {
 
     @Test
     void aQuotedFieldLongerThanTheBoundRejectsItsRecordAndReadingGoesOnAfterItsClosingQuote() {
-        RowRules small = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                '.',
-                (char) 0,
-                RowRules.defaults().timeZone(),
-                100,
-                8);
+        RowRules small = ReaderRules.bounded(100);
         String csv = "id,s,i\n1," + "y".repeat(120) + ",\"x\n9,phantom,9\n\"\"end\"\n2,b,2\n";
 
         List<SourceRecord> records = read(csv.getBytes(StandardCharsets.UTF_8), small);

@@ -83,16 +83,7 @@ class JsonRecordsTest {
 
     @Test
     void anArrayElementLongerThanTheBoundIsRejected() {
-        RowRules small = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                '.',
-                (char) 0,
-                RowRules.defaults().timeZone(),
-                100,
-                8);
+        RowRules small = ReaderRules.bounded(100);
 
         List<SourceRecord> records = read(
                 ("[{\"id\": \"z1\", \"s\": \"" + "q".repeat(120) + "\"}, {\"id\": \"z2\"}]")
@@ -122,16 +113,7 @@ class JsonRecordsTest {
 
     @Test
     void aLineLongerThanTheBoundIsRejected() {
-        RowRules small = new RowRules(
-                "UTF-8",
-                RowRules.InvalidEncoding.REJECT_ROW,
-                RowRules.ExtraColumns.DROP,
-                RowRules.Dedupe.ROWS,
-                '.',
-                (char) 0,
-                RowRules.defaults().timeZone(),
-                32,
-                8);
+        RowRules small = ReaderRules.bounded(32);
 
         List<SourceRecord> records =
                 read(("{\"id\": \"" + "x".repeat(100) + "\"}\n{\"id\": 2}\n").getBytes(StandardCharsets.UTF_8), small);
