@@ -210,42 +210,29 @@ public sealed interface Condition {
         }
     }
 
-    /** Every comparison operator of ASL: a family and a relation (each also has a {@code ...Path} form). */
-    enum Operator {
-        STRING_EQUALS(Family.STRING, Relation.EQUALS),
-        STRING_LESS_THAN(Family.STRING, Relation.LESS_THAN),
-        STRING_GREATER_THAN(Family.STRING, Relation.GREATER_THAN),
-        STRING_LESS_THAN_EQUALS(Family.STRING, Relation.LESS_THAN_EQUALS),
-        STRING_GREATER_THAN_EQUALS(Family.STRING, Relation.GREATER_THAN_EQUALS),
-        NUMERIC_EQUALS(Family.NUMERIC, Relation.EQUALS),
-        NUMERIC_LESS_THAN(Family.NUMERIC, Relation.LESS_THAN),
-        NUMERIC_GREATER_THAN(Family.NUMERIC, Relation.GREATER_THAN),
-        NUMERIC_LESS_THAN_EQUALS(Family.NUMERIC, Relation.LESS_THAN_EQUALS),
-        NUMERIC_GREATER_THAN_EQUALS(Family.NUMERIC, Relation.GREATER_THAN_EQUALS),
-        BOOLEAN_EQUALS(Family.BOOLEAN, Relation.EQUALS),
-        TIMESTAMP_EQUALS(Family.TIMESTAMP, Relation.EQUALS),
-        TIMESTAMP_LESS_THAN(Family.TIMESTAMP, Relation.LESS_THAN),
-        TIMESTAMP_GREATER_THAN(Family.TIMESTAMP, Relation.GREATER_THAN),
-        TIMESTAMP_LESS_THAN_EQUALS(Family.TIMESTAMP, Relation.LESS_THAN_EQUALS),
-        TIMESTAMP_GREATER_THAN_EQUALS(Family.TIMESTAMP, Relation.GREATER_THAN_EQUALS);
+    /**
+     * A comparison operator of ASL: a family and a relation, named by both ({@code NumericLessThan}),
+     * each also with a {@code ...Path} form. Every family has every relation but Boolean, which has
+     * only {@code BooleanEquals}.
+     */
+    record Operator(Family family, Relation relation) {
 
-        private static final Map<String, Operator> BY_NAME =
-                Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Operator::operator, operator -> operator));
+        private static final Map<String, Operator> BY_NAME = Arrays.stream(Family.values())
+                .flatMap(family -> Arrays.stream(Relation.values())
+                        .filter(relation -> exists(family, relation))
+                        .map(relation -> new Operator(family, relation)))
+                .collect(Collectors.toUnmodifiableMap(Operator::operator, operator -> operator));
 
-        private final Family family;
-        private final Relation relation;
-
-        Operator(Family family, Relation relation) {
-            this.family = family;
-            this.relation = relation;
+        public Operator {
+            Objects.requireNonNull(family, "family");
+            Objects.requireNonNull(relation, "relation");
+            if (!exists(family, relation)) {
+                throw new IllegalArgumentException("ASL has no operator " + family.prefix + relation.suffix);
+            }
         }
 
-        public Family family() {
-            return family;
-        }
-
-        public Relation relation() {
-            return relation;
+        private static boolean exists(Family family, Relation relation) {
+            return family != Family.BOOLEAN || relation == Relation.EQUALS;
         }
 
         /** The ASL name of the literal form, {@code NumericLessThan}; the path form adds {@code Path}. */

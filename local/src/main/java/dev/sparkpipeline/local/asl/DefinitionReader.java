@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,25 +36,21 @@ final class DefinitionReader {
             "JitterStrategy",
             "Comment");
     private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Assign", "Comment");
+    /** The fields of an {@link Outcome}, which Task, Parallel and Map share. */
+    private static final List<String> OUTCOME_FIELDS =
+            List.of("ResultSelector", "ResultPath", "OutputPath", "Assign", "Retry", "Catch", "Next", "End");
+
     private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
             "Task",
-                    fields(
+                    workingFields(
                             "Resource",
                             "InputPath",
                             "Parameters",
-                            "ResultSelector",
-                            "ResultPath",
-                            "OutputPath",
-                            "Assign",
                             "TimeoutSeconds",
                             "TimeoutSecondsPath",
                             "HeartbeatSeconds",
                             "HeartbeatSecondsPath",
-                            "Credentials",
-                            "Retry",
-                            "Catch",
-                            "Next",
-                            "End"),
+                            "Credentials"),
             "Pass", fields("InputPath", "Parameters", "Result", "ResultPath", "OutputPath", "Assign", "Next", "End"),
             "Choice", fields("InputPath", "Choices", "Default", "OutputPath", "Assign"),
             "Wait",
@@ -68,21 +66,9 @@ final class DefinitionReader {
                             "End"),
             "Succeed", fields("InputPath", "OutputPath"),
             "Fail", fields("Error", "ErrorPath", "Cause", "CausePath"),
-            "Parallel",
-                    fields(
-                            "InputPath",
-                            "Parameters",
-                            "Branches",
-                            "ResultSelector",
-                            "ResultPath",
-                            "OutputPath",
-                            "Assign",
-                            "Retry",
-                            "Catch",
-                            "Next",
-                            "End"),
+            "Parallel", workingFields("InputPath", "Parameters", "Branches"),
             "Map",
-                    fields(
+                    workingFields(
                             "InputPath",
                             "ItemsPath",
                             "ItemSelector",
@@ -90,15 +76,7 @@ final class DefinitionReader {
                             "ItemProcessor",
                             "Iterator",
                             "MaxConcurrency",
-                            "MaxConcurrencyPath",
-                            "ResultSelector",
-                            "ResultPath",
-                            "OutputPath",
-                            "Assign",
-                            "Retry",
-                            "Catch",
-                            "Next",
-                            "End"));
+                            "MaxConcurrencyPath"));
     /** Valid ASL that only a distributed Map has: refused by name rather than run as if inline. */
     private static final Set<String> DISTRIBUTED_MAP_FIELDS = Set.of(
             "ItemReader",
@@ -215,28 +193,28 @@ final class DefinitionReader {
                 resource,
                 dataPath(f, "InputPath"),
                 template(f, "Parameters"),
-                template(f, "ResultSelector"),
-                resultPath(f, "ResultPath"),
-                dataPath(f, "OutputPath"),
-                assign(f),
                 timeout,
                 path(f, "TimeoutSecondsPath"),
                 heartbeat,
                 path(f, "HeartbeatSecondsPath"),
+                outcome(f));
+    }
+
+    /** The fields Task, Parallel and Map share, read after each state's own. */
+    private static Outcome outcome(Fields f) {
+        return new Outcome(
+                template(f, "ResultSelector"),
+                resultPath(f, "ResultPath"),
+                dataPath(f, "OutputPath"),
+                assign(f),
                 retry(f),
                 catchers(f),
                 next(f));
     }
 
     private static ChoiceState choice(Fields f) {
-        JsonNode choices = f.get("Choices");
-        if (choices == null || !choices.isArray() || choices.isEmpty()) {
-            throw f.invalid("Choices", "is required: a non-empty array of Choice rules");
-        }
-        List<ChoiceRule> rules = new ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) {
-            rules.add(choiceRule(f.element("Choices", i)));
-        }
+        List<ChoiceRule> rules = nonEmptyArray(
+                f, "Choices", "is required: a non-empty array of Choice rules", DefinitionReader::choiceRule);
         return new ChoiceState(
                 dataPath(f, "InputPath"), rules, optionalString(f, "Default"), dataPath(f, "OutputPath"), assign(f));
     }
@@ -304,14 +282,8 @@ final class DefinitionReader {
         if (combinator.equals("Not")) {
             return new Condition.Not(condition(rule.child("Not"), false));
         }
-        JsonNode inner = rule.get(combinator);
-        if (!inner.isArray() || inner.isEmpty()) {
-            throw rule.invalid(combinator, "must be a non-empty array of Choice rules");
-        }
-        List<Condition> conditions = new ArrayList<>();
-        for (int i = 0; i < inner.size(); i++) {
-            conditions.add(condition(rule.element(combinator, i), false));
-        }
+        List<Condition> conditions = nonEmptyArray(
+                rule, combinator, "must be a non-empty array of Choice rules", inner -> condition(inner, false));
         return combinator.equals("And") ? new Condition.And(conditions) : new Condition.Or(conditions);
     }
 
@@ -381,25 +353,12 @@ final class DefinitionReader {
     }
 
     private ParallelState parallel(Fields f) {
-        JsonNode branches = f.get("Branches");
-        if (branches == null || !branches.isArray() || branches.isEmpty()) {
-            throw f.invalid("Branches", "is required: a non-empty array of branch definitions");
-        }
-        List<StateMachineDefinition> parsed = new ArrayList<>();
-        for (int i = 0; i < branches.size(); i++) {
-            parsed.add(machine(f.element("Branches", i), BRANCH_FIELDS, "branch"));
-        }
-        return new ParallelState(
-                dataPath(f, "InputPath"),
-                template(f, "Parameters"),
-                parsed,
-                template(f, "ResultSelector"),
-                resultPath(f, "ResultPath"),
-                dataPath(f, "OutputPath"),
-                assign(f),
-                retry(f),
-                catchers(f),
-                next(f));
+        List<StateMachineDefinition> parsed = nonEmptyArray(
+                f,
+                "Branches",
+                "is required: a non-empty array of branch definitions",
+                branch -> machine(branch, BRANCH_FIELDS, "branch"));
+        return new ParallelState(dataPath(f, "InputPath"), template(f, "Parameters"), parsed, outcome(f));
     }
 
     private MapState map(Fields f) {
@@ -424,13 +383,7 @@ final class DefinitionReader {
                 processor,
                 maxConcurrency == null ? 0 : maxConcurrency,
                 path(f, "MaxConcurrencyPath"),
-                template(f, "ResultSelector"),
-                resultPath(f, "ResultPath"),
-                dataPath(f, "OutputPath"),
-                assign(f),
-                retry(f),
-                catchers(f),
-                next(f));
+                outcome(f));
     }
 
     private static void processorConfig(Fields config) {
@@ -448,60 +401,65 @@ final class DefinitionReader {
     }
 
     private static List<Retrier> retry(Fields f) {
-        List<Retrier> retriers = new ArrayList<>();
-        JsonNode retry = array(f, "Retry", "retriers");
-        for (int i = 0; i < retry.size(); i++) {
-            Fields r = f.element("Retry", i);
-            if (!r.node.isObject()) {
-                throw r.invalidHere("a retrier is a JSON object");
-            }
-            onlyKnown(r, RETRIER_FIELDS, "retrier");
-            List<String> errors = errorEquals(r, i == retry.size() - 1, "retrier");
-            Long interval = integer(r, "IntervalSeconds", 1, MAX, "a positive integer");
-            Long attempts = integer(r, "MaxAttempts", 0, MAX, "an integer from 0 to " + MAX);
-            Long maxDelay = integer(r, "MaxDelaySeconds", 1, MAX, "a positive integer");
-            double backoff = Retrier.DEFAULT_BACKOFF_RATE;
-            if (r.has("BackoffRate")) {
-                if (!r.get("BackoffRate").isNumber() || r.get("BackoffRate").asDouble() < 1.0) {
-                    throw r.invalid("BackoffRate", "must be a number of at least 1.0");
-                }
-                backoff = r.get("BackoffRate").asDouble();
-            }
-            Retrier.JitterStrategy jitter = Retrier.JitterStrategy.NONE;
-            String strategy = optionalString(r, "JitterStrategy");
-            if (strategy != null) {
-                if (!strategy.equals("FULL") && !strategy.equals("NONE")) {
-                    throw r.invalid("JitterStrategy", "must be FULL or NONE");
-                }
-                jitter = Retrier.JitterStrategy.valueOf(strategy);
-            }
-            retriers.add(new Retrier(
-                    errors,
-                    interval == null ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
-                    attempts == null ? Retrier.DEFAULT_MAX_ATTEMPTS : attempts.intValue(),
-                    backoff,
-                    maxDelay,
-                    jitter));
-        }
-        return retriers;
+        return errorHandlers(f, "Retry", "retrier", RETRIER_FIELDS, DefinitionReader::retrier);
     }
 
     private static List<Catcher> catchers(Fields f) {
-        List<Catcher> catchers = new ArrayList<>();
-        JsonNode catches = array(f, "Catch", "catchers");
-        for (int i = 0; i < catches.size(); i++) {
-            Fields c = f.element("Catch", i);
-            if (!c.node.isObject()) {
-                throw c.invalidHere("a catcher is a JSON object");
+        return errorHandlers(f, "Catch", "catcher", CATCHER_FIELDS, DefinitionReader::catcher);
+    }
+
+    /**
+     * Retry and Catch alike: an optional array of objects, each with only its known fields and an
+     * ErrorEquals ({@code States.ALL} only in the last), read on by {@code handler}.
+     */
+    private static <T> List<T> errorHandlers(
+            Fields f, String name, String what, Set<String> known, BiFunction<Fields, List<String>, T> handler) {
+        List<T> handlers = new ArrayList<>();
+        JsonNode array = array(f, name, what + "s");
+        for (int i = 0; i < array.size(); i++) {
+            Fields h = f.element(name, i);
+            if (!h.node.isObject()) {
+                throw h.invalidHere("a " + what + " is a JSON object");
             }
-            onlyKnown(c, CATCHER_FIELDS, "catcher");
-            List<String> errors = errorEquals(c, i == catches.size() - 1, "catcher");
-            if (!c.has("Next")) {
-                throw c.invalid("Next", "is required: a catcher names the state it goes to");
-            }
-            catchers.add(new Catcher(errors, resultPath(c, "ResultPath"), assign(c), string(c, "Next")));
+            onlyKnown(h, known, what);
+            handlers.add(handler.apply(h, errorEquals(h, i == array.size() - 1, what)));
         }
-        return catchers;
+        return handlers;
+    }
+
+    private static Retrier retrier(Fields r, List<String> errors) {
+        Long interval = integer(r, "IntervalSeconds", 1, MAX, "a positive integer");
+        Long attempts = integer(r, "MaxAttempts", 0, MAX, "an integer from 0 to " + MAX);
+        Long maxDelay = integer(r, "MaxDelaySeconds", 1, MAX, "a positive integer");
+        double backoff = Retrier.DEFAULT_BACKOFF_RATE;
+        if (r.has("BackoffRate")) {
+            if (!r.get("BackoffRate").isNumber() || r.get("BackoffRate").asDouble() < 1.0) {
+                throw r.invalid("BackoffRate", "must be a number of at least 1.0");
+            }
+            backoff = r.get("BackoffRate").asDouble();
+        }
+        Retrier.JitterStrategy jitter = Retrier.JitterStrategy.NONE;
+        String strategy = optionalString(r, "JitterStrategy");
+        if (strategy != null) {
+            if (!strategy.equals("FULL") && !strategy.equals("NONE")) {
+                throw r.invalid("JitterStrategy", "must be FULL or NONE");
+            }
+            jitter = Retrier.JitterStrategy.valueOf(strategy);
+        }
+        return new Retrier(
+                errors,
+                interval == null ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
+                attempts == null ? Retrier.DEFAULT_MAX_ATTEMPTS : attempts.intValue(),
+                backoff,
+                maxDelay,
+                jitter);
+    }
+
+    private static Catcher catcher(Fields c, List<String> errors) {
+        if (!c.has("Next")) {
+            throw c.invalid("Next", "is required: a catcher names the state it goes to");
+        }
+        return new Catcher(errors, resultPath(c, "ResultPath"), assign(c), string(c, "Next"));
     }
 
     private static List<String> errorEquals(Fields f, boolean last, String what) {
@@ -568,6 +526,19 @@ final class DefinitionReader {
         if (f.has(one) && f.has(other)) {
             throw f.invalid(other, "a state has " + one + " or " + other + ", not both");
         }
+    }
+
+    /** Choices, Branches, And, Or: a required array of at least one element, each read by {@code element}. */
+    private static <T> List<T> nonEmptyArray(Fields f, String name, String problem, Function<Fields, T> element) {
+        JsonNode array = f.get(name);
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            throw f.invalid(name, problem);
+        }
+        List<T> elements = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            elements.add(element.apply(f.element(name, i)));
+        }
+        return elements;
     }
 
     private static JsonNode array(Fields f, String name, String what) {
@@ -723,20 +694,16 @@ final class DefinitionReader {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** A working state's fields: its own, then those of its {@link Outcome}. */
+    private static Set<String> workingFields(String... own) {
+        return fields(Stream.concat(Stream.of(own), OUTCOME_FIELDS.stream()).toArray(String[]::new));
+    }
+
     /**
      * One JSON object of the definition and where it is: the state it belongs to (null for a
      * definition's own fields) and its place inside that state ({@code ""}, {@code Choices[2]}).
      */
-    private static final class Fields {
-        private final String state;
-        private final String at;
-        private final JsonNode node;
-
-        Fields(String state, String at, JsonNode node) {
-            this.state = state;
-            this.at = at;
-            this.node = node;
-        }
+    private record Fields(String state, String at, JsonNode node) {
 
         boolean has(String name) {
             return node.has(name);

@@ -1,8 +1,6 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An inline Map state: the item processor runs once per item of an array; the result is their
@@ -15,13 +13,7 @@ import java.util.Map;
  * @param maxConcurrency     MaxConcurrency (0, the default, is no limit): items run one after another here,
  *                           which changes the timing only
  * @param maxConcurrencyPath MaxConcurrencyPath, or null: likewise
- * @param resultSelector     the ResultSelector payload template, or null
- * @param resultPath         ResultPath
- * @param outputPath         OutputPath
- * @param assign             the Assign template, or null
- * @param retry              the retriers, in order
- * @param catchers           the catchers, in order
- * @param next               the next state, or null when this one ends the execution
+ * @param outcome            what becomes of the outputs (ResultSelector... Next) or of a failure (Retry, Catch)
  */
 public record MapState(
         DataPath inputPath,
@@ -30,22 +22,5 @@ public record MapState(
         StateMachineDefinition itemProcessor,
         long maxConcurrency,
         String maxConcurrencyPath,
-        JsonNode resultSelector,
-        DataPath resultPath,
-        DataPath outputPath,
-        JsonNode assign,
-        List<Retrier> retry,
-        List<Catcher> catchers,
-        String next)
-        implements State, Recoverable {
-
-    public MapState {
-        retry = List.copyOf(retry);
-        catchers = List.copyOf(catchers);
-    }
-
-    @Override
-    public Map<String, String> transitions() {
-        return Transitions.of(next, catchers);
-    }
-}
+        Outcome outcome)
+        implements Recoverable {}

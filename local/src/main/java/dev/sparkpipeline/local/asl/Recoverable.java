@@ -1,31 +1,21 @@
 package dev.sparkpipeline.local.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
+import java.util.Map;
 
 /**
- * The states that do work (Task, Parallel, Map): what fails in them is retried by their retriers and
- * caught by their catchers, and their result goes through ResultSelector, Assign, ResultPath and
- * OutputPath in that order.
+ * The states that do work (Task, Parallel, Map): what fails in them is retried and caught, and their
+ * result is placed, as their {@link Outcome} says.
  */
-public sealed interface Recoverable permits TaskState, ParallelState, MapState {
+public sealed interface Recoverable extends State permits TaskState, ParallelState, MapState {
 
     DataPath inputPath();
 
-    /** The ResultSelector payload template, or null. */
-    JsonNode resultSelector();
+    /** What becomes of the work's result or failure. */
+    Outcome outcome();
 
-    DataPath resultPath();
-
-    DataPath outputPath();
-
-    /** The Assign template, or null. */
-    JsonNode assign();
-
-    List<Retrier> retry();
-
-    List<Catcher> catchers();
-
-    /** The next state, or null when this one ends the execution. */
-    String next();
+    /** Next, then the catchers' Next: what the outcome may go to. */
+    @Override
+    default Map<String, String> transitions() {
+        return outcome().transitions();
+    }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
  * templates (Parameters, ResultSelector, ItemSelector, Assign) stay JSON: they are evaluated against
  * each input, and were checked at load. A state's name is its key in the definition's states.
  */
-public sealed interface State
-        permits TaskState, ChoiceState, WaitState, PassState, ParallelState, MapState, SucceedState, FailState {
+public sealed interface State permits Recoverable, ChoiceState, WaitState, PassState, SucceedState, FailState {
 
     /**
      * The states this one may go to, each by the field that names it ({@code Next},

@@ -263,20 +263,21 @@ public final class StateMachineInterpreter {
 
         /** Task, Parallel and Map: the work, then Retry in order of the retriers, then Catch. */
         private Step withRetryAndCatch(String name, Recoverable state, JsonNode input) {
-            int[] attempts = new int[state.retry().size()];
+            Outcome outcome = state.outcome();
+            int[] attempts = new int[outcome.retry().size()];
             int retries = 0;
             while (true) {
                 try {
                     JsonNode result = work(name, state, input);
-                    if (state.resultSelector() != null) {
-                        result = template(state.resultSelector(), result);
+                    if (outcome.resultSelector() != null) {
+                        result = template(outcome.resultSelector(), result);
                     }
-                    assign(state.assign(), result);
+                    assign(outcome.assign(), result);
                     return new Step(
-                            state.next(),
-                            outputPath(state.outputPath(), resultPath(state.resultPath(), input, result)));
+                            outcome.next(),
+                            outputPath(outcome.outputPath(), resultPath(outcome.resultPath(), input, result)));
                 } catch (StatesError failure) {
-                    Duration delay = retryDelay(state.retry(), attempts, failure);
+                    Duration delay = retryDelay(outcome.retry(), attempts, failure);
                     if (delay != null) {
                         retries++;
                         ((ObjectNode) context.get("State")).put("RetryCount", retries);
@@ -286,7 +287,7 @@ public final class StateMachineInterpreter {
                         clock.sleep(delay);
                         continue;
                     }
-                    for (Catcher catcher : state.catchers()) {
+                    for (Catcher catcher : outcome.catchers()) {
                         if (catcher.handles(failure)) {
                             ObjectNode errorOutput = NODES.objectNode()
                                     .put("Error", failure.error())

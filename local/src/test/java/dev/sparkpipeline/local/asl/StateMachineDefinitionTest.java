@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.statemachine.PipelineScenario;
 import dev.sparkpipeline.local.template.LocalResources;
-import dev.sparkpipeline.local.template.SamStateMachine;
 import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,11 +40,9 @@ class StateMachineDefinitionTest {
                 "statemachine/pipeline.asl.json as written",
                 JSON.readTree(root.resolve("statemachine/pipeline.asl.json").toFile())));
         SamTemplate template = SamTemplate.read(ProjectFiles.template());
-        SamStateMachine stateMachine = template.stateMachine();
         definitions.add(Arguments.of(
                 "the pipeline as deployed (substituted)",
-                JSON.readTree(stateMachine.substitute(
-                        PipelineScenario.substitutions(stateMachine, "arn:aws:sns:us-east-1:123456789012:failures")))));
+                JSON.readTree(PipelineScenario.deployedDefinition(PipelineScenario.FAILURES_TOPIC))));
         definitions.add(Arguments.of(
                 "the pipeline as the local runner resolves it",
                 JSON.readTree(new LocalResources(template).stateMachineDefinition())));
@@ -83,8 +80,8 @@ class StateMachineDefinitionTest {
         assertThat(pipeline.state("VerifyInput")).isInstanceOfSatisfying(TaskState.class, task -> {
             assertThat(task.resource()).isEqualTo("arn:aws:states:::lambda:invoke");
             assertThat(task.timeoutSeconds()).isEqualTo(60L);
-            assertThat(task.resultPath()).isEqualTo(new DataPath("$.verdict"));
-            assertThat(task.catchers()).extracting(Catcher::next).containsOnly("InputCheckFailed");
+            assertThat(task.outcome().resultPath()).isEqualTo(new DataPath("$.verdict"));
+            assertThat(task.outcome().catchers()).extracting(Catcher::next).containsOnly("InputCheckFailed");
         });
         assertThat(pipeline.state("Fail_JobFailed"))
                 .isEqualTo(new FailState("JobFailed", null, null, "$.failure.cause"));
@@ -96,7 +93,7 @@ class StateMachineDefinitionTest {
                 {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "r", "Retry": [{"ErrorEquals": ["Boom"]}],
                  "End": true}}}""").state("T");
 
-        assertThat(task.retry())
+        assertThat(task.outcome().retry())
                 .containsExactly(new Retrier(List.of("Boom"), 1, 3, 2.0, null, Retrier.JitterStrategy.NONE));
     }
 
@@ -108,7 +105,7 @@ class StateMachineDefinitionTest {
                   "JitterStrategy": "FULL"}],
                  "End": true}}}""").state("T");
 
-        assertThat(task.retry())
+        assertThat(task.outcome().retry())
                 .containsExactly(new Retrier(List.of("A", "B"), 2, 0, 1.5, 60L, Retrier.JitterStrategy.FULL));
     }
 
@@ -126,7 +123,7 @@ class StateMachineDefinitionTest {
                         new Condition.And(List.of(
                                 new Condition.Comparison(
                                         "$.n",
-                                        Condition.Operator.NUMERIC_LESS_THAN,
+                                        new Condition.Operator(Condition.Family.NUMERIC, Condition.Relation.LESS_THAN),
                                         new Condition.Operand.AtPath("$.limit")),
                                 new Condition.Not(
                                         new Condition.TypeTest("$.s", Condition.TypeTest.Type.PRESENT, false)))),

@@ -51,18 +51,19 @@ public final class OrchestrationCost {
      */
     private static void row(Duration length, String schedule, JsonNode definition) {
         OrchestrationRun run = OrchestrationRun.measure(definition, length, 1);
+        // The columns every row has, whether or not the execution saw the job end.
+        String counts = String.format(
+                Locale.ROOT,
+                "%s | %s | %d | %d | %d | %d",
+                label(length),
+                schedule,
+                run.stateTransitions(),
+                run.lambdaInvokes(),
+                run.engineCalls(),
+                run.historyEvents());
         if (run.detectionDelay() == null) {
             System.out.printf(
-                    Locale.ROOT,
-                    "| %s | %s | %d | %d | %d | %d | the execution ended %s | %d s |%n",
-                    label(length),
-                    schedule,
-                    run.stateTransitions(),
-                    run.lambdaInvokes(),
-                    run.engineCalls(),
-                    run.historyEvents(),
-                    run.status(),
-                    targetDelay(length));
+                    Locale.ROOT, "| %s | the execution ended %s | %d s |%n", counts, run.status(), targetDelay(length));
             return;
         }
         long worst = run.detectionDelay().toSeconds();
@@ -77,13 +78,8 @@ public final class OrchestrationCost {
         }
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %s | %d | %d | %d | %d%s | %d s | %d s |%n",
-                label(length),
-                schedule,
-                run.stateTransitions(),
-                run.lambdaInvokes(),
-                run.engineCalls(),
-                run.historyEvents(),
+                "| %s%s | %d s | %d s |%n",
+                counts,
                 run.historyEvents() > 25_000 ? " (over the 25,000 limit: fails on AWS)" : "",
                 worst,
                 targetDelay(length));

@@ -38,108 +38,109 @@ final class TemplateSecurityRules {
     private TemplateSecurityRules() {}
 
     static List<String> findings(SamTemplate template) {
-        List<String> findings = new ArrayList<>();
-        Map<String, Map<String, Object>> resources = template.resources();
-        resources.forEach((id, resource) -> {
+        Review review = new Review(template.resources(), new ArrayList<>());
+        review.resources().forEach((id, resource) -> {
             String type = String.valueOf(resource.get("Type"));
             Map<String, Object> properties = map(resource.get("Properties"));
             for (Map<String, Object> statement : statements(type, properties)) {
-                policyFindings(id, statement, findings);
+                review.policy(id, statement);
             }
             switch (type) {
-                case "AWS::S3::Bucket" -> bucketFindings(id, properties, resources, findings);
+                case "AWS::S3::Bucket" -> review.bucket(id, properties);
                 case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
-                    stateMachineFindings(id, properties, findings);
-                case "AWS::Serverless::Function" -> functionFindings(id, properties, resources, findings);
+                    review.stateMachine(id, properties);
+                case "AWS::Serverless::Function" -> review.function(id, properties);
                 default -> {}
             }
         });
-        return findings;
+        return review.findings();
     }
 
-    private static void policyFindings(String id, Map<String, Object> statement, List<String> findings) {
-        if (!"Allow".equals(statement.get("Effect"))) {
-            return;
-        }
-        List<Object> actions = list(statement.get("Action"));
-        String sid = id + "/" + statement.getOrDefault("Sid", "(no Sid)");
-        if (actions.contains("*")) {
-            findings.add(sid + ": Action \"*\"");
-        }
-        if (list(statement.get("Resource")).contains("*")) {
-            for (Object action : actions) {
-                if (!UNSCOPED_ACTIONS.containsKey(String.valueOf(action))) {
-                    findings.add(sid + ": Resource \"*\" for " + action + ", which AWS lets a policy scope");
+    /**
+     * One pass of the rules over a template: its resources (a bucket's policy and a function's log
+     * group are resources of their own) and the findings so far, which each rule adds to.
+     */
+    private record Review(Map<String, Map<String, Object>> resources, List<String> findings) {
+
+        void policy(String id, Map<String, Object> statement) {
+            if (!"Allow".equals(statement.get("Effect"))) {
+                return;
+            }
+            List<Object> actions = list(statement.get("Action"));
+            String sid = id + "/" + statement.getOrDefault("Sid", "(no Sid)");
+            if (actions.contains("*")) {
+                findings.add(sid + ": Action \"*\"");
+            }
+            if (list(statement.get("Resource")).contains("*")) {
+                for (Object action : actions) {
+                    if (!UNSCOPED_ACTIONS.containsKey(String.valueOf(action))) {
+                        findings.add(sid + ": Resource \"*\" for " + action + ", which AWS lets a policy scope");
+                    }
+                }
+            }
+            if (actions.stream()
+                    .anyMatch(action -> String.valueOf(action).equals("iam:PassRole")
+                            || String.valueOf(action).equals("iam:*"))) {
+                Map<String, Object> equals = map(map(statement.get("Condition")).get("StringEquals"));
+                if (!equals.containsKey("iam:PassedToService")) {
+                    findings.add(sid + ": iam:PassRole without an iam:PassedToService condition");
                 }
             }
         }
-        if (actions.stream()
-                .anyMatch(action -> String.valueOf(action).equals("iam:PassRole")
-                        || String.valueOf(action).equals("iam:*"))) {
-            Map<String, Object> equals = map(map(statement.get("Condition")).get("StringEquals"));
-            if (!equals.containsKey("iam:PassedToService")) {
-                findings.add(sid + ": iam:PassRole without an iam:PassedToService condition");
+
+        void bucket(String id, Map<String, Object> properties) {
+            Map<String, Object> blocks = map(properties.get("PublicAccessBlockConfiguration"));
+            for (String block : BLOCK_PUBLIC_ACCESS) {
+                if (!Boolean.TRUE.equals(blocks.get(block))) {
+                    findings.add(id + ": Block Public Access without " + block);
+                }
+            }
+            if (list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))
+                    .isEmpty()) {
+                findings.add(id + ": no default encryption");
+            }
+            if (!"Enabled".equals(map(properties.get("VersioningConfiguration")).get("Status"))) {
+                findings.add(id + ": versioning not enabled");
+            }
+            boolean tlsOnly = resources.values().stream()
+                    .filter(resource -> "AWS::S3::BucketPolicy".equals(resource.get("Type")))
+                    .map(resource -> map(resource.get("Properties")))
+                    .filter(policy -> Map.of("Ref", id).equals(policy.get("Bucket")))
+                    .flatMap(policy -> statements(map(policy.get("PolicyDocument"))).stream())
+                    .anyMatch(statement -> "Deny".equals(statement.get("Effect"))
+                            && "false"
+                                    .equals(String.valueOf(
+                                            map(map(statement.get("Condition")).get("Bool"))
+                                                    .get("aws:SecureTransport"))));
+            if (!tlsOnly) {
+                findings.add(id + ": no bucket policy denying requests without TLS (aws:SecureTransport false)");
             }
         }
-    }
 
-    private static void bucketFindings(
-            String id,
-            Map<String, Object> properties,
-            Map<String, Map<String, Object>> resources,
-            List<String> findings) {
-        Map<String, Object> blocks = map(properties.get("PublicAccessBlockConfiguration"));
-        for (String block : BLOCK_PUBLIC_ACCESS) {
-            if (!Boolean.TRUE.equals(blocks.get(block))) {
-                findings.add(id + ": Block Public Access without " + block);
+        void stateMachine(String id, Map<String, Object> properties) {
+            Map<String, Object> logging =
+                    map(properties.getOrDefault("Logging", properties.get("LoggingConfiguration")));
+            if (logging.isEmpty()
+                    || "OFF".equals(logging.get("Level"))
+                    || list(logging.get("Destinations")).isEmpty()) {
+                findings.add(id + ": state machine without logging to a log group");
+            }
+            Map<String, Object> tracing =
+                    map(properties.getOrDefault("Tracing", properties.get("TracingConfiguration")));
+            if (!Boolean.TRUE.equals(tracing.get("Enabled"))) {
+                findings.add(id + ": state machine without X-Ray tracing");
             }
         }
-        if (list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))
-                .isEmpty()) {
-            findings.add(id + ": no default encryption");
-        }
-        if (!"Enabled".equals(map(properties.get("VersioningConfiguration")).get("Status"))) {
-            findings.add(id + ": versioning not enabled");
-        }
-        boolean tlsOnly = resources.values().stream()
-                .filter(resource -> "AWS::S3::BucketPolicy".equals(resource.get("Type")))
-                .map(resource -> map(resource.get("Properties")))
-                .filter(policy -> Map.of("Ref", id).equals(policy.get("Bucket")))
-                .flatMap(policy -> statements(map(policy.get("PolicyDocument"))).stream())
-                .anyMatch(statement -> "Deny".equals(statement.get("Effect"))
-                        && "false"
-                                .equals(String.valueOf(
-                                        map(map(statement.get("Condition")).get("Bool"))
-                                                .get("aws:SecureTransport"))));
-        if (!tlsOnly) {
-            findings.add(id + ": no bucket policy denying requests without TLS (aws:SecureTransport false)");
-        }
-    }
 
-    private static void stateMachineFindings(String id, Map<String, Object> properties, List<String> findings) {
-        Map<String, Object> logging = map(properties.getOrDefault("Logging", properties.get("LoggingConfiguration")));
-        if (logging.isEmpty()
-                || "OFF".equals(logging.get("Level"))
-                || list(logging.get("Destinations")).isEmpty()) {
-            findings.add(id + ": state machine without logging to a log group");
-        }
-        Map<String, Object> tracing = map(properties.getOrDefault("Tracing", properties.get("TracingConfiguration")));
-        if (!Boolean.TRUE.equals(tracing.get("Enabled"))) {
-            findings.add(id + ": state machine without X-Ray tracing");
-        }
-    }
-
-    private static void functionFindings(
-            String id,
-            Map<String, Object> properties,
-            Map<String, Map<String, Object>> resources,
-            List<String> findings) {
-        Object logGroup = map(properties.get("LoggingConfig")).get("LogGroup");
-        String logGroupId = logGroup instanceof Map<?, ?> ref ? String.valueOf(ref.get("Ref")) : null;
-        Map<String, Object> group = logGroupId == null ? Map.of() : map(resources.getOrDefault(logGroupId, Map.of()));
-        if (!"AWS::Logs::LogGroup".equals(group.get("Type"))
-                || !map(group.get("Properties")).containsKey("RetentionInDays")) {
-            findings.add(id + ": function without a log group of the template with a retention");
+        void function(String id, Map<String, Object> properties) {
+            Object logGroup = map(properties.get("LoggingConfig")).get("LogGroup");
+            String logGroupId = logGroup instanceof Map<?, ?> ref ? String.valueOf(ref.get("Ref")) : null;
+            Map<String, Object> group =
+                    logGroupId == null ? Map.of() : map(resources.getOrDefault(logGroupId, Map.of()));
+            if (!"AWS::Logs::LogGroup".equals(group.get("Type"))
+                    || !map(group.get("Properties")).containsKey("RetentionInDays")) {
+                findings.add(id + ": function without a log group of the template with a retention");
+            }
         }
     }
 

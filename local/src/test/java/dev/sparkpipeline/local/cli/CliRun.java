@@ -1,5 +1,7 @@
 package dev.sparkpipeline.local.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -20,5 +22,15 @@ public record CliRun(int exitCode, String out, String err) {
         commandLine.setErr(new PrintWriter(err));
         int exitCode = commandLine.execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
+    }
+
+    /**
+     * The message of a usage error, stripped: the run must have exited 2 with that one line on stderr,
+     * as a script reading it expects (no stack trace).
+     */
+    public String usageError() {
+        assertThat(exitCode).as(err).isEqualTo(2);
+        assertThat(err.strip()).doesNotContain("\n");
+        return err.strip();
     }
 }

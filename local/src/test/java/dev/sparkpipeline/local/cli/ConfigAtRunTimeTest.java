@@ -31,10 +31,7 @@ class ConfigAtRunTimeTest {
 
     @Test
     void checkConfigRefusesABadConfigurationWithOneLineNamingTheField() throws IOException {
-        Path config = Files.writeString(
-                dir.resolve("datasets.json"),
-                Files.readString(ProjectFiles.root().resolve("config/datasets.json"))
-                        .replace("\"required\": false", "\"requierd\": false"));
+        Path config = repositoryConfigurationWith("\"required\": false", "\"requierd\": false");
 
         CliRun run = CliRun.of("check-config", config.toString());
 
@@ -84,10 +81,7 @@ class ConfigAtRunTimeTest {
 
     @Test
     void aBadConfigurationStopsADropBeforeAnythingLands() throws IOException {
-        Path config = Files.writeString(
-                dir.resolve("bad.json"),
-                Files.readString(ProjectFiles.root().resolve("config/datasets.json"))
-                        .replace("\"key\": [\"order_id\"]", "\"key\": [\"id\"]"));
+        Path config = repositoryConfigurationWith("\"key\": [\"order_id\"]", "\"key\": [\"id\"]");
 
         CliRun run = CliRun.of(
                 "drop",
@@ -97,10 +91,15 @@ class ConfigAtRunTimeTest {
                 "--config",
                 config.toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip())
-                .contains("datasets.orders.key: id is not a column of the dataset")
-                .doesNotContain("\n");
+        assertThat(run.usageError()).contains("datasets.orders.key: id is not a column of the dataset");
         assertThat(dir.resolve("lake")).doesNotExist();
+    }
+
+    /** The repository's datasets configuration with {@code text} replaced, as a file of the test's own. */
+    private Path repositoryConfigurationWith(String text, String replacement) throws IOException {
+        return Files.writeString(
+                dir.resolve("datasets.json"),
+                Files.readString(ProjectFiles.root().resolve("config/datasets.json"))
+                        .replace(text, replacement));
     }
 }

@@ -71,26 +71,21 @@ class EndpointFaultsTest {
 
     @Test
     void aGoodFileIsCuratedPublishedAndArchivedThoughEveryCallIsFaultedOnce() throws IOException {
-        CliRun run = drop(ProjectFiles.root().resolve("events/data/orders.csv"));
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        JsonNode result = JSON.readTree(run.out());
+        JsonNode result = dropThatExits(0, ProjectFiles.root().resolve("events/data/orders.csv"));
         assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(result.path("rows").asLong()).isEqualTo(4);
-        assertThat(proxy.faultsByOperation())
-                .as("faults injected")
-                .containsKeys(
-                        "s3:HeadObject",
-                        "s3:GetObjectRange",
-                        "states:StartExecution",
-                        "emr-serverless:StartJobRun",
-                        "emr-serverless:GetJobRun",
-                        "s3:GetObject",
-                        "glue:GetTable",
-                        "glue:CreateTable",
-                        "glue:BatchCreatePartition",
-                        "s3:CopyObject",
-                        "events:PutEvents");
+        assertFaultsInjectedOn(
+                "s3:HeadObject",
+                "s3:GetObjectRange",
+                "states:StartExecution",
+                "emr-serverless:StartJobRun",
+                "emr-serverless:GetJobRun",
+                "s3:GetObject",
+                "glue:GetTable",
+                "glue:CreateTable",
+                "glue:BatchCreatePartition",
+                "s3:CopyObject",
+                "events:PutEvents");
 
         try (S3Client s3 = MOTO.clients().s3()) {
             assertThat(result.path("outputs")).isNotEmpty().allSatisfy(output -> {
@@ -130,30 +125,19 @@ class EndpointFaultsTest {
 
     @Test
     void aGoodFileOnGlueIsCuratedThoughEveryCallIsFaultedOnce() throws IOException {
-        CliRun run = drop(ProjectFiles.root().resolve("events/data/orders.csv"), "--engine", "GLUE");
+        JsonNode result = dropThatExits(0, ProjectFiles.root().resolve("events/data/orders.csv"), "--engine", "GLUE");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(JSON.readTree(run.out()).path("rows").asLong()).isEqualTo(4);
-        assertThat(proxy.faultsByOperation())
-                .as("faults injected")
-                .containsKeys("glue:StartJobRun", "glue:GetJobRun", "glue:BatchCreatePartition");
+        assertThat(result.path("rows").asLong()).isEqualTo(4);
+        assertFaultsInjectedOn("glue:StartJobRun", "glue:GetJobRun", "glue:BatchCreatePartition");
         assertThat(retriedOperations()).contains("StartJobRun", "GetJobRun");
     }
 
     @Test
     void aFailedRunIsRecordedAndNotifiedOnceThoughEveryCallIsFaultedOnce() throws IOException {
-        CliRun run = drop(ProjectFiles.root().resolve("events/data/failing/orders-bad-amounts.csv"));
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        JsonNode result = JSON.readTree(run.out());
+        JsonNode result = dropThatExits(1, ProjectFiles.root().resolve("events/data/failing/orders-bad-amounts.csv"));
         assertThat(result.path("status").asText()).isEqualTo("FAILED");
-        assertThat(proxy.faultsByOperation())
-                .as("faults injected")
-                .containsKeys("s3:CopyObject", "s3:PutObject", "sns:Publish");
-        assertThat(proxy.requests().stream()
-                        .filter(request -> request.operation().equals("sns:Publish") && request.fault() == null))
-                .as("notifications that reached the endpoint")
-                .hasSize(1);
+        assertFaultsInjectedOn("s3:CopyObject", "s3:PutObject", "sns:Publish");
+        assertThat(notificationsThatReachedTheEndpoint()).isEqualTo(1);
         assertThat(retriesOf(result, "NotifyFailure")).containsExactly("SNS.Throttling");
         try (S3Client s3 = MOTO.clients().s3()) {
             List<String> failed = keys(s3, "quarantine-bucket", "failed/");
@@ -174,14 +158,9 @@ class EndpointFaultsTest {
         Files.copy(ProjectFiles.root().resolve("events/data/orders.csv"), orders);
         proxy.refuse("elasticmapreduce:AddJobFlowSteps");
 
-        CliRun run = drop(orders, "--engine", "EMR");
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        JsonNode result = JSON.readTree(run.out());
+        JsonNode result = dropThatExits(1, orders, "--engine", "EMR");
         assertThat(result.path("error").asText()).isEqualTo("SubmitFailed");
-        assertThat(proxy.faultsByOperation())
-                .as("faults injected")
-                .containsKeys("elasticmapreduce:RunJobFlow", "elasticmapreduce:TerminateJobFlows", "sns:Publish");
+        assertFaultsInjectedOn("elasticmapreduce:RunJobFlow", "elasticmapreduce:TerminateJobFlows", "sns:Publish");
         assertThat(retriesOf(result, "CreateCluster")).containsExactly("Emr.ThrottlingException");
         assertThat(retriesOf(result, "TerminateClusterAfterFailure")).containsExactly("Emr.ThrottlingException");
         try (var emr = MOTO.clients().emr()) {
@@ -198,18 +177,32 @@ class EndpointFaultsTest {
         // The submit function's own look at the new job (a faulted attempt, then its retry) gets through.
         proxy.refuse("emr-serverless:GetJobRun", 2);
 
-        CliRun run = drop(ProjectFiles.root().resolve("events/data/orders.csv"));
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        JsonNode result = JSON.readTree(run.out());
+        JsonNode result = dropThatExits(1, ProjectFiles.root().resolve("events/data/orders.csv"));
         assertThat(result.path("error").asText()).isEqualTo("TrackerFailed");
         assertThat(result.path("states").findValuesAsText("name"))
                 .containsSubsequence(
                         "TrackJob", "TrackerFailed", "CancelIfRunning", "CancelJob", "RecordFailure", "NotifyFailure");
-        assertThat(proxy.requests().stream()
-                        .filter(request -> request.operation().equals("sns:Publish") && request.fault() == null))
-                .as("notifications that reached the endpoint")
-                .hasSize(1);
+        assertThat(notificationsThatReachedTheEndpoint()).isEqualTo(1);
+    }
+
+    /** The JSON result of a drop of {@code file} on the faulting proxy that must exit {@code exitCode}. */
+    private JsonNode dropThatExits(int exitCode, Path file, String... options) throws IOException {
+        CliRun run = drop(file, options);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(exitCode);
+        return JSON.readTree(run.out());
+    }
+
+    /** The proxy faulted at least one call of each of {@code operations}. */
+    private void assertFaultsInjectedOn(String... operations) {
+        assertThat(proxy.faultsByOperation()).as("faults injected").containsKeys(operations);
+    }
+
+    /** SNS publishes that got through the proxy, not faulted: the notifications subscribers saw. */
+    private long notificationsThatReachedTheEndpoint() {
+        return proxy.requests().stream()
+                .filter(request -> request.operation().equals("sns:Publish") && request.fault() == null)
+                .count();
     }
 
     private CliRun drop(Path file, String... options) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,24 +50,10 @@ class EndpointInvokeTest {
                     request -> request.bucket("landing-bucket").key(KEY),
                     RequestBody.fromFile(ProjectFiles.root().resolve("events/data/orders.csv")));
         }
-        // The fixture's event, without the version id: moto's bucket is not versioned.
-        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root()
-                .resolve("events/eventbridge-object-created.json")
-                .toFile());
-        ((ObjectNode) event.path("detail").path("object")).remove("version-id");
-        Path eventFile = lake.resolve("event.json");
-        JSON.writeValue(eventFile.toFile(), event);
+        // Without the version id: moto's bucket is not versioned.
+        Path eventFile = objectCreatedEvent(detail -> ((ObjectNode) detail.path("object")).remove("version-id"));
 
-        CliRun run = CliRun.of(
-                "invoke",
-                "ValidateFunction",
-                "-e",
-                eventFile.toString(),
-                "--aws-endpoint",
-                MOTO.endpoint().toString(),
-                "--lake",
-                lake.toString(),
-                "--json");
+        CliRun run = invokeOnMoto(eventFile);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode result = JSON.readTree(run.out());
@@ -98,10 +85,7 @@ class EndpointInvokeTest {
                 "--lake",
                 lake.toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip())
-                .startsWith("pipeline-local: cannot reach the AWS endpoint http://127.0.0.1:9")
-                .doesNotContain("\n");
+        assertThat(run.usageError()).startsWith("pipeline-local: cannot reach the AWS endpoint http://127.0.0.1:9");
     }
 
     @Test
@@ -128,10 +112,7 @@ class EndpointInvokeTest {
 
         CliRun run = invokeTestEvent();
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip())
-                .contains("the bucket landing-bucket of this stack is gone")
-                .doesNotContain("\n");
+        assertThat(run.usageError()).contains("the bucket landing-bucket of this stack is gone");
         try (S3Client s3 = MOTO.clients().s3()) {
             assertThat(s3.listBuckets().buckets())
                     .extracting(bucket -> bucket.name())
@@ -141,23 +122,10 @@ class EndpointInvokeTest {
 
     @Test
     void anEventForABucketThatDoesNotExistFailsNamingTheBucketInsteadOfReportingTheObjectGone() throws IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root()
-                .resolve("events/eventbridge-object-created.json")
-                .toFile());
-        ((ObjectNode) event.path("detail").path("bucket")).put("name", "no-such-bucket");
-        Path eventFile = lake.resolve("event.json");
-        JSON.writeValue(eventFile.toFile(), event);
+        Path eventFile =
+                objectCreatedEvent(detail -> ((ObjectNode) detail.path("bucket")).put("name", "no-such-bucket"));
 
-        CliRun run = CliRun.of(
-                "invoke",
-                "ValidateFunction",
-                "-e",
-                eventFile.toString(),
-                "--aws-endpoint",
-                MOTO.endpoint().toString(),
-                "--lake",
-                lake.toString(),
-                "--json");
+        CliRun run = invokeOnMoto(eventFile);
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -167,12 +135,28 @@ class EndpointInvokeTest {
                 .doesNotContain("MISSING");
     }
 
+    /** The fixture's EventBridge event with its {@code detail} changed by {@code edit}, in a file. */
+    private Path objectCreatedEvent(Consumer<JsonNode> edit) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root()
+                .resolve("events/eventbridge-object-created.json")
+                .toFile());
+        edit.accept(event.path("detail"));
+        Path eventFile = lake.resolve("event.json");
+        JSON.writeValue(eventFile.toFile(), event);
+        return eventFile;
+    }
+
     private CliRun invokeTestEvent() {
+        return invokeOnMoto(ProjectFiles.root().resolve("events/s3-test-event.json"));
+    }
+
+    /** {@code invoke ValidateFunction} of {@code event} on moto, answering in JSON. */
+    private CliRun invokeOnMoto(Path event) {
         return CliRun.of(
                 "invoke",
                 "ValidateFunction",
                 "-e",
-                ProjectFiles.root().resolve("events/s3-test-event.json").toString(),
+                event.toString(),
                 "--aws-endpoint",
                 MOTO.endpoint().toString(),
                 "--lake",

@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.local.asl.Execution;
-import dev.sparkpipeline.local.asl.ExecutionClock;
-import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The project's interpreter against moto's on small definitions of {@code asl-comparisons/}
@@ -35,19 +30,8 @@ class InterpreterComparisonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CASES = ProjectFiles.root().resolve("local/src/test/resources/asl-comparisons");
 
-    private static MotoStepFunctions moto;
-
-    @BeforeAll
-    static void start() throws Exception {
-        moto = new MotoStepFunctions();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (moto != null) {
-            moto.stop();
-        }
-    }
+    @RegisterExtension
+    static final MotoStepFunctions MOTO = new MotoStepFunctions();
 
     @TestFactory
     Stream<DynamicTest> bothInterpretersEndTheSameWay() throws IOException {
@@ -65,14 +49,10 @@ class InterpreterComparisonTest {
     private static void compare(JsonNode comparison) throws InterruptedException {
         JsonNode definition = comparison.path("definition");
         JsonNode input = comparison.path("input");
-        moto.reset(comparison.path("lambda"), JSON.createObjectNode());
-        MotoStepFunctions.Run onMoto = moto.execute(definition.toString(), input);
-        Execution local = new StateMachineInterpreter(
-                        definition,
-                        new ScriptedTasks(comparison.path("lambda"), JSON.createObjectNode()),
-                        ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")),
-                        new Random(7))
-                .run("run", input);
+        MOTO.reset(comparison.path("lambda"), JSON.createObjectNode());
+        MotoStepFunctions.Run onMoto = MOTO.execute(definition.toString(), input);
+        Execution local =
+                new ScriptedTasks(comparison.path("lambda"), JSON.createObjectNode()).execute("run", definition, input);
 
         String what = comparison.path("description").asText();
         assertThat(onMoto.status())

@@ -7,15 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.Execution;
-import dev.sparkpipeline.local.asl.ExecutionClock;
-import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import dev.sparkpipeline.local.template.SamStateMachine;
-import dev.sparkpipeline.local.template.SamTemplate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -36,9 +30,7 @@ class MalformedAnswersTest {
 
     @TestFactory
     Stream<DynamicTest> noAnswerOfTheWrongShapeRaisesAnUncatchableError() throws Exception {
-        SamStateMachine stateMachine = SamTemplate.read(ProjectFiles.template()).stateMachine();
-        JsonNode definition = JSON.readTree(stateMachine.substitute(
-                PipelineScenario.substitutions(stateMachine, "arn:aws:sns:us-east-1:123456789012:failures")));
+        JsonNode definition = JSON.readTree(PipelineScenario.deployedDefinition(PipelineScenario.FAILURES_TOPIC));
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : SCENARIOS) {
             PipelineScenario scenario =
@@ -49,7 +41,7 @@ class MalformedAnswersTest {
                         int index = call;
                         tests.add(DynamicTest.dynamicTest(
                                 name + ": " + function.getKey() + " answer " + (call + 1) + " = " + shape,
-                                () -> run(definition, scenario, function.getKey(), index, shape)));
+                                () -> functionAnswers(definition, scenario, function.getKey(), index, shape)));
                     }
                 }
             });
@@ -70,16 +62,10 @@ class MalformedAnswersTest {
     private static void runJobFlowAnswers(JsonNode definition, PipelineScenario scenario, JsonNode shape) {
         ObjectNode aws = JSON.createObjectNode();
         aws.putArray("emr:RunJobFlow").addObject().set("answer", shape);
-        var interpreter = new StateMachineInterpreter(
-                definition,
-                new ScriptedTasks(withFallbacks(scenario.lambda().deepCopy()), aws),
-                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")),
-                new Random(7));
+        Execution execution = new ScriptedTasks(withFallbacks(scenario.lambda().deepCopy()), aws)
+                .execute("malformed", definition, scenario.input());
 
-        Execution execution = interpreter.run("malformed", scenario.input());
-
-        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " "
-                + execution.statesEntered();
+        String summary = summary(execution);
         assertThat(execution.error()).as(summary).isEqualTo("ClusterFailed");
         assertThat(execution.statesEntered())
                 .as(summary)
@@ -87,19 +73,19 @@ class MalformedAnswersTest {
                 .doesNotContain("SubmitJob");
     }
 
-    private static void run(JsonNode definition, PipelineScenario scenario, String function, int call, JsonNode shape) {
+    /** How the execution ended and where it went, for the assertions' messages. */
+    private static String summary(Execution execution) {
+        return execution.status() + " " + execution.error() + " " + execution.cause() + " " + execution.statesEntered();
+    }
+
+    private static void functionAnswers(
+            JsonNode definition, PipelineScenario scenario, String function, int call, JsonNode shape) {
         ObjectNode lambda = withFallbacks(scenario.lambda().deepCopy());
         ((ObjectNode) lambda.path(function).path(call)).set("payload", shape);
-        var interpreter = new StateMachineInterpreter(
-                definition,
-                new ScriptedTasks(lambda, scenario.aws()),
-                ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")),
-                new Random(7));
+        Execution execution =
+                new ScriptedTasks(lambda, scenario.aws()).execute("malformed", definition, scenario.input());
 
-        Execution execution = interpreter.run("malformed", scenario.input());
-
-        String summary = execution.status() + " " + execution.error() + " " + execution.cause() + " "
-                + execution.statesEntered();
+        String summary = summary(execution);
         assertThat(execution.error()).as(summary).isNotEqualTo("States.Runtime");
         if (function.equals("VerifyInputFunction")) {
             assertThat(execution.error())

@@ -3,14 +3,11 @@ package dev.sparkpipeline.local.statemachine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkpipeline.local.checks.ProjectFiles;
-import dev.sparkpipeline.local.template.SamStateMachine;
-import dev.sparkpipeline.local.template.SamTemplate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code statemachine/pipeline.asl.json}, substituted as the template would, run by
@@ -21,19 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 abstract class MotoScenarioRuns {
 
-    private static MotoStepFunctions stepFunctions;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stepFunctions = new MotoStepFunctions();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (stepFunctions != null) {
-            stepFunctions.stop();
-        }
-    }
+    @RegisterExtension
+    static final MotoStepFunctions STEP_FUNCTIONS = new MotoStepFunctions();
 
     @TestFactory
     Stream<DynamicTest> everyScenarioTakesItsPathOnMotosInterpreter() {
@@ -58,28 +44,16 @@ abstract class MotoScenarioRuns {
     }
 
     private void run(PipelineScenario scenario) throws Exception {
-        stepFunctions.reset(scenario.lambda(), scenario.aws());
-        var moto = stepFunctions.moto();
+        STEP_FUNCTIONS.reset(scenario.lambda(), scenario.aws());
+        var moto = STEP_FUNCTIONS.moto();
         moto.clients().s3().createBucket(b -> b.bucket("artifacts-bucket"));
         String topicArn = sns().createTopic(b -> b.name("failures")).topicArn();
-        SamStateMachine stateMachine = SamTemplate.read(ProjectFiles.template()).stateMachine();
-        String definition = stateMachine.substitute(PipelineScenario.substitutions(stateMachine, topicArn));
+        String definition = PipelineScenario.deployedDefinition(topicArn);
 
-        MotoStepFunctions.Run run = stepFunctions.execute(definition, scenario.input());
+        MotoStepFunctions.Run run = STEP_FUNCTIONS.execute(definition, scenario.input());
 
-        assertThat(run.path())
-                .as(
-                        "states entered in %s (execution %s, error %s, cause %s)",
-                        scenario.name(), run.status(), run.error(), run.cause())
-                .containsExactlyElementsOf(scenario.expectedPath());
-        assertThat(run.status()).isEqualTo(scenario.expect().path("status").asText());
-        if (scenario.expect().has("error")) {
-            assertThat(run.error()).isEqualTo(scenario.expect().path("error").asText());
-        }
-        if (scenario.expect().has("cause")) {
-            assertThat(run.cause()).contains(scenario.expect().path("cause").asText());
-        }
-        assertThat(stepFunctions.unusedAwsScripts(scenario.aws()))
+        scenario.assertEndedAsExpected(run.path(), run.status(), run.error(), run.cause());
+        assertThat(STEP_FUNCTIONS.unusedAwsScripts(scenario.aws()))
                 .as("integration scripts not served in full")
                 .isEmpty();
         if (scenario.expect().path("clusterTerminated").asBoolean(false)) {
@@ -94,7 +68,7 @@ abstract class MotoScenarioRuns {
     private static software.amazon.awssdk.services.sns.SnsClient sns() {
         return software.amazon.awssdk.services.sns.SnsClient.builder()
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .endpointOverride(stepFunctions.moto().endpoint())
+                .endpointOverride(STEP_FUNCTIONS.moto().endpoint())
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .build();
     }

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -40,17 +42,19 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * port is a WireMock proxy in front of moto: Lambda invocations are answered in order from a
  * script (payloads, function errors with our error types, Lambda service errors: moto's own
  * lambda-simple backend can only succeed), and a script may fail an AWS SDK integration; every
- * other call passes through to moto. One instance per test class: start it in {@code @BeforeAll}.
+ * other call passes through to moto. A test class registers it as a static extension: it starts
+ * before the class's tests and stops after them.
  */
-final class MotoStepFunctions {
+final class MotoStepFunctions implements BeforeAllCallback, AfterAllCallback {
 
     static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EXECUTION_TIMEOUT = Duration.ofMinutes(2);
 
-    private final MotoServer moto;
-    private final WireMockServer proxy;
-    private final SfnClient sfn;
+    // Set when the test class starts (the ports are free then), cleared when it ends.
+    private MotoServer moto;
+    private WireMockServer proxy;
+    private SfnClient sfn;
     private int executions;
 
     /**
@@ -64,7 +68,8 @@ final class MotoStepFunctions {
      */
     record Run(String status, JsonNode output, String error, String cause, List<String> path) {}
 
-    MotoStepFunctions() throws Exception {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         int proxyPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             proxyPort = socket.getLocalPort();
@@ -119,9 +124,17 @@ final class MotoStepFunctions {
     }
 
     /** Stops the proxy and moto. */
-    void stop() throws Exception {
-        proxy.stop();
-        moto.afterAll(null);
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (proxy != null) {
+            proxy.stop();
+        }
+        if (moto != null) {
+            moto.afterAll(context);
+        }
+        proxy = null;
+        moto = null;
+        sfn = null;
     }
 
     /** Each function's results, in call order; a call past the last result is a loud failure. */
@@ -225,27 +238,25 @@ final class MotoStepFunctions {
         return UUID.randomUUID().toString();
     }
 
+    /** Invoke's 200: the function ran, whether it returned or threw (a function error is no HTTP error). */
+    private static ResponseDefinitionBuilder invoked() {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-RequestId", requestId());
+    }
+
     private static ResponseDefinitionBuilder lambdaAnswer(JsonNode result) {
         if (result.has("payload")) {
-            return aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withHeader("x-amzn-RequestId", requestId())
+            return invoked()
                     .withHeader("X-Amz-Executed-Version", "1")
                     .withBody(result.path("payload").toString());
         }
         if (result.has("functionError")) {
-            JsonNode error = result.path("functionError");
-            var body = JSON.createObjectNode()
-                    .put("errorMessage", error.path("errorMessage").asText())
-                    .put("errorType", error.path("errorType").asText());
-            body.putArray("stackTrace");
-            return aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withHeader("x-amzn-RequestId", requestId())
+            return invoked()
                     .withHeader("X-Amz-Function-Error", "Unhandled")
-                    .withBody(body.toString());
+                    .withBody(ScriptedTasks.unhandledError(result.path("functionError"))
+                            .toString());
         }
         JsonNode error = result.path("serviceError");
         return aResponse()

@@ -1,8 +1,12 @@
 package dev.sparkpipeline.local.statemachine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.template.SamStateMachine;
+import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +40,9 @@ public record PipelineScenario(
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";
 
+    /** A failures topic for runs with no SNS of their own: the local stand-ins publish to any. */
+    public static final String FAILURES_TOPIC = "arn:aws:sns:us-east-1:" + ACCOUNT + ":failures";
+
     public static PipelineScenario read(Path file) {
         try {
             JsonNode root = JSON.readTree(file.toFile());
@@ -63,6 +70,12 @@ public record PipelineScenario(
         }
     }
 
+    /** The template's state machine definition as the deployed stack has it, failures going to {@code topicArn}. */
+    public static String deployedDefinition(String topicArn) {
+        SamStateMachine stateMachine = SamTemplate.read(ProjectFiles.template()).stateMachine();
+        return stateMachine.substitute(substitutions(stateMachine, topicArn));
+    }
+
     /** What CloudFormation would put in the definition: function aliases, role names, the topic. */
     public static Map<String, String> substitutions(SamStateMachine stateMachine, String topicArn) {
         Map<String, String> values = new TreeMap<>();
@@ -86,6 +99,24 @@ public record PipelineScenario(
             values.put(name, value);
         }
         return values;
+    }
+
+    /**
+     * Fails unless an execution of this scenario, on either interpreter, entered the states expected
+     * in order and ended with the status expected, and the error and a cause containing the one
+     * expected where the scenario gives them.
+     */
+    public void assertEndedAsExpected(List<String> statesEntered, String status, String error, String cause) {
+        assertThat(statesEntered)
+                .as("states entered in %s (execution %s, error %s, cause %s)", name, status, error, cause)
+                .containsExactlyElementsOf(expectedPath());
+        assertThat(status).isEqualTo(expect.path("status").asText());
+        if (expect.has("error")) {
+            assertThat(error).isEqualTo(expect.path("error").asText());
+        }
+        if (expect.has("cause")) {
+            assertThat(cause).contains(expect.path("cause").asText());
+        }
     }
 
     public List<String> expectedPath() {

@@ -3,8 +3,12 @@ package dev.sparkpipeline.local.statemachine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.local.asl.Execution;
+import dev.sparkpipeline.local.asl.ExecutionClock;
+import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.asl.TaskRunner;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -12,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Task resources for the local interpreter, answered as a scenario scripts them: Lambda results in
@@ -29,6 +34,16 @@ final class ScriptedTasks implements TaskRunner {
     ScriptedTasks(JsonNode lambdaScript, JsonNode awsScript) {
         lambdaScript.fields().forEachRemaining(f -> lambda.put(f.getKey(), queue(f.getValue())));
         awsScript.fields().forEachRemaining(f -> aws.put(f.getKey(), queue(f.getValue())));
+    }
+
+    /**
+     * Runs {@code definition} on the local interpreter with these tasks, on a virtual clock from
+     * 2026-11-22T08:00Z and a seeded random (for Retry jitter): the same script gives the same run.
+     */
+    Execution execute(String name, JsonNode definition, JsonNode input) {
+        return new StateMachineInterpreter(
+                        definition, this, ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7))
+                .run(name, input);
     }
 
     /** The integration scripts with results left over: a script the run never reached proves nothing. */
@@ -87,11 +102,8 @@ final class ScriptedTasks implements TaskRunner {
         }
         if (result.has("functionError")) {
             JsonNode error = result.path("functionError");
-            ObjectNode cause = JSON.createObjectNode()
-                    .put("errorMessage", error.path("errorMessage").asText())
-                    .put("errorType", error.path("errorType").asText());
-            cause.putArray("stackTrace");
-            throw new StatesError(error.path("errorType").asText(), cause.toString());
+            throw new StatesError(
+                    error.path("errorType").asText(), unhandledError(error).toString());
         }
         if (result.has("serviceError")) {
             JsonNode error = result.path("serviceError");
@@ -126,6 +138,18 @@ final class ScriptedTasks implements TaskRunner {
                     error.path("message").asText());
         }
         return result.has("answer") ? result.path("answer") : null;
+    }
+
+    /**
+     * The body Lambda answers for a scripted {@code functionError} (an unhandled exception of the
+     * function), which Step Functions passes on as the error's cause: moto's proxy answers it too.
+     */
+    static ObjectNode unhandledError(JsonNode functionError) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("errorMessage", functionError.path("errorMessage").asText())
+                .put("errorType", functionError.path("errorType").asText());
+        body.putArray("stackTrace");
+        return body;
     }
 
     private static Deque<JsonNode> queue(JsonNode results) {
