@@ -35,6 +35,18 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * The fixtures {@code <kind>-*.json} directly in {@code events/}: one for each cloud engine, so
+     * fewer than three is a missing fixture, not an empty test.
+     */
+    public static List<String> oneForEachCloudEngine(String kind) {
+        List<String> fixtures = names(kind + "-.*\\.json");
+        if (fixtures.size() < 3) {
+            throw new IllegalStateException("events/ has " + fixtures + " for " + kind + ": one for each cloud engine");
+        }
+        return fixtures;
+    }
+
     public static byte[] bytes(String relative) {
         try {
             return Files.readAllBytes(events(relative));

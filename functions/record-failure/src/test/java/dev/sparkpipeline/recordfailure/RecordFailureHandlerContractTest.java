@@ -49,8 +49,7 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void theSourceIsCopiedToFailedWithTheEnginesReasonAndLinks() throws IOException {
-        s3.putObject(
-                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        landTheSource();
 
         Map<String, Object> answer = invoke(Fixtures.bytes("record-failure.json"));
 
@@ -70,8 +69,7 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void recordingTwiceMakesOneCopy() throws IOException {
-        s3.putObject(
-                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        landTheSource();
         invoke(Fixtures.bytes("record-failure.json"));
 
         invoke(Fixtures.bytes("record-failure.json"));
@@ -83,11 +81,9 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void theLastAnswersStatusIsRecordedNotTheSubmissions() throws IOException {
-        s3.putObject(
-                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        landTheSource();
         Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> state = (Map<String, Object>) event.get("state");
+        Map<String, Object> state = stateOf(event);
         @SuppressWarnings("unchecked")
         Map<String, Object> failed = (Map<String, Object>) ((Map<String, Object>) state.get("run")).get("status");
         Map<String, Object> submitted = new java.util.LinkedHashMap<>(failed);
@@ -105,8 +101,7 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void aRetryAfterMidnightLandsOnTheSameRecord() throws IOException {
-        s3.putObject(
-                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        landTheSource();
         Map<String, Object> first = invoke(Fixtures.bytes("record-failure.json"));
 
         Map<String, Object> retried = invoke(
@@ -140,8 +135,7 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void anInputWithoutALandingTimeIsDatedByTheObjectsLastModified() throws IOException {
-        s3.putObject(
-                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        landTheSource();
         Instant lastModified =
                 s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).lastModified();
         Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
@@ -171,11 +165,9 @@ class RecordFailureHandlerContractTest {
 
     @Test
     void aFailureBeforeAnyJobRecordsWithoutAStatus() throws IOException {
-        s3.putObject(
-                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        landTheSource();
         Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("record-failure.json"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> state = (Map<String, Object>) event.get("state");
+        Map<String, Object> state = stateOf(event);
         assertThat(state.remove("run")).as("the fixture has a run to remove").isNotNull();
 
         Map<String, Object> answer = invoke(JSON.std.asBytes(event));
@@ -183,6 +175,17 @@ class RecordFailureHandlerContractTest {
         assertThat(answer).containsEntry("sourceMissing", false);
         String reason = new String(read(answer.get("reasonUri")), StandardCharsets.UTF_8);
         assertThat(reason).contains("JobFailed").doesNotContain("jobState");
+    }
+
+    /** The fixture's file, landed under the key its event names. */
+    private void landTheSource() {
+        s3.putObject(
+                b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stateOf(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("state");
     }
 
     private Map<String, Object> invoke(byte[] event) throws IOException {

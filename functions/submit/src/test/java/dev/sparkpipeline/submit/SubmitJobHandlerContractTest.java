@@ -79,9 +79,7 @@ class SubmitJobHandlerContractTest {
 
     /** Every submit fixture in events/. */
     static List<String> submitFixtures() {
-        List<String> fixtures = Fixtures.names("submit-.*\\.json");
-        assertThat(fixtures).as("one for each cloud engine").hasSizeGreaterThanOrEqualTo(3);
-        return fixtures;
+        return Fixtures.oneForEachCloudEngine("submit");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.AwsJobEngines;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.aws.testing.Requests;
+import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.error.JobStillRunning;
 import dev.sparkpipeline.core.error.PipelineException;
@@ -43,8 +44,7 @@ class TrackJobHandlerContractTest {
 
     @Test
     void pollingFeedsEachAnswerBackAsTheNextEventUntilTheJobEnds() throws IOException {
-        var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
-                .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-1", null));
+        var handle = engines.get(Engine.GLUE).submit(Requests.request(Engine.GLUE, "orders-run-1", null));
         byte[] event = JSON.std.asBytes(Map.of("handle", JobRunJson.fields(handle)));
         List<String> states = new ArrayList<>();
 
@@ -62,10 +62,7 @@ class TrackJobHandlerContractTest {
 
     @Test
     void watchingARunningJobAnswersJobStillRunningUntilItEnds() throws IOException {
-        slowGlueRuns();
-        var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
-                .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-2", null));
-        byte[] watch = JSON.std.asBytes(Map.of("handle", JobRunJson.fields(handle), "watch", true));
+        byte[] watch = watchOfASlowGlueRun("orders-run-2");
         int stillRunning = 0;
         Map<String, Object> answer = null;
 
@@ -85,10 +82,7 @@ class TrackJobHandlerContractTest {
 
     @Test
     void watchingAJobPastItsDeadlineAnswersTimedOutInsteadOfWaiting() throws IOException {
-        slowGlueRuns();
-        var handle = engines.get(dev.sparkpipeline.core.contract.Engine.GLUE)
-                .submit(Requests.request(dev.sparkpipeline.core.contract.Engine.GLUE, "orders-run-3", null));
-        byte[] watch = JSON.std.asBytes(Map.of("handle", JobRunJson.fields(handle), "watch", true));
+        byte[] watch = watchOfASlowGlueRun("orders-run-3");
         Clock twoDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(2));
         var out = new ByteArrayOutputStream();
 
@@ -100,11 +94,16 @@ class TrackJobHandlerContractTest {
         assertThat(status.get("longRunning")).isEqualTo(true);
     }
 
+    /** The watch event of a Glue run just submitted, moving slowly through its states. */
+    private byte[] watchOfASlowGlueRun(String runName) throws IOException {
+        slowGlueRuns();
+        var handle = engines.get(Engine.GLUE).submit(Requests.request(Engine.GLUE, runName, null));
+        return JSON.std.asBytes(Map.of("handle", JobRunJson.fields(handle), "watch", true));
+    }
+
     /** Every track fixture in events/. */
     static List<String> trackFixtures() {
-        List<String> fixtures = Fixtures.names("track-.*\\.json");
-        assertThat(fixtures).as("one for each cloud engine").hasSizeGreaterThanOrEqualTo(3);
-        return fixtures;
+        return Fixtures.oneForEachCloudEngine("track");
     }
 
     @ParameterizedTest(name = "{0}")
