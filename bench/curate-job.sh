@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Benchmark of the curate job in local mode (issue: "The Spark job and publishing").
-# Generates a 1,000,000-row orders CSV, then runs, alternately and RUNS times each:
-#   curate: the pipeline's CurateJob (schema, rejects, dedupe, lineage, staging, manifest)
-#   plain:  a plain Spark read-cast-write of the same file (bench/PlainSparkCopy.java)
-# Both on Spark local[*] with the same JVM flags; reports wall time, rows/s and peak RSS.
-# Usage: bench/curate-job.sh [ROWS] [RUNS]        Results: stdout (a Markdown table).
+# Benchmark of the curate job in local mode, writing its Iceberg table (issues "The Spark job and
+# publishing" and "Curated data as Apache Iceberg tables"). Generates two 1,000,000-row orders CSVs
+# (the same orders; the second with every amount changed), then runs, RUNS times each, in turn:
+#   plain:  a plain Spark read-cast-write of the first file as Parquet (bench/PlainSparkCopy.java)
+#   append: CurateJob, the orders dataset without a key: every row appended to a new table
+#   merge:  CurateJob, the orders dataset keyed by order_id: the first file into a new table, then
+#           the second file MERGEd into that 1,000,000-row table (the second run is timed as "merge")
+#   parquet (only with BASELINE_CLASSPATH set): an earlier build's CurateJob, which wrote plain
+#           Parquet partitions, on the first file
+# All on Spark local[*] with the same JVM flags; reports wall time, rows/s and peak RSS.
+# Usage: [BASELINE_CLASSPATH=...] bench/curate-job.sh [ROWS] [RUNS]     Results: stdout (Markdown).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
@@ -17,12 +22,30 @@ if [ ! -f "$root/local/target/classpath.txt" ]; then
 fi
 classpath="$root/local/target/pipeline-local-0.1.0-SNAPSHOT.jar:$(cat "$root/local/target/classpath.txt")"
 
-input="$work/orders-$rows.csv"
-"$root/bench/orders-csv.sh" "$rows" "$input"
+first="$work/orders-$rows.csv"
+second="$work/orders-$rows-updated.csv"
+"$root/bench/orders-csv.sh" "$rows" "$first"
+"$root/bench/orders-csv.sh" "$rows" "$second" 7
+
+# The orders dataset as config/datasets.json has it, and the same dataset without its key (append).
+keyed="$root/config/datasets.json"
+unkeyed="$work/datasets-append.json"
+python3 - "$keyed" "$unkeyed" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+del config["datasets"]["orders"]["key"]
+json.dump(config, open(sys.argv[2], "w"), indent=2)
+PY
 
 # The child JVM flags LocalSparkJob uses: the root pom's spark.java17.opens, as the build wrote it (a java @argfile).
 opens="@$root/local/target/classes/dev/sparkpipeline/local/spark/spark-java17.args"
 jvm="$opens -Xmx2g -XX:+UseParallelGC -Dspark.master=local[*] -Dspark.ui.enabled=false -Dspark.sql.shuffle.partitions=4 -Duser.timezone=UTC"
+iceberg() { # warehouse: the Hadoop catalog the local runner gives the job (IcebergCatalog.hadoop)
+  echo "-Dspark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions" \
+       "-Dspark.sql.catalog.lake=org.apache.iceberg.spark.SparkCatalog -Dspark.sql.catalog.lake.type=hadoop" \
+       "-Dspark.sql.catalog.lake.lock-impl=dev.sparkpipeline.curate.table.FolderLockManager" \
+       "-Dspark.sql.catalog.lake.warehouse=file://$1"
+}
 
 measure() { # name, command...: prints "seconds peak_kb"
   local name=$1; shift
@@ -33,18 +56,34 @@ measure() { # name, command...: prints "seconds peak_kb"
   peak=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
   echo "$wall $peak"
 }
+row() { # run, tool, wall, peak
+  echo "| $1 | $2 | $3 | $(awk -v r="$rows" -v s="$3" 'BEGIN {printf "%.0f", r / s}') | $(($4 / 1024)) |"
+}
+curate() { # name, warehouse, config, input, run id
+  measure "$1" java $jvm $(iceberg "$2") -cp "$classpath" dev.sparkpipeline.curate.CurateJob \
+      --input "file://$4" --output "file://$2/orders" --dataset orders --run-id "$5" --table orders \
+      --compact-every 0 --datasets-config "$3"
+}
 
 echo "| run | tool | wall s | rows/s | peak RSS MiB |"
 echo "| --- | --- | ---: | ---: | ---: |"
 for run in $(seq 1 "$runs"); do
-  out="$work/curated-$run"
-  rm -rf "$out"
-  read -r wall peak < <(measure "curate-$run" java $jvm -cp "$classpath" dev.sparkpipeline.curate.CurateJob \
-      --input "file://$input" --output "file://$out" --dataset orders --run-id "bench-$run")
-  written=$(grep '^CURATE_MANIFEST ' "$work/curate-$run.log" | sed 's/.*"out":\([0-9]*\).*/\1/')
-  echo "| $run | curate (rows out: $written) | $wall | $(awk -v r="$rows" -v s="$wall" 'BEGIN {printf "%.0f", r / s}') | $((peak / 1024)) |"
   rm -rf "$work/plain-$run"
   read -r wall peak < <(measure "plain-$run" java $jvm -cp "$classpath" "$root/bench/PlainSparkCopy.java" \
-      "file://$input" "file://$work/plain-$run")
-  echo "| $run | plain Spark | $wall | $(awk -v r="$rows" -v s="$wall" 'BEGIN {printf "%.0f", r / s}') | $((peak / 1024)) |"
+      "file://$first" "file://$work/plain-$run")
+  row "$run" "plain Spark (Parquet)" "$wall" "$peak"
+  if [ -n "${BASELINE_CLASSPATH:-}" ]; then
+    rm -rf "$work/parquet-$run"
+    read -r wall peak < <(measure "parquet-$run" java $jvm -cp "$BASELINE_CLASSPATH" dev.sparkpipeline.curate.CurateJob \
+        --input "file://$first" --output "file://$work/parquet-$run" --dataset orders --run-id "bench-$run")
+    row "$run" "earlier curate (Parquet partitions)" "$wall" "$peak"
+  fi
+  rm -rf "$work/append-$run"
+  read -r wall peak < <(curate "append-$run" "$work/append-$run" "$unkeyed" "$first" "append-$run")
+  row "$run" "curate, append to a new table" "$wall" "$peak"
+  rm -rf "$work/merge-$run"
+  read -r wall peak < <(curate "first-$run" "$work/merge-$run" "$keyed" "$first" "first-$run")
+  row "$run" "curate, merge into a new table" "$wall" "$peak"
+  read -r wall peak < <(curate "merge-$run" "$work/merge-$run" "$keyed" "$second" "merge-$run")
+  row "$run" "curate, merge into the $rows-row table" "$wall" "$peak"
 done

@@ -61,8 +61,11 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
                 "GetApplication",
                 () -> client.getApplication(b -> b.applicationId(settings.applicationId()))
                         .application()));
-        CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket());
-        String parameters = "--class " + CurateJobCall.MAIN_CLASS
+        CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
+        // The runtime's own Iceberg (emr-7.9.0: 1.7.1-amzn-2) and the stack's Glue catalog, then the input's own
+        // settings.
+        String parameters = "--class " + CurateJobCall.MAIN_CLASS + " --conf " + EngineSettings.EMR_ICEBERG_JARS + " "
+                + settings.catalog().sparkSubmitConf()
                 + (request.input().job().sparkSubmitParameters() == null
                         ? ""
                         : " " + request.input().job().sparkSubmitParameters());

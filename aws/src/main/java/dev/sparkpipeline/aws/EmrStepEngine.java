@@ -159,9 +159,12 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
     }
 
     private String addStep(String clusterId, JobRequest request) {
-        CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket());
+        CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
         List<String> args = new ArrayList<>(
                 List.of("spark-submit", "--deploy-mode", "cluster", "--class", CurateJobCall.MAIN_CLASS));
+        // The cluster's Iceberg (the iceberg-defaults classification puts it on Spark's class path) and the Glue
+        // catalog.
+        settings.catalog().sparkConf().forEach((name, value) -> args.addAll(List.of("--conf", name + "=" + value)));
         String extra = request.input().job().sparkSubmitParameters();
         if (extra != null && !extra.isBlank()) {
             args.addAll(List.of(extra.trim().split("\\s+")));

@@ -1,6 +1,9 @@
 package dev.sparkpipeline.aws;
 
+import dev.sparkpipeline.core.engine.IcebergCatalog;
+import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.core.function.FunctionVariables;
 
 /**
  * Where the engines find the job and its resources: the submit, track and cancel functions'
@@ -14,6 +17,8 @@ import dev.sparkpipeline.core.function.FunctionEnvironment;
  * @param jobJarKey           the job jar's key in the artifacts bucket
  * @param curatedBucket       where the job writes
  * @param serverlessLogGroup  the CloudWatch log group of EMR Serverless job runs
+ * @param glueDatabase        the Glue database the job's Iceberg catalog registers the tables in
+ * @param upkeep              when the job compacts its table and expires snapshots
  */
 public record EngineSettings(
         String region,
@@ -23,7 +28,12 @@ public record EngineSettings(
         String artifactsBucket,
         String jobJarKey,
         String curatedBucket,
-        String serverlessLogGroup) {
+        String serverlessLogGroup,
+        String glueDatabase,
+        TableUpkeep upkeep) {
+
+    /** The Spark configuration property of EMR's own Iceberg runtime jar (EMR Serverless and EMR 7.x). */
+    public static final String EMR_ICEBERG_JARS = "spark.jars=/usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar";
 
     public static EngineSettings fromEnvironment(FunctionEnvironment environment) {
         return new EngineSettings(
@@ -34,7 +44,31 @@ public record EngineSettings(
                 environment.required("ARTIFACTS_BUCKET"),
                 environment.optional("JOB_JAR_KEY").orElse("jobs/curate/curate-job.jar"),
                 environment.required("CURATED_BUCKET"),
-                environment.optional("SERVERLESS_LOG_GROUP").orElse("/aws/emr-serverless"));
+                environment.optional("SERVERLESS_LOG_GROUP").orElse("/aws/emr-serverless"),
+                environment.required(FunctionVariables.GLUE_DATABASE),
+                new TableUpkeep(
+                        number(
+                                environment,
+                                FunctionVariables.TABLE_COMPACT_EVERY_COMMITS,
+                                TableUpkeep.DEFAULT.compactEveryCommits()),
+                        number(
+                                environment,
+                                FunctionVariables.TABLE_SNAPSHOT_RETENTION_DAYS,
+                                TableUpkeep.DEFAULT.snapshotRetentionDays())));
+    }
+
+    /** The Iceberg catalog the job commits through: the stack's Glue database, data in the curated bucket. */
+    public IcebergCatalog catalog() {
+        return IcebergCatalog.glue(curatedBucket, glueDatabase);
+    }
+
+    private static int number(FunctionEnvironment environment, String name, int otherwise) {
+        String value = environment.optional(name).orElse(null);
+        try {
+            return value == null ? otherwise : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not " + value, e);
+        }
     }
 
     /** The job jar's URI. */

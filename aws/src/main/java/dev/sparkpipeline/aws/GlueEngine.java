@@ -117,8 +117,11 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
     }
 
     private String start(JobRequest request) {
-        CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket());
+        CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
         Map<String, String> arguments = new LinkedHashMap<>(call.argumentMap());
+        // Glue 5.0's Iceberg (1.7.1, from the job's --datalake-formats iceberg) needs the catalog as Spark settings:
+        // Glue takes them as one --conf whose value carries the others ("a=b --conf c=d").
+        arguments.put("--conf", settings.catalog().sparkSubmitConf().substring("--conf ".length()));
         String executionClass = arguments.remove("--execution-class");
         return EngineErrors.call(
                 "StartJobRun",

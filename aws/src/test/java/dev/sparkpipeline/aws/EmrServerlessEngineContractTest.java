@@ -51,9 +51,24 @@ class EmrServerlessEngineContractTest {
                         "--dataset",
                         "orders",
                         "--run-id",
-                        "orders-run-1");
+                        "orders-run-1",
+                        "--table",
+                        "pipeline_curated.orders",
+                        "--source-version",
+                        "v1",
+                        "--source-etag",
+                        "etag",
+                        "--compact-every",
+                        "20",
+                        "--snapshot-retention-days",
+                        "7");
         assertThat(run.jobDriver().sparkSubmit().sparkSubmitParameters())
-                .startsWith("--class dev.sparkpipeline.curate.CurateJob");
+                .startsWith(
+                        "--class dev.sparkpipeline.curate.CurateJob"
+                                + " --conf spark.jars=/usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar"
+                                + " --conf spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                .contains(" --conf spark.sql.catalog.lake.catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog")
+                .contains(" --conf spark.sql.catalog.lake.warehouse=s3://curated-bucket/");
         assertThat(run.executionTimeoutMinutes()).isEqualTo(60);
         assertThat(run.tags()).containsEntry("execution", "orders-run-1").containsEntry("dataset", "orders");
     }

@@ -55,14 +55,17 @@ class EmrStepEngineContractTest {
         assertThat(step.actionOnFailureAsString()).isEqualTo("CONTINUE");
         assertThat(step.config().jar()).isEqualTo("command-runner.jar");
         assertThat(step.config().args())
-                .startsWith(
-                        "spark-submit",
-                        "--deploy-mode",
-                        "cluster",
-                        "--class",
-                        "dev.sparkpipeline.curate.CurateJob",
+                .startsWith("spark-submit", "--deploy-mode", "cluster", "--class", "dev.sparkpipeline.curate.CurateJob")
+                .containsSubsequence(
+                        "--conf",
+                        "spark.sql.catalog.lake.catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog",
+                        "--conf",
+                        "spark.sql.catalog.lake.io-impl=org.apache.iceberg.aws.s3.S3FileIO",
+                        "--conf",
+                        "spark.sql.catalog.lake.warehouse=s3://curated-bucket/",
                         "s3://artifacts-bucket/jobs/curate/curate-job.jar",
-                        "--input");
+                        "--input")
+                .containsSubsequence("--table", "pipeline_curated.orders", "--source-version", "v1");
         assertThat(handle.containerId()).isEqualTo(clusterId);
     }
 

@@ -42,7 +42,13 @@ class GlueEngineContractTest {
                 .containsEntry("--input", "s3://landing-bucket/orders/2026/11/22/orders-001.csv")
                 .containsEntry("--output", "s3://curated-bucket/orders")
                 .containsEntry("--dataset", "orders")
-                .containsEntry("--run-id", "orders-run-1");
+                .containsEntry("--run-id", "orders-run-1")
+                .containsEntry("--table", "pipeline_curated.orders");
+        assertThat(run.arguments().get("--conf"))
+                .as("Glue's one --conf carries the Iceberg catalog's settings")
+                .startsWith("spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"
+                        + " --conf spark.sql.catalog.lake=org.apache.iceberg.spark.SparkCatalog")
+                .contains(" --conf spark.sql.catalog.lake.catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog");
         assertThat(handle.containerId()).isEqualTo("curate");
     }
 

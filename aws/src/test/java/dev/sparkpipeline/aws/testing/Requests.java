@@ -33,6 +33,8 @@ public final class Requests {
                 "artifacts-bucket",
                 "jobs/curate/curate-job.jar",
                 "curated-bucket",
-                "/aws/emr-serverless/pipeline");
+                "/aws/emr-serverless/pipeline",
+                "pipeline_curated",
+                dev.sparkpipeline.core.engine.TableUpkeep.DEFAULT);
     }
 }

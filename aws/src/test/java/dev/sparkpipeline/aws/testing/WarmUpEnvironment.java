@@ -20,7 +20,8 @@ public final class WarmUpEnvironment {
                 "GLUE_JOB_NAME", "warm-up",
                 "JOB_EXECUTION_ROLE_ARN", "arn:aws:iam::000000000000:role/warm-up",
                 "ARTIFACTS_BUCKET", "warm-up",
-                "CURATED_BUCKET", "warm-up"));
+                "CURATED_BUCKET", "warm-up",
+                "GLUE_DATABASE", "warm_up"));
     }
 
     /** A function's own variables, with a region, keys and an endpoint nothing listens on. */

@@ -63,7 +63,7 @@ public final class DatasetCatalog {
             "maxRecordBytes",
             "maxNestingDepth");
 
-    private static final List<String> DATASET_ONLY = List.of("prefix", "columns", "key", "engineBySize");
+    private static final List<String> DATASET_ONLY = List.of("prefix", "columns", "key", "orderBy", "engineBySize");
     private static final List<String> COLUMN_FIELDS = List.of("name", "type", "required", "format", "timeZone");
     private static final List<String> CSV_FIELDS = List.of("delimiter", "quote");
     private static final List<String> THRESHOLD_FIELDS = List.of("minBytes", "engine");
@@ -197,7 +197,14 @@ public final class DatasetCatalog {
                         + " must be required (a row without its key " + "cannot be told from another)");
             }
         }
-        List<String> partitionBy = names(node, "partitionBy", node.list("partitionBy", defaults), declared, true);
+        String orderBy = node.string("orderBy", null);
+        if (orderBy != null) {
+            names(node, "orderBy", List.of(orderBy), declared, false);
+            if (key.isEmpty()) {
+                throw new InvalidDatasetConfig(node.path() + ".orderBy orders the rows of one key: it needs a key");
+            }
+        }
+        List<String> partitionBy = partitionBy(node, node.list("partitionBy", defaults), columns);
         List<SizeThreshold> bySize = new ArrayList<>();
         List<Object> thresholds = node.optionalList("engineBySize");
         for (int i = 0; i < thresholds.size(); i++) {
@@ -227,6 +234,7 @@ public final class DatasetCatalog {
                 csv,
                 columns,
                 key,
+                orderBy,
                 partitionBy,
                 maxErrorRatio,
                 engine(node, "engine", defaults),
@@ -334,6 +342,33 @@ public final class DatasetCatalog {
             throw new InvalidDatasetConfig(node.path() + "." + field + ": unknown time zone " + text
                     + " (a region such as Europe/Paris, or an offset such as +01:00)");
         }
+    }
+
+    /** The partition fields, each a column (or {@value #INGEST_DATE}) or a transform that fits the column's type. */
+    private static List<String> partitionBy(ConfigNode node, List<Object> values, List<ColumnSpec> columns) {
+        List<String> entries = new ArrayList<>();
+        Set<String> declared = new LinkedHashSet<>();
+        columns.forEach(column -> declared.add(column.name()));
+        for (Object value : values) {
+            String entry = String.valueOf(value);
+            PartitionField field = PartitionField.parse(entry)
+                    .orElseThrow(() -> new InvalidDatasetConfig(node.path() + ".partitionBy: " + entry
+                            + " is neither a column nor a partition transform (years, months, days, hours of a date or"
+                            + " timestamp column; bucket(N, column); truncate(N, column))"));
+            names(node, "partitionBy", List.of(field.column()), declared, true);
+            columns.stream()
+                    .filter(column -> column.name().equals(field.column()))
+                    .findFirst()
+                    .flatMap(column -> field.unfit(column.type()))
+                    .ifPresent(reason -> {
+                        throw new InvalidDatasetConfig(node.path() + ".partitionBy: " + entry + ": " + reason);
+                    });
+            if (entries.contains(entry.strip())) {
+                throw new InvalidDatasetConfig(node.path() + ".partitionBy: " + entry + " is named twice");
+            }
+            entries.add(entry.strip());
+        }
+        return entries;
     }
 
     private static List<String> names(

@@ -18,8 +18,11 @@ import java.util.Set;
  * @param maxBytes       largest accepted file
  * @param csv            CSV dialect
  * @param columns        the schema
- * @param key            columns that identify a row (duplicates by key are dropped), may be empty
- * @param partitionBy    curated partition columns
+ * @param key            columns that identify a row: with a key, a run merges its rows into the table (one row
+ *                       per key across files); without one, it appends them
+ * @param orderBy        the column that orders the rows of one key (the greatest wins), or null: the newest
+ *                       arrival wins (landing time, then version, then line)
+ * @param partitionBy    the table's partition fields: columns, or Iceberg transforms ({@link PartitionField})
  * @param maxErrorRatio  share of rejected rows above which the job fails
  * @param engine         the engine for files below every size threshold
  * @param engineBySize   larger files' engines
@@ -36,6 +39,7 @@ public record DatasetSpec(
         CsvOptions csv,
         List<ColumnSpec> columns,
         List<String> key,
+        String orderBy,
         List<String> partitionBy,
         double maxErrorRatio,
         Engine engine,
@@ -50,6 +54,13 @@ public record DatasetSpec(
         key = List.copyOf(key);
         partitionBy = List.copyOf(partitionBy);
         engineBySize = List.copyOf(engineBySize);
+    }
+
+    /** The partition fields, parsed. */
+    public List<PartitionField> partitionFields() {
+        return partitionBy.stream()
+                .map(entry -> PartitionField.parse(entry).orElseThrow())
+                .toList();
     }
 
     /** The columns a landed file must carry. */

@@ -10,21 +10,36 @@ import java.util.TreeMap;
 
 /**
  * How every engine calls the curate job: the same main class and the same arguments
- * ({@code --input --output --dataset --run-id}, then the execution's extra arguments).
+ * ({@code --input --output --dataset --run-id}, the table write's {@code --table --source-version
+ * --source-etag --landed-at --compact-every --snapshot-retention-days}, then the execution's extra
+ * arguments).
  *
  * @param input   the landed file's URI
- * @param output  the dataset's curated root
+ * @param output  the dataset's curated root (the table's location)
  * @param dataset the dataset
  * @param runId   the run id (the execution name)
+ * @param write   the table the run commits to and the source version it commits
  * @param extra   extra {@code --name value} arguments from the execution input
  */
-public record CurateJobCall(String input, String output, String dataset, String runId, Map<String, String> extra) {
+public record CurateJobCall(
+        String input, String output, String dataset, String runId, TableWrite write, Map<String, String> extra) {
 
     /** The curate job's entry point, in {@code jobs/curate}. */
     public static final String MAIN_CLASS = "dev.sparkpipeline.curate.CurateJob";
 
     /** The pipeline's own arguments: what the job reads for its input, output, run and configuration. */
-    public static final Set<String> RESERVED = Set.of("input", "output", "dataset", "run-id", "datasets-config");
+    public static final Set<String> RESERVED = Set.of(
+            "input",
+            "output",
+            "dataset",
+            "run-id",
+            "datasets-config",
+            "table",
+            "source-version",
+            "source-etag",
+            "landed-at",
+            "compact-every",
+            "snapshot-retention-days");
     /**
      * Names an engine reads as its own settings (Glue's special job parameters: {@code --extra-jars},
      * {@code --conf}, {@code --enable-...}): an extra argument so named would change what runs.
@@ -49,6 +64,7 @@ public record CurateJobCall(String input, String output, String dataset, String 
             "auto-scale");
 
     public CurateJobCall {
+        write = write == null ? TableWrite.to(dataset) : write;
         extra = extra == null ? Map.of() : new TreeMap<>(extra);
         for (String given : extra.keySet()) {
             String name = given.replaceFirst("^--", "").toLowerCase(Locale.ROOT);
@@ -60,20 +76,51 @@ public record CurateJobCall(String input, String output, String dataset, String 
         }
     }
 
-    /** The call for a request, writing to {@code s3://<curatedBucket>/<dataset>}. */
-    public static CurateJobCall of(JobRequest request, String curatedBucket) {
+    /** A call of an unidentified source into the dataset's own table: for tests and hand-made calls. */
+    public CurateJobCall(String input, String output, String dataset, String runId, Map<String, String> extra) {
+        this(input, output, dataset, runId, TableWrite.to(dataset), extra);
+    }
+
+    /**
+     * The call for a request, committing to the dataset's table in {@code catalog} at
+     * {@code s3://<curatedBucket>/<dataset>}.
+     */
+    public static CurateJobCall of(
+            JobRequest request, String curatedBucket, IcebergCatalog catalog, TableUpkeep upkeep) {
+        String dataset = request.input().dataset();
         return new CurateJobCall(
                 request.input().source().uri(),
-                "s3://" + curatedBucket + "/" + request.input().dataset(),
-                request.input().dataset(),
+                "s3://" + curatedBucket + "/" + dataset,
+                dataset,
                 request.executionName(),
+                TableWrite.of(catalog.table(dataset), request.input().source(), upkeep),
                 request.input().job().arguments());
+    }
+
+    /** The same call reading and writing other locations (the local runner's files for the engines' URIs). */
+    public CurateJobCall at(String otherInput, String otherOutput) {
+        return new CurateJobCall(otherInput, otherOutput, dataset, runId, write, extra);
     }
 
     /** The arguments as a list: {@code --input URI --output URI ...}. */
     public List<String> arguments() {
         List<String> arguments =
                 new ArrayList<>(List.of("--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
+        arguments.addAll(List.of("--table", write.table()));
+        if (write.sourceVersion() != null) {
+            arguments.addAll(List.of("--source-version", write.sourceVersion()));
+        }
+        if (write.sourceEtag() != null) {
+            arguments.addAll(List.of("--source-etag", write.sourceEtag()));
+        }
+        if (write.landedAt() != null) {
+            arguments.addAll(List.of("--landed-at", write.landedAt().toString()));
+        }
+        arguments.addAll(List.of(
+                "--compact-every",
+                Integer.toString(write.upkeep().compactEveryCommits()),
+                "--snapshot-retention-days",
+                Integer.toString(write.upkeep().snapshotRetentionDays())));
         extra.forEach((name, value) -> {
             arguments.add("--" + name.replaceFirst("^--", ""));
             arguments.add(value);

@@ -21,6 +21,10 @@ public final class FunctionVariables {
     public static final String CURATED_BUCKET = "CURATED_BUCKET";
     /** The Glue database the tables are registered in. */
     public static final String GLUE_DATABASE = "GLUE_DATABASE";
+    /** Commits between two compactions of a table by the curate job (template parameter TableCompactEveryCommits). */
+    public static final String TABLE_COMPACT_EVERY_COMMITS = "TABLE_COMPACT_EVERY_COMMITS";
+    /** Days a table snapshot is kept (template parameter TableSnapshotRetentionDays). */
+    public static final String TABLE_SNAPSHOT_RETENTION_DAYS = "TABLE_SNAPSHOT_RETENTION_DAYS";
     /** The stack's name: the prefix of the transient clusters' names. */
     public static final String STACK_NAME = "STACK_NAME";
     /** {@code true} to remove a quarantined file from the landing bucket once its copy is safe. */

@@ -40,6 +40,7 @@ public final class ManifestJson {
         document.put("errors", manifest.errors());
         document.put("extraColumns", extra);
         document.put("dedupe", manifest.dedupe());
+        document.put("table", table(manifest.table()));
         document.put("schema", manifest.schema());
         document.put("partitions", manifest.partitions());
         document.put("files", manifest.files());
@@ -75,7 +76,36 @@ public final class ManifestJson {
                 root.optionalString("errors"),
                 extra == null ? null : extra.optionalString("policy"),
                 extra == null ? List.of() : extra.optionalStringList("columns"),
-                root.optionalString("dedupe"));
+                root.optionalString("dedupe"),
+                table(root.optionalObject("table")));
+    }
+
+    private static Map<String, Object> table(Manifest.TableCommit table) {
+        if (table == null) {
+            return null;
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("name", table.name());
+        document.put("location", table.location());
+        document.put("metadata", table.metadataLocation());
+        document.put("snapshot", table.snapshotId());
+        document.put("mode", table.mode());
+        document.put("replayed", table.replayed());
+        document.put("maintenance", table.maintenance());
+        return document;
+    }
+
+    private static Manifest.TableCommit table(JsonObject table) {
+        return table == null
+                ? null
+                : new Manifest.TableCommit(
+                        table.string("name"),
+                        table.string("location"),
+                        table.string("metadata"),
+                        table.number("snapshot"),
+                        table.string("mode"),
+                        table.bool("replayed", false),
+                        table.optionalString("maintenance"));
     }
 
     /** The job's last output line: the marker, then the manifest on one line. */

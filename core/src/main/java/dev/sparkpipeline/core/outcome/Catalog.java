@@ -1,28 +1,22 @@
 package dev.sparkpipeline.core.outcome;
 
-import java.util.List;
-import java.util.Map;
-
-/** Where curated datasets become queryable tables: the Glue Data Catalog in the cloud. */
+/**
+ * Where curated tables become queryable: the Glue Data Catalog in the cloud, the lake's
+ * {@code _catalog/} offline. The curate job commits through Iceberg's catalog, which moves a
+ * registered table to each new snapshot itself; publishing only makes sure the table is known.
+ */
 public interface Catalog {
 
     /**
-     * Creates the dataset's table, or updates its columns when they changed.
+     * Registers the dataset's Iceberg table at {@code metadataLocation} when the catalog does not know
+     * it; a table it knows is left as it is (moving its metadata here could only move it back, behind
+     * a commit another run made since).
      *
      * @param table            the table (the dataset's name)
-     * @param location         the dataset's curated root URI
-     * @param columns          data column name to Hive type, in order
-     * @param partitionColumns partition column name to Hive type, in order
-     * @return true when the table was created
+     * @param location         the table's location
+     * @param metadataLocation the table metadata file of the run's commit
+     * @return true when this call registered the table
+     * @throws dev.sparkpipeline.core.error.InvalidInput when a table of that name exists and is not an Iceberg table
      */
-    boolean upsertTable(
-            String table, String location, Map<String, String> columns, Map<String, String> partitionColumns);
-
-    /**
-     * Adds partitions; ones that exist already are left as they are.
-     *
-     * @param partitions each partition's values, in partition column order
-     * @return how many were new
-     */
-    int addPartitions(String table, String location, List<List<String>> partitions);
+    boolean register(String table, String location, String metadataLocation);
 }

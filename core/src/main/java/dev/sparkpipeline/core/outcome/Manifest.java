@@ -18,13 +18,14 @@ import java.util.Map;
  * @param rejected     rows that failed the schema
  * @param duplicates   rows dropped as duplicates
  * @param schema       every written column (partition columns included) to its Spark SQL type, in order
- * @param partitions   partition paths written ({@code ingest_date=2026-11-22}), relative to the output
- * @param files        data files written, relative to the output
+ * @param partitions   partitions the run's commit added data files to ({@code ingest_date=2026-11-22})
+ * @param files        data files the run's commit added, relative to the table's location
  * @param rejects      rejected rows by column and rule, most frequent first
  * @param errors       where the rejected rows are ({@code <output>/_errors/run_id=<run>/}), or null when none are
  * @param extraPolicy  the dataset's {@code extraColumns} policy: drop, keep or reject; null when not said
  * @param extraColumns the source columns the dataset does not declare (dropped or kept by that policy)
  * @param dedupe       how duplicates were found: key, rows or none; null when not said
+ * @param table        the Iceberg commit that holds the run's rows, or null (a manifest of an earlier version)
  */
 public record Manifest(
         String dataset,
@@ -41,7 +42,8 @@ public record Manifest(
         String errors,
         String extraPolicy,
         List<String> extraColumns,
-        String dedupe) {
+        String dedupe,
+        TableCommit table) {
 
     public Manifest {
         // The schema's order is the table's column order: copied, not re-hashed.
@@ -56,6 +58,26 @@ public record Manifest(
     public static String relativePath(String runId) {
         return "_manifests/" + runId + ".json";
     }
+
+    /**
+     * The table commit a run's rows are in.
+     *
+     * @param name             the table, without the catalog name ({@code <database>.<dataset>}, or the dataset offline)
+     * @param location         the table's location: its folder, which any Iceberg reader opens
+     * @param metadataLocation the table metadata file of the commit
+     * @param snapshotId       the snapshot that holds the source's rows
+     * @param mode             {@code merge} (the dataset has a key) or {@code append}
+     * @param replayed         true when an earlier run had committed this source version: nothing was written
+     * @param maintenance      what the run's upkeep did (files compacted, snapshots expired), or null when it did nothing
+     */
+    public record TableCommit(
+            String name,
+            String location,
+            String metadataLocation,
+            long snapshotId,
+            String mode,
+            boolean replayed,
+            String maintenance) {}
 
     /**
      * How many rejected rows broke one rule in one column.

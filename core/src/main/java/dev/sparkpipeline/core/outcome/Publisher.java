@@ -11,16 +11,13 @@ import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * After a successful job: makes the run's output queryable (the dataset's table, created or
- * updated from the manifest's schema, and its new partitions) and archives the source (a
+ * After a successful job: makes sure the run's Iceberg table is registered in the catalog (the
+ * job's commit made the rows visible already) and archives the source (a
  * verified copy under {@code _processed/}, then the source deleted if configured). A failure
  * recorded for the same object by an earlier run is superseded: removed from {@code failed/},
  * and its reason kept in the archive's reason document, so the file is in one place. Every step
@@ -71,24 +68,12 @@ public final class Publisher {
                 .orElseThrow(() -> new NotFound("no manifest at s3://" + curatedBucket + "/" + manifestKey
                         + ": the job did not finish writing"));
         Manifest manifest = ManifestJson.read(manifestJson);
-        List<String> partitionColumns = partitionColumns(manifest.partitions());
-        Map<String, String> columns = new LinkedHashMap<>();
-        Map<String, String> partitionTypes = new LinkedHashMap<>();
-        manifest.schema().forEach((name, type) -> {
-            if (partitionColumns.contains(name)) {
-                partitionTypes.put(name, hiveType(type));
-            } else {
-                columns.put(name, hiveType(type));
-            }
-        });
-        partitionColumns.forEach(name -> partitionTypes.putIfAbsent(name, "string"));
-        String location = "s3://" + curatedBucket + "/" + root + "/";
-        boolean created = catalog.upsertTable(manifest.dataset(), location, columns, partitionTypes);
-        List<List<String>> values = new ArrayList<>();
-        manifest.partitions().stream()
-                .filter(path -> !path.isEmpty())
-                .forEach(path -> values.add(partitionValues(path)));
-        int added = values.isEmpty() ? 0 : catalog.addPartitions(manifest.dataset(), location, values);
+        Manifest.TableCommit table = manifest.table();
+        if (table == null) {
+            throw new InvalidInput("manifest s3://" + curatedBucket + "/" + manifestKey
+                    + " names no table commit: the curate job is older than the pipeline (deploy its jar again)");
+        }
+        boolean created = catalog.register(manifest.dataset(), table.location(), table.metadataLocation());
 
         Optional<StoredObject> source = store.head(
                 input.source().bucket(), input.source().key(), input.source().versionId());
@@ -115,54 +100,25 @@ public final class Publisher {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("table", manifest.dataset());
         summary.put("tableCreated", created);
-        summary.put("curated", location);
-        summary.put("partitions", manifest.partitions());
-        summary.put("partitionsAdded", added);
+        summary.put("curated", table.location());
+        summary.put("snapshot", table.snapshotId());
+        summary.put("replayed", table.replayed());
         summary.put(
-                "rows", Map.of("in", manifest.rowsIn(), "out", manifest.rowsOut(), "rejected", manifest.rejected()));
+                "rows",
+                Map.of(
+                        "in",
+                        manifest.rowsIn(),
+                        "out",
+                        manifest.rowsOut(),
+                        "rejected",
+                        manifest.rejected(),
+                        "duplicates",
+                        manifest.duplicates()));
         summary.put("manifest", "s3://" + curatedBucket + "/" + manifestKey);
         summary.put("archived", archived);
         if (superseded != null) {
             summary.put("supersededFailure", superseded);
         }
         return summary;
-    }
-
-    // A path written with a trailing '/' reads as one without it, as it always has: split drops the empty last part.
-    @SuppressWarnings("StringSplitter")
-    private static List<String> partitionColumns(List<String> partitions) {
-        List<String> columns = new ArrayList<>();
-        partitions.stream().filter(path -> !path.isEmpty()).findFirst().ifPresent(path -> {
-            for (String part : path.split("/")) {
-                columns.add(part.substring(0, part.indexOf('=')));
-            }
-        });
-        return columns;
-    }
-
-    // As partitionColumns: a trailing '/' adds no partition.
-    @SuppressWarnings("StringSplitter")
-    private static List<String> partitionValues(String path) {
-        List<String> values = new ArrayList<>();
-        for (String part : path.split("/")) {
-            int equals = part.indexOf('=');
-            if (equals < 0) {
-                throw new InvalidInput("manifest partition " + path + " is not name=value");
-            }
-            values.add(java.net.URLDecoder.decode(part.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    /** Spark SQL's simple type names as Hive (and Athena) spell them. */
-    static String hiveType(String sparkType) {
-        String type = sparkType.toLowerCase(Locale.ROOT);
-        return switch (type) {
-            case "integer" -> "int";
-            case "long" -> "bigint";
-            case "short" -> "smallint";
-            case "byte" -> "tinyint";
-            default -> type;
-        };
     }
 }

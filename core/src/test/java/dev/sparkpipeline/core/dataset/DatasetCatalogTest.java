@@ -40,7 +40,18 @@ class DatasetCatalogTest {
 
         assertThat(orders.timeoutMinutes()).isEqualTo(60);
         assertThat(orders.csv().delimiter()).isEqualTo(',');
-        assertThat(orders.partitionBy()).containsExactly("ingest_date");
+        assertThat(bundled.named("customers").orElseThrow().partitionBy()).containsExactly("ingest_date");
+    }
+
+    @Test
+    void partitionTransformsAndTheOrderingColumnAreReadAsIcebergWritesThem() {
+        DatasetSpec orders = bundled.named("orders").orElseThrow();
+
+        assertThat(orders.partitionFields()).extracting(PartitionField::sql).containsExactly("days(`order_ts`)");
+        assertThat(PartitionField.parse("bucket(16, customer_id)").orElseThrow().sql())
+                .isEqualTo("bucket(16, `customer_id`)");
+        assertThat(PartitionField.parse("ingest_date").orElseThrow().sql()).isEqualTo("`ingest_date`");
+        assertThat(orders.orderBy()).as("the newest arrival wins").isNull();
     }
 
     @Test

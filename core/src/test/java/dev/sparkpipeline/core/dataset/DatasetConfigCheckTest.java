@@ -50,6 +50,10 @@ class DatasetConfigCheckTest {
             a misspelt dataset field  | "maxErorRatio": 0.1               | datasets.d.maxErorRatio: unknown field (did you mean maxErrorRatio?)
             a key that is no column   | "key": ["order_id"]              | datasets.d.key: order_id is not a column of the dataset (columns: id, at)
             a partition no column     | "partitionBy": ["day"]           | datasets.d.partitionBy: day is not a column of the dataset (columns: id, at, or ingest_date)
+            a transform of no column  | "partitionBy": ["days(day)"]     | datasets.d.partitionBy: day is not a column of the dataset (columns: id, at, or ingest_date)
+            an unknown transform      | "partitionBy": ["weeks(at)"]     | datasets.d.partitionBy: weeks(at) is neither a column nor a partition transform
+            a transform that misfits  | "partitionBy": ["days(id)"]      | datasets.d.partitionBy: days(id): days does not apply to a string column
+            an ordering without a key | "orderBy": "at"                  | datasets.d.orderBy orders the rows of one key: it needs a key
             an error ratio above one  | "maxErrorRatio": 5               | datasets.d.maxErrorRatio must be between 0 and 1
             a fractional timeout      | "timeoutMinutes": 1.5            | datasets.d.timeoutMinutes must be a whole number from 1 to 10080
             an unknown policy         | "extraColumns": "ignore"         | datasets.d.extraColumns: unknown value ignore (drop, keep, reject)

@@ -27,8 +27,37 @@ class CurateJobCallTest {
                         "orders",
                         "--run-id",
                         "r1",
+                        "--table",
+                        "orders",
+                        "--compact-every",
+                        "20",
+                        "--snapshot-retention-days",
+                        "7",
                         "--sample-rate",
                         "0.5");
+    }
+
+    @Test
+    void anEnginesCallNamesTheSourceVersionAndTheCatalogsTable() {
+        var source = new dev.sparkpipeline.core.contract.SourceObject(
+                "landing", "orders/a.csv", "v-3", "etag-9", 10, java.time.Instant.parse("2026-11-22T08:00:00Z"));
+        var input = new dev.sparkpipeline.core.contract.ExecutionInput(
+                "orders",
+                source,
+                dev.sparkpipeline.core.contract.Engine.GLUE,
+                new dev.sparkpipeline.core.contract.JobSettings(60, Map.of(), null, null));
+
+        CurateJobCall call = CurateJobCall.of(
+                new JobRequest("run-1", input, null),
+                "curated",
+                IcebergCatalog.glue("curated", "stack_curated"),
+                new TableUpkeep(5, 3));
+
+        assertThat(String.join(" ", call.arguments()))
+                .isEqualTo(
+                        "--input s3://landing/orders/a.csv --output s3://curated/orders --dataset orders --run-id run-1"
+                                + " --table stack_curated.orders --source-version v-3 --source-etag etag-9"
+                                + " --landed-at 2026-11-22T08:00:00Z --compact-every 5 --snapshot-retention-days 3");
     }
 
     @Test

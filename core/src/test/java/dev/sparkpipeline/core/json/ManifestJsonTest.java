@@ -30,6 +30,21 @@ class ManifestJsonTest {
     }
 
     @Test
+    void theTableCommitNamesTheTableItsMetadataAndTheSnapshotThatHoldsTheRows() {
+        Manifest manifest = ManifestJson.read(Fixtures.bytes("documents/manifest-orders.json"));
+
+        assertThat(manifest.table())
+                .isEqualTo(new Manifest.TableCommit(
+                        "orders",
+                        "s3://curated-bucket/orders",
+                        "s3://curated-bucket/orders/metadata/00001-6c2f9a4e-1b3d-4e5f-8a7b-9c0d1e2f3a4b.metadata.json",
+                        6147029513816274415L,
+                        "merge",
+                        false,
+                        null));
+    }
+
+    @Test
     void aRunWithoutRejectsWritesNoErrorsField() {
         Manifest manifest = ManifestJson.read(Fixtures.bytes("documents/manifest-orders.json"));
 

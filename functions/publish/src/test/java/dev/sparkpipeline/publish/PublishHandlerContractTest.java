@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Publishing on moto_server: the Glue table and partitions from the run's manifest, and the archived source. */
@@ -42,7 +41,10 @@ class PublishHandlerContractTest {
              "schema": {"order_id": "string", "customer_id": "string", "order_ts": "timestamp", "amount": "decimal(12,2)",
                         "_source_key": "string", "_run_id": "string", "_ingest_time": "timestamp", "ingest_date": "date"},
              "partitions": ["ingest_date=2026-11-22"],
-             "files": ["ingest_date=2026-11-22/%s-part-00000.snappy.parquet"]}""".formatted(RUN, KEY, RUN);
+             "files": ["data/ingest_date=2026-11-22/00000-1-part-00000.parquet"],
+             "table": {"name": "pipeline_curated.orders", "location": "s3://curated-bucket/orders",
+                       "metadata": "s3://curated-bucket/orders/metadata/00001-ab.metadata.json",
+                       "snapshot": 4711, "mode": "merge", "replayed": false}}""".formatted(RUN, KEY);
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private S3Client s3;
@@ -62,44 +64,55 @@ class PublishHandlerContractTest {
     }
 
     @Test
-    void theFirstRunCreatesTheTableWithItsPartitionAndArchivesTheSource() throws IOException {
+    void aTableTheCatalogDoesNotKnowIsRegisteredAsIcebergAtTheRunsMetadataAndTheSourceArchived() throws IOException {
         manifest();
 
         Map<String, Object> summary = invoke(false);
 
         assertThat(summary)
                 .containsEntry("tableCreated", true)
-                .containsEntry("partitionsAdded", 1)
-                .containsEntry("curated", "s3://curated-bucket/orders/")
+                .containsEntry("curated", "s3://curated-bucket/orders")
+                .containsEntry("snapshot", 4711)
                 .containsEntry("archived", archive());
         var table = glue.getTable(b -> b.databaseName("pipeline_curated").name("orders"))
                 .table();
-        assertThat(table.storageDescriptor().columns())
-                .extracting(Column::name)
-                .containsExactly(
-                        "order_id", "customer_id", "order_ts", "amount", "_source_key", "_run_id", "_ingest_time");
-        assertThat(table.storageDescriptor().columns()).extracting(Column::type).contains("decimal(12,2)", "timestamp");
-        assertThat(table.partitionKeys())
-                .extracting(Column::name, Column::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ingest_date", "date"));
-        var partition = glue.getPartition(b ->
-                        b.databaseName("pipeline_curated").tableName("orders").partitionValues("2026-11-22"))
-                .partition();
-        assertThat(partition.storageDescriptor().location())
-                .isEqualTo("s3://curated-bucket/orders/ingest_date=2026-11-22/");
+        assertThat(table.parameters())
+                .containsEntry("table_type", "ICEBERG")
+                .containsEntry("metadata_location", "s3://curated-bucket/orders/metadata/00001-ab.metadata.json");
+        assertThat(table.storageDescriptor().location()).isEqualTo("s3://curated-bucket/orders");
         assertThat(s3.headObject(b -> b.bucket("landing-bucket").key(KEY)).contentLength())
                 .as("source kept")
                 .isPositive();
     }
 
     @Test
-    void publishingAgainToleratesTheExistingTableAndPartition() throws IOException {
+    void aTableTheJobsCommitsRegisteredIsLeftAsItIs() throws IOException {
         manifest();
         invoke(false);
+        glue.updateTable(b -> b.databaseName("pipeline_curated")
+                .tableInput(t -> t.name("orders")
+                        .parameters(Map.of(
+                                "table_type", "ICEBERG",
+                                "metadata_location", "s3://curated-bucket/orders/metadata/00002-cd.metadata.json"))));
 
         Map<String, Object> again = invoke(false);
 
-        assertThat(again).containsEntry("tableCreated", false).containsEntry("partitionsAdded", 0);
+        assertThat(again).containsEntry("tableCreated", false);
+        assertThat(glue.getTable(b -> b.databaseName("pipeline_curated").name("orders"))
+                        .table()
+                        .parameters())
+                .as("a later commit's metadata is never moved back")
+                .containsEntry("metadata_location", "s3://curated-bucket/orders/metadata/00002-cd.metadata.json");
+    }
+
+    @Test
+    void aParquetTableOfTheSameNameIsRefusedWithWhatToDo() throws IOException {
+        manifest();
+        glue.createTable(b -> b.databaseName("pipeline_curated")
+                .tableInput(t -> t.name("orders").parameters(Map.of("classification", "parquet"))));
+
+        assertThatThrownBy(() -> invoke(false))
+                .hasMessageContaining("table pipeline_curated.orders in the Glue Data Catalog is not an Iceberg table");
     }
 
     @Test

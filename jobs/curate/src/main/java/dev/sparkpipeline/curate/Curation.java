@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -17,47 +18,51 @@ import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.curate.source.InvalidSourceFile;
 import dev.sparkpipeline.curate.source.RowShaper;
 import dev.sparkpipeline.curate.source.SourceReader;
+import dev.sparkpipeline.curate.table.CuratedTable;
+import dev.sparkpipeline.curate.table.SourceCommit;
+import dev.sparkpipeline.curate.table.TableMaintenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import org.apache.hadoop.fs.FileStatus;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * One curate run: read the landed file strictly ({@link SourceReader}), set aside every row that
- * does not fit the dataset with its reasons in {@code _errors/}, drop duplicates as the dataset
- * chose, add lineage, and publish Parquet atomically for readers: files are written under
- * {@code _staging/<runId>/}, moved into their partitions only when the whole run succeeded, and
- * the manifest is written last. A run over its error ratio still writes {@code _errors/} and the
- * breakdown by column and rule, and fails naming the top ones.
+ * does not fit the dataset with its reasons in {@code _errors/}, keep one row per key (or per
+ * identical row) as the dataset chose, add lineage, and commit the rows to the dataset's Iceberg
+ * table in one commit ({@link CuratedTable}): readers see all of the run or none of it. A source
+ * version the table already holds is not read again. The manifest is written last. A run over its
+ * error ratio still writes {@code _errors/} and the breakdown by column and rule, and fails naming
+ * the top ones, before anything reaches the table.
  */
 final class Curation {
 
-    /** Outputs up to this many rows are written as one file per partition. */
-    static final long ROWS_PER_FILE = 250_000;
     /** How many column and rule pairs a failure cause names. */
     private static final int CAUSE_RULES = 3;
 
     private final SparkSession spark;
     private final DatasetSpec dataset;
+    private final Instant started = Instant.now();
 
     Curation(SparkSession spark, DatasetSpec dataset) {
         this.spark = spark;
@@ -72,16 +77,22 @@ final class Curation {
     }
 
     Manifest run(JobArguments arguments) {
+        CuratedTable table = new CuratedTable(spark, arguments.write().table(), arguments.output());
+        SourceCommit source = source(arguments, 0, 0, 0);
+        Optional<Snapshot> earlier = table.committed(source);
+        if (earlier.isPresent()) {
+            return replayed(arguments, table, earlier.get());
+        }
         SourceReader reader = new SourceReader(spark, dataset);
         Dataset<Row> parsed = reader.read(List.of(arguments.input())).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return curate(arguments, reader, parsed);
+            return curate(arguments, reader, parsed, table);
         } finally {
             parsed.unpersist();
         }
     }
 
-    private Manifest curate(JobArguments arguments, SourceReader reader, Dataset<Row> parsed) {
+    private Manifest curate(JobArguments arguments, SourceReader reader, Dataset<Row> parsed, CuratedTable table) {
         // One pass counts both: the file is parsed once, into the cache the later steps read.
         Row counts = parsed.agg(
                         count(lit(1)),
@@ -124,12 +135,13 @@ final class Curation {
         }
         selected.add(col(RowShaper.SOURCE));
         selected.add(col(RowShaper.FINGERPRINT));
+        selected.add(col(RowShaper.LINE));
         Dataset<Row> good = parsed.filter(col(RowShaper.ERRORS).isNull()).select(selected.toArray(Column[]::new));
         String dedupe;
         Dataset<Row> unique;
         if (!dataset.key().isEmpty()) {
             dedupe = "key";
-            unique = good.dropDuplicates(dataset.key().toArray(String[]::new));
+            unique = newestPerKey(good);
         } else if (dataset.rows().dedupe() == RowRules.Dedupe.ROWS) {
             dedupe = "rows";
             unique = good.dropDuplicates(RowShaper.FINGERPRINT);
@@ -137,60 +149,163 @@ final class Curation {
             dedupe = "none";
             unique = good;
         }
-        Dataset<Row> curated = withLineage(unique.drop(RowShaper.FINGERPRINT), reader.sourceKey(), arguments);
-        long rowsAtMost = rowsIn - rejectedCount;
-
-        String staging = arguments.output() + "/_staging/" + arguments.runId();
-        List<String> files;
-        long rowsOut;
+        Dataset<Row> curated = withLineage(
+                        unique.drop(RowShaper.FINGERPRINT, RowShaper.LINE), reader.sourceKey(), arguments)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // Small outputs: one file per partition (small files slow every reader). Large ones keep the tasks'
-            // parallelism: a landed file is usually one partition, and one task would write it alone.
-            Column[] partitionColumns =
-                    dataset.partitionBy().stream().map(functions::col).toArray(Column[]::new);
-            Dataset<Row> toWrite = rowsAtMost > ROWS_PER_FILE
-                    ? curated
-                    : partitionColumns.length == 0 ? curated.coalesce(1) : curated.repartition(partitionColumns);
-            // Rows written are counted while writing: no second pass over the data.
-            Observation written = new Observation("written");
-            toWrite.observe(written, count(lit(1)).as("rows"))
-                    .write()
-                    .mode(SaveMode.Overwrite)
-                    .option("compression", "snappy")
-                    .partitionBy(dataset.partitionBy().toArray(String[]::new))
-                    .parquet(staging);
-            removeEarlierAttempt(arguments.output(), arguments.runId());
-            rowsOut = rowsWritten(written);
-            files = commit(staging, arguments.output(), arguments.runId());
-        } catch (RuntimeException failed) {
-            // A failed write leaves nothing behind: no partial staging for a later reader or run to trip on.
-            delete(staging);
-            throw failed;
+            long rowsOut = curated.count();
+            long duplicates = rowsIn - rejectedCount - rowsOut;
+            // The table follows the dataset's schema, or the run fails here, before anything is written.
+            table.prepare(curated.schema(), dataset.partitionFields());
+            List<String> ordering = new ArrayList<>();
+            if (dataset.orderBy() != null) {
+                ordering.add(dataset.orderBy());
+            }
+            ordering.add(CuratedTable.LANDED_AT);
+            ordering.add(CuratedTable.SOURCE_VERSION);
+            Manifest.TableCommit commit = table.commit(
+                    curated, dataset.key(), ordering, source(arguments, rowsIn, rejectedCount, duplicates));
+            Optional<String> upkeep =
+                    new TableMaintenance(spark, table, arguments.write().upkeep()).afterCommit();
+            Map<String, String> schema = new LinkedHashMap<>();
+            for (StructField field : curated.schema().fields()) {
+                schema.put(field.name(), field.dataType().simpleString());
+            }
+            return finish(
+                    arguments,
+                    table,
+                    commit,
+                    upkeep.orElse(null),
+                    new Counts(rowsIn, rowsOut, rejectedCount, duplicates),
+                    schema,
+                    rejects,
+                    rejectedCount > 0 ? errors + "/" : null,
+                    undeclared,
+                    dedupe);
+        } finally {
+            curated.unpersist();
         }
-        Map<String, String> schema = new LinkedHashMap<>();
-        for (StructField field : curated.schema().fields()) {
-            schema.put(field.name(), field.dataType().simpleString());
-        }
-        TreeSet<String> partitions = new TreeSet<>();
-        files.forEach(file -> partitions.add(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ""));
+    }
+
+    /** The rows a run reads and writes. */
+    private record Counts(long in, long out, long rejected, long duplicates) {}
+
+    /** Writes the run's manifest, with the files and partitions its commit added, and answers it. */
+    private Manifest finish(
+            JobArguments arguments,
+            CuratedTable table,
+            Manifest.TableCommit commit,
+            String maintenance,
+            Counts counts,
+            Map<String, String> schema,
+            List<Manifest.RejectCount> rejects,
+            String errors,
+            List<String> undeclared,
+            String dedupe) {
+        Table iceberg = table.load().orElseThrow();
+        Snapshot snapshot = iceberg.snapshot(commit.snapshotId());
+        List<String> files =
+                commit.replayed() || snapshot == null ? List.of() : CuratedTable.addedFiles(iceberg, snapshot);
+        List<String> partitions =
+                commit.replayed() || snapshot == null ? List.of() : CuratedTable.addedPartitions(iceberg, snapshot);
         Manifest manifest = new Manifest(
                 dataset.name(),
                 arguments.runId(),
                 arguments.input(),
-                rowsIn,
-                rowsOut,
-                rejectedCount,
-                rowsIn - rejectedCount - rowsOut,
+                counts.in(),
+                counts.out(),
+                counts.rejected(),
+                counts.duplicates(),
                 schema,
-                List.copyOf(partitions),
+                partitions,
                 files,
                 rejects,
-                rejectedCount > 0 ? errors + "/" : null,
+                errors,
                 dataset.rows().extraColumns().name().toLowerCase(Locale.ROOT),
                 undeclared,
-                dedupe);
+                dedupe,
+                new Manifest.TableCommit(
+                        commit.name(),
+                        commit.location(),
+                        commit.metadataLocation(),
+                        commit.snapshotId(),
+                        commit.mode(),
+                        commit.replayed(),
+                        maintenance));
         write(arguments.output() + "/" + Manifest.relativePath(arguments.runId()), ManifestJson.write(manifest));
         return manifest;
+    }
+
+    /**
+     * The manifest of a source version the table holds already: nothing is read or written. The
+     * same run again (a retry after its commit landed) reports the counts it committed; another run
+     * of the same version reports that it added nothing.
+     */
+    private Manifest replayed(JobArguments arguments, CuratedTable table, Snapshot earlier) {
+        SourceCommit recorded = SourceCommit.of(earlier.summary());
+        boolean sameRun = arguments.runId().equals(recorded.runId());
+        Counts counts = sameRun
+                ? new Counts(
+                        recorded.rowsIn(),
+                        recorded.rowsIn() - recorded.rejected() - recorded.duplicates(),
+                        recorded.rejected(),
+                        recorded.duplicates())
+                : new Counts(0, 0, 0, 0);
+        Table iceberg = table.load().orElseThrow();
+        Map<String, String> schema = new LinkedHashMap<>();
+        for (StructField field : spark.table(table.qualifiedName()).schema().fields()) {
+            schema.put(field.name(), field.dataType().simpleString());
+        }
+        Manifest.TableCommit commit = new Manifest.TableCommit(
+                table.name(),
+                iceberg.location(),
+                ((HasTableOperations) iceberg).operations().current().metadataFileLocation(),
+                earlier.snapshotId(),
+                dataset.key().isEmpty() ? "append" : "merge",
+                true,
+                null);
+        String errors = arguments.output() + "/_errors/run_id=" + arguments.runId();
+        return finish(
+                arguments,
+                table,
+                commit,
+                null,
+                counts,
+                schema,
+                List.of(),
+                sameRun && recorded.rejected() > 0 ? errors + "/" : null,
+                List.of(),
+                dataset.key().isEmpty() ? (dataset.rows().dedupe() == RowRules.Dedupe.ROWS ? "rows" : "none") : "key");
+    }
+
+    /** What the run's commit records about its source. */
+    private static SourceCommit source(JobArguments arguments, long rowsIn, long rejected, long duplicates) {
+        return new SourceCommit(
+                arguments.runId(),
+                arguments.input(),
+                arguments.write().sourceVersion(),
+                arguments.write().sourceEtag(),
+                rowsIn,
+                rejected,
+                duplicates);
+    }
+
+    /**
+     * One row per key: the greatest ordering value (the dataset's {@code orderBy}, nulls lowest),
+     * then the file's later line, as a correction further down a file supersedes the line above.
+     */
+    private Dataset<Row> newestPerKey(Dataset<Row> good) {
+        List<Column> order = new ArrayList<>();
+        if (dataset.orderBy() != null) {
+            order.add(col(dataset.orderBy()).desc_nulls_last());
+        }
+        order.add(col(RowShaper.LINE).desc());
+        WindowSpec perKey = Window.partitionBy(
+                        dataset.key().stream().map(functions::col).toArray(Column[]::new))
+                .orderBy(order.toArray(Column[]::new));
+        return good.withColumn("_rank", row_number().over(perKey))
+                .filter(col("_rank").equalTo(1))
+                .drop("_rank");
     }
 
     /** Rejected rows by column and rule, most frequent first. */
@@ -240,8 +355,16 @@ final class Curation {
     }
 
     private Dataset<Row> withLineage(Dataset<Row> frame, Column sourceKey, JobArguments arguments) {
+        Instant landedAt =
+                arguments.write().landedAt() != null ? arguments.write().landedAt() : started;
         Dataset<Row> withLineage = frame.withColumn("_source_key", sourceKey)
                 .drop(RowShaper.SOURCE)
+                .withColumn(
+                        CuratedTable.SOURCE_VERSION,
+                        lit(arguments.write().sourceVersion()).cast("string"))
+                .withColumn(
+                        CuratedTable.LANDED_AT,
+                        lit(java.sql.Timestamp.from(landedAt)).cast("timestamp"))
                 .withColumn("_run_id", lit(arguments.runId()))
                 .withColumn("_ingest_time", current_timestamp());
         if (dataset.partitionBy().contains(DatasetCatalog.INGEST_DATE)) {
@@ -257,81 +380,6 @@ final class Curation {
             if (fs.exists(path)) {
                 fs.delete(path, true);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The observed count; the write has finished, so it is there already. */
-    private static long rowsWritten(Observation written) {
-        try {
-            return ((Number) written.getAsJava().get("rows")).longValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the written row count", e);
-        }
-    }
-
-    /** Moves every staged data file into its partition under a run-unique name; returns their paths. */
-    private List<String> commit(String staging, String output, String runId) {
-        try {
-            Path stagingPath = new Path(staging);
-            FileSystem fs = stagingPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            List<String> files = new ArrayList<>();
-            RemoteIterator<LocatedFileStatus> staged = fs.listFiles(stagingPath, true);
-            List<FileStatus> dataFiles = new ArrayList<>();
-            while (staged.hasNext()) {
-                LocatedFileStatus file = staged.next();
-                if (file.getPath().getName().endsWith(".parquet")) {
-                    dataFiles.add(file);
-                }
-            }
-            URI stagingUri = fs.makeQualified(stagingPath).toUri();
-            for (FileStatus file : dataFiles) {
-                String relative = stagingUri.relativize(file.getPath().toUri()).getPath();
-                String partition = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/') + 1) : "";
-                String target = partition + runId + "-" + file.getPath().getName();
-                Path targetPath = new Path(output + "/" + target);
-                fs.mkdirs(targetPath.getParent());
-                // The same run id means the same source version: its earlier output is replaced.
-                fs.delete(targetPath, false);
-                if (!fs.rename(file.getPath(), targetPath)) {
-                    throw new IOException("cannot move " + file.getPath() + " to " + targetPath);
-                }
-                files.add(target);
-            }
-            fs.delete(stagingPath, true);
-            Path stagingRoot = stagingPath.getParent();
-            if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
-                fs.delete(stagingRoot, false);
-            }
-            files.sort(String::compareTo);
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The same run id means the same source version: files an earlier attempt published (its
-     * manifest lists them) are removed before this attempt's files move in, so a re-run replaces
-     * its rows instead of adding them twice.
-     */
-    private void removeEarlierAttempt(String output, String runId) {
-        try {
-            Path manifestPath = new Path(output + "/" + Manifest.relativePath(runId));
-            FileSystem fs = manifestPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(manifestPath)) {
-                return;
-            }
-            Manifest earlier;
-            try (var in = fs.open(manifestPath)) {
-                earlier = ManifestJson.read(in.readAllBytes());
-            }
-            for (String file : earlier.files()) {
-                fs.delete(new Path(output + "/" + file), false);
-            }
-            fs.delete(manifestPath, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,23 +1,32 @@
 package dev.sparkpipeline.curate;
 
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.TableUpkeep;
+import dev.sparkpipeline.core.engine.TableWrite;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The curate job's arguments, the same on every engine:
- * {@code --input URI --output URI --dataset NAME --run-id ID [--datasets-config URI]}.
+ * The curate job's arguments, the same on every engine ({@link CurateJobCall} writes them):
+ * {@code --input URI --output URI --dataset NAME --run-id ID --table NAME [--source-version V]
+ * [--source-etag E] [--landed-at ISO] [--compact-every N] [--snapshot-retention-days D]
+ * [--datasets-config URI]}.
  *
  * @param input          the landed file ({@code s3://} on the engines, {@code file://} locally)
- * @param output         the dataset's curated root
+ * @param output         the dataset's curated root: the table's location, with the run documents beside its data
  * @param dataset        the dataset name in config/datasets.json
  * @param runId          the run (execution name), stamped on every row and file
+ * @param write          the table and the source version the run commits
  * @param datasetsConfig a config file to read instead of the bundled one (the local runner's {@code --config}), or null
  */
-public record JobArguments(String input, String output, String dataset, String runId, String datasetsConfig) {
+public record JobArguments(
+        String input, String output, String dataset, String runId, TableWrite write, String datasetsConfig) {
 
+    /** A run of an unidentified source into the dataset's own table: for tests. */
     public JobArguments(String input, String output, String dataset, String runId) {
-        this(input, output, dataset, runId, null);
+        this(input, output, dataset, runId, TableWrite.to(dataset), null);
     }
 
     /** Parses {@code --name value} pairs; Glue passes its own extra arguments, which are ignored. */
@@ -32,11 +41,22 @@ public record JobArguments(String input, String output, String dataset, String r
                 }
             }
         }
+        String dataset = required(values, "dataset");
+        TableUpkeep upkeep = new TableUpkeep(
+                number(values, "compact-every", TableUpkeep.DEFAULT.compactEveryCommits()),
+                number(values, "snapshot-retention-days", TableUpkeep.DEFAULT.snapshotRetentionDays()));
+        TableWrite write = new TableWrite(
+                values.getOrDefault("table", dataset),
+                values.get("source-version"),
+                values.get("source-etag"),
+                instant(values.get("landed-at")),
+                upkeep);
         return new JobArguments(
                 required(values, "input"),
                 required(values, "output"),
-                required(values, "dataset"),
+                dataset,
                 required(values, "run-id"),
+                write,
                 values.get("datasets-config"));
     }
 
@@ -47,5 +67,22 @@ public record JobArguments(String input, String output, String dataset, String r
                     "missing --" + name + " (usage: --input URI --output URI --dataset NAME --run-id ID)");
         }
         return value;
+    }
+
+    private static int number(Map<String, String> values, String name, int otherwise) {
+        String value = values.get(name);
+        try {
+            return value == null ? otherwise : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, not " + value, e);
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--landed-at must be an ISO-8601 instant, not " + value, e);
+        }
     }
 }

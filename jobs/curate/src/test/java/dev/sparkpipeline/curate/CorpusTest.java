@@ -52,9 +52,11 @@ class CorpusTest {
                     .findFirst()
                     .orElseThrow();
         }
-        Path output = out.resolve(folder.getFileName().toString());
+        // Each case its own warehouse: every case's dataset is "d".
+        SparkSession lake = TestSpark.lake(out.resolve(folder.getFileName().toString()));
+        Path output = out.resolve(folder.getFileName().toString()).resolve("d");
 
-        Manifest manifest = new Curation(spark, dataset)
+        Manifest manifest = new Curation(lake, dataset)
                 .run(new JobArguments(
                         "file://" + input.toAbsolutePath(), output.toUri().toString(), "d", "run-1"));
 
@@ -65,15 +67,11 @@ class CorpusTest {
                 dataset.columns().stream()
                         .map(c -> "coalesce(replace(cast(" + c.name() + " as string), '\\n', '\\\\n'), 'null')")
                         .toList());
-        List<String> curated = spark
-                .read()
-                .parquet(output.toString())
-                .selectExpr("concat_ws('|', " + columns + ") as row")
-                .collectAsList()
-                .stream()
-                .map(row -> row.getString(0))
-                .sorted()
-                .toList();
+        List<String> curated =
+                lake.table("lake.d").selectExpr("concat_ws('|', " + columns + ") as row").collectAsList().stream()
+                        .map(row -> row.getString(0))
+                        .sorted()
+                        .toList();
         assertThat(curated)
                 .as("curated rows")
                 .containsExactlyElementsOf(expectedRows.stream().sorted().toList());

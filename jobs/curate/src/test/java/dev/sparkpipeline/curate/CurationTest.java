@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The curate job on Spark local[2], one session for the suite, on small files each test writes. */
 class CurationTest {
 
-    private static final SparkSession spark = TestSpark.session();
+    private SparkSession spark;
 
     /** One order that fits the orders dataset, as a CSV line. */
     private static final String ORDER = "o-1,c-1,2026-11-22T08:00:00Z,1.00\n";
@@ -43,6 +44,11 @@ class CurationTest {
 
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void lakeOfItsOwn() {
+        spark = TestSpark.lake(dir.resolve("curated"));
+    }
 
     @Test
     void castsTrimsAndNormalisesNamesIntoTheDatasetSchema() throws IOException {
@@ -76,11 +82,12 @@ class CurationTest {
         assertThat(row.<Instant>getAs("_ingest_time")).isNotNull();
         assertThat(manifest.partitions()).singleElement().asString().startsWith("ingest_date=");
         assertThat(manifest.files())
-                .allSatisfy(file -> assertThat(dir.resolve("out").resolve(file))
+                .isNotEmpty()
+                .allSatisfy(file -> assertThat(out().resolve(file))
                         .isRegularFile()
-                        .satisfies(f -> assertThat(f.getFileName().toString())
-                                .startsWith("run-1-")
-                                .endsWith(".snappy.parquet")));
+                        .satisfies(f -> assertThat(f.toString())
+                                .contains("/data/ingest_date=")
+                                .endsWith(".parquet")));
     }
 
     /** The two JSON layouts: one object a line, or one array of objects (whose amounts may be strings). */
@@ -279,11 +286,11 @@ class CurationTest {
                         "2 of 3 rows do not fit dataset orders (66.7% > 10.0% allowed): amount not_a_number 2, "
                                 + "order_ts not_a_date 1; the rejected rows are in ")
                 .hasMessageContaining("_errors/run_id=run-1/");
-        assertThat(list(dir.resolve("out")))
-                .as("no partition, manifest or staging: only the errors")
+        assertThat(list(out()))
+                .as("no table, manifest or staging: only the errors")
                 .containsExactly("_errors");
         assertThat(errors()).hasSize(3);
-        assertThat(Files.readString(dir.resolve("out/_errors/run_id=run-1/_rejects.json")))
+        assertThat(Files.readString(out().resolve("_errors/run_id=run-1/_rejects.json")))
                 .contains("{\"column\":\"amount\",\"rule\":\"not_a_number\",\"count\":2}");
     }
 
@@ -401,7 +408,8 @@ class CurationTest {
         Manifest manifest = curate(days, input);
 
         assertThat(manifest.rowsOut()).isEqualTo(3);
-        assertThat(read().selectExpr("id", "cast(day as string) as day", "cast(at as string) as at")
+        assertThat(spark.table("lake.days")
+                        .selectExpr("id", "cast(day as string) as day", "cast(at as string) as at")
                         .orderBy("id")
                         .collectAsList())
                 .extracting(row -> row.getString(0) + " " + row.getString(1) + " " + row.getString(2))
@@ -409,17 +417,21 @@ class CurationTest {
                         "a 1899-12-30 1899-12-30 00:00:00",
                         "b 0001-01-01 0001-01-01 00:00:00",
                         "c 1582-10-10 1582-10-10 12:00:00");
-        assertThat(list(dir.resolve("out"))).doesNotContain("_staging");
     }
 
     @Test
-    void aRepeatedRunReplacesItsOwnFilesInsteadOfDuplicatingRows() throws IOException {
+    void aRepeatedRunOfTheSameSourceAddsNoRowsAndNoSnapshot() throws IOException {
         Path input = write("orders.csv", ONE_ORDER);
-        curate(Datasets.orders(""), input);
+        Manifest first = curate(Datasets.orders(""), input);
+        long snapshots = spark.table("lake.orders.snapshots").count();
 
-        curate(Datasets.orders(""), input);
+        Manifest again = curate(Datasets.orders(""), input);
 
         assertThat(read().count()).isEqualTo(1);
+        assertThat(spark.table("lake.orders.snapshots").count()).isEqualTo(snapshots);
+        assertThat(again.table().replayed()).isTrue();
+        assertThat(again.table().snapshotId()).isEqualTo(first.table().snapshotId());
+        assertThat(again.rowsOut()).as("the same run: the counts it committed").isEqualTo(first.rowsOut());
     }
 
     @Test
@@ -428,35 +440,41 @@ class CurationTest {
 
         Manifest manifest = curate(Datasets.orders(""), input);
 
-        byte[] written = Files.readAllBytes(dir.resolve("out").resolve(Manifest.relativePath("run-1")));
+        byte[] written = Files.readAllBytes(out().resolve(Manifest.relativePath("run-1")));
         assertThat(ManifestJson.read(written)).isEqualTo(manifest);
         assertThat(new String(written, StandardCharsets.UTF_8))
                 .contains("\"rows\"")
                 .contains("\"files\"")
                 .contains("\"schema\"")
-                .contains("\"rejects\":[]");
-        assertThat(dir.resolve("out/_staging")).doesNotExist();
-        assertThat(dir.resolve("out/_errors")).doesNotExist();
+                .contains("\"rejects\":[]")
+                .contains("\"snapshot\":" + manifest.table().snapshotId());
+        assertThat(out().resolve("_errors")).doesNotExist();
     }
 
     private Manifest curate(DatasetSpec dataset, Path input) {
         return new Curation(spark, dataset)
                 .run(new JobArguments(
                         input.toUri().getScheme() + "://" + input.toAbsolutePath(),
-                        dir.resolve("out").toUri().toString(),
+                        dir.resolve("curated").resolve(dataset.name()).toUri().toString(),
                         dataset.name(),
                         "run-1"));
     }
 
+    /** The orders table's folder: the table's data and metadata, and the run documents beside them. */
+    private Path out() {
+        return dir.resolve("curated/orders");
+    }
+
+    /** The table the tests' runs committed to, read through Iceberg. */
     private org.apache.spark.sql.Dataset<Row> read() {
-        return spark.read().parquet(dir.resolve("out").toString());
+        return spark.table("lake.orders");
     }
 
     /** Each rejected row as "line N column rule 'value' | raw", one entry per broken rule. */
     private List<String> errors() {
         return spark
                 .read()
-                .json(dir.resolve("out/_errors/run_id=run-1").toString())
+                .json(out().resolve("_errors/run_id=run-1").toString())
                 .selectExpr("line", "raw", "explode(errors) as e")
                 .selectExpr("line", "raw", "e.column", "e.rule", "e.value")
                 .collectAsList()

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.TableUpkeep;
+import dev.sparkpipeline.core.engine.TableWrite;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +25,21 @@ class JobArgumentsTest {
     void readsThePipelinesArgumentsAndIgnoresOthers() {
         JobArguments arguments = JobArguments.parse(withMore(CALL.arguments(), "--JOB_NAME", "glue-job"));
 
-        assertThat(arguments).isEqualTo(new JobArguments("s3://l/a.csv", "s3://c/orders", "orders", "r1", null));
+        assertThat(arguments).isEqualTo(new JobArguments("s3://l/a.csv", "s3://c/orders", "orders", "r1"));
+    }
+
+    @Test
+    void readsTheTableWriteTheEnginesPass() {
+        TableWrite write = new TableWrite(
+                "db.orders", "v-7", "etag-1", Instant.parse("2026-11-22T08:00:00Z"), new TableUpkeep(5, 3));
+        CurateJobCall call = new CurateJobCall("s3://l/a.csv", "s3://c/orders", "orders", "r1", write, Map.of());
+
+        assertThat(JobArguments.parse(call.arguments().toArray(String[]::new)).write())
+                .isEqualTo(write);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"input", "output", "dataset", "run-id", "datasets-config"})
+    @ValueSource(strings = {"input", "output", "dataset", "run-id", "datasets-config", "table", "compact-every"})
     void aPipelineArgumentGivenAgainFailsTheJob(String name) {
         String[] twice = withMore(CALL.arguments("file:///c.json"), "--" + name, "s3://elsewhere/x");
 

@@ -196,6 +196,22 @@ final class DropCommand implements Callable<Integer> {
         List<String> outputs = new ArrayList<>();
         manifest.files()
                 .forEach(name -> outputs.add(buckets.uri(pipeline.bucketNames().curated(), dataset + "/" + name)));
+        Manifest.TableCommit table = manifest.table();
+        if (table != null) {
+            report.note("Table " + table.name() + " at " + table.location() + ": snapshot " + table.snapshotId() + " ("
+                    + (table.replayed() ? "this source version was committed before: nothing written" : table.mode())
+                    + ")");
+            report.detail(
+                    "table",
+                    JSON.createObjectNode()
+                            .put("name", table.name())
+                            .put("location", table.location())
+                            .put("metadata", table.metadataLocation())
+                            .put("snapshot", table.snapshotId())
+                            .put("mode", table.mode())
+                            .put("replayed", table.replayed()),
+                    false);
+        }
         report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, manifest.rowsOut());
         return 0;
     }

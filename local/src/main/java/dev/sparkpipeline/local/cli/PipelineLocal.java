@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             InvokeCommand.class,
             ExecuteCommand.class,
             CheckConfigCommand.class,
-            PrepareCommand.class
+            PrepareCommand.class,
+            MaintainCommand.class
         })
 public final class PipelineLocal implements Runnable {
 

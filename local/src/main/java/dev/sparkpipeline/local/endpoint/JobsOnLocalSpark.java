@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.IcebergCatalog;
 import dev.sparkpipeline.core.engine.JobRun;
 import dev.sparkpipeline.core.engine.NormalisedState;
+import dev.sparkpipeline.core.engine.TableUpkeep;
+import dev.sparkpipeline.core.engine.TableWrite;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JobRunJson;
@@ -103,19 +106,23 @@ final class JobsOnLocalSpark implements TaskRunner {
         String dataset = input.dataset();
         String sourceBucket = input.source().bucket();
         String sourceKey = input.source().key();
-        var lake = new LocalLake(work.resolve(runId));
+        // One lake for every run: the table accumulates across runs as the cloud's does.
+        var lake = new LocalLake(work.resolve("lake"));
         try {
             Path source = lake.file(sourceBucket, sourceKey);
             Files.createDirectories(source.getParent());
             Files.deleteIfExists(source);
             s3.getObject(request -> request.bucket(sourceBucket).key(sourceKey), source);
+            IcebergCatalog catalog =
+                    IcebergCatalog.hadoop("file://" + lake.root().resolve(curatedBucket));
             var call = new CurateJobCall(
                     lake.jobPath(sourceBucket, sourceKey),
                     lake.jobPath(curatedBucket, dataset),
                     dataset,
                     runId,
+                    TableWrite.of(catalog.table(dataset), input.source(), TableUpkeep.DEFAULT),
                     input.job().arguments());
-            Process process = job.start(call, lake.root().resolve("job.log"));
+            Process process = job.start(call, catalog.sparkConf(), lake.root().resolve("_logs/" + runId + ".log"));
             process.waitFor();
             Path output = lake.file(curatedBucket, dataset);
             if (Files.isDirectory(output)) {

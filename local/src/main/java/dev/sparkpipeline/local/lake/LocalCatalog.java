@@ -1,17 +1,18 @@
 package dev.sparkpipeline.local.lake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.outcome.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
-/** {@link Catalog} offline: one JSON document per table under {@code <lake>/_catalog/}. */
+/**
+ * {@link Catalog} offline: one JSON document per table under {@code <lake>/_catalog/}, naming the
+ * table's format and location. The table itself is its folder (Iceberg's Hadoop catalog): any
+ * Iceberg reader opens it there, at its newest snapshot.
+ */
 public final class LocalCatalog implements Catalog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,60 +24,22 @@ public final class LocalCatalog implements Catalog {
     }
 
     @Override
-    public synchronized boolean upsertTable(
-            String table, String location, Map<String, String> columns, Map<String, String> partitionColumns) {
-        ObjectNode existing = read(table);
-        boolean created = existing == null;
-        ObjectNode document = created ? JSON.createObjectNode() : existing;
-        document.put("name", table).put("location", location);
-        document.set("columns", JSON.valueToTree(columns));
-        document.set("partitionKeys", JSON.valueToTree(partitionColumns));
-        if (!document.has("partitions")) {
-            document.putArray("partitions");
-        }
-        write(table, document);
-        return created;
-    }
-
-    @Override
-    public synchronized int addPartitions(String table, String location, List<List<String>> partitions) {
-        ObjectNode document = read(table);
-        if (document == null) {
-            throw new IllegalStateException("no table " + table + " in the local catalog");
-        }
-        ArrayNode known = (ArrayNode) document.get("partitions");
-        int added = 0;
-        for (List<String> values : partitions) {
-            var node = JSON.valueToTree(values);
-            boolean exists = false;
-            for (var partition : known) {
-                exists |= partition.equals(node);
-            }
-            if (!exists) {
-                known.add(node);
-                added++;
-            }
-        }
-        write(table, document);
-        return added;
-    }
-
-    private ObjectNode read(String table) {
+    public synchronized boolean register(String table, String location, String metadataLocation) {
         Path file = folder.resolve(table + ".json");
-        try {
-            return Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (Files.exists(file)) {
+            return false;
         }
-    }
-
-    private void write(String table, ObjectNode document) {
+        ObjectNode document = JSON.createObjectNode()
+                .put("name", table)
+                .put("format", "iceberg")
+                .put("location", location)
+                .put("registeredAt", metadataLocation);
         try {
             Files.createDirectories(folder);
-            JSON.writerWithDefaultPrettyPrinter()
-                    .writeValue(folder.resolve(table + ".json").toFile(), document);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return true;
     }
 }

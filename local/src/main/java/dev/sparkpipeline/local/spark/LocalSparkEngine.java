@@ -3,9 +3,11 @@ package dev.sparkpipeline.local.spark;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.EngineObservation;
+import dev.sparkpipeline.core.engine.IcebergCatalog;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.local.lake.LocalLake;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,12 +69,12 @@ public final class LocalSparkEngine implements JobEngine {
     public JobHandle submit(JobRequest request) {
         String runId = request.executionName();
         running.computeIfAbsent(runId, id -> {
-            CurateJobCall call = CurateJobCall.of(request, curatedBucket);
-            // The engines' call, with the lake's files for its s3:// URIs.
-            return job.start(
-                    new CurateJobCall(
-                            jobPath(call.input()), jobPath(call.output()), call.dataset(), call.runId(), call.extra()),
-                    log(id));
+            IcebergCatalog catalog =
+                    IcebergCatalog.hadoop("file://" + lake.root().resolve(curatedBucket));
+            CurateJobCall call = CurateJobCall.of(request, curatedBucket, catalog, TableUpkeep.DEFAULT);
+            // The engines' call, with the lake's files for its s3:// URIs, committing through the lake's Hadoop
+            // catalog.
+            return job.start(call.at(jobPath(call.input()), jobPath(call.output())), catalog.sparkConf(), log(id));
         });
         return JobHandle.of(
                 engine,

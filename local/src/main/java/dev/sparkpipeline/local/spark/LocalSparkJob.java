@@ -1,6 +1,7 @@
 package dev.sparkpipeline.local.spark;
 
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.IcebergCatalog;
 import dev.sparkpipeline.core.json.ManifestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,13 +87,33 @@ public final class LocalSparkJob {
     /** What a finished run left: the manifest on success, the job's own error otherwise. */
     public record Result(boolean succeeded, String manifest, String failure, Path log) {}
 
-    /** Starts the job in a child JVM writing to {@code log}, without waiting for it. */
-    public Process start(CurateJobCall call, Path log) {
+    /**
+     * Starts the job in a child JVM writing to {@code log}, without waiting for it.
+     *
+     * @param sparkConf Spark settings for the job, as an engine gives them (the Iceberg catalog's)
+     */
+    public Process start(CurateJobCall call, Map<String, String> sparkConf, Path log) {
+        return start(mainClass, arguments(call), sparkConf, log);
+    }
+
+    /**
+     * Starts another of the job jar's entry points ({@code MaintainTables}) in a child JVM like the
+     * job's, writing to {@code log}, without waiting for it.
+     */
+    public Process start(String otherMainClass, List<String> arguments, Map<String, String> sparkConf, Path log) {
         List<String> jvm = new ArrayList<>();
         if (archive != null && Files.isReadable(archive)) {
             jvm.add("-XX:SharedArchiveFile=" + archive);
         }
-        return start(jvm, call, log);
+        // Spark reads spark.* system properties as its configuration, as spark-submit's --conf would set them.
+        sparkConf.forEach((name, value) -> jvm.add("-D" + name + "=" + value));
+        return start(jvm, otherMainClass, arguments, log);
+    }
+
+    private List<String> arguments(CurateJobCall call) {
+        return datasetsConfig == null
+                ? call.arguments()
+                : call.arguments(datasetsConfig.toUri().toString());
     }
 
     /**
@@ -111,7 +132,11 @@ public final class LocalSparkJob {
             Files.deleteIfExists(partial);
             var call = new CurateJobCall(
                     sample.toUri().toString(), work.resolve("curated").toUri() + "/", "orders", "prepare", Map.of());
-            Process process = start(List.of("-XX:ArchiveClassesAtExit=" + partial), call, work.resolve("prepare.log"));
+            List<String> jvm = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + partial));
+            IcebergCatalog.hadoop(work.resolve("curated").toUri().toString())
+                    .sparkConf()
+                    .forEach((name, value) -> jvm.add("-D" + name + "=" + value));
+            Process process = start(jvm, mainClass, arguments(call), work.resolve("prepare.log"));
             if (process.waitFor() != 0 || !Files.isRegularFile(partial)) {
                 return false;
             }
@@ -122,7 +147,7 @@ public final class LocalSparkJob {
         }
     }
 
-    private Process start(List<String> jvm, CurateJobCall call, Path log) {
+    private Process start(List<String> jvm, String main, List<String> arguments, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
@@ -138,11 +163,8 @@ public final class LocalSparkJob {
                 "-cp",
                 classPath,
                 RunnerWatchdog.class.getName(),
-                mainClass));
-        command.addAll(
-                datasetsConfig == null
-                        ? call.arguments()
-                        : call.arguments(datasetsConfig.toUri().toString()));
+                main));
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command)

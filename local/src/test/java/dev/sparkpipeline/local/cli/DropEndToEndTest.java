@@ -11,7 +11,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.hadoop.HadoopTables;
+import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +40,7 @@ class DropEndToEndTest {
     }
 
     @Test
-    void aGoodCsvEndsAsCuratedParquetWithAManifest() throws IOException {
+    void aGoodCsvEndsInTheIcebergTableWithAManifest() throws IOException {
         CliRun run = drop(sample("data/orders.csv"), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -48,7 +56,7 @@ class DropEndToEndTest {
                 .isRegularFile();
         assertThat(result.path("outputs")).isNotEmpty().allSatisfy(output -> {
             assertThat(output.asText())
-                    .contains("/curated-bucket/orders/ingest_date=")
+                    .contains("/curated-bucket/orders/data/order_ts_day=2026-11-22/")
                     .endsWith(".parquet");
             assertThat(Path.of(URI.create(output.asText()))).isRegularFile();
         });
@@ -57,10 +65,52 @@ class DropEndToEndTest {
                 .toFile());
         assertThat(manifest.path("rows").path("in").asLong()).isEqualTo(4);
         assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(4);
-        assertThat(lake.resolve("curated-bucket/orders/_staging"))
-                .as("nothing left in staging")
-                .satisfies(staging ->
-                        assertThat(Files.exists(staging) ? list(staging) : 0).isZero());
+        assertThat(result.path("table").path("snapshot").asLong())
+                .isEqualTo(manifest.path("table").path("snapshot").asLong())
+                .isNotZero();
+        assertThat(Path.of(URI.create(result.path("table").path("metadata").asText())))
+                .as("the table's metadata, where an Iceberg reader opens it")
+                .isRegularFile();
+    }
+
+    @Test
+    void anUpdateFileDroppedTwiceLeavesOneRowPerOrderWithItsNewValuesAndAFailedRunChangesNothing() throws IOException {
+        drop(sample("data/orders.csv"));
+        drop(sample("data/upserts/orders-updates.csv"));
+        drop(sample("data/upserts/orders-updates.csv"));
+        Table table = new HadoopTables(new Configuration())
+                .load(lake.resolve("curated-bucket/orders").toString());
+        long snapshot = table.currentSnapshot().snapshotId();
+
+        CliRun failed = drop(sample("data/failing/orders-bad-amounts.csv"));
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        table.refresh();
+        assertThat(table.currentSnapshot().snapshotId())
+                .as("a failed run commits nothing")
+                .isEqualTo(snapshot);
+        Map<String, String> orders = new TreeMap<>();
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+            rows.forEach(row -> orders.put(
+                    (String) row.getField("order_id"), row.getField("amount") + " " + row.getField("status")));
+        }
+        assertThat(orders)
+                .as("read by an independent Iceberg reader from the table's folder")
+                .containsExactly(
+                        Map.entry("o-1001", "19.99 PAID"),
+                        Map.entry("o-1002", "7.50 PAID"),
+                        Map.entry("o-1003", "120.50 CHARGED_BACK"),
+                        Map.entry("o-1004", "1250.00 PAID, LATE"),
+                        Map.entry("o-1005", "42.00 PAID"));
+
+        CliRun maintained = CliRun.of("maintain", "--lake", lake.toString());
+
+        assertThat(maintained.exitCode()).as(maintained.err()).isZero();
+        assertThat(maintained.out()).startsWith("orders: compacted ");
+        table.refresh();
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+            assertThat(rows).as("the same rows, compacted").hasSize(5);
+        }
     }
 
     @TestFactory
@@ -138,11 +188,9 @@ class DropEndToEndTest {
             assertThat(failed.map(Path::toString))
                     .anyMatch(name -> name.endsWith("orders-bad-amounts.csv.reason.json"));
         }
-        assertThat(lake.resolve("curated-bucket/orders"))
-                .as("no partial output visible")
-                .satisfies(orders -> assertThat(Files.exists(
-                                orders.resolve("ingest_date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))))
-                        .isFalse());
+        assertThat(lake.resolve("curated-bucket/orders/data"))
+                .as("no row reached the table")
+                .doesNotExist();
     }
 
     @Test

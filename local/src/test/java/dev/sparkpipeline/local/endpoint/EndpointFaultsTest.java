@@ -83,7 +83,6 @@ class EndpointFaultsTest {
                 "s3:GetObject",
                 "glue:GetTable",
                 "glue:CreateTable",
-                "glue:BatchCreatePartition",
                 "s3:CopyObject",
                 "events:PutEvents");
 
@@ -101,11 +100,13 @@ class EndpointFaultsTest {
         }
         assertThat(MOTO.clients()
                         .glue()
-                        .getPartitions(request ->
-                                request.databaseName("local-CuratedDatabase").tableName("orders"))
-                        .partitions())
-                .as("partitions registered in the Glue Data Catalog")
-                .isNotEmpty();
+                        .getTable(request ->
+                                request.databaseName("local-CuratedDatabase").name("orders"))
+                        .table()
+                        .parameters())
+                .as("the Iceberg table registered in the Glue Data Catalog")
+                .containsEntry("table_type", "ICEBERG")
+                .containsKey("metadata_location");
 
         assertThat(retriedOperations())
                 .as("the SDK's retries, in the functions' log")
@@ -116,7 +117,7 @@ class EndpointFaultsTest {
                         "StartJobRun",
                         "GetJobRun",
                         "GetTable",
-                        "BatchCreatePartition",
+                        "CreateTable",
                         "CopyObject");
         assertThat(retriesOf(result, "EmitSucceededEvent"))
                 .as("the state machine's retry, in the timeline")
@@ -128,7 +129,7 @@ class EndpointFaultsTest {
         JsonNode result = dropThatExits(0, ProjectFiles.root().resolve("events/data/orders.csv"), "--engine", "GLUE");
 
         assertThat(result.path("rows").asLong()).isEqualTo(4);
-        assertFaultsInjectedOn("glue:StartJobRun", "glue:GetJobRun", "glue:BatchCreatePartition");
+        assertFaultsInjectedOn("glue:StartJobRun", "glue:GetJobRun", "glue:CreateTable");
         assertThat(retriedOperations()).contains("StartJobRun", "GetJobRun");
     }
 

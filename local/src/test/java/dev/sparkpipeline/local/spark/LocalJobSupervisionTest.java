@@ -53,7 +53,10 @@ class LocalJobSupervisionTest {
             Path work = Path.of(args[0]);
             Process job = LocalSparkJob.forThisJvm()
                     .withMainClass(SleepingJob.class.getName())
-                    .start(new CurateJobCall("in", "out", "orders", "run", Map.of()), work.resolve("job.log"));
+                    .start(
+                            new CurateJobCall("in", "out", "orders", "run", Map.of()),
+                            Map.of(),
+                            work.resolve("job.log"));
             System.out.println(job.pid());
             System.out.flush();
             Thread.sleep(TimeUnit.MINUTES.toMillis(5));
