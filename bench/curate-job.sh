@@ -27,14 +27,17 @@ second="$work/orders-$rows-updated.csv"
 "$root/bench/orders-csv.sh" "$rows" "$first"
 "$root/bench/orders-csv.sh" "$rows" "$second" 7
 
-# The orders dataset as config/datasets.json has it, and the same dataset without its key (append).
-keyed="$root/config/datasets.json"
+# The orders dataset as config/datasets.json has it but partitioned by ingest_date, as the earlier
+# Parquet job wrote it (one partition, like for like), keyed (merge) and without its key (append).
+keyed="$work/datasets-merge.json"
 unkeyed="$work/datasets-append.json"
-python3 - "$keyed" "$unkeyed" <<'PY'
+python3 - "$root/config/datasets.json" "$keyed" "$unkeyed" <<'PY'
 import json, sys
 config = json.load(open(sys.argv[1]))
-del config["datasets"]["orders"]["key"]
+config["datasets"]["orders"]["partitionBy"] = ["ingest_date"]
 json.dump(config, open(sys.argv[2], "w"), indent=2)
+del config["datasets"]["orders"]["key"]
+json.dump(config, open(sys.argv[3], "w"), indent=2)
 PY
 
 # The child JVM flags LocalSparkJob uses: the root pom's spark.java17.opens, as the build wrote it (a java @argfile).
@@ -44,7 +47,7 @@ iceberg() { # warehouse: the Hadoop catalog the local runner gives the job (Iceb
   echo "-Dspark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions" \
        "-Dspark.sql.catalog.lake=org.apache.iceberg.spark.SparkCatalog -Dspark.sql.catalog.lake.type=hadoop" \
        "-Dspark.sql.catalog.lake.lock-impl=dev.sparkpipeline.curate.table.FolderLockManager" \
-       "-Dspark.sql.catalog.lake.warehouse=file://$1"
+       "-Dspark.sql.iceberg.vectorization.enabled=false -Dspark.sql.catalog.lake.warehouse=file://$1"
 }
 
 measure() { # name, command...: prints "seconds peak_kb"

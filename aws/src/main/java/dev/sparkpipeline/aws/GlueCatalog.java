@@ -1,6 +1,7 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.error.PipelineException;
 import dev.sparkpipeline.core.outcome.Catalog;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +23,14 @@ public record GlueCatalog(GlueClient glue, String database) implements Catalog {
 
     @Override
     public boolean register(String table, String location, String metadataLocation) {
-        Table existing;
-        try {
-            existing = glue.getTable(b -> b.databaseName(database).name(table)).table();
-        } catch (EntityNotFoundException missing) {
+        Table existing = EngineErrors.call("GetTable", () -> {
+            try {
+                return glue.getTable(b -> b.databaseName(database).name(table)).table();
+            } catch (EntityNotFoundException missing) {
+                return null;
+            }
+        });
+        if (existing == null) {
             try {
                 EngineErrors.run(
                         "CreateTable",
@@ -35,8 +40,12 @@ public record GlueCatalog(GlueClient glue, String database) implements Catalog {
                                         .parameters(Map.of(TABLE_TYPE, ICEBERG, "metadata_location", metadataLocation))
                                         .storageDescriptor(s -> s.location(location)))));
                 return true;
-            } catch (AlreadyExistsException registeredMeanwhile) {
-                return false;
+            } catch (PipelineException failed) {
+                if (failed.getCause() instanceof AlreadyExistsException) {
+                    // Another run's publish registered it between the two calls.
+                    return false;
+                }
+                throw failed;
             }
         }
         String type =

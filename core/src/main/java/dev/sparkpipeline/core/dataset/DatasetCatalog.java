@@ -356,6 +356,18 @@ public final class DatasetCatalog {
                             + " is neither a column nor a partition transform (years, months, days, hours of a date or"
                             + " timestamp column; bucket(N, column); truncate(N, column))"));
             names(node, "partitionBy", List.of(field.column()), declared, true);
+            if (field.column().equals(INGEST_DATE) && !field.transform().equals("identity")) {
+                throw new InvalidDatasetConfig(node.path() + ".partitionBy: " + entry + ": " + INGEST_DATE
+                        + " is a day already; partition by it as it is");
+            }
+            for (String earlier : entries) {
+                PartitionField other = PartitionField.parse(earlier).orElseThrow();
+                if (other.column().equals(field.column())
+                        && (other.transform().equals(field.transform()) || other.timeBased() && field.timeBased())) {
+                    throw new InvalidDatasetConfig(node.path() + ".partitionBy: " + entry + " and " + earlier
+                            + " partition " + field.column() + " twice");
+                }
+            }
             columns.stream()
                     .filter(column -> column.name().equals(field.column()))
                     .findFirst()

@@ -31,12 +31,23 @@ public record PartitionField(String transform, String column, int width) impleme
         }
         Matcher width = WIDTH.matcher(text.toLowerCase(Locale.ROOT));
         if (width.matches()) {
+            if (width.group(2).length() > 9) {
+                return Optional.empty();
+            }
             int n = Integer.parseInt(width.group(2));
             return n < 1
                     ? Optional.empty()
                     : Optional.of(new PartitionField(width.group(1), text.substring(width.start(3), width.end(3)), n));
         }
         return NAME.matcher(text).matches() ? Optional.of(new PartitionField("identity", text, 0)) : Optional.empty();
+    }
+
+    /** Whether the field is a time transform: a column may have one at most (days and months of one column are redundant). */
+    public boolean timeBased() {
+        return switch (transform) {
+            case "years", "months", "days", "hours" -> true;
+            default -> false;
+        };
     }
 
     /** Why the transform does not fit a column of this type, or empty when it does. */

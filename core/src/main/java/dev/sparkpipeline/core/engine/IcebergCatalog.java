@@ -28,9 +28,12 @@ public record IcebergCatalog(String warehouse, String glueDatabase) {
      */
     public static final String FOLDER_LOCK = "dev.sparkpipeline.curate.table.FolderLockManager";
 
-    /** The catalog of a deployed stack: Glue Data Catalog tables with their data in the curated bucket. */
+    /**
+     * The catalog of a deployed stack: Glue Data Catalog tables with their data in the curated bucket.
+     * The database is named in lower case, as Glue stores it and as Iceberg's Glue catalog requires.
+     */
     public static IcebergCatalog glue(String curatedBucket, String database) {
-        return new IcebergCatalog("s3://" + curatedBucket + "/", database);
+        return new IcebergCatalog("s3://" + curatedBucket + "/", database.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The local runner's catalog: tables as folders under {@code warehouse}. */
@@ -57,6 +60,10 @@ public record IcebergCatalog(String warehouse, String glueDatabase) {
         if (pathBased()) {
             conf.put(prefix + ".type", "hadoop");
             conf.put(prefix + ".lock-impl", FOLDER_LOCK);
+            // Iceberg 1.7.1's Arrow-vectorised Parquet reader crashed the local JVM (SIGSEGV, OpenJDK 17.0.15)
+            // in every try at merging 1,000,000 rows into a 1,000,000-row table (docs/benchmarks.md); the
+            // row reader is used offline. The engines keep their own builds' default.
+            conf.put("spark.sql.iceberg.vectorization.enabled", "false");
         } else {
             conf.put(prefix + ".catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog");
             conf.put(prefix + ".io-impl", "org.apache.iceberg.aws.s3.S3FileIO");

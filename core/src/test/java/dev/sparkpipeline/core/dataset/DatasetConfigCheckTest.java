@@ -54,6 +54,8 @@ class DatasetConfigCheckTest {
             an unknown transform      | "partitionBy": ["weeks(at)"]     | datasets.d.partitionBy: weeks(at) is neither a column nor a partition transform
             a transform that misfits  | "partitionBy": ["days(id)"]      | datasets.d.partitionBy: days(id): days does not apply to a string column
             an ordering without a key | "orderBy": "at"                  | datasets.d.orderBy orders the rows of one key: it needs a key
+            two time transforms       | "partitionBy": ["days(at)", "months(at)"] | datasets.d.partitionBy: months(at) and days(at) partition at twice
+            a transform of the day    | "partitionBy": ["days(ingest_date)"] | datasets.d.partitionBy: days(ingest_date): ingest_date is a day already
             an error ratio above one  | "maxErrorRatio": 5               | datasets.d.maxErrorRatio must be between 0 and 1
             a fractional timeout      | "timeoutMinutes": 1.5            | datasets.d.timeoutMinutes must be a whole number from 1 to 10080
             an unknown policy         | "extraColumns": "ignore"         | datasets.d.extraColumns: unknown value ignore (drop, keep, reject)

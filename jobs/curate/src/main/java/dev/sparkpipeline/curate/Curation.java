@@ -165,23 +165,30 @@ final class Curation {
             ordering.add(CuratedTable.SOURCE_VERSION);
             Manifest.TableCommit commit = table.commit(
                     curated, dataset.key(), ordering, source(arguments, rowsIn, rejectedCount, duplicates));
-            Optional<String> upkeep =
-                    new TableMaintenance(spark, table, arguments.write().upkeep()).afterCommit();
             Map<String, String> schema = new LinkedHashMap<>();
             for (StructField field : curated.schema().fields()) {
                 schema.put(field.name(), field.dataType().simpleString());
             }
-            return finish(
-                    arguments,
-                    table,
-                    commit,
-                    upkeep.orElse(null),
-                    new Counts(rowsIn, rowsOut, rejectedCount, duplicates),
-                    schema,
-                    rejects,
-                    rejectedCount > 0 ? errors + "/" : null,
-                    undeclared,
-                    dedupe);
+            Counts rows = new Counts(rowsIn, rowsOut, rejectedCount, duplicates);
+            String errorsFolder = rejectedCount > 0 ? errors + "/" : null;
+            // The manifest right after the commit: upkeep may take long, and the commit stands whatever it does.
+            Manifest manifest =
+                    finish(arguments, table, commit, null, rows, schema, rejects, errorsFolder, undeclared, dedupe);
+            Optional<String> upkeep =
+                    new TableMaintenance(spark, table, arguments.write().upkeep()).afterCommit();
+            return upkeep.isEmpty()
+                    ? manifest
+                    : finish(
+                            arguments,
+                            table,
+                            commit,
+                            upkeep.get(),
+                            rows,
+                            schema,
+                            rejects,
+                            errorsFolder,
+                            undeclared,
+                            dedupe);
         } finally {
             curated.unpersist();
         }

@@ -156,6 +156,25 @@ class IcebergTableTest {
     }
 
     @Test
+    void anAppendWithoutAColumnAnEarlierFileAddedLeavesItNull() throws IOException {
+        DatasetSpec keepExtras = Datasets.orders("\"extraColumns\": \"keep\"");
+        runCsv(
+                keepExtras,
+                "a.csv",
+                "r1",
+                "v1",
+                MONDAY,
+                HEADER.strip() + ",promo\no-1,c-1,2026-11-22T08:00:00Z,1.00,open,x\n");
+
+        run(keepExtras, "b.csv", "r2", "v1", MONDAY.plusSeconds(1), "o-2,c-1,2026-11-22T08:00:00Z,2.00,open\n");
+
+        assertThat(spark.sql("SELECT order_id, promo FROM lake.orders ORDER BY order_id")
+                        .collectAsList())
+                .extracting(Row::toString)
+                .containsExactly("[o-1,x]", "[o-2,null]");
+    }
+
+    @Test
     void eightRunsCommittingAtOnceAllSucceedOneSnapshotEach() throws Exception {
         DatasetSpec orders = Datasets.orders("\"key\": [\"order_id\"]");
         run(orders, "seed.csv", "seed", "v1", MONDAY, "o-shared,c-1,2026-11-22T08:00:00Z,0.00,open\n");

@@ -106,17 +106,18 @@ final class JobsOnLocalSpark implements TaskRunner {
         String dataset = input.dataset();
         String sourceBucket = input.source().bucket();
         String sourceKey = input.source().key();
-        // One lake for every run: the table accumulates across runs as the cloud's does.
+        // One lake for every run's table, which accumulates across runs as the cloud's does; each run's source its own.
         var lake = new LocalLake(work.resolve("lake"));
+        var sources = new LocalLake(work.resolve("sources").resolve(runId));
         try {
-            Path source = lake.file(sourceBucket, sourceKey);
+            Path source = sources.file(sourceBucket, sourceKey);
             Files.createDirectories(source.getParent());
             Files.deleteIfExists(source);
             s3.getObject(request -> request.bucket(sourceBucket).key(sourceKey), source);
             IcebergCatalog catalog =
                     IcebergCatalog.hadoop("file://" + lake.root().resolve(curatedBucket));
             var call = new CurateJobCall(
-                    lake.jobPath(sourceBucket, sourceKey),
+                    sources.jobPath(sourceBucket, sourceKey),
                     lake.jobPath(curatedBucket, dataset),
                     dataset,
                     runId,

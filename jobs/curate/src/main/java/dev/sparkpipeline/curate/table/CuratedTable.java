@@ -15,14 +15,17 @@ import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -83,14 +86,33 @@ public final class CuratedTable {
      * @throws SchemaChangeRefused when a column would change in a way that loses data; the table is unchanged
      */
     public void prepare(StructType schema, List<PartitionField> partitions) {
-        Optional<Table> existing = load();
-        if (existing.isEmpty()) {
-            create(schema, partitions);
-            return;
-        }
-        StructType current = spark.table(qualified).schema();
-        for (SchemaPolicy.Change change : SchemaPolicy.changes(name, current, schema)) {
-            spark.sql(change.sql(qualified));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<Table> existing = load();
+                if (existing.isEmpty()) {
+                    create(schema, partitions);
+                    if (load().isEmpty()) {
+                        // CREATE ... IF NOT EXISTS found a table of that name the Iceberg catalog cannot load.
+                        throw new SchemaChangeRefused("table " + name + " exists in the catalog and is not an Iceberg"
+                                + " table (a Parquet table an earlier version of the pipeline made?): migrate it to"
+                                + " Iceberg (CALL system.migrate) or drop it, then run again");
+                    }
+                    return;
+                }
+                StructType current = spark.table(qualified).schema();
+                for (SchemaPolicy.Change change : SchemaPolicy.changes(name, current, schema)) {
+                    spark.sql(change.sql(qualified));
+                }
+                return;
+            } catch (SchemaChangeRefused refused) {
+                throw refused;
+            } catch (RuntimeException raced) {
+                // Another run created the table or added the column first: look again, from the new table.
+                if (attempt >= ATTEMPTS) {
+                    throw raced;
+                }
+                backOff(attempt);
+            }
         }
     }
 
@@ -187,7 +209,11 @@ public final class CuratedTable {
         return "hadoop".equals(spark.conf().get("spark.sql.catalog." + IcebergCatalog.NAME + ".type", ""));
     }
 
-    /** The rows with the table's types (a widened column takes the wider type), in their own column order. */
+    /**
+     * The rows with the table's types (a widened column takes the wider type), and a null for each
+     * table column the run does not carry (one the dataset no longer declares, an extra column an
+     * earlier file had): an append by name needs every column.
+     */
     private Dataset<Row> alignedToTable(Dataset<Row> rows) {
         StructType table = spark.table(qualified).schema();
         List<Column> columns = new ArrayList<>();
@@ -198,6 +224,12 @@ public final class CuratedTable {
                     .orElse(field);
             columns.add(
                     rows.col("`" + field.name() + "`").cast(target.dataType()).as(target.name()));
+        }
+        for (StructField field : table.fields()) {
+            boolean carried = Arrays.stream(rows.schema().fieldNames()).anyMatch(field.name()::equalsIgnoreCase);
+            if (!carried) {
+                columns.add(functions.lit(null).cast(field.dataType()).as(field.name()));
+            }
         }
         return rows.select(columns.toArray(Column[]::new));
     }
@@ -216,12 +248,10 @@ public final class CuratedTable {
     }
 
     private static Optional<Snapshot> snapshotOf(Table table, SourceCommit source) {
-        // Newest first: a source is committed once, and the newest snapshots are the likeliest to hold it.
-        List<Snapshot> snapshots = new ArrayList<>();
-        table.snapshots().forEach(snapshots::add);
-        for (int i = snapshots.size() - 1; i >= 0; i--) {
-            if (source.recordedIn(snapshots.get(i).summary())) {
-                return Optional.of(snapshots.get(i));
+        // The table's own history, newest first: a snapshot a rollback left behind holds nothing the table has.
+        for (Snapshot snapshot : SnapshotUtil.currentAncestors(table)) {
+            if (source.recordedIn(snapshot.summary())) {
+                return Optional.of(snapshot);
             }
         }
         return Optional.empty();
@@ -269,12 +299,18 @@ public final class CuratedTable {
 
     /**
      * A commit another run's commit beat: Iceberg's own retries ran out, the merge's rows changed
-     * under it, or the table changed between the merge's scan and its file filtering (Spark's
-     * "concurrently modified").
+     * under it (a validation naming conflicting files), the table changed between the merge's scan
+     * and its file filtering (Spark's "concurrently modified"), or the commit's fate is unknown.
      */
     private static boolean lostARace(Throwable failed) {
         for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CommitFailedException || cause instanceof ValidationException) {
+            // Unknown: the commit may have landed; the next attempt looks for its snapshot before writing.
+            if (cause instanceof CommitFailedException || cause instanceof CommitStateUnknownException) {
+                return true;
+            }
+            if (cause instanceof ValidationException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("onflicting")) {
                 return true;
             }
             if (cause instanceof IllegalStateException

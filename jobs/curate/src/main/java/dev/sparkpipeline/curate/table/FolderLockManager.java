@@ -55,20 +55,37 @@ public final class FolderLockManager implements LockManager {
             if (!inJvm.tryLock(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 return false;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        FileChannel channel = null;
+        try {
             Files.createDirectories(folder);
-            FileChannel channel = FileChannel.open(
+            channel = FileChannel.open(
                     folder.resolve(digest(entityId) + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             // FileChannel.lock blocks until the other process releases it; the in-JVM lock keeps this JVM's threads
             // out.
             FileLock lock = channel.lock();
             held.put(entityId, new Held(ownerId, channel, lock));
             return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Nothing held on any failure: the channel closed, the in-JVM lock given back.
+            closeQuietly(channel);
             inJvm.unlock();
-            throw new UncheckedIOException("cannot take the commit lock for " + entityId, e);
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("cannot take the commit lock for " + entityId, io)
+                    : (RuntimeException) e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing is all that is left to do; the lock failure is the one reported.
+            }
         }
     }
 
@@ -92,7 +109,9 @@ public final class FolderLockManager implements LockManager {
 
     @Override
     public void close() {
-        held.keySet().forEach(entity -> release(entity, held.get(entity).owner()));
+        // Iceberg releases each lock in the thread that took it; closing the catalog only closes what is left open.
+        held.values().forEach(current -> closeQuietly(current.channel()));
+        held.clear();
     }
 
     private static String digest(String entityId) {

@@ -2,7 +2,6 @@ package dev.sparkpipeline.curate.table;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a run records in the snapshot that commits its rows, so that the table itself says which
@@ -46,21 +45,23 @@ public record SourceCommit(
     }
 
     /**
-     * Whether a snapshot's summary records this source version: the same run (a retry), or the same
-     * object, version and ETag under another run. Without a version or an ETag an object is known by
-     * its run alone, since its name says nothing about its content.
+     * Whether a snapshot's summary records this source version: the same object under the same run
+     * (a retry), or the same object version under another run: the same version id when both know
+     * one, else the same ETag. An object known by neither is known by its run alone, since its name
+     * says nothing about its content.
      */
     boolean recordedIn(Map<String, String> summary) {
-        if (summary == null || !summary.containsKey(SOURCE)) {
+        if (summary == null || !source.equals(summary.get(SOURCE))) {
             return false;
         }
         if (runId.equals(summary.get(RUN_ID))) {
             return true;
         }
-        return (version != null || etag != null)
-                && source.equals(summary.get(SOURCE))
-                && Objects.equals(version, summary.get(VERSION))
-                && Objects.equals(etag, summary.get(ETAG));
+        String recordedVersion = summary.get(VERSION);
+        if (version != null && recordedVersion != null) {
+            return version.equals(recordedVersion);
+        }
+        return etag != null && etag.equals(summary.get(ETAG));
     }
 
     /** The counts an earlier run recorded, for a replay's manifest. */

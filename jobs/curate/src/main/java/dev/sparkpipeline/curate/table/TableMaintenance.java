@@ -38,9 +38,12 @@ public final class TableMaintenance {
             return Optional.empty();
         }
         Table current = table.load().orElseThrow();
+        String lastUpkeep = current.properties().get(LAST_UPKEEP);
         int commits = 0;
         for (Snapshot snapshot : SnapshotUtil.currentAncestors(current)) {
-            if (DataOperations.REPLACE.equals(snapshot.operation())) {
+            // Counted since the last compaction, or the last upkeep, which may have had nothing to compact.
+            if (DataOperations.REPLACE.equals(snapshot.operation())
+                    || String.valueOf(snapshot.snapshotId()).equals(lastUpkeep)) {
                 break;
             }
             commits++;
@@ -56,6 +59,9 @@ public final class TableMaintenance {
         }
     }
 
+    /** The table property that names the snapshot the last upkeep ran at. */
+    static final String LAST_UPKEEP = "pipeline.last-upkeep-snapshot";
+
     /** Compacts the table's small files and expires its old snapshots; says what it did. */
     public String run() {
         String identifier = table.name();
@@ -66,6 +72,12 @@ public final class TableMaintenance {
         Row expired = spark.sql("CALL " + IcebergCatalog.NAME + ".system.expire_snapshots(table => '" + identifier
                         + "', older_than => TIMESTAMP '" + olderThan + "', retain_last => 1)")
                 .first();
+        Table after = table.load().orElseThrow();
+        if (after.currentSnapshot() != null) {
+            after.updateProperties()
+                    .set(LAST_UPKEEP, String.valueOf(after.currentSnapshot().snapshotId()))
+                    .commit();
+        }
         return "compacted " + rewritten.getAs("rewritten_data_files_count") + " data files into "
                 + rewritten.getAs("added_data_files_count") + "; expired snapshots older than "
                 + upkeep.snapshotRetentionDays() + " days (" + expired.getAs("deleted_data_files_count")
