@@ -363,7 +363,7 @@ public final class DatasetCatalog {
             for (String earlier : entries) {
                 PartitionField other = PartitionField.parse(earlier).orElseThrow();
                 if (other.column().equals(field.column())
-                        && (other.transform().equals(field.transform()) || other.timeBased() && field.timeBased())) {
+                        && (other.transform().equals(field.transform()) || (other.timeBased() && field.timeBased()))) {
                     throw new InvalidDatasetConfig(node.path() + ".partitionBy: " + entry + " and " + earlier
                             + " partition " + field.column() + " twice");
                 }

@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.spark.sql.Column;
@@ -44,6 +43,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -137,18 +137,12 @@ final class Curation {
         selected.add(col(RowShaper.FINGERPRINT));
         selected.add(col(RowShaper.LINE));
         Dataset<Row> good = parsed.filter(col(RowShaper.ERRORS).isNull()).select(selected.toArray(Column[]::new));
-        String dedupe;
-        Dataset<Row> unique;
-        if (!dataset.key().isEmpty()) {
-            dedupe = "key";
-            unique = newestPerKey(good);
-        } else if (dataset.rows().dedupe() == RowRules.Dedupe.ROWS) {
-            dedupe = "rows";
-            unique = good.dropDuplicates(RowShaper.FINGERPRINT);
-        } else {
-            dedupe = "none";
-            unique = good;
-        }
+        String dedupe = dedupeMode();
+        Dataset<Row> unique = switch (dedupe) {
+            case "key" -> newestPerKey(good);
+            case "rows" -> good.dropDuplicates(RowShaper.FINGERPRINT);
+            default -> good;
+        };
         Dataset<Row> curated = withLineage(
                         unique.drop(RowShaper.FINGERPRINT, RowShaper.LINE), reader.sourceKey(), arguments)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -165,10 +159,7 @@ final class Curation {
             ordering.add(CuratedTable.SOURCE_VERSION);
             Manifest.TableCommit commit = table.commit(
                     curated, dataset.key(), ordering, source(arguments, rowsIn, rejectedCount, duplicates));
-            Map<String, String> schema = new LinkedHashMap<>();
-            for (StructField field : curated.schema().fields()) {
-                schema.put(field.name(), field.dataType().simpleString());
-            }
+            Map<String, String> schema = schemaOf(curated.schema());
             Counts rows = new Counts(rowsIn, rowsOut, rejectedCount, duplicates);
             String errorsFolder = rejectedCount > 0 ? errors + "/" : null;
             // The manifest right after the commit: upkeep may take long, and the commit stands whatever it does.
@@ -258,19 +249,8 @@ final class Curation {
                         recorded.rejected(),
                         recorded.duplicates())
                 : new Counts(0, 0, 0, 0);
-        Table iceberg = table.load().orElseThrow();
-        Map<String, String> schema = new LinkedHashMap<>();
-        for (StructField field : spark.table(table.qualifiedName()).schema().fields()) {
-            schema.put(field.name(), field.dataType().simpleString());
-        }
-        Manifest.TableCommit commit = new Manifest.TableCommit(
-                table.name(),
-                iceberg.location(),
-                ((HasTableOperations) iceberg).operations().current().metadataFileLocation(),
-                earlier.snapshotId(),
-                dataset.key().isEmpty() ? "append" : "merge",
-                true,
-                null);
+        Map<String, String> schema = schemaOf(spark.table(table.qualifiedName()).schema());
+        Manifest.TableCommit commit = table.commitOf(earlier, dataset.key(), true);
         String errors = arguments.output() + "/_errors/run_id=" + arguments.runId();
         return finish(
                 arguments,
@@ -282,7 +262,24 @@ final class Curation {
                 List.of(),
                 sameRun && recorded.rejected() > 0 ? errors + "/" : null,
                 List.of(),
-                dataset.key().isEmpty() ? (dataset.rows().dedupe() == RowRules.Dedupe.ROWS ? "rows" : "none") : "key");
+                dedupeMode());
+    }
+
+    /** How duplicates are found: by the dataset's key, by every source value, or not at all. */
+    private String dedupeMode() {
+        if (!dataset.key().isEmpty()) {
+            return "key";
+        }
+        return dataset.rows().dedupe() == RowRules.Dedupe.ROWS ? "rows" : "none";
+    }
+
+    /** Every column to its Spark SQL type, in order, as the manifest lists them. */
+    private static Map<String, String> schemaOf(StructType schema) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (StructField field : schema.fields()) {
+            columns.put(field.name(), field.dataType().simpleString());
+        }
+        return columns;
     }
 
     /** What the run's commit records about its source. */

@@ -388,6 +388,8 @@ class IcebergTableTest {
 
     /** "order_id amount status" per row, in key order. */
     private List<String> rows() {
+        // Other sessions committed: read the table as it is now, not as this session's catalog cached it.
+        spark.sql("REFRESH TABLE lake.orders");
         return spark
                 .sql("SELECT order_id, amount, status FROM lake.orders ORDER BY order_id, amount")
                 .collectAsList()
@@ -397,6 +399,7 @@ class IcebergTableTest {
     }
 
     private long snapshots() {
+        spark.sql("REFRESH TABLE lake.orders");
         return spark.table("lake.orders.snapshots").count();
     }
 

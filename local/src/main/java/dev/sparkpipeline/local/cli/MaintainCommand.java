@@ -2,6 +2,7 @@ package dev.sparkpipeline.local.cli;
 
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.engine.IcebergCatalog;
+import dev.sparkpipeline.curate.MaintainTables;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.BucketNames;
@@ -31,9 +32,6 @@ import picocli.CommandLine.Spec;
         description = "Compact the lake's tables and expire their old snapshots (what the job does every N commits).")
 final class MaintainCommand implements Callable<Integer> {
 
-    /** The job jar's maintenance entry point. */
-    private static final String MAIN_CLASS = "dev.sparkpipeline.curate.MaintainTables";
-
     @Spec
     CommandSpec spec;
 
@@ -61,8 +59,9 @@ final class MaintainCommand implements Callable<Integer> {
         }
         var resources = new LocalResources(SamTemplate.read(templateFile));
         LocalLake lake = new LocalLake(lakeDir.toAbsolutePath());
-        Path curated = lake.root().resolve(BucketNames.of(resources).curated());
-        IcebergCatalog catalog = IcebergCatalog.hadoop("file://" + curated);
+        String curatedBucket = BucketNames.of(resources).curated();
+        Path curated = lake.root().resolve(curatedBucket);
+        IcebergCatalog catalog = lake.tables(curatedBucket);
         List<String> arguments = new ArrayList<>();
         for (DatasetSpec spec : datasets.all()) {
             boolean named = dataset == null || dataset.equals(spec.name());
@@ -78,12 +77,13 @@ final class MaintainCommand implements Callable<Integer> {
         }
         arguments.addAll(List.of("--snapshot-retention-days", resources.ref("TableSnapshotRetentionDays")));
         Path log = lake.root().resolve("_logs").resolve("jobs").resolve("maintain.log");
-        Process process = LocalSparkJob.forThisJvm().start(MAIN_CLASS, arguments, catalog.sparkConf(), log);
+        Process process =
+                LocalSparkJob.forThisJvm().start(MaintainTables.class.getName(), arguments, catalog.sparkConf(), log);
         int exit = process.waitFor();
         List<String> lines = Files.readAllLines(log);
         lines.stream()
-                .filter(line -> line.startsWith("MAINTAINED "))
-                .forEach(line -> out.println(line.substring("MAINTAINED ".length())));
+                .filter(line -> line.startsWith(MaintainTables.PREFIX))
+                .forEach(line -> out.println(line.substring(MaintainTables.PREFIX.length())));
         out.flush();
         if (exit != 0) {
             spec.commandLine()

@@ -114,8 +114,7 @@ final class JobsOnLocalSpark implements TaskRunner {
             Files.createDirectories(source.getParent());
             Files.deleteIfExists(source);
             s3.getObject(request -> request.bucket(sourceBucket).key(sourceKey), source);
-            IcebergCatalog catalog =
-                    IcebergCatalog.hadoop("file://" + lake.root().resolve(curatedBucket));
+            IcebergCatalog catalog = lake.tables(curatedBucket);
             var call = new CurateJobCall(
                     sources.jobPath(sourceBucket, sourceKey),
                     lake.jobPath(curatedBucket, dataset),

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.lake;
 
+import dev.sparkpipeline.core.engine.IcebergCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,6 +147,11 @@ public record LocalLake(Path root) {
      * The object as the curate job is given it: {@code file://} and the path as it is, not
      * percent-encoded, which Hadoop reads literally (as it reads an {@code s3://} key).
      */
+    /** The Iceberg catalog of the tables in {@code bucket}: a Hadoop catalog whose warehouse is the bucket's folder. */
+    public IcebergCatalog tables(String bucket) {
+        return IcebergCatalog.hadoop("file://" + root.resolve(bucket));
+    }
+
     public String jobPath(String bucket, String key) {
         return "file://" + file(bucket, key);
     }

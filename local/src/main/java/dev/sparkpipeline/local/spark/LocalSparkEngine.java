@@ -69,8 +69,7 @@ public final class LocalSparkEngine implements JobEngine {
     public JobHandle submit(JobRequest request) {
         String runId = request.executionName();
         running.computeIfAbsent(runId, id -> {
-            IcebergCatalog catalog =
-                    IcebergCatalog.hadoop("file://" + lake.root().resolve(curatedBucket));
+            IcebergCatalog catalog = lake.tables(curatedBucket);
             CurateJobCall call = CurateJobCall.of(request, curatedBucket, catalog, TableUpkeep.DEFAULT);
             // The engines' call, with the lake's files for its s3:// URIs, committing through the lake's Hadoop
             // catalog.

@@ -105,9 +105,15 @@ public final class LocalSparkJob {
         if (archive != null && Files.isReadable(archive)) {
             jvm.add("-XX:SharedArchiveFile=" + archive);
         }
-        // Spark reads spark.* system properties as its configuration, as spark-submit's --conf would set them.
-        sparkConf.forEach((name, value) -> jvm.add("-D" + name + "=" + value));
+        jvm.addAll(properties(sparkConf));
         return start(jvm, otherMainClass, arguments, log);
+    }
+
+    /** Spark reads {@code spark.*} system properties as its configuration, as spark-submit's {@code --conf} sets them. */
+    private static List<String> properties(Map<String, String> sparkConf) {
+        List<String> properties = new ArrayList<>();
+        sparkConf.forEach((name, value) -> properties.add("-D" + name + "=" + value));
+        return properties;
     }
 
     private List<String> arguments(CurateJobCall call) {
@@ -133,9 +139,9 @@ public final class LocalSparkJob {
             var call = new CurateJobCall(
                     sample.toUri().toString(), work.resolve("curated").toUri() + "/", "orders", "prepare", Map.of());
             List<String> jvm = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + partial));
-            IcebergCatalog.hadoop(work.resolve("curated").toUri().toString())
-                    .sparkConf()
-                    .forEach((name, value) -> jvm.add("-D" + name + "=" + value));
+            jvm.addAll(properties(
+                    IcebergCatalog.hadoop(work.resolve("curated").toUri().toString())
+                            .sparkConf()));
             Process process = start(jvm, mainClass, arguments(call), work.resolve("prepare.log"));
             if (process.waitFor() != 0 || !Files.isRegularFile(partial)) {
                 return false;

@@ -259,12 +259,4 @@ class DropEndToEndTest {
     private static Path sample(String relative) {
         return ProjectFiles.root().resolve("events").resolve(relative);
     }
-
-    private static long list(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.count();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -88,6 +88,7 @@ public final class CuratedTable {
     public void prepare(StructType schema, List<PartitionField> partitions) {
         for (int attempt = 1; ; attempt++) {
             try {
+                forgetCachedTable();
                 Optional<Table> existing = load();
                 if (existing.isEmpty()) {
                     create(schema, partitions);
@@ -132,6 +133,7 @@ public final class CuratedTable {
                 return commitOf(earlier.get(), key, true);
             }
             try {
+                forgetCachedTable();
                 Dataset<Row> aligned = alignedToTable(rows);
                 aligned.createOrReplaceTempView(view);
                 CommitMetadata.withCommitProperties(
@@ -205,6 +207,16 @@ public final class CuratedTable {
         spark.sql(ddl.toString());
     }
 
+    /**
+     * Drops the Spark catalog's cached copy of the table (Iceberg keeps one up to 30 s), so the
+     * schema and rows the next statement reads are the table's now, after other runs' commits.
+     */
+    private void forgetCachedTable() {
+        if (load().isPresent()) {
+            spark.sql("REFRESH TABLE " + qualified);
+        }
+    }
+
     private boolean pathBased() {
         return "hadoop".equals(spark.conf().get("spark.sql.catalog." + IcebergCatalog.NAME + ".type", ""));
     }
@@ -257,7 +269,8 @@ public final class CuratedTable {
         return Optional.empty();
     }
 
-    private Manifest.TableCommit commitOf(Snapshot snapshot, List<String> key, boolean replayed) {
+    /** The commit {@code snapshot} is, as the manifest names it: merge with a key, else append. */
+    public Manifest.TableCommit commitOf(Snapshot snapshot, List<String> key, boolean replayed) {
         Table table = load().orElseThrow();
         return new Manifest.TableCommit(
                 name,
@@ -276,13 +289,8 @@ public final class CuratedTable {
         String root = new org.apache.hadoop.fs.Path(table.location()).toUri().getPath();
         root = root.endsWith("/") ? root : root + "/";
         for (DataFile file : snapshot.addedDataFiles(table.io())) {
-            String path = new org.apache.hadoop.fs.Path(file.path().toString())
-                    .toUri()
-                    .getPath();
-            files.add(
-                    path.startsWith(root)
-                            ? path.substring(root.length())
-                            : file.path().toString());
+            String path = new org.apache.hadoop.fs.Path(file.location()).toUri().getPath();
+            files.add(path.startsWith(root) ? path.substring(root.length()) : file.location());
         }
         files.sort(String::compareTo);
         return files;
