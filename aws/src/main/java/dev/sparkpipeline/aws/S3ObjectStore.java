@@ -103,6 +103,23 @@ public record S3ObjectStore(S3Client s3) implements ObjectStore {
     }
 
     @Override
+    public Optional<StoredObject> create(String bucket, String key, String contentType, byte[] content) {
+        try {
+            var put = s3.putObject(
+                    b -> b.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*"),
+                    RequestBody.fromBytes(content));
+            return Optional.of(
+                    new StoredObject(bucket, key, put.versionId(), unquote(put.eTag()), content.length, null));
+        } catch (S3Exception e) {
+            // 412: the key exists; 409: a concurrent conditional write of the same key is in flight, and one wins.
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void delete(String bucket, String key, String versionId) {
         s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
     }

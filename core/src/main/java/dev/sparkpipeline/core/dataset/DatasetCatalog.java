@@ -63,7 +63,9 @@ public final class DatasetCatalog {
             "maxRecordBytes",
             "maxNestingDepth");
 
-    private static final List<String> DATASET_ONLY = List.of("prefix", "columns", "key", "orderBy", "engineBySize");
+    private static final List<String> DATASET_ONLY =
+            List.of("prefix", "columns", "key", "orderBy", "engineBySize", "batch");
+    private static final List<String> BATCH_FIELDS = List.of("maxFiles", "maxBytes", "maxWaitSeconds");
     private static final List<String> COLUMN_FIELDS = List.of("name", "type", "required", "format", "timeZone");
     private static final List<String> CSV_FIELDS = List.of("delimiter", "quote");
     private static final List<String> THRESHOLD_FIELDS = List.of("minBytes", "engine");
@@ -240,7 +242,28 @@ public final class DatasetCatalog {
                 engine(node, "engine", defaults),
                 bySize,
                 (int) node.integer("timeoutMinutes", defaults, 1, MAX_TIMEOUT_MINUTES),
-                rows);
+                rows,
+                batch(node));
+    }
+
+    /** The dataset's batching: absent or {@code false} means one execution per landed file. */
+    private static BatchPolicy batch(ConfigNode node) {
+        if (!node.fields().containsKey("batch")
+                || Boolean.FALSE.equals(node.fields().get("batch"))) {
+            return null;
+        }
+        String path = node.path() + ".batch";
+        ConfigNode batch = new ConfigNode(path, map(node.value("batch", null), path), BATCH_FIELDS);
+        batch.checkFields();
+        return new BatchPolicy(
+                (int) batch.optionalInteger("maxFiles", null, BatchPolicy.DEFAULT_MAX_FILES, 1, BatchPolicy.MOST_FILES),
+                batch.optionalInteger("maxBytes", null, BatchPolicy.DEFAULT_MAX_BYTES, 1, Long.MAX_VALUE),
+                (int) batch.optionalInteger(
+                        "maxWaitSeconds",
+                        null,
+                        BatchPolicy.DEFAULT_MAX_WAIT_SECONDS,
+                        0,
+                        BatchPolicy.LONGEST_WAIT_SECONDS));
     }
 
     private static List<ColumnSpec> columns(ConfigNode node, RowRules rows) {
@@ -544,7 +567,9 @@ public final class DatasetCatalog {
         }
 
         long optionalInteger(String field, ConfigNode defaults, long fallback, long min, long max) {
-            return has(field) || defaults.has(field) ? integer(field, defaults, min, max) : fallback;
+            return has(field) || (defaults != null && defaults.has(field))
+                    ? integer(field, defaults, min, max)
+                    : fallback;
         }
 
         boolean bool(String field, Object fallback) {

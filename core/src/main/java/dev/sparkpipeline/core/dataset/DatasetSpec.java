@@ -28,6 +28,7 @@ import java.util.Set;
  * @param engineBySize   larger files' engines
  * @param timeoutMinutes the job's deadline
  * @param rows           how strictly rows are read (encoding, extra columns, duplicates, numbers, bounds)
+ * @param batch          how landed files are batched into one execution, or null: one execution per file
  */
 public record DatasetSpec(
         String name,
@@ -45,7 +46,8 @@ public record DatasetSpec(
         Engine engine,
         List<SizeThreshold> engineBySize,
         int timeoutMinutes,
-        RowRules rows)
+        RowRules rows,
+        BatchPolicy batch)
         implements Serializable {
 
     public DatasetSpec {
@@ -54,6 +56,36 @@ public record DatasetSpec(
         key = List.copyOf(key);
         partitionBy = List.copyOf(partitionBy);
         engineBySize = List.copyOf(engineBySize);
+    }
+
+    /**
+     * Whether a landed file of this size joins a batch: the dataset batches, the file fits a batch,
+     * and its size routes it to the dataset's default engine (a large engine runs a file alone).
+     */
+    public boolean batches(long sizeBytes) {
+        return batch != null && batch.admits(sizeBytes) && engineFor(sizeBytes) == engine;
+    }
+
+    /** The same dataset with another batching policy, or none (per-file executions). */
+    public DatasetSpec withBatch(BatchPolicy other) {
+        return new DatasetSpec(
+                name,
+                prefix,
+                formats,
+                gzip,
+                minBytes,
+                maxBytes,
+                csv,
+                columns,
+                key,
+                orderBy,
+                partitionBy,
+                maxErrorRatio,
+                engine,
+                engineBySize,
+                timeoutMinutes,
+                rows,
+                other);
     }
 
     /** The partition fields, parsed. */

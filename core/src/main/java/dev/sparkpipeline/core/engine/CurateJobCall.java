@@ -10,19 +10,27 @@ import java.util.TreeMap;
 
 /**
  * How every engine calls the curate job: the same main class and the same arguments
- * ({@code --input --output --dataset --run-id}, the table write's {@code --table --source-version
+ * ({@code --input} for one landed file or {@code --batch} for a batch's manifest, then {@code --output
+ * --dataset --run-id}, the table write's {@code --table --source-version
  * --source-etag --landed-at --compact-every --snapshot-retention-days}, then the execution's extra
  * arguments).
  *
- * @param input   the landed file's URI
+ * @param input   the landed file's URI, or the batch manifest's
  * @param output  the dataset's curated root (the table's location)
  * @param dataset the dataset
  * @param runId   the run id (the execution name)
  * @param write   the table the run commits to and the source version it commits
  * @param extra   extra {@code --name value} arguments from the execution input
+ * @param batch   true when {@code input} is a batch manifest, which lists the landed files to read
  */
 public record CurateJobCall(
-        String input, String output, String dataset, String runId, TableWrite write, Map<String, String> extra) {
+        String input,
+        String output,
+        String dataset,
+        String runId,
+        TableWrite write,
+        Map<String, String> extra,
+        boolean batch) {
 
     /** The curate job's entry point, in {@code jobs/curate}. */
     public static final String MAIN_CLASS = "dev.sparkpipeline.curate.CurateJob";
@@ -30,6 +38,7 @@ public record CurateJobCall(
     /** The pipeline's own arguments: what the job reads for its input, output, run and configuration. */
     public static final Set<String> RESERVED = Set.of(
             "input",
+            "batch",
             "output",
             "dataset",
             "run-id",
@@ -76,9 +85,15 @@ public record CurateJobCall(
         }
     }
 
+    /** A call of one landed file. */
+    public CurateJobCall(
+            String input, String output, String dataset, String runId, TableWrite write, Map<String, String> extra) {
+        this(input, output, dataset, runId, write, extra, false);
+    }
+
     /** A call of an unidentified source into the dataset's own table: for tests and hand-made calls. */
     public CurateJobCall(String input, String output, String dataset, String runId, Map<String, String> extra) {
-        this(input, output, dataset, runId, TableWrite.to(dataset), extra);
+        this(input, output, dataset, runId, TableWrite.to(dataset), extra, false);
     }
 
     /**
@@ -94,18 +109,19 @@ public record CurateJobCall(
                 dataset,
                 request.executionName(),
                 TableWrite.of(catalog.table(dataset), request.input().source(), upkeep),
-                request.input().job().arguments());
+                request.input().job().arguments(),
+                request.input().isBatch());
     }
 
     /** The same call reading and writing other locations (the local runner's files for the engines' URIs). */
     public CurateJobCall at(String otherInput, String otherOutput) {
-        return new CurateJobCall(otherInput, otherOutput, dataset, runId, write, extra);
+        return new CurateJobCall(otherInput, otherOutput, dataset, runId, write, extra, batch);
     }
 
-    /** The arguments as a list: {@code --input URI --output URI ...}. */
+    /** The arguments as a list: {@code --input URI --output URI ...} ({@code --batch URI} for a batch). */
     public List<String> arguments() {
-        List<String> arguments =
-                new ArrayList<>(List.of("--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
+        List<String> arguments = new ArrayList<>(List.of(
+                batch ? "--batch" : "--input", input, "--output", output, "--dataset", dataset, "--run-id", runId));
         arguments.addAll(List.of("--table", write.table()));
         if (write.sourceVersion() != null) {
             arguments.addAll(List.of("--source-version", write.sourceVersion()));

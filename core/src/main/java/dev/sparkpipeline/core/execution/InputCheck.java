@@ -4,6 +4,9 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.intake.BatchManifest;
+import dev.sparkpipeline.core.intake.BatchManifests;
+import dev.sparkpipeline.core.json.BatchManifestJson;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.storage.ObjectStore;
@@ -18,9 +21,10 @@ import java.util.Optional;
  * in the landing bucket, and the input leaves room for what later states add. The answer is a
  * verdict, never an exception, so the state machine reads it without a Lambda error envelope.
  *
- * @param landingBucket the only bucket a run's source may be in (the functions may read no other)
+ * @param landingBucket the only bucket a run's landed file may be in (the functions may read no other)
+ * @param curatedBucket the bucket of batch manifests ({@code _batches/}), a batch run's source
  */
-public record InputCheck(ObjectStore store, DatasetCatalog catalog, String landingBucket) {
+public record InputCheck(ObjectStore store, DatasetCatalog catalog, String landingBucket, String curatedBucket) {
 
     /**
      * The largest execution state a run accepts, in bytes of JSON: Step Functions refuses a state
@@ -61,6 +65,9 @@ public record InputCheck(ObjectStore store, DatasetCatalog catalog, String landi
         if (catalog.named(input.dataset()).isEmpty()) {
             return Optional.of("dataset " + input.dataset() + " is not in the datasets configuration");
         }
+        if (input.isBatch()) {
+            return batchProblem(input);
+        }
         if (!input.source().bucket().equals(landingBucket)) {
             return Optional.of("source.bucket must be the landing bucket " + landingBucket + ", not "
                     + clip(input.source().bucket()));
@@ -83,6 +90,41 @@ public record InputCheck(ObjectStore store, DatasetCatalog catalog, String landi
                             ? ""
                             : " version " + clip(input.source().versionId()))
                     + " is not in the landing bucket: it never landed, or is gone");
+        }
+        return Optional.empty();
+    }
+
+    /** A batch run's source is its manifest, where the batcher wrote it, listing what the input says. */
+    private Optional<String> batchProblem(ExecutionInput input) {
+        String expected = BatchManifest.key(input.dataset(), input.batch().id());
+        if (!input.source().bucket().equals(curatedBucket)
+                || !input.source().key().equals(expected)) {
+            return Optional.of("a batch's source must be its manifest s3://" + curatedBucket + "/" + clip(expected)
+                    + ", not " + clip(input.source().uri()));
+        }
+        Optional<String> arguments = argumentsProblem(input.job().arguments());
+        if (arguments.isPresent()) {
+            return arguments;
+        }
+        Optional<byte[]> json = store.readRange(
+                curatedBucket, expected, input.source().versionId(), 0, BatchManifests.MAX_MANIFEST_BYTES);
+        if (json.isEmpty()) {
+            return Optional.of("batch manifest " + clip(input.source().uri()) + " is not there: the batcher did not "
+                    + "write it, or it expired");
+        }
+        BatchManifest manifest;
+        try {
+            manifest = BatchManifestJson.read(json.get());
+        } catch (InvalidInput malformed) {
+            return Optional.of("batch manifest " + clip(input.source().uri()) + ": " + malformed.getMessage());
+        }
+        if (!manifest.dataset().equals(input.dataset())
+                || manifest.files().size() != input.batch().files()) {
+            return Optional.of("batch manifest " + clip(input.source().uri()) + " lists "
+                    + manifest.files().size()
+                    + " files of dataset " + clip(manifest.dataset()) + ", not the input's "
+                    + input.batch().files()
+                    + " of " + clip(input.dataset()));
         }
         return Optional.empty();
     }

@@ -3,7 +3,9 @@ package dev.sparkpipeline.core.json;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.contract.JobSettings;
+import dev.sparkpipeline.core.contract.SourceBatch;
 import dev.sparkpipeline.core.contract.SourceObject;
+import dev.sparkpipeline.core.error.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,16 +39,44 @@ public final class ExecutionInputJson {
                         job.optionalString("sparkSubmitParameters"),
                         job.optionalString("clusterId"));
         return new ExecutionInput(
-                input.string("dataset"),
-                new SourceObject(
-                        source.string("bucket"),
-                        source.string("key"),
-                        source.optionalString("versionId"),
-                        source.optionalString("etag"),
-                        source.number("size", 0),
-                        source.optionalInstant("landedAt")),
-                engine(input),
-                settings);
+                input.string("dataset"), source(source), engine(input), settings, batch(input.optionalObject("batch")));
+    }
+
+    /** A batch marker; a null or absent one means the source is one landed file. */
+    private static SourceBatch batch(JsonObject batch) {
+        if (batch == null) {
+            return null;
+        }
+        try {
+            return new SourceBatch(batch.string("id"), (int) batch.number("files"));
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInput("batch: " + malformed.getMessage());
+        }
+    }
+
+    /** A landed object as inputs and batch manifests write it. */
+    public static SourceObject source(JsonObject source) {
+        return new SourceObject(
+                source.string("bucket"),
+                source.string("key"),
+                source.optionalString("versionId"),
+                source.optionalString("etag"),
+                source.number("size", 0),
+                source.optionalInstant("landedAt"));
+    }
+
+    /** A landed object's fields; an unknown landing time is left out. */
+    public static Map<String, Object> source(SourceObject object) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("bucket", object.bucket());
+        source.put("key", object.key());
+        source.put("versionId", object.versionId());
+        source.put("etag", object.etag());
+        source.put("size", object.size());
+        if (object.landedAt() != null) {
+            source.put("landedAt", object.landedAt().toString());
+        }
+        return source;
     }
 
     /** The engine an input names; absent means the default engine. */
@@ -65,15 +95,7 @@ public final class ExecutionInputJson {
      * as nulls, which the state machine's paths need; an unknown landing time is left out.
      */
     public static Map<String, Object> fields(ExecutionInput input) {
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("bucket", input.source().bucket());
-        source.put("key", input.source().key());
-        source.put("versionId", input.source().versionId());
-        source.put("etag", input.source().etag());
-        source.put("size", input.source().size());
-        if (input.source().landedAt() != null) {
-            source.put("landedAt", input.source().landedAt().toString());
-        }
+        Map<String, Object> source = source(input.source());
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("timeoutMinutes", input.job().timeoutMinutes());
         job.put("arguments", input.job().arguments());
@@ -84,6 +106,11 @@ public final class ExecutionInputJson {
         document.put("source", source);
         document.put("engine", input.engine().name());
         document.put("job", job);
+        if (input.batch() != null) {
+            document.put(
+                    "batch",
+                    Map.of("id", input.batch().id(), "files", input.batch().files()));
+        }
         return document;
     }
 }

@@ -44,6 +44,9 @@ public final class ManifestJson {
         document.put("schema", manifest.schema());
         document.put("partitions", manifest.partitions());
         document.put("files", manifest.files());
+        if (!manifest.sources().isEmpty()) {
+            document.put("sources", sourceList(manifest.sources()));
+        }
         return JsonObject.writeWithoutNulls(document);
     }
 
@@ -77,7 +80,39 @@ public final class ManifestJson {
                 extra == null ? null : extra.optionalString("policy"),
                 extra == null ? List.of() : extra.optionalStringList("columns"),
                 root.optionalString("dedupe"),
-                table(root.optionalObject("table")));
+                table(root.optionalObject("table")),
+                sources(root.optionalObjectList("sources")));
+    }
+
+    private static List<Map<String, Object>> sourceList(List<Manifest.SourceResult> sources) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Manifest.SourceResult source : sources) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("uri", source.uri());
+            entry.put("versionId", source.versionId());
+            entry.put("status", source.status().name());
+            entry.put("rowsIn", source.rowsIn());
+            entry.put("rowsOut", source.rowsOut());
+            entry.put("rejected", source.rejected());
+            entry.put("reason", source.reason());
+            list.add(entry);
+        }
+        return list;
+    }
+
+    private static List<Manifest.SourceResult> sources(List<JsonObject> entries) {
+        List<Manifest.SourceResult> sources = new ArrayList<>();
+        for (JsonObject entry : entries) {
+            sources.add(new Manifest.SourceResult(
+                    entry.string("uri"),
+                    entry.optionalString("versionId"),
+                    entry.enumValue("status", Manifest.Status.class),
+                    entry.number("rowsIn", 0),
+                    entry.number("rowsOut", 0),
+                    entry.number("rejected", 0),
+                    entry.optionalString("reason")));
+        }
+        return sources;
     }
 
     private static Map<String, Object> table(Manifest.TableCommit table) {

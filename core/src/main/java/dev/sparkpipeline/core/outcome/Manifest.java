@@ -26,6 +26,7 @@ import java.util.Map;
  * @param extraColumns the source columns the dataset does not declare (dropped or kept by that policy)
  * @param dedupe       how duplicates were found: key, rows or none; null when not said
  * @param table        the Iceberg commit that holds the run's rows, or null (a manifest of an earlier version)
+ * @param sources      for a batch, each member's fate in the run; empty for a run of one file
  */
 public record Manifest(
         String dataset,
@@ -43,7 +44,8 @@ public record Manifest(
         String extraPolicy,
         List<String> extraColumns,
         String dedupe,
-        TableCommit table) {
+        TableCommit table,
+        List<SourceResult> sources) {
 
     public Manifest {
         // The schema's order is the table's column order: copied, not re-hashed.
@@ -52,6 +54,38 @@ public record Manifest(
         files = files == null ? List.of() : List.copyOf(files);
         rejects = rejects == null ? List.of() : List.copyOf(rejects);
         extraColumns = extraColumns == null ? List.of() : List.copyOf(extraColumns);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** The members of a batch the run curated, in the manifest's order. */
+    public List<SourceResult> curatedSources() {
+        return sources.stream().filter(SourceResult::curated).toList();
+    }
+
+    /**
+     * What became of one member of a batch.
+     *
+     * @param uri       the landed file ({@code s3://bucket/key})
+     * @param versionId its version, or null when the bucket is unversioned
+     * @param status    {@code CURATED} (its rows are in the commit) or {@code FAILED} (set aside, none of its rows are)
+     * @param rowsIn    rows read from the file
+     * @param rowsOut   rows of the file the commit holds (after rejects and duplicates)
+     * @param rejected  rows of the file that did not fit
+     * @param reason    why the file failed, or null when it was curated
+     */
+    public record SourceResult(
+            String uri, String versionId, Status status, long rowsIn, long rowsOut, long rejected, String reason) {
+
+        /** Whether the file's rows are in the commit. */
+        public boolean curated() {
+            return status == Status.CURATED;
+        }
+    }
+
+    /** A batch member's fate in the run. */
+    public enum Status {
+        CURATED,
+        FAILED
     }
 
     /** Where a run's manifest is, relative to its dataset's curated root. */

@@ -22,6 +22,14 @@ public interface ObjectStore {
     /** Writes a small UTF-8 document (reason documents, manifests). */
     StoredObject put(String bucket, String key, String contentType, byte[] content);
 
+    /**
+     * Writes a small document only if no object has the key: the one writer of a claim wins, and a
+     * second writer learns it lost.
+     *
+     * @return the written object, or empty when the key was taken already
+     */
+    Optional<StoredObject> create(String bucket, String key, String contentType, byte[] content);
+
     /** Deletes an object version. */
     void delete(String bucket, String key, String versionId);
 }

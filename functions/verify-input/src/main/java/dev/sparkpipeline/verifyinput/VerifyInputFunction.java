@@ -18,6 +18,7 @@ public final class VerifyInputFunction {
         return new InputCheck(
                 adapters.objectStore(),
                 FunctionVariables.datasets(environment),
-                environment.required(FunctionVariables.LANDING_BUCKET));
+                environment.required(FunctionVariables.LANDING_BUCKET),
+                environment.required(FunctionVariables.CURATED_BUCKET));
     }
 }

@@ -150,7 +150,7 @@ class VerifyInputHandlerContractTest {
 
     private static VerifyInputHandler handler() {
         return new VerifyInputHandler(
-                new InputCheck(new S3ObjectStore(s3), DatasetCatalog.bundled(), "landing-bucket"));
+                new InputCheck(new S3ObjectStore(s3), DatasetCatalog.bundled(), "landing-bucket", "curated-bucket"));
     }
 
     @SuppressWarnings("unchecked")

@@ -229,7 +229,8 @@ final class Curation {
                         commit.snapshotId(),
                         commit.mode(),
                         commit.replayed(),
-                        maintenance));
+                        maintenance),
+                List.of());
         write(arguments.output() + "/" + Manifest.relativePath(arguments.runId()), ManifestJson.write(manifest));
         return manifest;
     }

@@ -5,6 +5,7 @@ import dev.sparkpipeline.core.storage.StoredObject;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,6 +69,28 @@ public record FolderObjectStore(LocalLake lake) implements ObjectStore {
             throw new UncheckedIOException(e);
         }
         return describe(bucket, key, target);
+    }
+
+    @Override
+    public Optional<StoredObject> create(String bucket, String key, String contentType, byte[] content) {
+        Path target = lake.file(bucket, key);
+        try {
+            Files.createDirectories(target.getParent());
+            // Written aside, then linked into place: a link fails if the name exists, so one writer wins
+            // and no reader sees a half-written document.
+            Path draft = Files.createTempFile(target.getParent(), ".create-", ".tmp");
+            try {
+                Files.write(draft, content);
+                Files.createLink(target, draft);
+            } catch (FileAlreadyExistsException taken) {
+                return Optional.empty();
+            } finally {
+                Files.deleteIfExists(draft);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(describe(bucket, key, target));
     }
 
     @Override
