@@ -6,6 +6,7 @@ import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.function.FunctionFactory;
+import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.Catalog;
@@ -55,6 +56,12 @@ public final class AwsAdapters implements Adapters {
     @Override
     public ExecutionStarter executionStarter(String stateMachineArn) {
         return new StepFunctionsExecutionStarter(clients.stepFunctions(), stateMachineArn, clock);
+    }
+
+    @Override
+    public IntakeQueue intakeQueue(String queueUrl) {
+        // The SQS adapter comes with the batcher function (issue 19), from the session writing it.
+        throw new UnsupportedOperationException("no SQS intake queue adapter yet: " + queueUrl);
     }
 
     @Override

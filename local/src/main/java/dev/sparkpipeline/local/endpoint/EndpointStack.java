@@ -11,6 +11,7 @@ import dev.sparkpipeline.local.runner.LocalFunctions;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import dev.sparkpipeline.local.runner.LocalTasks;
 import dev.sparkpipeline.local.runner.PipelineBuckets;
+import dev.sparkpipeline.local.runner.PipelineQueues;
 import dev.sparkpipeline.local.runner.PipelineSite;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.LocalResources;
@@ -45,6 +46,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The pipeline's resources on an AWS-compatible endpoint ({@code moto_server}, LocalStack or
@@ -52,7 +55,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * adapters from their template environment, pointed here by {@code AWS_ENDPOINT_URL}; the
  * interpreter's service integrations call here; the runner lands files and reads results here.
  *
- * <p>{@link #provision} creates what the template would (buckets, the failure topic, the state
+ * <p>{@link #provision} creates what the template would (buckets, queues, the failure topic, the state
  * machine, the EMR Serverless application, the Glue job and database), or finds them from an
  * earlier run, and resolves the template's references to their names and ARNs. Credentials are
  * the process's {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, else {@code test}/{@code
@@ -66,6 +69,7 @@ public final class EndpointStack {
     private final UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
     private final LocalResources resources;
     private final S3Client s3;
+    private final SqsClient sqs;
 
     private EndpointStack(
             URI endpoint,
@@ -78,6 +82,7 @@ public final class EndpointStack {
         this.credentials = credentials;
         this.resources = new LocalResources(template, physical);
         this.s3 = client(S3Client.builder().forcePathStyle(true), true);
+        this.sqs = client(SqsClient.builder(), true);
     }
 
     /** Creates (or finds) the template's resources on the endpoint. */
@@ -167,6 +172,11 @@ public final class EndpointStack {
         }
 
         @Override
+        public PipelineQueues queues() {
+            return new EndpointQueues(stack.sqs);
+        }
+
+        @Override
         public Optional<ExecutionInput> started(String executionName) {
             return stack.startedExecution(executionName);
         }
@@ -228,10 +238,22 @@ public final class EndpointStack {
                             .command(command -> command.name("glueetl")
                                     .scriptLocation("s3://" + resources.ref("ArtifactsBucket")
                                             + "/jobs/curate/GlueCurateEntry.scala"))));
+                case "AWS::SQS::Queue" -> {
+                    // CreateQueue answers the existing queue's URL when an earlier run made it.
+                    String url = sqs.createQueue(request -> request.queueName(stack + "-" + logicalId))
+                            .queueUrl();
+                    physical.put(logicalId, url);
+                    physical.put(
+                            logicalId + ".Arn",
+                            sqs.getQueueAttributes(request ->
+                                            request.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                                    .attributes()
+                                    .get(QueueAttributeName.QUEUE_ARN));
+                }
                 case "AWS::EMRServerless::Application" -> physical.put(logicalId, application(stack + "-curate"));
                 case "AWS::IAM::Role" -> physical.put(logicalId + ".Arn", roles + logicalId);
                 default -> {
-                    // Queues, log groups, policies: nothing the pipeline calls at run time.
+                    // Log groups, policies, alarms: nothing the pipeline calls at run time.
                 }
             }
         });

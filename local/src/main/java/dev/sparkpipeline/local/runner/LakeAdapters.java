@@ -7,11 +7,13 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.Catalog;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.local.lake.FolderObjectStore;
+import dev.sparkpipeline.local.lake.LakeIntakeQueue;
 import dev.sparkpipeline.local.lake.LocalCatalog;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.lake.RecordingExecutionStarter;
@@ -29,8 +31,9 @@ import java.util.Map;
 
 /**
  * The ports offline, on the local lake: its folders as buckets, executions recorded in its ledger
- * (the runner runs them), the engines given (local Spark, or a test's), its catalog file, its
- * cluster records; logs and metrics under {@code <lake>/_logs/}.
+ * (the runner runs them), queues as folders under {@code <lake>/_queues/}, the engines given (local
+ * Spark, or a test's), its catalog file, its cluster records; logs and metrics under
+ * {@code <lake>/_logs/}.
  */
 public final class LakeAdapters implements Adapters {
 
@@ -78,6 +81,11 @@ public final class LakeAdapters implements Adapters {
     public ExecutionStarter executionStarter(String stateMachineArn) {
         // The lake has one state machine: the runner's.
         return starter;
+    }
+
+    @Override
+    public IntakeQueue intakeQueue(String queueUrl) {
+        return LakeIntakeQueue.of(lake, queueUrl, clock);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LakeBuckets;
+import dev.sparkpipeline.local.lake.LakeQueues;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamFunction;
@@ -38,6 +39,11 @@ public record LakeSite(LocalResources resources, LocalLake lake, LakeAdapters ad
     @Override
     public PipelineBuckets buckets() {
         return new LakeBuckets(lake);
+    }
+
+    @Override
+    public PipelineQueues queues() {
+        return new LakeQueues(lake, adapters.clock());
     }
 
     @Override

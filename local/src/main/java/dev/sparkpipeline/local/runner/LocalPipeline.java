@@ -42,11 +42,13 @@ public final class LocalPipeline {
     private final StateMachineInterpreter interpreter;
 
     private final BucketNames bucketNames;
+    private final QueueDelivery queueDelivery;
 
     private LocalPipeline(SamTemplate template, PipelineSite site, LocalFunctions functions, ExecutionLedger ledger) {
         this.functions = functions;
         this.bus = new LocalEventBus(template, site.resources());
         this.buckets = site.buckets();
+        this.queueDelivery = new QueueDelivery(template, site.resources(), site.queues(), functions);
         this.bucketNames = BucketNames.of(site.resources());
         this.startedExecutions = site::started;
         this.ledger = ledger;
@@ -107,6 +109,11 @@ public final class LocalPipeline {
     /** The pipeline's buckets, as the runner reaches them. */
     public PipelineBuckets buckets() {
         return buckets;
+    }
+
+    /** The template's queue subscriptions, delivering what the functions queued to the functions that read it. */
+    public QueueDelivery queueDelivery() {
+        return queueDelivery;
     }
 
     /** The input of an execution a function started, by its name. */

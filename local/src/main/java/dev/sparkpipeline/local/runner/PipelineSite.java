@@ -31,6 +31,9 @@ public interface PipelineSite {
     /** The buckets, as the runner itself reaches them. */
     PipelineBuckets buckets();
 
+    /** The queues, as the runner itself reaches them to deliver their messages. */
+    PipelineQueues queues();
+
     /** The input of an execution a function started here, by name. */
     Optional<ExecutionInput> started(String executionName);
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The template's references resolved as CloudFormation would, to local names: parameters to
  * their defaults, buckets to the lake's folders ({@code LandingBucket} is {@code landing-bucket}),
+ * queues to local queue URLs and ARNs ({@code IntakeQueue} is the lake's {@code _queues/intake/}),
  * function aliases to local Lambda ARNs, pseudo parameters to local values, anything else to
  * {@code local-<LogicalId>}.
  */
@@ -17,6 +18,9 @@ public final class LocalResources {
 
     private static final Pattern SUB = Pattern.compile("\\$\\{([^}]+)}");
     private static final String STACK = "spark-pipeline-local";
+    private static final String QUEUE = "AWS::SQS::Queue";
+    private static final String QUEUE_URLS = "https://sqs.local.amazonaws.com/000000000000/";
+    private static final String QUEUE_ARNS = "arn:aws:sqs:local:000000000000:";
 
     private final SamTemplate template;
     private final Map<String, String> physical;
@@ -77,7 +81,13 @@ public final class LocalResources {
         }
         if (intrinsic.containsKey("Fn::GetAtt")) {
             List<String> attribute = (List<String>) intrinsic.get("Fn::GetAtt");
-            return physical.getOrDefault(String.join(".", attribute), "local-" + String.join("-", attribute));
+            String name = String.join(".", attribute);
+            if (physical.containsKey(name)) {
+                return physical.get(name);
+            }
+            return isQueue(attribute.get(0)) && attribute.get(1).equals("Arn")
+                    ? QUEUE_ARNS + queueName(attribute.get(0))
+                    : "local-" + String.join("-", attribute);
         }
         throw new IllegalStateException("the local runner cannot resolve " + value);
     }
@@ -105,8 +115,25 @@ public final class LocalResources {
         }
         Map<String, Object> resource = template.resources().get(name);
         if (resource != null && "AWS::S3::Bucket".equals(resource.get("Type"))) {
-            return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            return kebab(name);
+        }
+        if (isQueue(name)) {
+            return QUEUE_URLS + queueName(name);
         }
         return "local-" + name;
+    }
+
+    private boolean isQueue(String logicalId) {
+        Map<String, Object> resource = template.resources().get(logicalId);
+        return resource != null && QUEUE.equals(resource.get("Type"));
+    }
+
+    /** {@code IntakeQueue} is {@code intake}: the name of its folder under the lake's {@code _queues/}. */
+    private static String queueName(String logicalId) {
+        return kebab(logicalId).replaceFirst("-queue$", "");
+    }
+
+    private static String kebab(String logicalId) {
+        return logicalId.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -47,4 +47,28 @@ public record SamFunction(
         }
         return patterns;
     }
+
+    /** The function's {@code SQS} events: the queues a Lambda event source mapping delivers to it. */
+    public List<SqsEventSource> sqsEvents() {
+        List<SqsEventSource> sources = new ArrayList<>();
+        Map<String, Object> events = SamTemplate.cast(properties.getOrDefault("Events", Map.of()));
+        for (Object value : events.values()) {
+            Map<String, Object> event = SamTemplate.cast(value);
+            if ("SQS".equals(event.get("Type"))) {
+                Map<String, Object> eventProperties = SamTemplate.cast(event.getOrDefault("Properties", Map.of()));
+                Object batchSize = eventProperties.getOrDefault("BatchSize", SqsEventSource.DEFAULT_BATCH_SIZE);
+                sources.add(new SqsEventSource(
+                        queueOf(eventProperties.get("Queue")), Integer.parseInt(String.valueOf(batchSize))));
+            }
+        }
+        return sources;
+    }
+
+    /** The logical id an event's {@code Queue} names: {@code !GetAtt IntakeQueue.Arn} is {@code IntakeQueue}. */
+    private String queueOf(Object queue) {
+        if (queue instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::GetAtt") instanceof List<?> attribute) {
+            return String.valueOf(attribute.get(0));
+        }
+        throw new IllegalStateException(logicalId + ": an SQS event's Queue must be !GetAtt <queue>.Arn, not " + queue);
+    }
 }
