@@ -35,10 +35,24 @@ final class RunReport {
     private final boolean json;
     private final List<State> states = new ArrayList<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
+    private boolean timeline = true;
 
     RunReport(PrintWriter out, boolean json) {
         this.out = out;
         this.json = json;
+    }
+
+    /**
+     * States are recorded (for {@code --json}) but not printed: a run of many executions shows people
+     * one line for each instead.
+     */
+    void withoutTimeline() {
+        timeline = false;
+    }
+
+    /** Whether people see each state as it ends. */
+    boolean showsTimeline() {
+        return timeline;
     }
 
     /** Records a finished state and, for people, prints it at once. */
@@ -48,7 +62,7 @@ final class RunReport {
 
     private void state(String name, String status, long ms, List<String> retried) {
         states.add(new State(name, status, ms, retried));
-        if (!json) {
+        if (!json && timeline) {
             out.printf(
                     "  %-28s %-12s %8d ms%s%n",
                     name, status, ms, retried.isEmpty() ? "" : "   retried after " + String.join(", ", retried));
