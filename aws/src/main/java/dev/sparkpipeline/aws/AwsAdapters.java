@@ -6,6 +6,7 @@ import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.function.FunctionFactory;
+import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.Catalog;
@@ -55,6 +56,11 @@ public final class AwsAdapters implements Adapters {
     @Override
     public ExecutionStarter executionStarter(String stateMachineArn) {
         return new StepFunctionsExecutionStarter(clients.stepFunctions(), stateMachineArn, clock);
+    }
+
+    @Override
+    public IntakeQueue intakeQueue(String queueUrl) {
+        return new SqsIntakeQueue(clients.sqs(), queueUrl);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sparkpipeline.core.function;
 import dev.sparkpipeline.core.engine.ExecutionClusters;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
+import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.Catalog;
@@ -22,6 +23,9 @@ public interface Adapters {
 
     /** Starts executions of the state machine {@code stateMachineArn}. */
     ExecutionStarter executionStarter(String stateMachineArn);
+
+    /** The intake queue at {@code queueUrl}, where accepted files of batched datasets wait for the batcher. */
+    IntakeQueue intakeQueue(String queueUrl);
 
     /** Every engine a job can run on. */
     JobEngines jobEngines();

@@ -13,6 +13,8 @@ public final class FunctionVariables {
 
     /** The state machine the validate function starts. */
     public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
+    /** The intake queue's URL: where the validate function queues files of batched datasets. */
+    public static final String INTAKE_QUEUE_URL = "INTAKE_QUEUE_URL";
     /** The landing bucket: where files land and where inputs must name their sources. */
     public static final String LANDING_BUCKET = "LANDING_BUCKET";
     /** The quarantine bucket: quarantined files, failure records, archived sources. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.aws.testing.MotoServer;
-import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
@@ -330,8 +329,11 @@ class ValidateObjectHandlerContractTest {
         return new ValidateObjectHandler(new LandingValidator(
                 store,
                 new StepFunctionsExecutionStarter(sfn, stateMachineArn, clock),
-                new LandingRules(DatasetCatalog.bundled()),
+                new LandingRules(Fixtures.perFileCatalog()),
                 new QuarantineWriter(store, QUARANTINE, "quarantine/", deleteSource),
+                file -> {
+                    throw new AssertionError("a per-file dataset queues nothing: " + file);
+                },
                 new EventLog("validate", logLines::add, Clock.systemUTC()),
                 new Metrics("SparkPipeline", "validate", logLines::add, Clock.systemUTC())));
     }

@@ -7,6 +7,7 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.Catalog;
@@ -78,6 +79,12 @@ public final class LakeAdapters implements Adapters {
     public ExecutionStarter executionStarter(String stateMachineArn) {
         // The lake has one state machine: the runner's.
         return starter;
+    }
+
+    @Override
+    public IntakeQueue intakeQueue(String queueUrl) {
+        // Filled in with the lake's own queue when the local runner delivers batches.
+        throw new UnsupportedOperationException("the local runner has no intake queue yet: " + queueUrl);
     }
 
     @Override
