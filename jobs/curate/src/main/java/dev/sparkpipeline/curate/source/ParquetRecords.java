@@ -37,7 +37,7 @@ final class ParquetRecords {
             }
         }
         if (!duplicates.isEmpty()) {
-            throw new InvalidSourceFile(input + ": the file names columns " + String.join(", ", duplicates) + " twice");
+            throw new InvalidSourceFile("the file names columns " + String.join(", ", duplicates) + " twice");
         }
         shaper.checkColumns(names);
         shaper.undeclared(names).forEach(undeclared::add);
