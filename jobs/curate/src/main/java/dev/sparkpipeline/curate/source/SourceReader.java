@@ -12,6 +12,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
@@ -46,11 +48,18 @@ public final class SourceReader {
     private final DatasetSpec dataset;
     private final RowShaper shaper;
     private final CollectionAccumulator<FileFailure> failures;
-    private final CollectionAccumulator<String> undeclared;
+    private final CollectionAccumulator<FileColumn> undeclared;
     private List<String> inputs = List.of();
 
     /** A file that could not be read at all: its number in the run's inputs, and why. */
     record FileFailure(int source, String reason) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A source column the dataset does not declare, and the file (its number in the run's inputs) that has it. */
+    record FileColumn(int source, String name) implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
@@ -121,9 +130,18 @@ public final class SourceReader {
 
     /** Source columns the dataset does not declare, sorted; known after the first action. */
     public List<String> undeclaredColumns() {
-        List<String> names = new ArrayList<>(new LinkedHashSet<>(undeclared.value()));
-        Collections.sort(names);
-        return names;
+        Set<String> names = new TreeSet<>();
+        undeclared.value().forEach(column -> names.add(column.name()));
+        return List.copyOf(names);
+    }
+
+    /** The source columns the dataset does not declare in the files of these numbers, sorted; known after the first action. */
+    public List<String> undeclaredColumns(Collection<Integer> files) {
+        Set<String> names = new TreeSet<>();
+        undeclared.value().stream()
+                .filter(column -> files.contains(column.source()))
+                .forEach(column -> names.add(column.name()));
+        return List.copyOf(names);
     }
 
     /**
@@ -150,7 +168,7 @@ public final class SourceReader {
         private final DatasetSpec dataset;
         private final RowShaper shaper;
         private final CollectionAccumulator<FileFailure> failures;
-        private final CollectionAccumulator<String> undeclared;
+        private final CollectionAccumulator<FileColumn> undeclared;
 
         ReadFile(
                 HadoopConf conf,
@@ -158,7 +176,7 @@ public final class SourceReader {
                 DatasetSpec dataset,
                 RowShaper shaper,
                 CollectionAccumulator<FileFailure> failures,
-                CollectionAccumulator<String> undeclared) {
+                CollectionAccumulator<FileColumn> undeclared) {
             this.conf = conf;
             this.inputs = inputs;
             this.dataset = dataset;
@@ -191,7 +209,7 @@ public final class SourceReader {
             try {
                 InputStream content = gzip ? new GZIPInputStream(stream, 64 * 1024) : stream;
                 Iterator<SourceRecord> records = format(input) == DataFormat.CSV
-                        ? csv(content)
+                        ? csv(index, content)
                         : new JsonRecords(content, dataset.rows(), JsonRecords.mayHoldAnArray(path.getName()));
                 return new Shaped(index, records, content);
             } catch (InvalidSourceFile | IOException | UncheckedIOException failure) {
@@ -201,10 +219,10 @@ public final class SourceReader {
             }
         }
 
-        private Iterator<SourceRecord> csv(InputStream content) {
+        private Iterator<SourceRecord> csv(int index, InputStream content) {
             CsvRecords records = new CsvRecords(content, dataset.csv(), dataset.rows());
             shaper.checkColumns(records.header());
-            shaper.undeclared(records.header()).forEach(undeclared::add);
+            shaper.undeclared(records.header()).forEach(name -> undeclared.add(new FileColumn(index, name)));
             return records;
         }
 
@@ -240,7 +258,7 @@ public final class SourceReader {
                     for (String name : shaper.undeclared(record.names())) {
                         if (seenExtra.add(name)) {
                             shaper.checkColumns(new String[] {name});
-                            undeclared.add(name);
+                            undeclared.add(new FileColumn(index, name));
                         }
                     }
                 }
