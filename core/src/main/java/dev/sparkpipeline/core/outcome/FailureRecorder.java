@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,18 +63,13 @@ public final class FailureRecorder {
         if (!input.isBatch()) {
             return recordFile(executionName, startedAt, input, input.source(), lastStatus, kind, cause);
         }
-        Map<String, String> reasons = ownReasons(executionName, input);
+        List<SourceObject> members = new BatchManifests(store).sources(input);
+        Map<SourceObject, String> reasons = ownReasons(executionName, input, members);
         FailureRecord first = null;
         int files = 0;
-        for (SourceObject member : new BatchManifests(store).sources(input)) {
+        for (SourceObject member : members) {
             FailureRecord record = recordFile(
-                    executionName,
-                    startedAt,
-                    input,
-                    member,
-                    lastStatus,
-                    kind,
-                    reasons.getOrDefault(member.uri(), cause));
+                    executionName, startedAt, input, member, lastStatus, kind, reasons.getOrDefault(member, cause));
             first = first == null ? record : first;
             files++;
         }
@@ -81,14 +77,17 @@ public final class FailureRecorder {
     }
 
     /** Each member's own reason, from the manifest the job wrote before it failed (when it wrote one). */
-    private Map<String, String> ownReasons(String executionName, ExecutionInput input) {
-        Map<String, String> reasons = new HashMap<>();
+    private Map<SourceObject, String> ownReasons(
+            String executionName, ExecutionInput input, List<SourceObject> members) {
+        Map<SourceObject, String> reasons = new HashMap<>();
         String key = input.dataset() + "/" + Manifest.relativePath(executionName);
         store.readRange(input.source().bucket(), key, null, 0, BatchManifests.MAX_MANIFEST_BYTES)
                 .map(ManifestJson::read)
-                .ifPresent(manifest -> manifest.sources().stream()
-                        .filter(source -> source.reason() != null)
-                        .forEach(source -> reasons.put(source.uri(), source.reason())));
+                .ifPresent(manifest -> manifest.fatesOf(members).forEach((member, fate) -> {
+                    if (fate.reason() != null) {
+                        reasons.put(member, fate.reason());
+                    }
+                }));
         return reasons;
     }
 

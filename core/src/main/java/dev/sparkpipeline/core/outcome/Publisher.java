@@ -118,18 +118,19 @@ public final class Publisher {
     /** Every member of a batch to its place: archived when curated, recorded under failed/ when set aside. */
     private Map<String, Object> settleMembers(
             String runId, Instant startedAt, ExecutionInput input, Manifest manifest) {
-        Map<String, Manifest.SourceResult> results = new LinkedHashMap<>();
-        manifest.sources().forEach(result -> results.put(result.uri(), result));
+        List<SourceObject> members = new BatchManifests(store).sources(input);
+        Map<SourceObject, Manifest.SourceResult> results = manifest.fatesOf(members);
+        if (results.isEmpty()) {
+            throw new InvalidInput(
+                    "manifest of run " + runId + " gives " + manifest.sources().size()
+                            + " fates for a batch of " + members.size()
+                            + " files: the curate job is older than the pipeline (deploy its jar again)");
+        }
         int curated = 0;
         List<Map<String, Object>> failed = new ArrayList<>();
         int failedCount = 0;
-        List<SourceObject> members = new BatchManifests(store).sources(input);
         for (SourceObject member : members) {
-            Manifest.SourceResult result = results.get(member.uri());
-            if (result == null) {
-                throw new InvalidInput("manifest of run " + runId + " gives no fate for batch member " + member.uri()
-                        + ": the curate job is older than the pipeline (deploy its jar again)");
-            }
+            Manifest.SourceResult result = results.get(member);
             if (result.curated()) {
                 archive(runId, startedAt, input.dataset(), member);
                 curated++;

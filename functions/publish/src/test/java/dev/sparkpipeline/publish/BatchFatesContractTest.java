@@ -48,6 +48,8 @@ class BatchFatesContractTest {
     private static final String BAD_REASON =
             "2 of 3 rows do not fit dataset orders (66.7% > 5.0% allowed): amount not_a_decimal 2";
 
+    private static final String UNREADABLE = "cannot be read (not in gzip format)";
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private S3Client s3;
     private List<SourceObject> members;
@@ -147,16 +149,26 @@ class BatchFatesContractTest {
                         .map(key -> read("quarantine-bucket", key)))
                 .hasSize(3)
                 .anyMatch(reason -> reason.contains(BAD_REASON))
-                .anyMatch(reason -> reason.contains("OutOfMemoryError"));
+                .anyMatch(reason -> reason.contains(UNREADABLE))
+                .noneMatch(reason -> reason.contains("OutOfMemoryError"));
     }
 
-    /** The job's manifest: a and b curated (when {@code committed}), bad set aside with its reason. */
+    /**
+     * The job's manifest: bad set aside with its reason; a and b curated when {@code committed},
+     * else set aside as unreadable (the job then committed nothing and failed).
+     */
     private void runManifest(boolean committed) {
         List<Manifest.SourceResult> sources = new ArrayList<>();
         for (SourceObject member : members) {
             boolean bad = member.key().endsWith("bad.csv");
+            if (!committed && !bad) {
+                sources.add(new Manifest.SourceResult(
+                        "file:/elsewhere/" + member.key(), null, Manifest.Status.FAILED, 0, 0, 0, UNREADABLE));
+                continue;
+            }
             sources.add(new Manifest.SourceResult(
-                    member.uri(),
+                    // Where the job read it: pairing with the batch's members is by position.
+                    "file:/elsewhere/" + member.key(),
                     null,
                     bad ? Manifest.Status.FAILED : Manifest.Status.CURATED,
                     bad ? 3 : 4,
@@ -182,7 +194,7 @@ class BatchFatesContractTest {
                 template.extraColumns(),
                 template.dedupe(),
                 committed ? template.table() : null,
-                committed ? sources : sources.subList(2, 3));
+                sources);
         s3.putObject(
                 b -> b.bucket("curated-bucket").key("orders/" + Manifest.relativePath(batch)),
                 RequestBody.fromBytes(ManifestJson.write(manifest)));
