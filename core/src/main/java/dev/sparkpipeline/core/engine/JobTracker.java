@@ -28,7 +28,7 @@ public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy 
         long now = clock.instant().getEpochSecond();
         long elapsed = Math.max(0, now - handle.submittedAt());
         NormalisedState state = EngineStateTable.normalise(handle.engine(), seen.rawState());
-        Long runningSince = runningSince(previous, seen, state, now);
+        Long runningSince = runningSince(handle, previous, seen, state, now);
         long queued = Math.max(0, (runningSince == null ? now : Math.min(now, runningSince)) - handle.queuedSince());
         long running = runningSince == null ? 0 : Math.max(0, now - runningSince);
         boolean timedOut = !state.terminal()
@@ -64,14 +64,27 @@ public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy 
         return new JobRun(handle, status);
     }
 
-    /** When the job began running: remembered, else the engine's word, else now if it is past waiting. */
-    private static Long runningSince(JobStatus previous, EngineObservation seen, NormalisedState state, long now) {
+    /**
+     * When the job began running: remembered, else the engine's word, else, once it is past
+     * waiting, right after the last look that saw it waiting (the previous poll's time, or at most
+     * the longest wait ago: a watch passes an older status). Never later than it began, so its
+     * deadline is never late, and a job that runs at once is polled from its submission as before.
+     */
+    private static Long runningSince(
+            JobHandle handle, JobStatus previous, EngineObservation seen, NormalisedState state, long now) {
         if (previous != null && previous.runningSince() != null) {
             return previous.runningSince();
         }
         if (state.waiting()) {
             return null;
         }
-        return seen.startedAt() != null ? Math.min(seen.startedAt(), now) : now;
+        if (seen.startedAt() != null) {
+            return Math.min(seen.startedAt(), now);
+        }
+        if (previous == null) {
+            return now;
+        }
+        long lastLook = handle.submittedAt() + previous.elapsedSeconds();
+        return Math.min(now, Math.max(lastLook, now - PollSchedule.LONGEST_SECONDS));
     }
 }

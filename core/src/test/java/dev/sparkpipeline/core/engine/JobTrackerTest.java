@@ -61,14 +61,36 @@ class JobTrackerTest {
     }
 
     @Test
-    void anEngineThatDoesNotSayWhenTheJobBeganIsTakenAtTheFirstPollThatSeesItRunAndRemembered() {
-        var first = trackAt(SUBMITTED + 300, "RUNNING", null, null);
+    void aJobThatRunsAtOnceOnAnEngineThatDoesNotSayWhenIsTakenToRunFromItsSubmission() {
+        var submission = trackAt(SUBMITTED, "WAITING", null, null);
 
-        var later = trackAt(SUBMITTED + 900, "RUNNING", null, first);
+        var first = trackAt(SUBMITTED + 12, "RUNNING", null, submission);
 
-        assertThat(first.runningSince()).isEqualTo(SUBMITTED + 300);
-        assertThat(later.runningSince()).isEqualTo(SUBMITTED + 300);
-        assertThat(later.queuedSeconds()).isEqualTo(360);
+        assertThat(first.runningSince()).isEqualTo(SUBMITTED);
+        assertThat(first.nextPollSeconds())
+                .as("as if it had run from its submission")
+                .isEqualTo(12);
+    }
+
+    @Test
+    void aJobThatBeganBetweenTwoPollsIsTakenToHaveBegunAfterTheFirstAndRemembered() {
+        var waiting = trackAt(SUBMITTED + 3600, "WAITING", null, null);
+
+        var first = trackAt(SUBMITTED + 3870, "RUNNING", null, waiting);
+        var later = trackAt(SUBMITTED + 4500, "RUNNING", null, first);
+
+        assertThat(first.runningSince()).isEqualTo(SUBMITTED + 3600);
+        assertThat(later.runningSince()).isEqualTo(SUBMITTED + 3600);
+        assertThat(later.queuedSeconds()).isEqualTo(3660);
+    }
+
+    @Test
+    void aWatchsOlderStatusPlacesTheStartNoEarlierThanTheLongestWaitAgo() {
+        var beforeTheWatch = trackAt(SUBMITTED + 1400, "WAITING", null, null);
+
+        var begun = trackAt(SUBMITTED + 20_000, "RUNNING", null, beforeTheWatch);
+
+        assertThat(begun.runningSince()).isEqualTo(SUBMITTED + 20_000 - PollSchedule.LONGEST_SECONDS);
     }
 
     @Test
