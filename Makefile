@@ -14,7 +14,7 @@ define lambda_artifact
 endef
 
 .PHONY: build-ValidateFunction build-VerifyInputFunction build-SubmitJobFunction build-TrackJobFunction build-CancelJobFunction \
-        build-PublishFunction build-RecordFailureFunction build-ReconcileFunction
+        build-PublishFunction build-RecordFailureFunction build-ReconcileFunction build-BatcherFunction
 
 build-ValidateFunction:
 	$(call lambda_artifact,validate)
@@ -39,3 +39,6 @@ build-PublishFunction:
 
 build-RecordFailureFunction:
 	$(call lambda_artifact,record-failure)
+
+build-BatcherFunction:
+	$(call lambda_artifact,batcher)

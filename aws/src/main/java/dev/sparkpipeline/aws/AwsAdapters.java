@@ -60,8 +60,7 @@ public final class AwsAdapters implements Adapters {
 
     @Override
     public IntakeQueue intakeQueue(String queueUrl) {
-        // The SQS adapter comes with the batcher function (issue 19), from the session writing it.
-        throw new UnsupportedOperationException("no SQS intake queue adapter yet: " + queueUrl);
+        return new SqsIntakeQueue(clients.sqs(), queueUrl);
     }
 
     @Override

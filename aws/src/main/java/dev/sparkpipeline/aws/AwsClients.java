@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients the functions use, the way a Lambda function should: the
@@ -83,6 +84,10 @@ public final class AwsClients {
             builder.forcePathStyle(true);
         }
         return configure(builder);
+    }
+
+    public SqsClient sqs() {
+        return configure(SqsClient.builder());
     }
 
     public SfnClient stepFunctions() {

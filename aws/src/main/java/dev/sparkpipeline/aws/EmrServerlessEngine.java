@@ -126,7 +126,12 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
                         + "#/serverless-applications/" + handle.containerId());
         dashboard(handle).ifPresent(url -> links.put("sparkUi", url));
         boolean failed = run.state() == JobRunState.FAILED || run.state() == JobRunState.CANCELLED;
-        return new EngineObservation(run.stateAsString(), failed ? run.stateDetails() : null, links, usage(run));
+        return new EngineObservation(
+                run.stateAsString(),
+                failed ? run.stateDetails() : null,
+                links,
+                usage(run),
+                run.startedAt() == null ? null : run.startedAt().getEpochSecond());
     }
 
     @Override

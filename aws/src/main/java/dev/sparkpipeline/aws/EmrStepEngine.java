@@ -7,6 +7,7 @@ import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import software.amazon.awssdk.services.emr.model.StepSummary;
  * {@link JobEngine} on an EMR cluster: the job is a {@code command-runner.jar spark-submit} step
  * named after the run id ({@code ActionOnFailure: CONTINUE}, so a failed step never takes a
  * shared cluster down). Steps may be added while the cluster is still STARTING or BOOTSTRAPPING.
- * A retried submission finds the step by its name.
+ * A retried submission finds the step by its name. A cluster holding its limit of active steps
+ * refuses the job for capacity ({@link ConcurrentRunsExceeded}): the state machine waits and
+ * submits again.
  */
 public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clock) implements JobEngine {
 
@@ -39,6 +42,11 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
             Set.of(StepState.COMPLETED, StepState.CANCELLED, StepState.FAILED, StepState.INTERRUPTED);
     private static final Set<ClusterState> ENDING =
             Set.of(ClusterState.TERMINATING, ClusterState.TERMINATED, ClusterState.TERMINATED_WITH_ERRORS);
+    /** Steps that count against the cluster's limit (Management Guide, "Submit work to a cluster"). */
+    private static final List<StepState> ACTIVE =
+            List.of(StepState.PENDING, StepState.RUNNING, StepState.CANCEL_PENDING);
+    /** "You can have up to 256 PENDING and RUNNING steps in a cluster" (Management Guide, "Submit work to a cluster"). */
+    static final int ACTIVE_STEP_LIMIT = 256;
 
     @Override
     public Engine engine() {
@@ -131,7 +139,11 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
                 links.put("failureLog", details.logFile());
             }
         }
-        return new EngineObservation(step.status().stateAsString(), reason, links, usage);
+        var timeline = step.status().timeline();
+        Long startedAt = timeline == null || timeline.startDateTime() == null
+                ? null
+                : timeline.startDateTime().getEpochSecond();
+        return new EngineObservation(step.status().stateAsString(), reason, links, usage, startedAt);
     }
 
     @Override
@@ -176,11 +188,44 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
                 .actionOnFailure(ActionOnFailure.CONTINUE)
                 .hadoopJarStep(j -> j.jar("command-runner.jar").args(args))
                 .build();
-        return EngineErrors.call(
-                "AddJobFlowSteps",
-                () -> client.addJobFlowSteps(b -> b.jobFlowId(clusterId).steps(step))
-                        .stepIds()
-                        .get(0));
+        refuseIfFull(clusterId);
+        try {
+            return EngineErrors.call(
+                    "AddJobFlowSteps",
+                    () -> client.addJobFlowSteps(b -> b.jobFlowId(clusterId).steps(step))
+                            .stepIds()
+                            .get(0));
+        } catch (InvalidJobConfig refused) {
+            // Steps submitted meanwhile may have filled the cluster (EMR answers a ValidationException); the
+            // count, not the message's wording, tells a full cluster from a bad request.
+            refuseIfFull(clusterId);
+            throw refused;
+        }
+    }
+
+    /** Refuses a submission for capacity while the cluster holds its limit of active steps. */
+    private void refuseIfFull(String clusterId) {
+        int active = activeSteps(clusterId);
+        if (active >= ACTIVE_STEP_LIMIT) {
+            throw new ConcurrentRunsExceeded("cluster " + clusterId + " has " + active
+                    + " active steps, EMR's limit of " + ACTIVE_STEP_LIMIT + ": the job waits for one to end");
+        }
+    }
+
+    /** The cluster's PENDING, RUNNING and CANCEL_PENDING steps, counted up to the limit (ListSteps pages of 50). */
+    private int activeSteps(String clusterId) {
+        int active = 0;
+        String marker = null;
+        do {
+            String current = marker;
+            var page = EngineErrors.call(
+                    "ListSteps",
+                    () -> client.listSteps(
+                            b -> b.clusterId(clusterId).stepStates(ACTIVE).marker(current)));
+            active += page.steps().size();
+            marker = page.marker();
+        } while (marker != null && active < ACTIVE_STEP_LIMIT);
+        return active;
     }
 
     /** The step an earlier attempt of this submission added, if any. */

@@ -8,13 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.model.ActionOnFailure;
 import software.amazon.awssdk.services.emr.model.Application;
+import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.StepSummary;
 
 /** EmrStepEngine with the real SDK client against moto_server's (mostly static) clusters and steps. */
@@ -102,6 +107,26 @@ class EmrStepEngineContractTest {
 
         assertThat(seen.rawState()).startsWith("CLUSTER_TERMINAT");
         assertThat(seen.failureReason()).contains(clusterId);
+    }
+
+    @Test
+    void aClusterHoldingItsLimitOfActiveStepsRefusesTheJobForCapacityAndAddsNoStep() {
+        List<StepConfig> busy = new ArrayList<>();
+        for (int i = 0; i < EmrStepEngine.ACTIVE_STEP_LIMIT; i++) {
+            busy.add(StepConfig.builder()
+                    .name("other-" + i)
+                    .actionOnFailure(ActionOnFailure.CONTINUE)
+                    .hadoopJarStep(j -> j.jar("command-runner.jar").args("true"))
+                    .build());
+        }
+        client.addJobFlowSteps(b -> b.jobFlowId(clusterId).steps(busy));
+
+        assertThatThrownBy(() -> engine.submit(request(Engine.EMR, "orders-run-1", clusterId)))
+                .isInstanceOf(ConcurrentRunsExceeded.class)
+                .hasMessageContaining("256 active steps");
+        assertThat(client.listStepsPaginator(b -> b.clusterId(clusterId)).steps())
+                .extracting(StepSummary::name)
+                .doesNotContain("orders-run-1");
     }
 
     @Test

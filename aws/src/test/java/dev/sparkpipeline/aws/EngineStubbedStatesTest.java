@@ -1,6 +1,7 @@
 package dev.sparkpipeline.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,13 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.NormalisedState;
 import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.engine.QueuePolicy;
+import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
 import dev.sparkpipeline.core.error.EngineNotReady;
+import dev.sparkpipeline.core.error.InvalidJobConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +68,11 @@ class EngineStubbedStatesTest {
     @BeforeEach
     void freshStubs() {
         stub.resetAll();
-        tracker = new JobTracker(AwsJobEngines.on(clients, settings(APP), clock), new PollSchedule(() -> 0.5), clock);
+        tracker = new JobTracker(
+                AwsJobEngines.on(clients, settings(APP), clock),
+                new PollSchedule(() -> 0.5),
+                new QueuePolicy(QueuePolicy.DEFAULT_TIMEOUT_MINUTES, () -> 0.5),
+                clock);
     }
 
     @Test
@@ -98,14 +107,65 @@ class EngineStubbedStatesTest {
     }
 
     @Test
-    void aRunPastItsDeadlineIsReportedTimedOut() {
-        stubServerlessRun("RUNNING", "\"totalResourceUtilization\": {\"vCPUHour\": 1.0}");
-        var late = new JobHandle(Engine.EMR_SERVERLESS, "run-1", APP, "orders-run-1", NOW - 7200, NOW - 1);
+    void aRunPastItsDeadlineCountedFromWhenEmrServerlessSaysItBeganRunningIsReportedTimedOut() {
+        stubServerlessRun(
+                "RUNNING", "\"startedAt\": " + (NOW - 3720) + ", \"totalResourceUtilization\": {\"vCPUHour\": 1.0}");
+        var late = JobHandle.of(Engine.EMR_SERVERLESS, "run-1", APP, "orders-run-1", NOW - 7200, 60);
 
         var status = tracker.track(late).status();
 
         assertThat(status.timedOut()).isTrue();
         assertThat(status.terminal()).isFalse();
+        assertThat(status.runningSince()).isEqualTo(NOW - 3720);
+        assertThat(status.queuedSeconds()).isEqualTo(7200 - 3720);
+    }
+
+    @Test
+    void aServerlessRunWaitingForTheApplicationsConcurrencyIsQueuedAndNotRunning() {
+        stubServerlessRun("QUEUED", "");
+
+        var status = tracker.track(serverlessHandle()).status();
+
+        assertThat(status.state()).isEqualTo(NormalisedState.QUEUED);
+        assertThat(status.runningSince()).isNull();
+        assertThat(status.queuedSeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void anEmrClusterFilledWhileTheStepWasSubmittedRefusesItForCapacity() {
+        stubEmr("ListSteps", "{\"Steps\": []}");
+        stubActiveSteps(Scenario.STARTED, 255, "filled meanwhile");
+        stubActiveSteps("filled meanwhile", EmrStepEngine.ACTIVE_STEP_LIMIT, "filled meanwhile");
+        stub.stubFor(
+                post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("ElasticMapReduce.AddJobFlowSteps"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                                        .withBody(
+                                                "{\"__type\": \"ValidationException\", \"message\": \"Maximum number of active"
+                                                        + " steps(State = 'Running', 'Pending' or 'Cancel_Pending') for cluster exceeded.\"}")));
+
+        assertThatThrownBy(() -> engines().get(Engine.EMR).submit(request(Engine.EMR, "orders-run-1", "j-1")))
+                .isInstanceOf(ConcurrentRunsExceeded.class)
+                .hasMessageContaining("256 active steps");
+    }
+
+    @Test
+    void anEmrRefusalOfAClusterWithRoomIsTheRequestsFault() {
+        stubEmr("ListSteps", "{\"Steps\": []}");
+        stubActiveSteps(Scenario.STARTED, 3, Scenario.STARTED);
+        stub.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("ElasticMapReduce.AddJobFlowSteps"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\": \"ValidationException\", \"message\": \"Invalid step args\"}")));
+
+        assertThatThrownBy(() -> engines().get(Engine.EMR).submit(request(Engine.EMR, "orders-run-1", "j-1")))
+                .isInstanceOf(InvalidJobConfig.class)
+                .hasMessageContaining("Invalid step args");
     }
 
     @Test
@@ -277,6 +337,28 @@ class EngineStubbedStatesTest {
         stub.stubFor(post(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AWSGlue." + operation))
                 .willReturn(json(body)));
+    }
+
+    /**
+     * ListSteps of the active steps (PENDING, RUNNING, CANCEL_PENDING) in one answer of {@code count}, while
+     * the stub is in {@code state}; the answer moves it to {@code next}.
+     */
+    private static void stubActiveSteps(String state, int count, String next) {
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            steps.append(i == 0 ? "" : ", ")
+                    .append("{\"Id\": \"s-")
+                    .append(i)
+                    .append("\", \"Status\": {\"State\": \"PENDING\"}}");
+        }
+        stub.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .inScenario("active steps")
+                .whenScenarioStateIs(state)
+                .withHeader("X-Amz-Target", equalTo("ElasticMapReduce.ListSteps"))
+                .withRequestBody(containing("StepStates"))
+                .willReturn(json("{\"Steps\": [" + steps + "]}"))
+                .willSetStateTo(next));
     }
 
     private static void stubEmr(String operation, String body) {

@@ -3,10 +3,12 @@ package dev.sparkpipeline.aws;
 import static dev.sparkpipeline.aws.testing.Requests.request;
 import static dev.sparkpipeline.aws.testing.Requests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
+import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,23 @@ class GlueEngineContractTest {
 
         assertThat(again.jobId()).isEqualTo(first.jobId());
         assertThat(client.getJobRuns(b -> b.jobName("curate")).jobRuns()).hasSize(2);
+    }
+
+    @Test
+    void aRunPastTheJobsMaxConcurrentRunsIsRefusedForCapacity() {
+        // moto ends a run the moment it is read unless told to hold it; MaxConcurrentRuns is 1 on moto's job.
+        moto.post(
+                "/moto-api/state-manager/set-transition",
+                "{\"model_name\": \"glue::job_run\", \"transition\": {\"progression\": \"manual\", \"times\": 1000}}");
+        try {
+            engine.submit(request(Engine.GLUE, "orders-run-1", null));
+
+            assertThatThrownBy(() -> engine.submit(request(Engine.GLUE, "orders-run-2", null)))
+                    .isInstanceOf(ConcurrentRunsExceeded.class)
+                    .hasMessageContaining("ConcurrentRunsExceededException");
+        } finally {
+            moto.post("/moto-api/state-manager/unset-transition", "{\"model_name\": \"glue::job_run\"}");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sparkpipeline.core.engine;
 import static dev.sparkpipeline.core.engine.NormalisedState.CANCELLED;
 import static dev.sparkpipeline.core.engine.NormalisedState.FAILED;
 import static dev.sparkpipeline.core.engine.NormalisedState.PENDING;
+import static dev.sparkpipeline.core.engine.NormalisedState.QUEUED;
 import static dev.sparkpipeline.core.engine.NormalisedState.RUNNING;
 import static dev.sparkpipeline.core.engine.NormalisedState.SUCCEEDED;
 
@@ -17,7 +18,9 @@ import java.util.Map;
 public final class EngineStateTable {
 
     private static final Map<Engine, Map<String, NormalisedState>> TABLE = Map.of(
-            // EMR Serverless JobRunState (API reference, JobRun.state).
+            // EMR Serverless JobRunState (User Guide, "Job run states"): QUEUED waits for the application's
+            // concurrency (SchedulerConfiguration.MaxConcurrentRuns); SUBMITTED, PENDING and SCHEDULED are the
+            // scheduler at work.
             Engine.EMR_SERVERLESS,
                     Map.of(
                             "SUBMITTED",
@@ -27,7 +30,7 @@ public final class EngineStateTable {
                             "SCHEDULED",
                             PENDING,
                             "QUEUED",
-                            PENDING,
+                            QUEUED,
                             "RUNNING",
                             RUNNING,
                             "SUCCESS",
@@ -38,19 +41,22 @@ public final class EngineStateTable {
                             RUNNING,
                             "CANCELLED",
                             CANCELLED),
-            // Glue JobRunState (API reference, JobRun.JobRunState). STOPPED is a stop, not a success.
+            // Glue JobRunState (Developer Guide, "Job run statuses"). WAITING is job run queuing (the job's
+            // JobRunQueuingEnabled): a run past MaxConcurrentRuns or the account's quotas waits instead of failing.
+            // STOPPED is a stop, not a success.
             Engine.GLUE,
                     Map.ofEntries(
-                            Map.entry("STARTING", PENDING), Map.entry("WAITING", PENDING),
+                            Map.entry("STARTING", PENDING), Map.entry("WAITING", QUEUED),
                             Map.entry("RUNNING", RUNNING), Map.entry("STOPPING", RUNNING),
                             Map.entry("SUCCEEDED", SUCCEEDED), Map.entry("STOPPED", CANCELLED),
                             Map.entry("FAILED", FAILED), Map.entry("TIMEOUT", FAILED),
                             Map.entry("ERROR", FAILED), Map.entry("EXPIRED", FAILED)),
             // EMR StepState (API reference, StepStatus.State), and the cluster ending under a
-            // step that has not ended (EmrStepEngine reports CLUSTER_<ClusterState>).
+            // step that has not ended (EmrStepEngine reports CLUSTER_<ClusterState>). A PENDING step waits in the
+            // cluster's queue (its StepConcurrencyLevel; a transient cluster's start).
             Engine.EMR,
                     Map.ofEntries(
-                            Map.entry("PENDING", PENDING),
+                            Map.entry("PENDING", QUEUED),
                             Map.entry("CANCEL_PENDING", RUNNING),
                             Map.entry("RUNNING", RUNNING),
                             Map.entry("COMPLETED", SUCCEEDED),

@@ -11,15 +11,30 @@ import dev.sparkpipeline.core.contract.Engine;
  * @param containerId   EMR Serverless application id, Glue job name, or EMR cluster id
  * @param runId         the pipeline's run id (derived from the execution name)
  * @param submittedAt   epoch seconds of the submission
- * @param deadlineAt    epoch seconds after which the job counts as timed out
+ * @param deadlineAt    epoch seconds the job would be timed out at had it run from its submission:
+ *                      a job that waits first gets the same allowance ({@link #runAllowanceSeconds})
+ *                      from the moment it starts running
+ * @param queuedSince   epoch seconds the file began waiting for its job (the execution's start):
+ *                      the queue's deadline counts from here until the job runs
  */
 public record JobHandle(
-        Engine engine, String jobId, String containerId, String runId, long submittedAt, long deadlineAt) {
+        Engine engine,
+        String jobId,
+        String containerId,
+        String runId,
+        long submittedAt,
+        long deadlineAt,
+        long queuedSince) {
 
-    /** Seconds the tracker waits past a job's own timeout, so the engine's timeout acts first. */
+    /** Seconds the tracker waits past a deadline, so the engine's own timeout acts first. */
     public static final long DEADLINE_GRACE_SECONDS = 120;
 
-    /** A handle whose deadline is the job's timeout (plus grace) after its submission. */
+    /** A handle of a job that waited for nothing before its submission. */
+    public JobHandle(Engine engine, String jobId, String containerId, String runId, long submittedAt, long deadlineAt) {
+        this(engine, jobId, containerId, runId, submittedAt, deadlineAt, submittedAt);
+    }
+
+    /** A handle whose run allowance is the job's timeout (plus grace). */
     public static JobHandle of(
             Engine engine, String jobId, String containerId, String runId, long submittedAt, int timeoutMinutes) {
         return new JobHandle(
@@ -29,5 +44,16 @@ public record JobHandle(
                 runId,
                 submittedAt,
                 submittedAt + timeoutMinutes * 60L + DEADLINE_GRACE_SECONDS);
+    }
+
+    /** Seconds the job may run, counted from when it starts running: its timeout plus grace. */
+    public long runAllowanceSeconds() {
+        return deadlineAt - submittedAt;
+    }
+
+    /** This handle, its queue counted from {@code epochSeconds} (never after the submission). */
+    public JobHandle queuedSince(long epochSeconds) {
+        return new JobHandle(
+                engine, jobId, containerId, runId, submittedAt, deadlineAt, Math.min(epochSeconds, submittedAt));
     }
 }

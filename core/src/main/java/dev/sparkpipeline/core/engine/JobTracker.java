@@ -2,34 +2,89 @@ package dev.sparkpipeline.core.engine;
 
 import java.time.Clock;
 
-/** Observes a job on its engine and turns the observation into the tracker's report. */
-public record JobTracker(JobEngines engines, PollSchedule schedule, Clock clock) {
+/**
+ * Observes a job on its engine and turns the observation into the tracker's report. A job has two
+ * deadlines: while it waits (PENDING or QUEUED) the queue's, counted from the execution's start;
+ * once it runs its own timeout, counted from when it began running, so time in a queue never eats
+ * the job's run time.
+ */
+public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy queue, Clock clock) {
 
-    /** The job's current status; a job past its deadline and not ended is reported timed out. */
+    /** The job's current status, its first poll (nothing known from an earlier one). */
     public JobRun track(JobHandle handle) {
+        return track(handle, null);
+    }
+
+    /**
+     * The job's current status; a job past its deadline and not ended is reported timed out, with
+     * a reason naming the time that deadline counts.
+     *
+     * @param previous the status of the last poll (or the submission), or null: it remembers when
+     *                 the job began running for engines that do not say
+     */
+    public JobRun track(JobHandle handle, JobStatus previous) {
         JobEngine engine = engines.get(handle.engine());
         EngineObservation seen = engine.observe(handle);
         long now = clock.instant().getEpochSecond();
         long elapsed = Math.max(0, now - handle.submittedAt());
         NormalisedState state = EngineStateTable.normalise(handle.engine(), seen.rawState());
-        boolean timedOut = !state.terminal() && now >= handle.deadlineAt();
+        Long runningSince = runningSince(handle, previous, seen, state, now);
+        long queued = Math.max(0, (runningSince == null ? now : Math.min(now, runningSince)) - handle.queuedSince());
+        long running = runningSince == null ? 0 : Math.max(0, now - runningSince);
+        boolean timedOut = !state.terminal()
+                && (runningSince == null ? queue.passed(queued) : running >= handle.runAllowanceSeconds());
         String reason = seen.failureReason();
         if (reason == null && (state == NormalisedState.FAILED || state == NormalisedState.CANCELLED)) {
             // The state machine's Fail state needs a cause even when the engine gives none.
             reason = handle.engine() + " reported " + seen.rawState() + " without a reason";
         }
+        if (timedOut) {
+            reason = runningSince == null
+                    ? queue.heldInTheQueue("the job was still " + seen.rawState(), queued)
+                    : "held to its deadline: the job was still " + seen.rawState() + " after " + running + " s running"
+                            + (queued > 0 ? " (it waited " + queued + " s before)" : "");
+        }
+        // The schedule follows the job's age in what it is doing now: a job that starts after hours in a queue is
+        // young again, and polled (and, past the cap, watched) as one.
+        long phase = runningSince == null ? queued : running;
         var status = new JobStatus(
                 seen.rawState(),
                 state,
                 state.terminal(),
                 timedOut,
-                schedule.capped(elapsed),
-                schedule.nextDelay(elapsed, engine.pollFloorSeconds()),
+                schedule.capped(phase),
+                schedule.nextDelay(phase, engine.pollFloorSeconds()),
                 elapsed,
                 reason,
                 seen.links(),
                 seen.usage(),
-                CostEstimator.estimate(seen.usage()));
+                CostEstimator.estimate(seen.usage()),
+                queued,
+                runningSince);
         return new JobRun(handle, status);
+    }
+
+    /**
+     * When the job began running: remembered, else the engine's word, else, once it is past
+     * waiting, right after the last look that saw it waiting (the previous poll's time, or at most
+     * the longest wait ago: a watch passes an older status). Never later than it began, so its
+     * deadline is never late, and a job that runs at once is polled from its submission as before.
+     */
+    private static Long runningSince(
+            JobHandle handle, JobStatus previous, EngineObservation seen, NormalisedState state, long now) {
+        if (previous != null && previous.runningSince() != null) {
+            return previous.runningSince();
+        }
+        if (state.waiting()) {
+            return null;
+        }
+        if (seen.startedAt() != null) {
+            return Math.min(seen.startedAt(), now);
+        }
+        if (previous == null) {
+            return now;
+        }
+        long lastLook = handle.submittedAt() + previous.elapsedSeconds();
+        return Math.min(now, Math.max(lastLook, now - PollSchedule.LONGEST_SECONDS));
     }
 }

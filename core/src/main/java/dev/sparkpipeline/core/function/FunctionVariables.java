@@ -1,7 +1,9 @@
 package dev.sparkpipeline.core.function;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.engine.QueuePolicy;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The names of the variables {@code template.yaml} sets on the functions, and the reading of the
@@ -13,6 +15,8 @@ public final class FunctionVariables {
 
     /** The state machine the validate function starts. */
     public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
+    /** The intake queue's URL: where the validate function queues files of batched datasets. */
+    public static final String INTAKE_QUEUE_URL = "INTAKE_QUEUE_URL";
     /** The landing bucket: where files land and where inputs must name their sources. */
     public static final String LANDING_BUCKET = "LANDING_BUCKET";
     /** The quarantine bucket: quarantined files, failure records, archived sources. */
@@ -25,6 +29,8 @@ public final class FunctionVariables {
     public static final String TABLE_COMPACT_EVERY_COMMITS = "TABLE_COMPACT_EVERY_COMMITS";
     /** Days a table snapshot is kept (template parameter TableSnapshotRetentionDays). */
     public static final String TABLE_SNAPSHOT_RETENTION_DAYS = "TABLE_SNAPSHOT_RETENTION_DAYS";
+    /** The longest a file waits for its job to run (template parameter QueueTimeoutMinutes). */
+    public static final String QUEUE_TIMEOUT_MINUTES = "QUEUE_TIMEOUT_MINUTES";
     /** The stack's name: the prefix of the transient clusters' names. */
     public static final String STACK_NAME = "STACK_NAME";
     /** {@code true} to remove a quarantined file from the landing bucket once its copy is safe. */
@@ -39,6 +45,21 @@ public final class FunctionVariables {
     public static final String DATASETS_CONFIG = "DATASETS_CONFIG";
 
     private FunctionVariables() {}
+
+    /**
+     * The queue's deadline the submit and track functions hold jobs to ({@link #QUEUE_TIMEOUT_MINUTES},
+     * else {@link QueuePolicy#DEFAULT_TIMEOUT_MINUTES}), its capacity waits jittered.
+     */
+    public static QueuePolicy queuePolicy(FunctionEnvironment environment) {
+        String value = environment.optional(QUEUE_TIMEOUT_MINUTES).orElse(null);
+        int minutes;
+        try {
+            minutes = value == null ? QueuePolicy.DEFAULT_TIMEOUT_MINUTES : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(QUEUE_TIMEOUT_MINUTES + " must be a whole number, not " + value, e);
+        }
+        return new QueuePolicy(minutes, () -> ThreadLocalRandom.current().nextDouble());
+    }
 
     /** The datasets a function checks against: {@link #DATASETS_CONFIG}'s file, else the bundled ones. */
     public static DatasetCatalog datasets(FunctionEnvironment environment) {

@@ -92,8 +92,9 @@ public record BatchCloser(ObjectStore store, String curatedBucket, DatasetCatalo
             String owner = claim(plan.dataset(), file, plan.id());
             if (owner.equals(plan.id())) {
                 members.add(file);
-            } else if (!visited.contains(owner) && !settled(plan.dataset(), owner)) {
+            } else if (visited.add(owner) && !settled(plan.dataset(), owner)) {
                 // The file is another batch's, whose batcher stopped before its manifest: finish that batch first.
+                // (Each other batch is looked at once per close: many members of one batch cost one check.)
                 readPlan(plan.dataset(), owner).ifPresent(other -> settle(other, visited));
             }
         }

@@ -12,7 +12,8 @@ import java.util.Map;
  * track functions answer with it ({@code {"handle", "status"}}), the state machine keeps it at
  * {@code $.run} and reads the status's {@code state}, {@code nextPollSeconds} and
  * {@code timedOut}; cancel, record-failure and the local runner read it back. Nulls are written:
- * the state machine's paths fail on an absent field.
+ * the state machine's paths fail on an absent field. A submission refused for capacity is
+ * written with {@code "handle": null}.
  */
 public final class JobRunJson {
 
@@ -24,17 +25,23 @@ public final class JobRunJson {
         return new JobRun(readHandle(run.object("handle")), status == null ? null : readStatus(status));
     }
 
+    /** A handle; one written before queues were counted waited for nothing before its submission. */
     public static JobHandle readHandle(JsonObject handle) {
+        long submittedAt = handle.number("submittedAt");
         return new JobHandle(
                 ExecutionInputJson.engine(handle),
                 handle.string("jobId"),
                 handle.string("containerId"),
                 handle.string("runId"),
-                handle.number("submittedAt"),
-                handle.number("deadlineAt"));
+                submittedAt,
+                handle.number("deadlineAt"),
+                handle.number("queuedSince", submittedAt));
     }
 
-    /** A status; the flags an older answer lacks take their defaults ({@code terminal} follows the state). */
+    /**
+     * A status; the fields an older answer lacks take their defaults ({@code terminal} follows the
+     * state; nothing queued, not yet seen running).
+     */
     public static JobStatus readStatus(JsonObject status) {
         NormalisedState state = status.enumValue("state", NormalisedState.class);
         return new JobStatus(
@@ -48,7 +55,9 @@ public final class JobRunJson {
                 status.optionalString("failureReason"),
                 status.strings("links"),
                 status.decimals("usage"),
-                status.optionalDecimal("estimatedCostUsd"));
+                status.optionalDecimal("estimatedCostUsd"),
+                status.number("queuedSeconds", 0),
+                status.has("runningSince") ? status.number("runningSince") : null);
     }
 
     /** The JSON text of a function's answer. */
@@ -58,7 +67,7 @@ public final class JobRunJson {
 
     public static Map<String, Object> fields(JobRun run) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("handle", fields(run.handle()));
+        document.put("handle", run.handle() == null ? null : fields(run.handle()));
         document.put("status", run.status() == null ? null : fields(run.status()));
         return document;
     }
@@ -71,6 +80,7 @@ public final class JobRunJson {
         document.put("runId", handle.runId());
         document.put("submittedAt", handle.submittedAt());
         document.put("deadlineAt", handle.deadlineAt());
+        document.put("queuedSince", handle.queuedSince());
         return document;
     }
 
@@ -87,6 +97,8 @@ public final class JobRunJson {
         document.put("links", status.links());
         document.put("usage", status.usage());
         document.put("estimatedCostUsd", status.estimatedCostUsd());
+        document.put("queuedSeconds", status.queuedSeconds());
+        document.put("runningSince", status.runningSince());
         return document;
     }
 }

@@ -28,6 +28,8 @@ public record FileOutcome(
     public enum Outcome {
         /** An execution was started for it. */
         ACCEPTED,
+        /** It waits on the intake queue for its dataset's next batch, whose execution curates it. */
+        QUEUED,
         /** Its execution already existed: a repeated event. */
         DUPLICATE,
         /** It broke a rule and was set aside with a reason. */

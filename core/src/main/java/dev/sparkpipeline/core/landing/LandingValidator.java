@@ -5,6 +5,8 @@ import dev.sparkpipeline.core.contract.JobSettings;
 import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.execution.StartOutcome;
+import dev.sparkpipeline.core.intake.IntakeQueue;
+import dev.sparkpipeline.core.intake.QueuedFile;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.storage.ObjectStore;
@@ -20,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Turns each landed file into exactly one outcome: an execution started (or found, for a
- * repeated event), or the file set aside in quarantine with a reason. A file already gone is
+ * repeated event), the file queued for its dataset's next batch (a dataset with a batch policy,
+ * and a file its policy admits), or the file set aside in quarantine with a reason. A file already gone is
  * counted and logged. Any other failure (throttling, an outage) propagates, so the invocation
  * fails and Lambda retries the whole event; every step is idempotent, so a retry repeats nothing.
  */
@@ -29,6 +32,7 @@ public record LandingValidator(
         ExecutionStarter starter,
         LandingRules rules,
         QuarantineWriter quarantine,
+        IntakeQueue intake,
         EventLog log,
         Metrics metrics) {
 
@@ -78,15 +82,30 @@ public record LandingValidator(
             return quarantine(object, stored, rejected.violation());
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+        SourceObject source = new SourceObject(
+                stored.bucket(),
+                stored.key(),
+                stored.versionId(),
+                stored.etag(),
+                stored.size(),
+                landedAt(object, stored));
+        if (accepted.dataset().batches(stored.size())) {
+            // Its wait for a batch counts from its landing, the time its fate's latency is measured from.
+            intake.send(new QueuedFile(accepted.dataset().name(), accepted.engine(), source, source.landedAt()));
+            return new FileOutcome(
+                    stored.bucket(),
+                    stored.key(),
+                    FileOutcome.Outcome.QUEUED,
+                    accepted.dataset().name(),
+                    null,
+                    "queued for the next batch of dataset " + accepted.dataset().name(),
+                    null,
+                    null,
+                    null);
+        }
         var input = new ExecutionInput(
                 accepted.dataset().name(),
-                new SourceObject(
-                        stored.bucket(),
-                        stored.key(),
-                        stored.versionId(),
-                        stored.etag(),
-                        stored.size(),
-                        landedAt(object, stored)),
+                source,
                 accepted.engine(),
                 new JobSettings(accepted.dataset().timeoutMinutes(), Map.of(), null, null));
         String name =

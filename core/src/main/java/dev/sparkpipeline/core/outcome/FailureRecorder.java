@@ -1,15 +1,20 @@
 package dev.sparkpipeline.core.outcome;
 
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.engine.JobStatus;
+import dev.sparkpipeline.core.intake.BatchManifests;
 import dev.sparkpipeline.core.json.JsonObject;
+import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.landing.RecordLocation;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +22,8 @@ import java.util.Optional;
  * Records a failed execution where people look for it: the source version copied to its
  * {@link RecordLocation} under {@code failed/} with a reason document beside it (the failure
  * kind, the engine's reason, log links). A source already gone still gets its reason document.
+ * A failed batch records every member so: each with its own reason when the job's manifest
+ * names one (the job set every file aside), else the run's.
  */
 public final class FailureRecorder {
 
@@ -53,6 +60,49 @@ public final class FailureRecorder {
             JobStatus lastStatus,
             String kind,
             String cause) {
+        if (!input.isBatch()) {
+            return recordFile(executionName, startedAt, input, input.source(), lastStatus, kind, cause);
+        }
+        List<SourceObject> members = new BatchManifests(store).sources(input);
+        Map<SourceObject, String> reasons = ownReasons(executionName, input, members);
+        FailureRecord first = null;
+        int files = 0;
+        for (SourceObject member : members) {
+            FailureRecord record = recordFile(
+                    executionName, startedAt, input, member, lastStatus, kind, reasons.getOrDefault(member, cause));
+            first = first == null ? record : first;
+            files++;
+        }
+        return new FailureRecord(first.failedUri(), first.reasonUri(), first.sourceMissing(), files);
+    }
+
+    /** Each member's own reason, from the manifest the job wrote before it failed (when it wrote one). */
+    private Map<SourceObject, String> ownReasons(
+            String executionName, ExecutionInput input, List<SourceObject> members) {
+        Map<SourceObject, String> reasons = new HashMap<>();
+        String key = input.dataset() + "/" + Manifest.relativePath(executionName);
+        store.readRange(input.source().bucket(), key, null, 0, BatchManifests.MAX_MANIFEST_BYTES)
+                .map(ManifestJson::read)
+                .ifPresent(manifest -> manifest.fatesOf(members).forEach((member, fate) -> {
+                    if (fate.reason() != null) {
+                        reasons.put(member, fate.reason());
+                    }
+                }));
+        return reasons;
+    }
+
+    /**
+     * Records one landed file of a failed run (publishing also records a batch member the job set
+     * aside); repeating the call records nothing twice.
+     */
+    public FailureRecord recordFile(
+            String executionName,
+            Instant startedAt,
+            ExecutionInput input,
+            SourceObject file,
+            JobStatus lastStatus,
+            String kind,
+            String cause) {
         Instant now = clock.instant();
         Map<String, Object> reason = new LinkedHashMap<>();
         reason.put("kind", kind);
@@ -66,29 +116,32 @@ public final class FailureRecorder {
             reason.put("links", lastStatus.links());
             reason.put("estimatedCostUsd", lastStatus.estimatedCostUsd());
         }
-        Optional<StoredObject> source = store.head(
-                input.source().bucket(), input.source().key(), input.source().versionId());
-        Instant landedAt = RecordLocation.landingTime(input.source(), source, startedAt != null ? startedAt : now);
+        if (input.isBatch()) {
+            reason.put("batch", input.batch().id());
+        }
+        Optional<StoredObject> source = store.head(file.bucket(), file.key(), file.versionId());
+        Instant landedAt = RecordLocation.landingTime(file, source, startedAt != null ? startedAt : now);
         if (source.isPresent()) {
             var setAside = failed.setAside(source.get(), reason, landedAt);
-            return new FailureRecord(setAside.copyUri(), setAside.reasonUri(), false);
+            return new FailureRecord(setAside.copyUri(), setAside.reasonUri(), false, 1);
         }
-        String reasonKey = failed.location(input.source().identity(), landedAt).reasonKey();
+        String reasonKey = failed.location(file.identity(), landedAt).reasonKey();
         if (store.head(bucket, reasonKey, null).isPresent()) {
             // Recorded before (the failure path, then the reconciler; or a retry): the first record stands.
-            return new FailureRecord(null, failed.uri(reasonKey), true);
+            return new FailureRecord(null, failed.uri(reasonKey), true, 1);
         }
-        reason.put("source", Map.of("uri", input.source().uri(), "missing", true));
+        reason.put("source", Map.of("uri", file.uri(), "missing", true));
         store.put(bucket, reasonKey, "application/json", JsonObject.write(reason));
-        return new FailureRecord(null, failed.uri(reasonKey), true);
+        return new FailureRecord(null, failed.uri(reasonKey), true, 1);
     }
 
     /**
-     * Where a failure was recorded.
+     * Where a failure was recorded: for a batch, its first member's record.
      *
      * @param failedUri     the copy of the source, or null when the source was already gone
      * @param reasonUri     the reason document
      * @param sourceMissing true when the source was gone
+     * @param files         how many landed files were recorded (a batch's members)
      */
-    public record FailureRecord(String failedUri, String reasonUri, boolean sourceMissing) {}
+    public record FailureRecord(String failedUri, String reasonUri, boolean sourceMissing, int files) {}
 }

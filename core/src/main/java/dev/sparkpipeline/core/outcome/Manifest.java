@@ -57,9 +57,20 @@ public record Manifest(
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    /** The members of a batch the run curated, in the manifest's order. */
-    public List<SourceResult> curatedSources() {
-        return sources.stream().filter(SourceResult::curated).toList();
+    /**
+     * Each member's fate, paired with the batch's members: the job lists them in the batch
+     * manifest's order (by position, since a member's {@code uri} is where the job read it, which
+     * offline is a local path); empty when the manifest gives no fate for each.
+     */
+    public <M> Map<M, SourceResult> fatesOf(List<M> members) {
+        if (sources.size() != members.size()) {
+            return Map.of();
+        }
+        Map<M, SourceResult> fates = new LinkedHashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            fates.put(members.get(i), sources.get(i));
+        }
+        return fates;
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.sparkpipeline.core.outcome;
 
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.intake.BatchManifests;
 import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.landing.RecordLocation;
@@ -11,7 +13,9 @@ import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,21 +24,26 @@ import java.util.Optional;
  * job's commit made the rows visible already) and archives the source (a
  * verified copy under {@code _processed/}, then the source deleted if configured). A failure
  * recorded for the same object by an earlier run is superseded: removed from {@code failed/},
- * and its reason kept in the archive's reason document, so the file is in one place. Every step
- * tolerates being repeated.
+ * and its reason kept in the archive's reason document, so the file is in one place. For a
+ * batch, every member gets its own fate from the job's manifest: a curated one is archived, one
+ * the job set aside is recorded under {@code failed/} with its reason. Every step tolerates being
+ * repeated.
  */
 public final class Publisher {
 
     /** Where sources are archived, in the curated bucket. */
     public static final String ARCHIVE_PREFIX = "_processed/";
 
-    private static final int MANIFEST_MAX_BYTES = 1 << 20;
+    private static final int MANIFEST_MAX_BYTES = BatchManifests.MAX_MANIFEST_BYTES;
+    /** The most failed members a summary names; the rest are counted (the state's size is bounded). */
+    private static final int FAILURES_NAMED = 20;
 
     private final ObjectStore store;
     private final Catalog catalog;
     private final String curatedBucket;
     private final QuarantineWriter archive;
     private final QuarantineWriter failures;
+    private final FailureRecorder failureRecorder;
     private final Clock clock;
 
     /**
@@ -53,6 +62,7 @@ public final class Publisher {
         this.curatedBucket = curatedBucket;
         this.archive = new QuarantineWriter(store, curatedBucket, ARCHIVE_PREFIX, deleteSource);
         this.failures = new QuarantineWriter(store, quarantineBucket, FailureRecorder.PREFIX, false);
+        this.failureRecorder = new FailureRecorder(store, quarantineBucket, clock);
         this.clock = clock;
     }
 
@@ -75,28 +85,6 @@ public final class Publisher {
         }
         boolean created = catalog.register(manifest.dataset(), table.location(), table.metadataLocation());
 
-        Optional<StoredObject> source = store.head(
-                input.source().bucket(), input.source().key(), input.source().versionId());
-        Instant landedAt =
-                RecordLocation.landingTime(input.source(), source, startedAt != null ? startedAt : clock.instant());
-        String archived = null;
-        String superseded = null;
-        if (source.isPresent()) {
-            ObjectIdentity identity = ObjectIdentity.of(source.get());
-            Map<String, Object> reason = new LinkedHashMap<>();
-            reason.put("runId", runId);
-            reason.put("dataset", input.dataset());
-            Optional<Map<String, Object>> earlierFailure = failures.reason(identity, landedAt);
-            if (earlierFailure.isPresent()) {
-                // Removed before the archive is written: a crash in between leaves the file in
-                // landing only, and the retry archives it; never in two places.
-                superseded = failures.uri(failures.location(identity, landedAt).reasonKey());
-                reason.put("supersedes", Map.of("failure", superseded, "reason", earlierFailure.get()));
-                failures.remove(identity, landedAt);
-            }
-            archived = archive.setAside(source.get(), reason, landedAt).copyUri();
-        }
-
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("table", manifest.dataset());
         summary.put("tableCreated", created);
@@ -115,10 +103,77 @@ public final class Publisher {
                         "duplicates",
                         manifest.duplicates()));
         summary.put("manifest", "s3://" + curatedBucket + "/" + manifestKey);
-        summary.put("archived", archived);
-        if (superseded != null) {
-            summary.put("supersededFailure", superseded);
+        if (input.isBatch()) {
+            summary.put("files", settleMembers(runId, startedAt, input, manifest));
+            return summary;
+        }
+        Archived archived = archive(runId, startedAt, input.dataset(), input.source());
+        summary.put("archived", archived.copyUri());
+        if (archived.superseded() != null) {
+            summary.put("supersededFailure", archived.superseded());
         }
         return summary;
+    }
+
+    /** Every member of a batch to its place: archived when curated, recorded under failed/ when set aside. */
+    private Map<String, Object> settleMembers(
+            String runId, Instant startedAt, ExecutionInput input, Manifest manifest) {
+        List<SourceObject> members = new BatchManifests(store).sources(input);
+        Map<SourceObject, Manifest.SourceResult> results = manifest.fatesOf(members);
+        if (results.isEmpty()) {
+            throw new InvalidInput(
+                    "manifest of run " + runId + " gives " + manifest.sources().size()
+                            + " fates for a batch of " + members.size()
+                            + " files: the curate job is older than the pipeline (deploy its jar again)");
+        }
+        int curated = 0;
+        List<Map<String, Object>> failed = new ArrayList<>();
+        int failedCount = 0;
+        for (SourceObject member : members) {
+            Manifest.SourceResult result = results.get(member);
+            if (result.curated()) {
+                archive(runId, startedAt, input.dataset(), member);
+                curated++;
+                continue;
+            }
+            failureRecorder.recordFile(runId, startedAt, input, member, null, "SourceRejected", result.reason());
+            failedCount++;
+            if (failed.size() < FAILURES_NAMED) {
+                failed.add(Map.of("key", member.key(), "reason", String.valueOf(result.reason())));
+            }
+        }
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("batch", input.batch().id());
+        files.put("members", members.size());
+        files.put("curated", curated);
+        files.put("failed", failedCount);
+        files.put("failures", failed);
+        return files;
+    }
+
+    /** Where a source was archived, and the earlier failure record it superseded (or null). */
+    private record Archived(String copyUri, String superseded) {}
+
+    /** Archives one curated source (nothing when it is gone already: an earlier attempt archived it). */
+    private Archived archive(String runId, Instant startedAt, String dataset, SourceObject file) {
+        Optional<StoredObject> source = store.head(file.bucket(), file.key(), file.versionId());
+        if (source.isEmpty()) {
+            return new Archived(null, null);
+        }
+        Instant landedAt = RecordLocation.landingTime(file, source, startedAt != null ? startedAt : clock.instant());
+        ObjectIdentity identity = ObjectIdentity.of(source.get());
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("runId", runId);
+        reason.put("dataset", dataset);
+        String superseded = null;
+        Optional<Map<String, Object>> earlierFailure = failures.reason(identity, landedAt);
+        if (earlierFailure.isPresent()) {
+            // Removed before the archive is written: a crash in between leaves the file in
+            // landing only, and the retry archives it; never in two places.
+            superseded = failures.uri(failures.location(identity, landedAt).reasonKey());
+            reason.put("supersedes", Map.of("failure", superseded, "reason", earlierFailure.get()));
+            failures.remove(identity, landedAt);
+        }
+        return new Archived(archive.setAside(source.get(), reason, landedAt).copyUri(), superseded);
     }
 }

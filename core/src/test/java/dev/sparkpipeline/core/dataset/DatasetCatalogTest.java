@@ -99,6 +99,47 @@ class DatasetCatalogTest {
     }
 
     /** What parsing a config of these {@code datasets} throws, which must be an {@link InvalidDatasetConfig}. */
+    @Test
+    void aBatchedDatasetKeepsItsPolicyAndAnotherRunsOneExecutionPerFile() {
+        assertThat(bundled.named("orders").orElseThrow().batch()).isEqualTo(new BatchPolicy(500, 1L << 30, 120));
+        assertThat(bundled.named("customers").orElseThrow().batch()).isNull();
+    }
+
+    @Test
+    void aBatchTakesTheDefaultsForWhatItLeavesOutAndFalseTurnsItOff() {
+        var catalog = DatasetCatalog.parse(config("""
+                "a": {"prefix": "a/", "columns": [{"name": "id", "type": "string"}], "batch": {}},
+                "b": {"prefix": "b/", "columns": [{"name": "id", "type": "string"}], "batch": false}
+                """));
+
+        assertThat(catalog.named("a").orElseThrow().batch())
+                .isEqualTo(new BatchPolicy(
+                        BatchPolicy.DEFAULT_MAX_FILES,
+                        BatchPolicy.DEFAULT_MAX_BYTES,
+                        BatchPolicy.DEFAULT_MAX_WAIT_SECONDS));
+        assertThat(catalog.named("b").orElseThrow().batch()).isNull();
+    }
+
+    @Test
+    void aBatchPolicyOutOfBoundsOrWithAnUnknownFieldIsNamed() {
+        assertRefused("""
+                "a": {"prefix": "a/", "columns": [{"name": "id", "type": "string"}], "batch": {"maxFiles": 0}}
+                """).hasMessageContaining("a.batch.maxFiles must be a whole number from 1 to 10000");
+        assertRefused("""
+                "a": {"prefix": "a/", "columns": [{"name": "id", "type": "string"}], "batch": {"maxWait": 5}}
+                """).hasMessageContaining("maxWait: unknown field");
+    }
+
+    @Test
+    void aFileTooLargeForABatchOrRoutedToALargeEngineRunsAlone() {
+        DatasetSpec orders = bundled.named("orders").orElseThrow();
+
+        assertThat(orders.batches(1_000)).isTrue();
+        assertThat(orders.batches((1L << 30) + 1)).as("over maxBytes").isFalse();
+        assertThat(orders.batches(10_737_418_240L)).as("routed to EMR").isFalse();
+        assertThat(bundled.named("customers").orElseThrow().batches(1_000)).isFalse();
+    }
+
     private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String datasets) {
         return assertThatThrownBy(() -> DatasetCatalog.parse(config(datasets)))
                 .isInstanceOf(InvalidDatasetConfig.class);

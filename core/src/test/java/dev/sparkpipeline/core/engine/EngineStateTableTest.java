@@ -8,19 +8,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EngineStateTableTest {
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PENDING, true", "QUEUED, true", "RUNNING, false", "SUCCEEDED, false"})
+    void onlyAJobThatHasNotRunYetIsWaiting(NormalisedState state, boolean waiting) {
+        assertThat(state.waiting()).isEqualTo(waiting);
+    }
+
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
         "EMR_SERVERLESS, SUBMITTED, PENDING",
         "EMR_SERVERLESS, PENDING, PENDING",
         "EMR_SERVERLESS, SCHEDULED, PENDING",
-        "EMR_SERVERLESS, QUEUED, PENDING",
+        "EMR_SERVERLESS, QUEUED, QUEUED",
         "EMR_SERVERLESS, RUNNING, RUNNING",
         "EMR_SERVERLESS, SUCCESS, SUCCEEDED",
         "EMR_SERVERLESS, FAILED, FAILED",
         "EMR_SERVERLESS, CANCELLING, RUNNING",
         "EMR_SERVERLESS, CANCELLED, CANCELLED",
         "GLUE, STARTING, PENDING",
-        "GLUE, WAITING, PENDING",
+        "GLUE, WAITING, QUEUED",
         "GLUE, RUNNING, RUNNING",
         "GLUE, STOPPING, RUNNING",
         "GLUE, STOPPED, CANCELLED",
@@ -29,7 +35,7 @@ class EngineStateTableTest {
         "GLUE, TIMEOUT, FAILED",
         "GLUE, ERROR, FAILED",
         "GLUE, EXPIRED, FAILED",
-        "EMR, PENDING, PENDING",
+        "EMR, PENDING, QUEUED",
         "EMR, CANCEL_PENDING, RUNNING",
         "EMR, RUNNING, RUNNING",
         "EMR, COMPLETED, SUCCEEDED",

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every document of {@code events/documents/}: manifests the curate job wrote and answers the
- * validate function gave. Their codecs leave out what is null, so each document, read and
+ * Every document of {@code events/documents/}: manifests the curate job wrote, answers the
+ * validate function gave, and batch manifests the batcher wrote. Their codecs leave out what is null, so each document, read and
  * written again, must have exactly the fixture's fields.
  */
 class DocumentsTest {
@@ -20,7 +20,9 @@ class DocumentsTest {
             "documents/manifest-",
             fixture -> fixture.roundTrip(ManifestJson::read, ManifestJson::write),
             "documents/validation-report-",
-            fixture -> fixture.roundTrip(ValidationReportJson::read, ValidationReportJson::write));
+            fixture -> fixture.roundTrip(ValidationReportJson::read, ValidationReportJson::write),
+            "documents/batch-manifest-",
+            fixture -> fixture.roundTrip(BatchManifestJson::read, BatchManifestJson::write));
 
     static Stream<DocumentFixture> documents() {
         return DocumentFixture.matching("documents/*.json", "");

@@ -22,7 +22,7 @@ class ExecutionInputJsonTest {
     /** A manual input, the submit events' {@code input}, and the execution state publish and record-failure get. */
     static Stream<DocumentFixture> inputs() {
         return Stream.of(
-                        DocumentFixture.matching("manual-execution.json", ""),
+                        DocumentFixture.matching("manual-*execution.json", ""),
                         DocumentFixture.matching("submit-*.json", "input"),
                         DocumentFixture.matching("{publish,record-failure}.json", "state", "cluster", "run", "failure"))
                 .flatMap(fixtures -> fixtures);
@@ -33,6 +33,24 @@ class ExecutionInputJsonTest {
     void everyInputFixtureReadsBackTheSameAfterWritingAndKeepsEveryField(DocumentFixture fixture) {
         assertThat(fixture.roundTrip(ExecutionInputJson::read, ExecutionInputJson::write))
                 .containsAllEntriesOf(fixture.fields());
+    }
+
+    @Test
+    void aBatchInputNamesItsBatchAndItsSourceIsTheBatchManifest() {
+        ExecutionInput input = ExecutionInputJson.read(Fixtures.bytes("manual-batch-execution.json"));
+
+        assertThat(input.isBatch()).isTrue();
+        assertThat(input.batch().files()).isEqualTo(2);
+        assertThat(input.source().key())
+                .isEqualTo("_batches/orders/" + input.batch().id() + ".json");
+    }
+
+    @Test
+    void aBatchWithoutItsIdOrFilesIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> ExecutionInputJson.read("""
+                        {"dataset": "orders", "source": {"bucket": "b", "key": "k"}, "batch": {"files": 0, "id": "x"}}""".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("batch: a batch holds at least one file");
     }
 
     @Test

@@ -40,8 +40,8 @@ class JobRunJsonTest {
     @Test
     void everyFieldTheStateMachineReadsIsWrittenEvenWhenNull() {
         var handle = JobHandle.of(Engine.GLUE, "jr_1", "curate", "run-1", 1_795_000_000, 60);
-        var status =
-                new JobStatus("RUNNING", NormalisedState.RUNNING, false, false, false, 30, 60, null, null, null, null);
+        var status = new JobStatus(
+                "RUNNING", NormalisedState.RUNNING, false, false, false, 30, 60, null, null, null, null, 0, null);
 
         Map<String, Object> written = FieldPaths.of(JobRunJson.write(new JobRun(handle, status)));
 
@@ -53,14 +53,17 @@ class JobRunJsonTest {
                         "handle.runId",
                         "handle.submittedAt",
                         "handle.deadlineAt",
+                        "handle.queuedSince",
                         "status.rawState",
                         "status.state",
                         "status.terminal",
                         "status.timedOut",
                         "status.longRunning",
                         "status.nextPollSeconds",
-                        "status.elapsedSeconds")
+                        "status.elapsedSeconds",
+                        "status.queuedSeconds")
                 .containsEntry("status.failureReason", null)
+                .containsEntry("status.runningSince", null)
                 .containsEntry("status.estimatedCostUsd", null)
                 .containsEntry("handle.deadlineAt", (double) handle.deadlineAt());
     }
@@ -73,6 +76,38 @@ class JobRunJsonTest {
     }
 
     @Test
+    void aSubmissionRefusedForCapacityIsWrittenWithANullHandle() {
+        var waiting = new JobStatus(
+                "WAITING_FOR_CAPACITY",
+                NormalisedState.QUEUED,
+                false,
+                false,
+                false,
+                30,
+                0,
+                null,
+                null,
+                null,
+                null,
+                5,
+                null);
+
+        assertThat(FieldPaths.of(JobRunJson.write(new JobRun(null, waiting))))
+                .containsEntry("handle", null)
+                .containsEntry("status.state", "QUEUED");
+    }
+
+    @Test
+    void aHandleWrittenBeforeQueuesWereCountedWaitedForNothingBeforeItsSubmission() {
+        JobHandle handle = JobRunJson.readHandle(JsonObject.parse("""
+                {"engine": "GLUE", "jobId": "jr_1", "containerId": "curate", "runId": "run-1",
+                 "submittedAt": 1795000000, "deadlineAt": 1795003720}""".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(handle.queuedSince()).isEqualTo(1_795_000_000L);
+        assertThat(handle.runAllowanceSeconds()).isEqualTo(3720);
+    }
+
+    @Test
     void aStatusWithoutItsFlagsIsTerminalWhenItsStateIs() {
         JobStatus status = JobRunJson.readStatus(JsonObject.parse("""
                 {"rawState": "SUCCESS", "state": "SUCCEEDED"}""".getBytes(StandardCharsets.UTF_8)));
@@ -81,6 +116,8 @@ class JobRunJsonTest {
         assertThat(status.timedOut()).isFalse();
         assertThat(status.longRunning()).isFalse();
         assertThat(status.links()).isEmpty();
+        assertThat(status.queuedSeconds()).isZero();
+        assertThat(status.runningSince()).isNull();
     }
 
     /** Each malformed track and cancel event of {@code events/bad/functions/}, with what the codec says about it. */
@@ -92,7 +129,7 @@ class JobRunJsonTest {
                 Arguments.of("TrackJobFunction/handle-missing.json", "handle is required and must be an object"),
                 Arguments.of(
                         "TrackJobFunction/status-state-unknown.json",
-                        "status.state must be one of [PENDING, RUNNING, SUCCEEDED, FAILED, CANCELLED]"),
+                        "status.state must be one of [PENDING, QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED]"),
                 Arguments.of("CancelJobFunction/handle-a-string.json", "handle must be an object"));
     }
 

@@ -67,6 +67,6 @@ class ValidationReportJsonTest {
 
         assertThatThrownBy(() -> ValidationReportJson.read(report))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("files[0].outcome must be one of [ACCEPTED, DUPLICATE, QUARANTINED, MISSING]");
+                .hasMessage("files[0].outcome must be one of [ACCEPTED, QUEUED, DUPLICATE, QUARANTINED, MISSING]");
     }
 }

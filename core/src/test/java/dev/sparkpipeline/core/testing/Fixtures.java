@@ -1,5 +1,6 @@
 package dev.sparkpipeline.core.testing;
 
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,6 +46,16 @@ public final class Fixtures {
             throw new IllegalStateException("events/ has " + fixtures + " for " + kind + ": one for each cloud engine");
         }
         return fixtures;
+    }
+
+    /**
+     * The bundled datasets with batching turned off: for tests of the one-execution-per-file path,
+     * which the bundled {@code orders} dataset (batched) would otherwise send to the intake queue.
+     */
+    public static DatasetCatalog perFileCatalog() {
+        return new DatasetCatalog(DatasetCatalog.bundled().all().stream()
+                .map(dataset -> dataset.withBatch(null))
+                .toList());
     }
 
     public static byte[] bytes(String relative) {

@@ -71,6 +71,7 @@ public final class RecordFailureHandler implements RequestStreamHandler {
         answer.put("failedUri", record.failedUri());
         answer.put("reasonUri", record.reasonUri());
         answer.put("sourceMissing", record.sourceMissing());
+        answer.put("files", record.files());
         output.write(JsonObject.write(answer));
     }
 }

@@ -10,7 +10,7 @@ import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.engine.JobSubmitter;
-import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.engine.QueuePolicy;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
@@ -19,12 +19,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts the curate job on the execution's engine; a retried call finds the job it started.
- * Event: {@code {"executionName", "input": <execution input>, "clusterId"}}; answer: the job run
- * ({@code {"handle", "status"}}) the state machine keeps at {@code $.run}.
+ * Event: {@code {"executionName", "input": <execution input>, "clusterId", "startedAt"}}; answer:
+ * the job run ({@code {"handle", "status"}}) the state machine keeps at {@code $.run}, or, when the
+ * engine refuses the job for capacity, {@code {"handle": null, "status"}} with the wait before the
+ * next submission (or the queue's deadline passed).
  */
 public final class SubmitJobHandler implements RequestStreamHandler {
 
@@ -34,7 +37,6 @@ public final class SubmitJobHandler implements RequestStreamHandler {
              "source": {"bucket": "snapstart-priming", "key": "orders/2026/01/01/snapstart-priming.csv", "size": 60},
              "engine": "EMR_SERVERLESS", "job": {"timeoutMinutes": 60, "arguments": {}}}}""".getBytes(StandardCharsets.UTF_8);
 
-    private final JobEngines engines;
     private final JobSubmitter submitter;
 
     /** The Lambda runtime's: wired once per container by {@link SubmitJobFunction}, on AWS. */
@@ -43,11 +45,19 @@ public final class SubmitJobHandler implements RequestStreamHandler {
         registerPriming();
     }
 
-    /** Used by tests and the local runner, which pass their own engines. */
+    /** On its submitter (the factory's, and the local runner's). */
+    public SubmitJobHandler(JobSubmitter submitter) {
+        this.submitter = submitter;
+    }
+
+    /** Used by tests, which pass their own engines: the default queue deadline, the system clock. */
     public SubmitJobHandler(JobEngines engines) {
-        this.engines = engines;
-        this.submitter = new JobSubmitter(
-                engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()));
+        this(SubmitJobFunction.submitter(
+                engines,
+                new QueuePolicy(
+                        QueuePolicy.DEFAULT_TIMEOUT_MINUTES,
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                Clock.systemUTC()));
     }
 
     /**
@@ -58,7 +68,9 @@ public final class SubmitJobHandler implements RequestStreamHandler {
      * @return the last warm-up registered
      */
     SnapStartPriming registerPriming() {
-        SnapStartPriming.register(() -> engines.get(Engine.EMR_SERVERLESS)
+        SnapStartPriming.register(() -> submitter
+                .engines()
+                .get(Engine.EMR_SERVERLESS)
                 .observe(JobHandle.of(
                         Engine.EMR_SERVERLESS, "snapstart-priming", "snapstart-priming", "snapstart-priming", 0, 1)));
         return SnapStartPriming.register(
@@ -72,7 +84,8 @@ public final class SubmitJobHandler implements RequestStreamHandler {
         var request = new JobRequest(
                 event.string("executionName"),
                 ExecutionInputJson.read(event.object("input")),
-                event.optionalString("clusterId"));
+                event.optionalString("clusterId"),
+                event.optionalInstant("startedAt"));
         output.write(JobRunJson.write(submitter.submit(request)));
     }
 }

@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,46 @@ class SubmitJobHandlerContractTest {
     }
 
     @Test
+    void aGlueRunPastTheJobsMaxConcurrentRunsIsAnsweredAsAWaitNotAnError() throws IOException {
+        holdGlueRuns();
+        try {
+            invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-glue.json"));
+
+            Map<String, Object> refused = invoke(new SubmitJobHandler(engines), anotherExecution(null));
+
+            assertThat(refused).containsEntry("handle", null);
+            assertThat(map(refused.get("status")))
+                    .containsEntry("state", "QUEUED")
+                    .containsEntry("rawState", "WAITING_FOR_CAPACITY")
+                    .containsEntry("timedOut", false);
+            assertThat(((Number) map(refused.get("status")).get("nextPollSeconds")).intValue())
+                    .as("30 s, give or take a quarter")
+                    .isBetween(22, 38);
+        } finally {
+            releaseGlueRuns();
+        }
+    }
+
+    @Test
+    void theWaitAfterARefusalGrowsWithTheTimeTheExecutionHasWaited() throws IOException {
+        holdGlueRuns();
+        try {
+            invoke(new SubmitJobHandler(engines), Fixtures.bytes("submit-glue.json"));
+            String tenMinutesAgo = Instant.now().minusSeconds(600).toString();
+
+            Map<String, Object> refused = invoke(new SubmitJobHandler(engines), anotherExecution(tenMinutesAgo));
+
+            assertThat(((Number) map(refused.get("status")).get("queuedSeconds")).longValue())
+                    .isBetween(600L, 660L);
+            assertThat(((Number) map(refused.get("status")).get("nextPollSeconds")).intValue())
+                    .as("five minutes, less up to a quarter of jitter")
+                    .isBetween(225, 300);
+        } finally {
+            releaseGlueRuns();
+        }
+    }
+
+    @Test
     void aLocalEngineInputIsRefusedInTheCloudWithATypedError() {
         String local = fixture("submit-emr-serverless.json").replace("\"EMR_SERVERLESS\"", "\"LOCAL\"");
 
@@ -106,6 +147,28 @@ class SubmitJobHandlerContractTest {
         assertThatThrownBy(() -> invoke(new SubmitJobHandler(engines), unknown.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("input.engine must be one of");
+    }
+
+    /** The Glue submission of another file, its execution started at {@code startedAt} (null: not said). */
+    private static byte[] anotherExecution(String startedAt) {
+        String event = fixture("submit-glue.json")
+                .replace("orders-5f2c0d1f", "orders-00000000")
+                .replace(
+                        "\"clusterId\": null\n}",
+                        "\"clusterId\": null" + (startedAt == null ? "" : ", \"startedAt\": \"" + startedAt + "\"")
+                                + "\n}");
+        return event.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** moto ends a Glue run the moment it is read unless told to hold it; its job allows one run at a time. */
+    private static void holdGlueRuns() {
+        moto.post(
+                "/moto-api/state-manager/set-transition",
+                "{\"model_name\": \"glue::job_run\", \"transition\": {\"progression\": \"manual\", \"times\": 1000}}");
+    }
+
+    private static void releaseGlueRuns() {
+        moto.post("/moto-api/state-manager/unset-transition", "{\"model_name\": \"glue::job_run\"}");
     }
 
     private static String fixture(String name) {

@@ -3,8 +3,10 @@ package dev.sparkpipeline.track;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.engine.JobTracker;
 import dev.sparkpipeline.core.engine.PollSchedule;
+import dev.sparkpipeline.core.engine.QueuePolicy;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
+import dev.sparkpipeline.core.function.FunctionVariables;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,14 +18,24 @@ public final class TrackJobFunction {
 
     private TrackJobFunction() {}
 
-    /** The function's JobTracker, wired. */
+    /** The function's JobTracker, wired: its engines, and the queue's deadline from QUEUE_TIMEOUT_MINUTES. */
     public static JobTracker build(FunctionEnvironment environment, Adapters adapters) {
-        return tracker(adapters.jobEngines(), adapters.clock());
+        return tracker(adapters.jobEngines(), FunctionVariables.queuePolicy(environment), adapters.clock());
+    }
+
+    /** A tracker of these engines with the default queue deadline. */
+    public static JobTracker tracker(JobEngines engines, Clock clock) {
+        return tracker(
+                engines,
+                new QueuePolicy(
+                        QueuePolicy.DEFAULT_TIMEOUT_MINUTES,
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                clock);
     }
 
     /** A tracker of these engines, its polls jittered (so runs submitted together do not poll together). */
-    public static JobTracker tracker(JobEngines engines, Clock clock) {
+    public static JobTracker tracker(JobEngines engines, QueuePolicy queue, Clock clock) {
         return new JobTracker(
-                engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), clock);
+                engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), queue, clock);
     }
 }

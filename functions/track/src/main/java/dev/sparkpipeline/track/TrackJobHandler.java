@@ -22,9 +22,12 @@ import java.time.Instant;
  * Polls a job once: its normalised state, the engine's failure reason, links, cost, and when to
  * poll again. Event and answer: the job run ({@code {"handle", "status"}}) at {@code $.run}.
  *
+ * The event's {@code status} (the last answer's) tells the tracker when the job began running.
+ *
  * <p>With {@code "watch": true} (the state machine's watch of a long job) a job that is still
- * running and within its deadline is answered with {@link JobStillRunning}, which the state's
- * Retry waits on; an ended or timed-out job is answered as usual.
+ * waiting or running as it was, within its deadline, is answered with {@link JobStillRunning},
+ * which the state's Retry waits on; an ended or timed-out job, or one that has begun running since
+ * the last answer (after a long wait it is young again, and polled as one), is answered as usual.
  */
 public final class TrackJobHandler implements RequestStreamHandler {
 
@@ -78,9 +81,12 @@ public final class TrackJobHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
-        JobRun run = tracker.track(JobRunJson.read(event).handle());
+        JobRun previous = JobRunJson.read(event);
+        JobRun run = tracker.track(previous.handle(), previous.status());
         JobStatus status = run.status();
-        if (event.bool("watch", false) && !status.terminal() && !status.timedOut()) {
+        boolean beganRunning =
+                previous.status() != null && previous.status().runningSince() == null && status.runningSince() != null;
+        if (event.bool("watch", false) && !status.terminal() && !status.timedOut() && !beganRunning) {
             throw new JobStillRunning(run.handle().engine() + " job "
                     + run.handle().jobId() + " is " + status.rawState() + " after " + status.elapsedSeconds() + " s");
         }

@@ -30,6 +30,7 @@ public final class ValidateFunction {
                         environment.required(FunctionVariables.QUARANTINE_BUCKET),
                         LandingValidator.QUARANTINE_PREFIX,
                         environment.flag(FunctionVariables.DELETE_SOURCE_AFTER_QUARANTINE)),
+                adapters.intakeQueue(environment.required(FunctionVariables.INTAKE_QUEUE_URL)),
                 adapters.eventLog(NAME),
                 adapters.metrics(NAME));
     }

@@ -25,9 +25,11 @@ import java.util.List;
  */
 public final class ValidateObjectHandler implements RequestStreamHandler {
 
-    /** A CSV of the orders dataset that passes every landing rule: the warm-up's file. */
-    private static final String PRIMING_CSV =
-            "order_id,customer_id,order_ts,amount\no-1,c-1,2026-01-01T00:00:00Z,1.00\n";
+    /**
+     * A CSV of the customers dataset that passes every landing rule: the warm-up's file. A dataset
+     * of one execution per file, so the warm-up primes the path every file's start takes.
+     */
+    private static final String PRIMING_CSV = "customer_id;name\nc-1;Ann\n";
 
     private static final String PRIMING_ETAG = "0123456789abcdef0123456789abcdef";
 
@@ -76,7 +78,7 @@ public final class ValidateObjectHandler implements RequestStreamHandler {
         return """
                 {"version": "0", "id": "snapstart-priming", "detail-type": "Object Created", "source": "aws.s3",
                  "time": "2026-01-01T00:00:00Z", "detail": {"bucket": {"name": "snapstart-priming"},
-                 "object": {"key": "orders/2026/01/01/snapstart-priming.csv", "size": %d, "etag": "%s"}}}""".formatted(PRIMING_CSV.length(), PRIMING_ETAG).getBytes(StandardCharsets.UTF_8);
+                 "object": {"key": "customers/2026/01/01/snapstart-priming.csv", "size": %d, "etag": "%s"}}}""".formatted(PRIMING_CSV.length(), PRIMING_ETAG).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

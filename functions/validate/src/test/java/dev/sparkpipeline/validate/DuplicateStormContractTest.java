@@ -6,7 +6,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.aws.testing.MotoServer;
-import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
@@ -125,8 +124,11 @@ class DuplicateStormContractTest {
         return new ValidateObjectHandler(new LandingValidator(
                 store,
                 new StepFunctionsExecutionStarter(sfn, stateMachine, Clock.systemUTC()),
-                new LandingRules(DatasetCatalog.bundled()),
+                new LandingRules(Fixtures.perFileCatalog()),
                 new QuarantineWriter(store, "quarantine-bucket", "quarantine/", false),
+                file -> {
+                    throw new AssertionError("a per-file dataset queues nothing: " + file);
+                },
                 new EventLog("validate", line -> {}, Clock.systemUTC()),
                 new Metrics("SparkPipeline", "validate", line -> {}, Clock.systemUTC())));
     }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.SqsIntakeQueue;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.intake.QueuedFile;
+import dev.sparkpipeline.core.json.QueuedFileJson;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
@@ -28,11 +31,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The validate function against moto_server with the real S3 and Step Functions clients:
@@ -91,6 +96,37 @@ class ValidateObjectHandlerContractTest {
                 .containsEntry("versionId", version)
                 .containsEntry("size", Fixtures.bytes("data/orders.csv").length);
         assertThat(map(input.get("job"))).containsEntry("timeoutMinutes", 60);
+    }
+
+    @Test
+    void aFileOfABatchedDatasetIsQueuedWithItsVersionAndStartsNothing() throws IOException {
+        SqsClient sqs = moto.clients().sqs();
+        String queue = sqs.createQueue(b -> b.queueName("intake")).queueUrl();
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+
+        Map<String, Object> report = invoke(batchedHandler(queue), s3Event("s3-put.json", ORDERS_KEY, version));
+
+        assertThat(fileOutcome(report)).containsEntry("outcome", "QUEUED").containsEntry("dataset", "orders");
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+                .isEmpty();
+        var messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10))
+                .messages();
+        QueuedFile queued = QueuedFileJson.read(messages.get(0).body().getBytes(StandardCharsets.UTF_8));
+        assertThat(messages).hasSize(1);
+        assertThat(queued.source().versionId()).isEqualTo(version);
+        assertThat(queued.source().key()).isEqualTo(ORDERS_KEY);
+        assertThat(queued.queuedAt())
+                .as("its wait counts from its landing")
+                .isEqualTo(queued.source().landedAt());
+    }
+
+    @Test
+    void aRefusedQueueFailsTheInvocationSoLambdaRetriesTheEvent() {
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+        String missingQueue = "http://127.0.0.1:1/123456789012/no-such-queue";
+
+        assertThatThrownBy(() -> invoke(batchedHandler(missingQueue), s3Event("s3-put.json", ORDERS_KEY, version)))
+                .isInstanceOf(SdkException.class);
     }
 
     @Test
@@ -330,8 +366,24 @@ class ValidateObjectHandlerContractTest {
         return new ValidateObjectHandler(new LandingValidator(
                 store,
                 new StepFunctionsExecutionStarter(sfn, stateMachineArn, clock),
-                new LandingRules(DatasetCatalog.bundled()),
+                new LandingRules(Fixtures.perFileCatalog()),
                 new QuarantineWriter(store, QUARANTINE, "quarantine/", deleteSource),
+                file -> {
+                    throw new AssertionError("a per-file dataset queues nothing: " + file);
+                },
+                new EventLog("validate", logLines::add, Clock.systemUTC()),
+                new Metrics("SparkPipeline", "validate", logLines::add, Clock.systemUTC())));
+    }
+
+    /** The validate function with the bundled datasets, whose orders are batched, queueing on {@code queueUrl}. */
+    private ValidateObjectHandler batchedHandler(String queueUrl) {
+        var store = new S3ObjectStore(s3);
+        return new ValidateObjectHandler(new LandingValidator(
+                store,
+                new StepFunctionsExecutionStarter(sfn, stateMachineArn, Clock.systemUTC()),
+                new LandingRules(DatasetCatalog.bundled()),
+                new QuarantineWriter(store, QUARANTINE, "quarantine/", false),
+                new SqsIntakeQueue(moto.clients().sqs(), queueUrl),
                 new EventLog("validate", logLines::add, Clock.systemUTC()),
                 new Metrics("SparkPipeline", "validate", logLines::add, Clock.systemUTC())));
     }

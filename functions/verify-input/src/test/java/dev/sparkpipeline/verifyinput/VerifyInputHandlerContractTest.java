@@ -31,14 +31,55 @@ class VerifyInputHandlerContractTest {
     static final MotoServer moto = new MotoServer();
 
     private static final String KEY = "orders/2026/11/22/orders-001.csv";
+    private static final String BATCH = "orders-batch-3f6d1c0b9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c";
+    private static final String BATCH_KEY = "_batches/orders/" + BATCH + ".json";
     private static S3Client s3;
 
     @BeforeAll
     static void landedFile() {
         s3 = moto.clients().s3();
         s3.createBucket(b -> b.bucket("landing-bucket"));
+        s3.createBucket(b -> b.bucket("curated-bucket"));
         s3.putObject(
                 b -> b.bucket("landing-bucket").key(KEY), RequestBody.fromBytes(Fixtures.bytes("data/orders.csv")));
+        // The batch the fixture manual-batch-execution.json names, as the batcher writes it.
+        s3.putObject(
+                b -> b.bucket("curated-bucket").key(BATCH_KEY),
+                RequestBody.fromBytes(Fixtures.bytes("documents/batch-manifest-orders.json")));
+    }
+
+    @Test
+    void aBatchWhoseManifestListsWhatTheInputSaysMayRun() throws IOException {
+        assertThat(batchVerdict(input -> {})).containsEntry("valid", true);
+    }
+
+    @Test
+    void aBatchWhoseSourceIsNotItsManifestIsRefused() throws IOException {
+        assertThat(batchVerdict(input -> source(input).put("key", KEY)))
+                .containsEntry("valid", false)
+                .extracting("cause")
+                .asString()
+                .startsWith("a batch's source must be its manifest s3://curated-bucket/_batches/orders/");
+    }
+
+    @Test
+    void aBatchCountingOtherFilesThanItsManifestIsRefused() throws IOException {
+        assertThat(batchVerdict(input -> input.put("batch", Map.of("id", BATCH, "files", 5))))
+                .extracting("cause")
+                .asString()
+                .contains("lists 2 files of dataset orders, not the input's 5 of orders");
+    }
+
+    @Test
+    void aBatchWhoseManifestIsGoneIsRefused() throws IOException {
+        String other = "orders-batch-000000000000000000000000000000000000000000000000";
+        assertThat(batchVerdict(input -> {
+                    input.put("batch", Map.of("id", other, "files", 2));
+                    source(input).put("key", "_batches/orders/" + other + ".json");
+                }))
+                .extracting("cause")
+                .asString()
+                .contains("is not there: the batcher did not write it, or it expired");
     }
 
     @Test
@@ -140,6 +181,12 @@ class VerifyInputHandlerContractTest {
         var out = new ByteArrayOutputStream();
         handler().handleRequest(new ByteArrayInputStream(JSON.std.asBytes(input)), out, null);
         return JSON.std.mapFrom(out.toByteArray());
+    }
+
+    private static Map<String, Object> batchVerdict(Consumer<Map<String, Object>> change) throws IOException {
+        Map<String, Object> input = JSON.std.mapFrom(Fixtures.bytes("manual-batch-execution.json"));
+        change.accept(input);
+        return verdict(JSON.std.asBytes(input));
     }
 
     private static Map<String, Object> verdict(byte[] event) throws IOException {

@@ -10,19 +10,37 @@ import java.util.Map;
 
 /**
  * The curate job's arguments, the same on every engine ({@link CurateJobCall} writes them):
- * {@code --input URI --output URI --dataset NAME --run-id ID --table NAME [--source-version V]
- * [--source-etag E] [--landed-at ISO] [--compact-every N] [--snapshot-retention-days D]
- * [--datasets-config URI]}.
+ * {@code (--input URI | --batch URI) --output URI --dataset NAME --run-id ID --table NAME
+ * [--source-version V] [--source-etag E] [--landed-at ISO] [--compact-every N]
+ * [--snapshot-retention-days D] [--datasets-config URI]}. Exactly one of {@code --input} (one landed
+ * file) and {@code --batch} (a batch manifest, which lists the landed files) is given.
  *
- * @param input          the landed file ({@code s3://} on the engines, {@code file://} locally)
+ * @param input          the landed file, or the batch manifest when {@code batch} ({@code s3://} on the
+ *                       engines, {@code file://} locally)
  * @param output         the dataset's curated root: the table's location, with the run documents beside its data
  * @param dataset        the dataset name in config/datasets.json
  * @param runId          the run (execution name), stamped on every row and file
  * @param write          the table and the source version the run commits
  * @param datasetsConfig a config file to read instead of the bundled one (the local runner's {@code --config}), or null
+ * @param batch          true when {@code input} is a batch manifest ({@code --batch}); its version and ETag are the
+ *                       table write's source version
  */
 public record JobArguments(
-        String input, String output, String dataset, String runId, TableWrite write, String datasetsConfig) {
+        String input,
+        String output,
+        String dataset,
+        String runId,
+        TableWrite write,
+        String datasetsConfig,
+        boolean batch) {
+
+    private static final String USAGE = "usage: (--input URI | --batch URI) --output URI --dataset NAME --run-id ID";
+
+    /** A run of one landed file. */
+    public JobArguments(
+            String input, String output, String dataset, String runId, TableWrite write, String datasetsConfig) {
+        this(input, output, dataset, runId, write, datasetsConfig, false);
+    }
 
     /** A run of an unidentified source into the dataset's own table: for tests. */
     public JobArguments(String input, String output, String dataset, String runId) {
@@ -51,20 +69,26 @@ public record JobArguments(
                 values.get("source-etag"),
                 instant(values.get("landed-at")),
                 upkeep);
+        boolean batch = values.containsKey("batch");
+        if (batch == values.containsKey("input")) {
+            throw new IllegalArgumentException(
+                    (batch ? "both --input and --batch are given" : "missing --input or --batch")
+                            + ": a run reads one landed file or one batch (" + USAGE + ")");
+        }
         return new JobArguments(
-                required(values, "input"),
+                required(values, batch ? "batch" : "input"),
                 required(values, "output"),
                 dataset,
                 required(values, "run-id"),
                 write,
-                values.get("datasets-config"));
+                values.get("datasets-config"),
+                batch);
     }
 
     private static String required(Map<String, String> values, String name) {
         String value = values.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(
-                    "missing --" + name + " (usage: --input URI --output URI --dataset NAME --run-id ID)");
+            throw new IllegalArgumentException("missing --" + name + " (" + USAGE + ")");
         }
         return value;
     }

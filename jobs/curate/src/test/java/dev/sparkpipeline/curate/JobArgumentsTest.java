@@ -38,6 +38,48 @@ class JobArgumentsTest {
                 .isEqualTo(write);
     }
 
+    @Test
+    void readsABatchRunFromItsManifest() {
+        CurateJobCall batch = new CurateJobCall(
+                "s3://c/_batches/orders/b-1.json",
+                "s3://c/orders",
+                "orders",
+                "r1",
+                TableWrite.to("orders"),
+                Map.of(),
+                true);
+
+        JobArguments arguments = JobArguments.parse(batch.arguments().toArray(String[]::new));
+
+        assertThat(arguments.batch()).isTrue();
+        assertThat(arguments.input()).isEqualTo("s3://c/_batches/orders/b-1.json");
+    }
+
+    @Test
+    void aRunOfOneFileIsNotABatch() {
+        assertThat(JobArguments.parse(CALL.arguments().toArray(String[]::new)).batch())
+                .isFalse();
+    }
+
+    @Test
+    void anInputAndABatchTogetherFailTheJob() {
+        String[] both = withMore(CALL.arguments(), "--batch", "s3://c/_batches/orders/b-1.json");
+
+        assertThatThrownBy(() -> JobArguments.parse(both))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("both --input and --batch are given: a run reads one landed file or one batch");
+    }
+
+    @Test
+    void neitherAnInputNorABatchFailsTheJob() {
+        String[] neither = {"--output", "s3://c/orders", "--dataset", "orders", "--run-id", "r1"};
+
+        assertThatThrownBy(() -> JobArguments.parse(neither))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("missing --input or --batch: a run reads one landed file or one batch"
+                        + " (usage: (--input URI | --batch URI) --output URI --dataset NAME --run-id ID)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"input", "output", "dataset", "run-id", "datasets-config", "table", "compact-every"})
     void aPipelineArgumentGivenAgainFailsTheJob(String name) {

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.aws.testing.MotoServer;
-import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.landing.LandingRules;
 import dev.sparkpipeline.core.landing.LandingValidator;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
+import dev.sparkpipeline.core.testing.Fixtures;
 import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -90,8 +90,11 @@ class ValidateFunctionFixturesTest {
                         moto.clients().stepFunctions(),
                         "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline",
                         Clock.systemUTC()),
-                new LandingRules(DatasetCatalog.bundled()),
+                new LandingRules(Fixtures.perFileCatalog()),
                 new QuarantineWriter(store, "quarantine-bucket", "quarantine/", false),
+                file -> {
+                    throw new AssertionError("a per-file dataset queues nothing: " + file);
+                },
                 new EventLog("validate", line -> {}, Clock.systemUTC()),
                 new Metrics("SparkPipeline", "validate", line -> {}, Clock.systemUTC()));
         try {

@@ -25,8 +25,13 @@ import org.junit.jupiter.api.TestFactory;
 class MalformedAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SCENARIOS =
-            List.of("happy-emr-serverless", "happy-emr", "long-job-watched", "job-fails-glue", "job-timeout-cancel");
+    private static final List<String> SCENARIOS = List.of(
+            "happy-emr-serverless",
+            "happy-emr",
+            "long-job-watched",
+            "job-fails-glue",
+            "job-timeout-cancel",
+            "submit-refused-for-capacity-then-admitted");
 
     @TestFactory
     Stream<DynamicTest> noAnswerOfTheWrongShapeRaisesAnUncatchableError() throws Exception {
@@ -152,6 +157,17 @@ class MalformedAnswersTest {
         ArrayNode list = noStatus.putArray("status");
         list.add(1);
         shapes.add(noStatus);
+        // A refusal for capacity (no handle, QUEUED) that says neither when to ask again nor, held, why.
+        ObjectNode refusalWithoutAWait = JSON.createObjectNode().putNull("handle");
+        refusalWithoutAWait.putObject("status").put("state", "QUEUED").put("nextPollSeconds", "soon");
+        shapes.add(refusalWithoutAWait);
+        ObjectNode heldWithoutAReason = JSON.createObjectNode().putNull("handle");
+        heldWithoutAReason
+                .putObject("status")
+                .put("state", "QUEUED")
+                .put("timedOut", true)
+                .putObject("failureReason");
+        shapes.add(heldWithoutAReason);
         return shapes;
     }
 }

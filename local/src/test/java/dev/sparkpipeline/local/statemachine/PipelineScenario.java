@@ -92,6 +92,7 @@ public record PipelineScenario(
                     case "EmrInstanceType" -> "m5.xlarge";
                     case "EmrSubnetId" -> "subnet-0123456789abcdef0";
                     case "EmrLogUri" -> "s3://artifacts-bucket/logs/emr/";
+                    case "EmrStepConcurrencyLevel" -> "1";
                     case "StackName" -> "spark-pipeline";
                     default -> throw new IllegalStateException("no sample value for ${" + name + "}");
                 };

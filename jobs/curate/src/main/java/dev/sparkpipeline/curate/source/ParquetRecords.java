@@ -25,7 +25,11 @@ final class ParquetRecords {
     private ParquetRecords() {}
 
     static JavaRDD<Row> shaped(
-            SparkSession spark, String input, int index, RowShaper shaper, CollectionAccumulator<String> undeclared) {
+            SparkSession spark,
+            String input,
+            int index,
+            RowShaper shaper,
+            CollectionAccumulator<SourceReader.FileColumn> undeclared) {
         var frame = spark.read().parquet(literal(input));
         String[] names =
                 Arrays.stream(frame.columns()).map(ColumnNames::normalise).toArray(String[]::new);
@@ -37,10 +41,10 @@ final class ParquetRecords {
             }
         }
         if (!duplicates.isEmpty()) {
-            throw new InvalidSourceFile(input + ": the file names columns " + String.join(", ", duplicates) + " twice");
+            throw new InvalidSourceFile("the file names columns " + String.join(", ", duplicates) + " twice");
         }
         shaper.checkColumns(names);
-        shaper.undeclared(names).forEach(undeclared::add);
+        shaper.undeclared(names).forEach(name -> undeclared.add(new SourceReader.FileColumn(index, name)));
         return frame.javaRDD().zipWithIndex().map(indexed -> {
             Row row = indexed._1();
             String[] values = new String[names.length];

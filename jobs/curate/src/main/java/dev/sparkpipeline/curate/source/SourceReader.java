@@ -9,13 +9,18 @@ import dev.sparkpipeline.core.dataset.DatasetSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serial;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
@@ -35,16 +40,30 @@ import org.apache.spark.util.CollectionAccumulator;
  * readers, one task per file, each file opened by its literal path (a key is never a pattern);
  * Parquet by Spark, its values converted by the same rules. What cannot be said per row is
  * gathered on the driver after the first action: {@link #fileFailures} (a file that cannot be
- * read at all) and {@link #undeclaredColumns}.
+ * read at all) and {@link #undeclaredColumns}. A file that fails does not stop the others.
  */
 public final class SourceReader {
 
     private final SparkSession spark;
     private final DatasetSpec dataset;
     private final RowShaper shaper;
-    private final CollectionAccumulator<String> failures;
-    private final CollectionAccumulator<String> undeclared;
+    private final CollectionAccumulator<FileFailure> failures;
+    private final CollectionAccumulator<FileColumn> undeclared;
     private List<String> inputs = List.of();
+
+    /** A file that could not be read at all: its number in the run's inputs, and why. */
+    record FileFailure(int source, String reason) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A source column the dataset does not declare, and the file (its number in the run's inputs) that has it. */
+    record FileColumn(int source, String name) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
 
     public SourceReader(SparkSession spark, DatasetSpec dataset) {
         this.spark = spark;
@@ -60,7 +79,11 @@ public final class SourceReader {
         List<Integer> text = new ArrayList<>();
         List<Integer> parquet = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            (format(inputs.get(i)) == DataFormat.PARQUET ? parquet : text).add(i);
+            try {
+                (format(inputs.get(i)) == DataFormat.PARQUET ? parquet : text).add(i);
+            } catch (InvalidSourceFile unknown) {
+                failures.add(new FileFailure(i, unknown.getMessage()));
+            }
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<Row> rows = context.emptyRDD();
@@ -70,7 +93,12 @@ public final class SourceReader {
                     .flatMap(new ReadFile(conf, this.inputs, dataset, shaper, failures, undeclared)));
         }
         for (int index : parquet) {
-            rows = rows.union(ParquetRecords.shaped(spark, inputs.get(index), index, shaper, undeclared));
+            try {
+                rows = rows.union(ParquetRecords.shaped(spark, inputs.get(index), index, shaper, undeclared));
+            } catch (RuntimeException unreadable) {
+                // Spark reads a Parquet file's footer here, on the driver: a file it cannot read fails alone.
+                failures.add(new FileFailure(index, reason(unreadable)));
+            }
         }
         return spark.createDataFrame(rows, shaper.schema());
     }
@@ -84,17 +112,44 @@ public final class SourceReader {
 
     /** Files that could not be read at all, as {@code source: reason}; known after the first action. */
     public List<String> fileFailures() {
-        return List.copyOf(new LinkedHashSet<>(failures.value()));
+        Set<String> failed = new LinkedHashSet<>();
+        failures.value().forEach(failure -> failed.add(inputs.get(failure.source()) + ": " + failure.reason()));
+        return List.copyOf(failed);
+    }
+
+    /**
+     * The files that could not be read at all, by their number in the run's inputs ({@link
+     * RowShaper#SOURCE}), each with its first reason; known after the first action. Rows such a file
+     * gave before it broke are in the read: leave them out.
+     */
+    public Map<Integer, String> failedFiles() {
+        Map<Integer, String> failed = new LinkedHashMap<>();
+        failures.value().forEach(failure -> failed.putIfAbsent(failure.source(), failure.reason()));
+        return failed;
     }
 
     /** Source columns the dataset does not declare, sorted; known after the first action. */
     public List<String> undeclaredColumns() {
-        List<String> names = new ArrayList<>(new LinkedHashSet<>(undeclared.value()));
-        Collections.sort(names);
-        return names;
+        Set<String> names = new TreeSet<>();
+        undeclared.value().forEach(column -> names.add(column.name()));
+        return List.copyOf(names);
     }
 
-    static DataFormat format(String input) {
+    /** The source columns the dataset does not declare in the files of these numbers, sorted; known after the first action. */
+    public List<String> undeclaredColumns(Collection<Integer> files) {
+        Set<String> names = new TreeSet<>();
+        undeclared.value().stream()
+                .filter(column -> files.contains(column.source()))
+                .forEach(column -> names.add(column.name()));
+        return List.copyOf(names);
+    }
+
+    /**
+     * The format of the file {@code input} names, by its extension.
+     *
+     * @throws InvalidSourceFile when the name does not tell
+     */
+    public static DataFormat format(String input) {
         String name = input.substring(input.lastIndexOf('/') + 1);
         return DataFormat.fromFileName(name)
                 .map(DataFormat.FileType::format)
@@ -112,16 +167,16 @@ public final class SourceReader {
         private final List<String> inputs;
         private final DatasetSpec dataset;
         private final RowShaper shaper;
-        private final CollectionAccumulator<String> failures;
-        private final CollectionAccumulator<String> undeclared;
+        private final CollectionAccumulator<FileFailure> failures;
+        private final CollectionAccumulator<FileColumn> undeclared;
 
         ReadFile(
                 HadoopConf conf,
                 List<String> inputs,
                 DatasetSpec dataset,
                 RowShaper shaper,
-                CollectionAccumulator<String> failures,
-                CollectionAccumulator<String> undeclared) {
+                CollectionAccumulator<FileFailure> failures,
+                CollectionAccumulator<FileColumn> undeclared) {
             this.conf = conf;
             this.inputs = inputs;
             this.dataset = dataset;
@@ -145,7 +200,7 @@ public final class SourceReader {
             try {
                 stream = fs.open(path);
             } catch (IOException unreadable) {
-                failures.add(input + ": " + reason(unreadable));
+                failures.add(new FileFailure(index, reason(unreadable)));
                 return Collections.emptyIterator();
             }
             boolean gzip = DataFormat.fromFileName(path.getName())
@@ -154,20 +209,20 @@ public final class SourceReader {
             try {
                 InputStream content = gzip ? new GZIPInputStream(stream, 64 * 1024) : stream;
                 Iterator<SourceRecord> records = format(input) == DataFormat.CSV
-                        ? csv(content)
+                        ? csv(index, content)
                         : new JsonRecords(content, dataset.rows(), JsonRecords.mayHoldAnArray(path.getName()));
                 return new Shaped(index, records, content);
             } catch (InvalidSourceFile | IOException | UncheckedIOException failure) {
                 stream.close();
-                failures.add(input + ": " + reason(failure));
+                failures.add(new FileFailure(index, reason(failure)));
                 return Collections.emptyIterator();
             }
         }
 
-        private Iterator<SourceRecord> csv(InputStream content) {
+        private Iterator<SourceRecord> csv(int index, InputStream content) {
             CsvRecords records = new CsvRecords(content, dataset.csv(), dataset.rows());
             shaper.checkColumns(records.header());
-            shaper.undeclared(records.header()).forEach(undeclared::add);
+            shaper.undeclared(records.header()).forEach(name -> undeclared.add(new FileColumn(index, name)));
             return records;
         }
 
@@ -191,7 +246,7 @@ public final class SourceReader {
                         return shape(records.next());
                     }
                 } catch (InvalidSourceFile | UncheckedIOException failure) {
-                    failures.add(inputs.get(index) + ": " + reason(failure));
+                    failures.add(new FileFailure(index, reason(failure)));
                 }
                 close();
                 return null;
@@ -203,7 +258,7 @@ public final class SourceReader {
                     for (String name : shaper.undeclared(record.names())) {
                         if (seenExtra.add(name)) {
                             shaper.checkColumns(new String[] {name});
-                            undeclared.add(name);
+                            undeclared.add(new FileColumn(index, name));
                         }
                     }
                 }
@@ -220,7 +275,8 @@ public final class SourceReader {
         }
     }
 
-    static String reason(Exception failure) {
+    /** Why a file cannot be read, for a person: the refusal itself, or the failure's type and first line. */
+    public static String reason(Exception failure) {
         Throwable cause = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
         String message = cause.getMessage();
         if (cause instanceof InvalidSourceFile) {
