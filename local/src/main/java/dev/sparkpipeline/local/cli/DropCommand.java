@@ -99,9 +99,11 @@ final class DropCommand implements Callable<Integer> {
                                 + files.files().get(0).key() + where
                         : "Dropping " + files.size() + " files into s3://" + landing + "/" + where);
 
-        List<LandedFile> landed = land(files, pipeline, report, day);
-        List<String> undelivered = pipeline.queueDelivery().drain();
-        undelivered.forEach(failure -> report.note("Queued files not delivered: " + failure));
+        List<String> batches = new ArrayList<>();
+        List<LandedFile> landed = land(files, pipeline, report, day, batches);
+        QueueDelivery.Round drained = pipeline.queueDelivery().drain();
+        batches.addAll(drained.batches());
+        drained.failures().forEach(failure -> report.note("Queued files not delivered: " + failure));
 
         var executions = new DropExecutions(
                 pipeline,
@@ -115,6 +117,8 @@ final class DropCommand implements Callable<Integer> {
             executionOfFile.add(name);
             name.ifPresent(execution -> results.computeIfAbsent(execution, executions::run));
         }
+        // A batch may hold only files an earlier drop queued (and never delivered): started, so run too.
+        batches.forEach(batch -> results.computeIfAbsent(batch, executions::run));
         var fates = new FileFates(pipeline.buckets(), pipeline.bucketNames());
         List<FileFate> fateOfFile = new ArrayList<>();
         for (int i = 0; i < landed.size(); i++) {
@@ -126,7 +130,8 @@ final class DropCommand implements Callable<Integer> {
     }
 
     /** Lands every file, delivering the queues now and then so that batches that fill close meanwhile. */
-    private static List<LandedFile> land(DropFiles files, LocalPipeline pipeline, RunReport report, LocalDate day)
+    private static List<LandedFile> land(
+            DropFiles files, LocalPipeline pipeline, RunReport report, LocalDate day, List<String> batches)
             throws IOException {
         var landing = new FileLanding(pipeline, report);
         QueueDelivery delivery = pipeline.queueDelivery();
@@ -135,7 +140,7 @@ final class DropCommand implements Callable<Integer> {
         for (DropFiles.DroppedFile file : files.files()) {
             landed.add(landing.land(file, landingTime(day)));
             if (System.nanoTime() - delivered >= DELIVERY_INTERVAL_NANOS) {
-                delivery.deliverOnce();
+                batches.addAll(delivery.deliverOnce(false).batches());
                 delivered = System.nanoTime();
             }
         }

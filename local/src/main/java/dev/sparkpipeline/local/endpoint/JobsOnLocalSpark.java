@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.IcebergCatalog;
 import dev.sparkpipeline.core.engine.JobRun;
@@ -11,11 +12,14 @@ import dev.sparkpipeline.core.engine.NormalisedState;
 import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.core.engine.TableWrite;
 import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.intake.BatchManifest;
+import dev.sparkpipeline.core.json.BatchManifestJson;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JobRunJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.spark.LocalBatchView;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The Spark work an emulator does not do. An emulator's engine records a job run and reports it
  * finished ({@code moto_server}'s EMR Serverless runs succeed at once) without running Spark. So
  * when the tracker first reports a job SUCCEEDED, this runs the curate job it was submitted with
- * on local Spark, reading the source from the endpoint's landing bucket and writing the curated
+ * on local Spark, reading the source from the endpoint's landing bucket (a batch: each member, and
+ * the job reads the manifest's {@code LocalBatchView}) and writing the curated
  * files and manifest to the endpoint's curated bucket, before the state machine sees the answer.
  * A job the local run fails leaves no manifest, and the publish step fails with that reason.
  *
@@ -104,24 +109,23 @@ final class JobsOnLocalSpark implements TaskRunner {
 
     private void runLocally(String runId, ExecutionInput input) {
         String dataset = input.dataset();
-        String sourceBucket = input.source().bucket();
-        String sourceKey = input.source().key();
         // One lake for every run's table, which accumulates across runs as the cloud's does; each run's source its own.
         var lake = new LocalLake(work.resolve("lake"));
         var sources = new LocalLake(work.resolve("sources").resolve(runId));
         try {
-            Path source = sources.file(sourceBucket, sourceKey);
-            Files.createDirectories(source.getParent());
-            Files.deleteIfExists(source);
-            s3.getObject(request -> request.bucket(sourceBucket).key(sourceKey), source);
+            Path source = download(sources, input.source());
+            String jobInput = input.isBatch()
+                    ? batchView(runId, source, sources)
+                    : sources.jobPath(input.source().bucket(), input.source().key());
             IcebergCatalog catalog = lake.tables(curatedBucket);
             var call = new CurateJobCall(
-                    sources.jobPath(sourceBucket, sourceKey),
+                    jobInput,
                     lake.jobPath(curatedBucket, dataset),
                     dataset,
                     runId,
                     TableWrite.of(catalog.table(dataset), input.source(), TableUpkeep.DEFAULT),
-                    input.job().arguments());
+                    input.job().arguments(),
+                    input.isBatch());
             Process process = job.start(call, catalog.sparkConf(), lake.root().resolve("_logs/" + runId + ".log"));
             process.waitFor();
             Path output = lake.file(curatedBucket, dataset);
@@ -134,6 +138,29 @@ final class JobsOnLocalSpark implements TaskRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while job " + runId + " ran on local Spark", e);
         }
+    }
+
+    /** A copy of the object version from the endpoint, at its file in {@code sources}. */
+    private Path download(LocalLake sources, SourceObject object) throws IOException {
+        Path file = sources.file(object.bucket(), object.key());
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        s3.getObject(
+                request -> request.bucket(object.bucket()).key(object.key()).versionId(object.versionId()), file);
+        return file;
+    }
+
+    /**
+     * A batch's members, downloaded beside its manifest, and the manifest's view that names them
+     * ({@link LocalBatchView}), outside the run's copies of the buckets.
+     */
+    private String batchView(String runId, Path manifestFile, LocalLake sources) throws IOException {
+        BatchManifest manifest = BatchManifestJson.read(Files.readAllBytes(manifestFile));
+        Map<SourceObject, Path> files = new HashMap<>();
+        for (SourceObject member : manifest.files()) {
+            files.put(member, download(sources, member));
+        }
+        return LocalBatchView.write(manifest, files::get, work.resolve("views").resolve(runId + ".json"));
     }
 
     private void upload(Path output, String dataset) throws IOException {

@@ -25,7 +25,9 @@ import java.util.Set;
  * {@code BatchSize} messages of a queue, invoke the function subscribed to it with an SQS event of
  * them, and delete the ones its answer does not list in {@code batchItemFailures} (the batcher
  * reports the messages it keeps, as {@code ReportBatchItemFailures} has it); a failed invocation
- * leaves them all queued, to be delivered again.
+ * leaves them all queued, to be delivered again. At the end of a drop the event also carries
+ * {@code "closeAll": true}, which the batcher reads as "close partial batches too": nothing more is
+ * coming, so no file waits out its batch's {@code maxWaitSeconds}.
  */
 public final class QueueDelivery {
 
@@ -35,19 +37,14 @@ public final class QueueDelivery {
     private record Subscription(String function, String queueUrl, int batchSize) {}
 
     /**
-     * What one round of deliveries did.
+     * What deliveries did.
      *
      * @param delivered messages delivered
      * @param settled   messages deleted: their delivery succeeded
+     * @param batches   the batches the answers report closed (a batch's id is its execution's name)
      * @param failures  the invocations that failed, as {@code <function>: <error>: <cause>}
      */
-    public record Round(int delivered, int settled, List<String> failures) {
-
-        /** True when nothing was delivered, or everything delivered came back. */
-        public boolean settledNothing() {
-            return settled == 0;
-        }
-    }
+    public record Round(int delivered, int settled, List<String> batches, List<String> failures) {}
 
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final PipelineQueues queues;
@@ -59,21 +56,22 @@ public final class QueueDelivery {
         this.functions = functions;
         for (SamFunction function : template.functions().values()) {
             for (SqsEventSource source : function.sqsEvents()) {
-                subscriptions.add(
-                        new Subscription(function.logicalId(), resources.ref(source.queue()), source.batchSize()));
+                subscriptions.add(new Subscription(
+                        function.logicalId(),
+                        resources.ref(source.queue()),
+                        Integer.parseInt(resources.resolve(source.batchSize()))));
             }
         }
     }
 
-    /** Whether any function of the template reads a queue. */
-    public boolean any() {
-        return !subscriptions.isEmpty();
-    }
-
-    /** One delivery to every subscribed function of what its queue holds, up to its batch size. */
-    public Round deliverOnce() {
+    /**
+     * One delivery to every subscribed function of what its queue holds, up to its batch size;
+     * {@code closeAll} closes partial batches too.
+     */
+    public Round deliverOnce(boolean closeAll) {
         int delivered = 0;
         int settled = 0;
+        List<String> batches = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Subscription subscription : subscriptions) {
             List<QueueMessage> messages = queues.receive(subscription.queueUrl(), subscription.batchSize());
@@ -81,14 +79,18 @@ public final class QueueDelivery {
                 continue;
             }
             delivered += messages.size();
-            Set<String> kept;
+            JsonNode answer;
             try {
-                kept = keptBy(functions.invoke(subscription.function(), event(subscription, messages)));
+                answer = answer(functions.invoke(subscription.function(), event(subscription, messages, closeAll)));
             } catch (StatesError failed) {
                 failures.add(subscription.function() + ": " + failed.error() + ": " + failed.cause());
                 messages.forEach(message -> queues.release(subscription.queueUrl(), message));
                 continue;
             }
+            Set<String> kept = new HashSet<>();
+            answer.path("batchItemFailures")
+                    .forEach(failure -> kept.add(failure.path("itemIdentifier").asText()));
+            answer.path("batches").forEach(batch -> batches.add(batch.path("id").asText()));
             for (QueueMessage message : messages) {
                 if (kept.contains(message.id())) {
                     queues.release(subscription.queueUrl(), message);
@@ -98,25 +100,32 @@ public final class QueueDelivery {
                 }
             }
         }
-        return new Round(delivered, settled, failures);
+        return new Round(delivered, settled, batches, failures);
     }
 
     /**
-     * Delivers until the queues are empty, or a round settles nothing (a function keeps failing, or
-     * keeps every message): what stays queued is delivered by the next run, as SQS would deliver it again.
+     * Delivers with {@code closeAll} until the queues are empty, or a round settles nothing (a
+     * function keeps failing, or keeps every message): what stays queued is delivered by the next
+     * run, as SQS would deliver it again.
      *
-     * @return the failures of the last round, empty when the queues are empty
+     * @return every round's batches, and the last round's failures (none when the queues are empty)
      */
-    public List<String> drain() {
+    public Round drain() {
+        List<String> batches = new ArrayList<>();
+        int delivered = 0;
+        int settled = 0;
         Round round;
         do {
-            round = deliverOnce();
-        } while (round.delivered() > 0 && !round.settledNothing());
-        return round.failures();
+            round = deliverOnce(true);
+            batches.addAll(round.batches());
+            delivered += round.delivered();
+            settled += round.settled();
+        } while (round.delivered() > 0 && round.settled() > 0);
+        return new Round(delivered, settled, batches, round.failures());
     }
 
     /** The SQS event Lambda's event source mapping sends: one record per message. */
-    private byte[] event(Subscription subscription, List<QueueMessage> messages) {
+    private byte[] event(Subscription subscription, List<QueueMessage> messages, boolean closeAll) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");
         String arn = queues.arn(subscription.queueUrl());
@@ -137,6 +146,9 @@ public final class QueueDelivery {
                     .put("eventSourceARN", arn)
                     .put("awsRegion", arn.split(":", -1)[3]);
         }
+        if (closeAll) {
+            event.put("closeAll", true);
+        }
         try {
             return JSON.writeValueAsBytes(event);
         } catch (IOException e) {
@@ -144,20 +156,18 @@ public final class QueueDelivery {
         }
     }
 
-    /** The message ids an {@code SQSBatchResponse} lists as failures: the ones to deliver again. */
-    private static Set<String> keptBy(byte[] answer) {
-        Set<String> kept = new HashSet<>();
+    /**
+     * The function's answer: an {@code SQSBatchResponse}, whose {@code batchItemFailures} are the
+     * messages to deliver again (the batcher adds the {@code batches} it closed). An answer that is
+     * no such response reports no failures: Lambda deletes the whole delivery.
+     */
+    private static JsonNode answer(byte[] answer) {
         try {
             JsonNode response = JSON.readTree(answer);
-            if (response != null) {
-                response.path("batchItemFailures")
-                        .forEach(failure ->
-                                kept.add(failure.path("itemIdentifier").asText()));
-            }
+            return response != null ? response : JSON.createObjectNode();
         } catch (IOException notJson) {
-            // An answer that is no batch response reports no failures: Lambda deletes the whole batch.
+            return JSON.createObjectNode();
         }
-        return kept;
     }
 
     private static String md5(String body) {

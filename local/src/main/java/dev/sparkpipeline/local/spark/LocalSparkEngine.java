@@ -8,6 +8,8 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.engine.TableUpkeep;
+import dev.sparkpipeline.core.intake.BatchManifests;
+import dev.sparkpipeline.local.lake.FolderObjectStore;
 import dev.sparkpipeline.local.lake.LocalLake;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link JobEngine} offline: the curate job on Spark {@code local[*]} in a child JVM, started by
  * submit and watched by observe, with the same arguments the cloud engines pass ({@code s3://}
- * URIs become the lake's files). One instance per engine name, reporting that engine's own state
+ * URIs become the lake's files; a batch's manifest becomes its {@link LocalBatchView}, under
+ * {@code <lake>/_jobs/<run>/}). One instance per engine name, reporting that engine's own state
  * names, so an EMR input takes the EMR branch of the state machine and still runs here.
  */
 public final class LocalSparkEngine implements JobEngine {
@@ -73,7 +76,8 @@ public final class LocalSparkEngine implements JobEngine {
             CurateJobCall call = CurateJobCall.of(request, curatedBucket, catalog, TableUpkeep.DEFAULT);
             // The engines' call, with the lake's files for its s3:// URIs, committing through the lake's Hadoop
             // catalog.
-            return job.start(call.at(jobPath(call.input()), jobPath(call.output())), catalog.sparkConf(), log(id));
+            String input = call.batch() ? batchView(request) : jobPath(call.input());
+            return job.start(call.at(input, jobPath(call.output())), catalog.sparkConf(), log(id));
         });
         return JobHandle.of(
                 engine,
@@ -131,6 +135,14 @@ public final class LocalSparkEngine implements JobEngine {
         if (process != null && process.isAlive()) {
             process.destroy();
         }
+    }
+
+    /** The batch's manifest with its members at their lake files, for the job to read. */
+    private String batchView(JobRequest request) {
+        var manifest = new BatchManifests(new FolderObjectStore(lake)).read(request.input());
+        Path view =
+                lake.root().resolve("_jobs").resolve(request.executionName()).resolve("batch.json");
+        return LocalBatchView.write(manifest, member -> lake.file(member.bucket(), member.key()), view);
     }
 
     /** The lake file an {@code s3://bucket/key} URI names, as the job reads it (literally, not percent-encoded). */

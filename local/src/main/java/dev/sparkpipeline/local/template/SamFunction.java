@@ -57,8 +57,7 @@ public record SamFunction(
             if ("SQS".equals(event.get("Type"))) {
                 Map<String, Object> eventProperties = SamTemplate.cast(event.getOrDefault("Properties", Map.of()));
                 Object batchSize = eventProperties.getOrDefault("BatchSize", SqsEventSource.DEFAULT_BATCH_SIZE);
-                sources.add(new SqsEventSource(
-                        queueOf(eventProperties.get("Queue")), Integer.parseInt(String.valueOf(batchSize))));
+                sources.add(new SqsEventSource(queueOf(eventProperties.get("Queue")), batchSize));
             }
         }
         return sources;
