@@ -1,6 +1,8 @@
 package dev.sparkpipeline.local.runner;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sparkpipeline.batcher.BatcherFunction;
+import dev.sparkpipeline.batcher.BatcherHandler;
 import dev.sparkpipeline.cancel.CancelJobFunction;
 import dev.sparkpipeline.cancel.CancelJobHandler;
 import dev.sparkpipeline.core.function.FunctionFactory;
@@ -31,6 +33,8 @@ final class FunctionHandlers {
     private static final Map<String, FunctionFactory<RequestStreamHandler>> BY_CLASS = Map.of(
             ValidateObjectHandler.class.getName(),
                     (environment, adapters) -> new ValidateObjectHandler(ValidateFunction.build(environment, adapters)),
+            BatcherHandler.class.getName(),
+                    (environment, adapters) -> new BatcherHandler(BatcherFunction.build(environment, adapters)),
             VerifyInputHandler.class.getName(),
                     (environment, adapters) -> new VerifyInputHandler(VerifyInputFunction.build(environment, adapters)),
             SubmitJobHandler.class.getName(),
