@@ -17,7 +17,7 @@ import java.util.Locale;
  * functions, on virtual time ({@link IntakeRun}), against engines with capacity and start latency
  * ({@link EngineProfile}). Prints one line per scenario on standard output; the detail behind each
  * line, and the issue's targets for the batched scenarios, on standard error. {@code --quick}
- * runs each scenario at about a fifth of its size; {@code --only=TEXT} the scenarios whose name
+ * runs each scenario at a tenth of its size; {@code --only=TEXT} the scenarios whose name
  * contains TEXT.
  *
  * <p>Measured (run by the real code): every function's invocations and the AWS requests they make,

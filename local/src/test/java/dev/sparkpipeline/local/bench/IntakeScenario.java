@@ -24,23 +24,23 @@ record IntakeScenario(String shape, Engine engine, boolean batched, int files, D
     /** Each landed file: a small application dump. */
     static final long FILE_BYTES = 256 * 1024;
 
-    /** The scenarios, full size or ({@code quick}) about a fifth of it at the same rates. */
+    /** The scenarios, full size or ({@code quick}) a tenth of it at the same rates. */
     static List<IntakeScenario> all(boolean quick) {
         List<IntakeScenario> scenarios = new ArrayList<>();
         for (Engine engine : List.of(Engine.EMR_SERVERLESS, Engine.GLUE)) {
             for (boolean batched : List.of(true, false)) {
-                // 3,000 files an hour for two hours (quick: for 15 minutes).
+                // 3,000 files an hour for two hours (quick: for 10 minutes).
                 scenarios.add(
                         quick
                                 ? new IntakeScenario(
-                                        "steady-3000h-15min", engine, batched, 750, Duration.ofMinutes(15), FILE_BYTES)
+                                        "steady-3000h-10min", engine, batched, 500, Duration.ofMinutes(10), FILE_BYTES)
                                 : new IntakeScenario(
                                         "steady-3000h", engine, batched, 6000, Duration.ofHours(2), FILE_BYTES));
-                // 5,000 files in one minute (quick: 1,000 files at the same rate, in 12 seconds).
+                // 5,000 files in one minute (quick: 500 files at the same rate, in 6 seconds).
                 scenarios.add(
                         quick
                                 ? new IntakeScenario(
-                                        "burst-1000", engine, batched, 1000, Duration.ofSeconds(12), FILE_BYTES)
+                                        "burst-500", engine, batched, 500, Duration.ofSeconds(6), FILE_BYTES)
                                 : new IntakeScenario(
                                         "burst-5000", engine, batched, 5000, Duration.ofMinutes(1), FILE_BYTES));
             }
