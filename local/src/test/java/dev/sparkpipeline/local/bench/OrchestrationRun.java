@@ -130,46 +130,15 @@ record OrchestrationRun(
         input.putObject("job").put("timeoutMinutes", (int) Math.min(10080, jobLength.toMinutes() + 60));
         Execution execution = interpreter.run("cost", input);
 
+        ExecutionCounts counts = ExecutionCounts.of(execution.history());
         return new OrchestrationRun(
                 jobLength,
-                transitions(execution.history()),
-                lambdaInvokes(execution.history()),
+                counts.stateTransitions(),
+                counts.lambdaInvokes(),
                 engine.apiCalls(),
-                historyEvents(execution.history()),
+                counts.historyEvents(),
                 detectionDelay(execution.history(), engine),
                 execution.status());
-    }
-
-    private static int transitions(List<HistoryEvent> history) {
-        int entered = 0;
-        int retries = 0;
-        String lastScheduledState = null;
-        for (HistoryEvent event : history) {
-            if (event.type() == HistoryEvent.Type.STATE_ENTERED) {
-                entered++;
-                lastScheduledState = null;
-            } else if (event.type() == HistoryEvent.Type.TASK_SCHEDULED) {
-                if (event.state().equals(lastScheduledState)) {
-                    retries++;
-                }
-                lastScheduledState = event.state();
-            }
-        }
-        return entered + retries;
-    }
-
-    private static int lambdaInvokes(List<HistoryEvent> history) {
-        return (int) history.stream()
-                .filter(event -> event.type() == HistoryEvent.Type.TASK_SCHEDULED
-                        && event.detail().contains("lambda"))
-                .count();
-    }
-
-    /** Step Functions' history has no event for a wait beginning: the interpreter's own is left out. */
-    private static int historyEvents(List<HistoryEvent> history) {
-        return (int) history.stream()
-                .filter(event -> event.type() != HistoryEvent.Type.WAIT_STARTED)
-                .count();
     }
 
     private static Duration detectionDelay(List<HistoryEvent> history, SimulatedEngine engine) {
