@@ -6,6 +6,7 @@ import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.local.asl.TaskRunner;
 import dev.sparkpipeline.local.runner.LocalFunctions;
 import dev.sparkpipeline.local.runner.PipelineBuckets;
+import dev.sparkpipeline.local.runner.PipelineQueues;
 import dev.sparkpipeline.local.runner.PipelineSite;
 import dev.sparkpipeline.local.template.LocalResources;
 import dev.sparkpipeline.local.template.SamFunction;
@@ -40,6 +41,11 @@ record LoadSite(LocalResources resources, LoadAdapters adapters) implements Pipe
     @Override
     public PipelineBuckets buckets() {
         throw new UnsupportedOperationException("a load run lands its files in its own store");
+    }
+
+    @Override
+    public PipelineQueues queues() {
+        throw new UnsupportedOperationException("a load run delivers its intake queue itself (ModelledIntakeQueue)");
     }
 
     @Override
