@@ -103,6 +103,7 @@ final class DropCommand implements Callable<Integer> {
         List<LandedFile> landed = land(files, pipeline, report, day, batches);
         QueueDelivery.Round drained = pipeline.queueDelivery().drain();
         batches.addAll(drained.batches());
+        batches.forEach(batch -> report.note("Batch " + batch + " closed by the batcher"));
         drained.failures().forEach(failure -> report.note("Queued files not delivered: " + failure));
 
         var executions = new DropExecutions(

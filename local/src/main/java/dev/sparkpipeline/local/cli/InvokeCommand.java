@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code invoke FUNCTION -e EVENT.json}: one function of the template, as {@code sam local invoke}
  * runs it, in-process on the local adapters. The answer is printed as the function wrote it; a
- * function error is reported as the Lambda runtime reports it. Executions the function starts are
- * not run: their inputs are saved under {@code <lake>/_executions/} for {@code execute -i}.
+ * function error is reported as the Lambda runtime reports it. Executions the function starts (the
+ * validate function's for a file, the batcher's for a batch) are not run: their inputs are saved
+ * under {@code <lake>/_executions/} for {@code execute -i}. A file the validate function queues
+ * for a batch stays on the intake queue, where {@code drop} delivers it.
  */
 @Command(
         name = "invoke",
@@ -93,6 +95,7 @@ final class InvokeCommand implements Callable<Integer> {
         report.state(function, "OK", millisSince(started));
         report.detail("response", parsedOrText(new String(response, StandardCharsets.UTF_8)), true);
         explainMissing(report, lake, response);
+        explainQueued(report, response);
         ArrayNode executions = JSON.createArrayNode();
         for (String name : startedBy(response)) {
             ExecutionInput input = pipeline.started(name).orElseThrow();
@@ -155,13 +158,38 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    /** The executions a validate answer reports it started: its ACCEPTED files'. */
+    /** A queued file waits for the batcher: say where, and how it gets there. */
+    private static void explainQueued(RunReport report, byte[] response) {
+        for (FileOutcome file : filesIn(response)) {
+            if (file.outcome() == FileOutcome.Outcome.QUEUED) {
+                report.note("QUEUED: s3://" + file.bucket() + "/" + file.key()
+                        + " waits on the intake queue for the next"
+                        + " batch of " + file.dataset() + "; drop delivers the queue to BatcherFunction, which closes"
+                        + " the batch and starts its execution");
+            }
+        }
+    }
+
+    /**
+     * The executions an answer reports it started: a validate answer's ACCEPTED files', a batcher
+     * answer's batches that were not closed before.
+     */
     private static List<String> startedBy(byte[] response) {
         List<String> names = new ArrayList<>();
         for (FileOutcome file : filesIn(response)) {
             if (file.outcome() == FileOutcome.Outcome.ACCEPTED) {
                 names.add(file.executionName());
             }
+        }
+        try {
+            JsonNode answer = JSON.readTree(response);
+            for (JsonNode batch : answer == null ? JSON.createArrayNode() : answer.path("batches")) {
+                if (!batch.path("duplicate").asBoolean()) {
+                    names.add(batch.path("id").asText());
+                }
+            }
+        } catch (IOException notJson) {
+            // An answer that is not JSON reports no batches.
         }
         return names;
     }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.core.json.QueuedFileJson;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.template.BucketNames;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +29,11 @@ class InvokeEndToEndTest {
     Path lake;
 
     @Test
-    void theValidateFunctionAcceptsALandedFileAndSavesTheExecutionItStarts() throws IOException {
-        land("orders/2026/11/22/orders-002.csv", ProjectFiles.root().resolve("events/data/orders.csv"));
+    void theValidateFunctionAcceptsAFileOfAPerFileDatasetAndSavesTheExecutionItStarts() throws IOException {
+        String key = "customers/2026/11/22/customers-002.csv";
+        land(key, ProjectFiles.root().resolve("events/data/customers.csv"));
 
-        CliRun run = invoke("ValidateFunction", "events/s3-put-unversioned-bucket.json", "--json");
+        CliRun run = invoke("ValidateFunction", eventFor(key).toString(), "--json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode result = JSON.readTree(run.out());
@@ -40,10 +44,44 @@ class InvokeEndToEndTest {
         JsonNode saved = JSON.readTree(
                 Path.of(result.path("executionsStarted").path(0).path("input").asText())
                         .toFile());
-        assertThat(saved.path("dataset").asText()).isEqualTo("orders");
-        assertThat(saved.path("source").path("key").asText()).isEqualTo("orders/2026/11/22/orders-002.csv");
+        assertThat(saved.path("dataset").asText()).isEqualTo("customers");
+        assertThat(saved.path("source").path("key").asText()).isEqualTo(key);
         assertThat(result.path("executionsStarted").path(0).path("name").asText())
                 .isEqualTo(file.path("executionName").asText());
+    }
+
+    @Test
+    void theValidateFunctionQueuesAFileOfABatchedDatasetOnTheLakesIntakeQueue() throws IOException {
+        land("orders/2026/11/22/orders-002.csv", ProjectFiles.root().resolve("events/data/orders.csv"));
+
+        CliRun run = invoke("ValidateFunction", "events/s3-put-unversioned-bucket.json", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("response").path("files").path(0).path("outcome").asText())
+                .isEqualTo("QUEUED");
+        assertThat(result.path("executionsStarted"))
+                .as("a batch starts it, not the file")
+                .isEmpty();
+        try (Stream<Path> messages = Files.list(lake.resolve("_queues/intake"))) {
+            assertThat(messages.map(InvokeEndToEndTest::queuedKey)).containsExactly("orders/2026/11/22/orders-002.csv");
+        }
+    }
+
+    @Test
+    void theBatcherClosesTheQueuedFilesOfItsEventIntoABatchAndSavesTheBatchsExecution() throws IOException {
+        CliRun run = invoke(
+                "BatcherFunction", eventWithCloseAll("events/sqs-intake.json").toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode started = JSON.readTree(run.out()).path("executionsStarted");
+        assertThat(started).hasSize(1);
+        assertThat(started.path(0).path("name").asText()).startsWith("orders-batch-");
+        JsonNode saved =
+                JSON.readTree(Path.of(started.path(0).path("input").asText()).toFile());
+        assertThat(saved.path("batch").path("files").asInt()).isEqualTo(1);
+        assertThat(saved.path("source").path("key").asText())
+                .isEqualTo("_batches/orders/" + started.path(0).path("name").asText() + ".json");
     }
 
     @Test
@@ -131,6 +169,34 @@ class InvokeEndToEndTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("cannot read");
+    }
+
+    /** The unversioned-bucket fixture's event, for {@code key}. */
+    private Path eventFor(String key) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(ProjectFiles.root()
+                .resolve("events/s3-put-unversioned-bucket.json")
+                .toFile());
+        ((ObjectNode) event.path("Records").path(0).path("s3").path("object")).put("key", key);
+        Path eventFile = lake.resolve("event-" + key.hashCode() + ".json");
+        JSON.writeValue(eventFile.toFile(), event);
+        return eventFile;
+    }
+
+    /** The fixture's event with {@code "closeAll": true}: the batcher closes what it holds at once. */
+    private Path eventWithCloseAll(String fixture) throws IOException {
+        ObjectNode event =
+                (ObjectNode) JSON.readTree(ProjectFiles.root().resolve(fixture).toFile());
+        Path eventFile = lake.resolve("close-all.json");
+        JSON.writeValue(eventFile.toFile(), event.put("closeAll", true));
+        return eventFile;
+    }
+
+    private static String queuedKey(Path message) {
+        try {
+            return QueuedFileJson.read(Files.readAllBytes(message)).source().key();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void land(String key, Path file) throws IOException {

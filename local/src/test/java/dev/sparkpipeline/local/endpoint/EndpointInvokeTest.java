@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code invoke --aws-endpoint}: one function on its AWS adapters against moto, as {@code sam local
@@ -32,7 +33,8 @@ class EndpointInvokeTest {
     static final MotoServer MOTO = new MotoServer();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KEY = "orders/2026/11/22/orders-001.csv";
+    private static final String KEY = "customers/2026/11/22/customers-001.csv";
+    private static final String ORDERS_KEY = "orders/2026/11/22/orders-001.csv";
 
     @TempDir
     Path lake;
@@ -48,10 +50,11 @@ class EndpointInvokeTest {
             s3.createBucket(request -> request.bucket("landing-bucket"));
             s3.putObject(
                     request -> request.bucket("landing-bucket").key(KEY),
-                    RequestBody.fromFile(ProjectFiles.root().resolve("events/data/orders.csv")));
+                    RequestBody.fromFile(ProjectFiles.root().resolve("events/data/customers.csv")));
         }
         // Without the version id: moto's bucket is not versioned.
-        Path eventFile = objectCreatedEvent(detail -> ((ObjectNode) detail.path("object")).remove("version-id"));
+        Path eventFile = objectCreatedEvent(
+                detail -> ((ObjectNode) detail.path("object")).put("key", KEY).remove("version-id"));
 
         CliRun run = invokeOnMoto(eventFile);
 
@@ -60,13 +63,45 @@ class EndpointInvokeTest {
         assertThat(result.path("response").path("files").path(0).path("outcome").asText())
                 .isEqualTo("ACCEPTED");
         JsonNode started = result.path("executionsStarted").path(0);
-        assertThat(started.path("name").asText()).startsWith("orders-");
+        assertThat(started.path("name").asText()).startsWith("customers-");
         JsonNode input = JSON.readTree(Path.of(started.path("input").asText()).toFile());
-        assertThat(input.path("dataset").asText()).isEqualTo("orders");
+        assertThat(input.path("dataset").asText()).isEqualTo("customers");
         assertThat(input.path("source").path("key").asText()).isEqualTo(KEY);
         assertThat(Files.readString(lake.resolve("_logs/functions.log")))
                 .as("the function's log, captured")
                 .contains("\"message\":\"execution started\"");
+    }
+
+    @Test
+    void theValidateFunctionQueuesAFileOfABatchedDatasetOnTheEndpointsIntakeQueue() throws IOException {
+        try (S3Client s3 = MOTO.clients().s3()) {
+            s3.createBucket(request -> request.bucket("landing-bucket"));
+            s3.putObject(
+                    request -> request.bucket("landing-bucket").key(ORDERS_KEY),
+                    RequestBody.fromFile(ProjectFiles.root().resolve("events/data/orders.csv")));
+        }
+        Path eventFile = objectCreatedEvent(detail ->
+                ((ObjectNode) detail.path("object")).put("key", ORDERS_KEY).remove("version-id"));
+
+        CliRun run = invokeOnMoto(eventFile);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(JSON.readTree(run.out())
+                        .path("response")
+                        .path("files")
+                        .path(0)
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("QUEUED");
+        try (SqsClient sqs = MOTO.clients().sqs()) {
+            String queue = sqs.getQueueUrl(request -> request.queueName("spark-pipeline-local-IntakeQueue"))
+                    .queueUrl();
+            List<String> bodies =
+                    sqs.receiveMessage(request -> request.queueUrl(queue).maxNumberOfMessages(10)).messages().stream()
+                            .map(message -> message.body())
+                            .toList();
+            assertThat(bodies).singleElement().asString().contains(ORDERS_KEY);
+        }
     }
 
     @Test

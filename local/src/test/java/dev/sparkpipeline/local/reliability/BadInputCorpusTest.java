@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkpipeline.core.json.QueuedFileJson;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.StatesError;
 import dev.sparkpipeline.local.checks.ProjectFiles;
@@ -13,6 +14,7 @@ import dev.sparkpipeline.local.spark.LocalSparkJob;
 import dev.sparkpipeline.local.template.BucketNames;
 import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -88,11 +90,16 @@ class BadInputCorpusTest {
             JsonNode report = JSON.readTree(pipeline().functions().invoke("ValidateFunction", event));
             for (JsonNode outcome : report.path("files")) {
                 String kind = outcome.path("outcome").asText();
-                assertThat(kind).isIn("QUARANTINED", "ACCEPTED", "MISSING");
+                assertThat(kind).isIn("QUARANTINED", "ACCEPTED", "QUEUED", "MISSING");
                 if (kind.equals("MISSING")) {
                     assertThat(landed)
                             .as("only an object that never landed is missing")
                             .isNull();
+                }
+                if (kind.equals("QUEUED")) {
+                    assertThat(queuedKeys())
+                            .as("a queued file waits on the intake queue for its batch")
+                            .contains(outcome.path("key").asText());
                 }
                 if (kind.equals("QUARANTINED")) {
                     assertThat(outcome.path("message").asText()).isNotBlank();
@@ -109,6 +116,23 @@ class BadInputCorpusTest {
             assertThat(landed)
                     .as("an event naming a landed object is never refused as a whole")
                     .isNull();
+        }
+    }
+
+    /** The keys of the files waiting on the lake's intake queue. */
+    private static List<String> queuedKeys() throws IOException {
+        try (Stream<Path> messages = Files.list(lakeDir.resolve("_queues/intake"))) {
+            return messages.map(message ->
+                            QueuedFileJson.read(readBytes(message)).source().key())
+                    .toList();
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

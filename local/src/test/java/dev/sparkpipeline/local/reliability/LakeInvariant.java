@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * or failed (a copy and a reason document under {@code quarantine/} or {@code failed/}). Records
  * are found the way the pipeline files them, by the object's identity (its key and, the local
  * lake being unversioned, the MD5 of its bytes), and every record anywhere holds the bytes of the
- * object it names: a record never mixes two files of the same name.
+ * object it names: a record never mixes two files of the same name. Batches change none of it:
+ * each member of a batch has its own record, and once a run ends no file still waits on the intake
+ * queue (a message there is a landed file without a fate yet).
  */
 public final class LakeInvariant {
 
@@ -64,6 +66,9 @@ public final class LakeInvariant {
             if (fates.size() != 1) {
                 problems.add(key + " (" + id + "): in " + (fates.isEmpty() ? "no place" : fates));
             }
+        }
+        for (Path waiting : files(lake.root().resolve("_queues"))) {
+            problems.add(lake.root().relativize(waiting) + ": still queued, waiting for a batch");
         }
         assertThat(problems)
                 .as("objects without exactly one fate, or records that are not their object's")

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,8 +36,10 @@ import net.jqwik.api.Tuple;
  * (glob characters, spaces, Unicode, {@code %}, {@code +}, colons, up to 1,024 bytes) and however
  * they collide (the same key dropped again with the same bytes or with others, good files and bad),
  * every object ends in exactly one place with its own bytes and reason, every drop exits as its
- * file deserves, and each curated run names its own source. Each try is a few real runs, so the
- * tries are few and shrinking is off: a failure prints its seed to replay.
+ * file deserves, and each curated run names its own source. The orders dataset is batched, so every
+ * good file runs as a batch: of one when dropped alone, of several when a folder of them lands in
+ * one drop. Each try is a few real runs, so the tries are few and shrinking is off: a failure prints
+ * its seed to replay.
  */
 class LakeInvariantProperties {
 
@@ -73,6 +77,44 @@ class LakeInvariantProperties {
     void everyDroppedObjectEndsInExactlyOnePlaceWithItsOwnBytes(
             @ForAll("keys") List<String> keys, @ForAll("drops") List<Drop> drops) throws IOException {
         dropAll(keys, drops, lake -> {});
+    }
+
+    @Property(tries = 2, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    void aFolderOfGoodAndBadFilesDroppedAtOnceEndsEachInExactlyOnePlace(@ForAll("folders") Map<String, Content> folder)
+            throws IOException {
+        Path work = Files.createTempDirectory("lake-invariant-folder");
+        try {
+            Path lake = work.resolve("lake");
+            Path in = Files.createDirectories(work.resolve("in"));
+            for (Map.Entry<String, Content> file : folder.entrySet()) {
+                Files.writeString(
+                        in.resolve(file.getKey() + ".csv"), file.getValue().text());
+            }
+            boolean allGood = folder.values().stream().allMatch(Content::good);
+
+            CliRun run = CliRun.of("drop", in.toString(), "--dataset", "orders", "--lake", lake.toString(), "--json");
+
+            JsonNode result = JSON.readTree(run.out());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(allGood ? 0 : 1);
+            assertThat(result.path("files")).hasSize(folder.size()).allSatisfy(file -> {
+                Content content = folder.get(Path.of(file.path("file").asText())
+                        .getFileName()
+                        .toString()
+                        .replaceFirst("\\.csv$", ""));
+                assertThat(file.path("status").asText())
+                        .as(file.toString())
+                        .isEqualTo(content.good() ? "CURATED" : "QUARANTINED");
+            });
+            assertThat(result.path("executions"))
+                    .as("the good files run as one batch")
+                    .hasSizeLessThanOrEqualTo(1);
+            LakeInvariant.assertEveryLandedObjectHasOneFate(lake);
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     /** The hardest fixed case: a 1,024-byte key full of pattern characters, curated, overwritten by a bad file, dropped again, then replaced by another good file. */
@@ -142,9 +184,9 @@ class LakeInvariantProperties {
                     JsonNode manifest = JSON.readTree(lake.resolve("curated-bucket/orders/_manifests")
                             .resolve(name + ".json")
                             .toFile());
-                    assertThat(manifest.path("source").asText())
-                            .as("the run's source")
-                            .isEqualTo(new LocalLake(lake).jobPath(BUCKETS.landing(), key));
+                    assertThat(manifest.path("sources").findValuesAsText("uri"))
+                            .as("the batch's one member, where the job read it")
+                            .containsExactly(new LocalLake(lake).jobPath(BUCKETS.landing(), key));
                     assertThat(manifest.path("rows").path("out").asLong()).isEqualTo(4);
                 }
             }
@@ -173,6 +215,28 @@ class LakeInvariantProperties {
         Arbitrary<String> key = Arbitraries.frequencyOf(
                 Tuple.of(4, name.map(text -> "orders/2026/11/22/" + text + ".csv")), Tuple.of(1, longest));
         return key.list().ofMinSize(1).ofMaxSize(2);
+    }
+
+    /** Two to four files of distinct names, good and bad. */
+    @Provide
+    Arbitrary<Map<String, Content>> folders() {
+        return AwkwardKeyNames.names("=")
+                .filter(name -> !name.startsWith("."))
+                .map(name -> "orders " + name)
+                .set()
+                .ofMinSize(2)
+                .ofMaxSize(4)
+                .flatMap(names -> Arbitraries.of(Content.class)
+                        .list()
+                        .ofSize(names.size())
+                        .map(contents -> {
+                            Map<String, Content> folder = new TreeMap<>();
+                            List<String> ordered = new ArrayList<>(names);
+                            for (int i = 0; i < ordered.size(); i++) {
+                                folder.put(ordered.get(i), contents.get(i));
+                            }
+                            return folder;
+                        }));
     }
 
     /** Two or three drops; one good file a try at most (dropped again, it is a duplicate), as each is a Spark run. */
