@@ -15,9 +15,15 @@ import java.util.Map;
 /**
  * Groups delivered files into batches by their dataset's {@link BatchPolicy}: files of one dataset
  * and engine, oldest first, fill a batch up to {@code maxFiles} files or {@code maxBytes} bytes; a
- * full batch closes at once, the last partial one only when its oldest file has waited
- * {@code maxWaitSeconds} (or when told to close everything). A file whose dataset no longer
- * batches (the configuration changed) closes alone. The same file delivered twice is planned once.
+ * full batch closes at once. The last partial one is held: its messages come back together at the
+ * dataset's next <em>return time</em>, the next whole multiple of {@code maxWaitSeconds} since the
+ * epoch, so the files every delivery held in that period meet in one delivery and close as one
+ * batch (left to the queue's visibility timeout, each delivery's files would come back at their own
+ * moment and close as many small batches). A partial batch closes when its oldest file would have
+ * waited past {@code maxWaitSeconds} by its next return (or when told to close everything), so the
+ * oldest file waits at most {@code maxWaitSeconds} plus the event source mapping's batching window.
+ * A file whose dataset no longer batches (the configuration changed) closes alone. The same file
+ * delivered twice is planned once.
  *
  * @param catalog the datasets, whose policies apply
  */
@@ -26,10 +32,13 @@ public record BatchPlanner(DatasetCatalog catalog) {
     /**
      * One delivered message.
      *
-     * @param receipt the queue's handle of the message (SQS message id), answered back when it must be redelivered
+     * @param receipt the message's id (the SQS message id), answered back when it must be redelivered
+     * @param handle  the handle that changes when the message comes back (the SQS receipt handle), or
+     *                null when the delivery has none: such a message comes back after the queue's own
+     *                visibility timeout
      * @param file    the queued file
      */
-    public record Delivered(String receipt, QueuedFile file) {}
+    public record Delivered(String receipt, String handle, QueuedFile file) {}
 
     /**
      * A batch to close.
@@ -42,12 +51,28 @@ public record BatchPlanner(DatasetCatalog catalog) {
     public record PlannedBatch(String dataset, Engine engine, List<QueuedFile> files, List<String> receipts) {}
 
     /**
+     * Messages still waiting for their batch to fill or age, and when they should come back.
+     *
+     * @param until    the dataset's next return time
+     * @param messages the messages held
+     */
+    public record Hold(Instant until, List<Delivered> messages) {}
+
+    /**
      * What to do with one delivery.
      *
      * @param batches the batches to close now
-     * @param held    receipts of messages still waiting for their batch to fill or age
+     * @param holds   the messages held, by when they come back
      */
-    public record Plan(List<PlannedBatch> batches, List<String> held) {}
+    public record Plan(List<PlannedBatch> batches, List<Hold> holds) {
+
+        /** The receipts of every held message. */
+        public List<String> held() {
+            List<String> held = new ArrayList<>();
+            holds.forEach(hold -> hold.messages().forEach(message -> held.add(message.receipt())));
+            return held;
+        }
+    }
 
     private record Group(String dataset, Engine engine) {}
 
@@ -61,7 +86,7 @@ public record BatchPlanner(DatasetCatalog catalog) {
                     .add(message);
         }
         List<PlannedBatch> batches = new ArrayList<>();
-        List<String> held = new ArrayList<>();
+        List<Hold> holds = new ArrayList<>();
         groups.forEach((group, byFile) -> {
             BatchPolicy policy =
                     catalog.named(group.dataset()).map(DatasetSpec::batch).orElse(null);
@@ -94,14 +119,23 @@ public record BatchPlanner(DatasetCatalog catalog) {
                     Instant queued = copies.get(0).file().queuedAt();
                     oldest = queued.isBefore(oldest) ? queued : oldest;
                 }
-                if (closeAll || !oldest.plusSeconds(policy.maxWaitSeconds()).isAfter(now)) {
+                Instant returns = nextReturn(now, policy.maxWaitSeconds());
+                if (closeAll || oldest.plusSeconds(policy.maxWaitSeconds()).isBefore(returns)) {
                     batches.add(batch(group, open));
                 } else {
-                    open.forEach(copies -> copies.forEach(message -> held.add(message.receipt())));
+                    List<Delivered> messages = new ArrayList<>();
+                    open.forEach(messages::addAll);
+                    holds.add(new Hold(returns, messages));
                 }
             }
         });
-        return new Plan(batches, held);
+        return new Plan(batches, holds);
+    }
+
+    /** The first whole multiple of {@code maxWaitSeconds} since the epoch after {@code now}. */
+    static Instant nextReturn(Instant now, int maxWaitSeconds) {
+        long period = Math.max(1, maxWaitSeconds);
+        return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), period) * period + period);
     }
 
     private static Instant arrival(QueuedFile file) {

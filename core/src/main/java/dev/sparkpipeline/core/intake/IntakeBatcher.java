@@ -4,11 +4,13 @@ import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,11 +21,13 @@ import java.util.Optional;
  *
  * @param planner groups files into batches
  * @param closer  closes one batch into one execution
+ * @param queue   the intake queue, which keeps held files away until their batch's return time
  * @param clock   the batcher's time, against which files age
  * @param log     one line per closed batch
  * @param metrics counts of closed batches, batched and held files
  */
-public record IntakeBatcher(BatchPlanner planner, BatchCloser closer, Clock clock, EventLog log, Metrics metrics) {
+public record IntakeBatcher(
+        BatchPlanner planner, BatchCloser closer, IntakeQueue queue, Clock clock, EventLog log, Metrics metrics) {
 
     /**
      * What one delivery came to.
@@ -63,6 +67,7 @@ public record IntakeBatcher(BatchPlanner planner, BatchCloser closer, Clock cloc
                 log.warn("batch not closed; its files are delivered again", fields);
             }
         }
+        plan.holds().forEach(hold -> hold(hold, now));
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("BatchesClosed", closed.size());
         counts.put(
@@ -71,5 +76,26 @@ public record IntakeBatcher(BatchPlanner planner, BatchCloser closer, Clock cloc
         counts.put("HeldFiles", plan.held().size());
         metrics.counts(counts);
         return new Delivery(closed, kept);
+    }
+
+    private void hold(BatchPlanner.Hold hold, Instant now) {
+        List<String> handles = hold.messages().stream()
+                .map(BatchPlanner.Delivered::handle)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (handles.isEmpty() || !hold.until().isAfter(now)) {
+            return;
+        }
+        try {
+            queue.hold(handles, Duration.between(now, hold.until()));
+        } catch (RuntimeException refused) {
+            // Not lost: the messages come back after the queue's visibility timeout instead.
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("held", handles.size());
+            fields.put("until", hold.until().toString());
+            fields.put("error", refused.getClass().getSimpleName() + ": " + refused.getMessage());
+            log.warn("held files not kept until their return time; they come back with the queue's timeout", fields);
+        }
     }
 }

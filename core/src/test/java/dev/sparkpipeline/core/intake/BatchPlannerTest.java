@@ -42,6 +42,35 @@ class BatchPlannerTest {
     }
 
     @Test
+    void filesHeldByDifferentDeliveriesComeBackTogetherAtTheDatasetsNextReturnTime() {
+        var first = planner.plan(orders(1, 10), T0.plusSeconds(25), false);
+        var second = planner.plan(
+                List.of(message("m9", "orders/f9.csv", 10, T0.plusSeconds(40))), T0.plusSeconds(65), false);
+
+        assertThat(first.holds())
+                .singleElement()
+                .satisfies(hold -> assertThat(hold.until()).isEqualTo(T0.plusSeconds(120)));
+        assertThat(second.holds())
+                .singleElement()
+                .satisfies(hold -> assertThat(hold.until()).isEqualTo(T0.plusSeconds(120)));
+    }
+
+    @Test
+    void aPartialBatchClosesWhenItsOldestFileWouldWaitPastMaxWaitBeforeItsNextReturn() {
+        var plan = planner.plan(orders(2, 10), T0.plusSeconds(121), false);
+        var early = planner.plan(
+                List.of(message("m9", "orders/f9.csv", 10, T0.plusSeconds(121))), T0.plusSeconds(125), false);
+
+        assertThat(plan.batches())
+                .singleElement()
+                .satisfies(batch -> assertThat(batch.files()).hasSize(2));
+        assertThat(early.batches()).isEmpty();
+        assertThat(early.holds())
+                .singleElement()
+                .satisfies(hold -> assertThat(hold.until()).isEqualTo(T0.plusSeconds(240)));
+    }
+
+    @Test
     void closeAllClosesPartialBatchesAtOnce() {
         var plan = planner.plan(orders(2, 10), T0, true);
 
@@ -69,7 +98,8 @@ class BatchPlannerTest {
     @Test
     void theSameFileDeliveredTwiceIsPlannedOnceAndBothMessagesAreSettled() {
         List<BatchPlanner.Delivered> delivered = new ArrayList<>(orders(2, 10));
-        delivered.add(new BatchPlanner.Delivered("again", delivered.get(0).file()));
+        delivered.add(
+                new BatchPlanner.Delivered("again", "h-again", delivered.get(0).file()));
 
         var plan = planner.plan(delivered, T0, true);
 
@@ -83,7 +113,7 @@ class BatchPlannerTest {
     void filesOfAnotherEngineOrDatasetGoInTheirOwnBatch() {
         List<BatchPlanner.Delivered> delivered = new ArrayList<>(orders(1, 10));
         QueuedFile glue = new QueuedFile("orders", Engine.GLUE, source("orders/g.csv", 10, T0), T0);
-        delivered.add(new BatchPlanner.Delivered("g", glue));
+        delivered.add(new BatchPlanner.Delivered("g", "h-g", glue));
 
         var plan = planner.plan(delivered, T0, true);
 
@@ -117,7 +147,7 @@ class BatchPlannerTest {
 
     private static BatchPlanner.Delivered message(String id, String key, long size, Instant landedAt) {
         return new BatchPlanner.Delivered(
-                id, new QueuedFile("orders", Engine.EMR_SERVERLESS, source(key, size, landedAt), landedAt));
+                id, "h-" + id, new QueuedFile("orders", Engine.EMR_SERVERLESS, source(key, size, landedAt), landedAt));
     }
 
     private static SourceObject source(String key, long size, Instant landedAt) {

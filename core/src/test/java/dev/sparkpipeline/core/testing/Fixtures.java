@@ -1,10 +1,13 @@
 package dev.sparkpipeline.core.testing;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.intake.IntakeQueue;
+import dev.sparkpipeline.core.intake.QueuedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,6 +59,21 @@ public final class Fixtures {
         return new DatasetCatalog(DatasetCatalog.bundled().all().stream()
                 .map(dataset -> dataset.withBatch(null))
                 .toList());
+    }
+
+    /** An intake queue for tests of {@link #perFileCatalog()}: a per-file dataset queues nothing, so any use fails. */
+    public static IntakeQueue noIntakeQueue() {
+        return new IntakeQueue() {
+            @Override
+            public void send(QueuedFile file) {
+                throw new AssertionError("a per-file dataset queues nothing: " + file);
+            }
+
+            @Override
+            public void hold(List<String> handles, Duration duration) {
+                throw new AssertionError("a per-file dataset holds nothing: " + handles);
+            }
+        };
     }
 
     public static byte[] bytes(String relative) {

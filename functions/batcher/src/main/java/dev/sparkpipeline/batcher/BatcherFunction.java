@@ -28,6 +28,7 @@ public final class BatcherFunction {
                         environment.required(FunctionVariables.CURATED_BUCKET),
                         datasets,
                         adapters.executionStarter(environment.required(FunctionVariables.STATE_MACHINE_ARN))),
+                adapters.intakeQueue(environment.required(FunctionVariables.INTAKE_QUEUE_URL)),
                 adapters.clock(),
                 adapters.eventLog(NAME),
                 adapters.metrics(NAME));

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The batcher's event: an SQS event ({@code {"Records": [{"messageId", "body", "attributes":
- * {"ApproximateReceiveCount"}}]}}) of queued files, optionally with {@code "closeAll": true}
+ * The batcher's event: an SQS event ({@code {"Records": [{"messageId", "receiptHandle", "body",
+ * "attributes": {"ApproximateReceiveCount"}}]}}) of queued files, optionally with {@code "closeAll": true}
  * (close partial batches too: the end of a local drop, or an operator's invoke).
  *
  * @param delivered   the readable messages
@@ -35,8 +35,10 @@ record IntakeMessages(List<BatchPlanner.Delivered> delivered, List<String> unrea
             String id = record.string("messageId");
             try {
                 String body = record.string("body");
-                delivered.add(
-                        new BatchPlanner.Delivered(id, QueuedFileJson.read(body.getBytes(StandardCharsets.UTF_8))));
+                delivered.add(new BatchPlanner.Delivered(
+                        id,
+                        record.optionalString("receiptHandle"),
+                        QueuedFileJson.read(body.getBytes(StandardCharsets.UTF_8))));
             } catch (InvalidInput malformed) {
                 unreadable.add(id);
                 continue;

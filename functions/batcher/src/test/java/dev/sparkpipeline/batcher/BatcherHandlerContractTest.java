@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
+import dev.sparkpipeline.aws.SqsIntakeQueue;
 import dev.sparkpipeline.aws.StepFunctionsExecutionStarter;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.contract.Engine;
@@ -15,6 +16,7 @@ import dev.sparkpipeline.core.intake.BatchCloser;
 import dev.sparkpipeline.core.intake.BatchManifest;
 import dev.sparkpipeline.core.intake.BatchPlanner;
 import dev.sparkpipeline.core.intake.IntakeBatcher;
+import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.intake.QueuedFile;
 import dev.sparkpipeline.core.json.BatchManifestJson;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
@@ -53,6 +55,8 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The batcher on moto_server, with the real S3 and Step Functions clients: queued files become
@@ -120,12 +124,62 @@ class BatcherHandlerContractTest {
 
     @Test
     void filesStillWithinTheirWaitComeBackAndStartNothing() throws IOException {
-        List<QueuedFile> files = land(3, NOW.minusSeconds(10));
+        List<QueuedFile> files = land(3, NOW);
 
         Map<String, Object> answer = invoke(handler(new S3ObjectStore(s3)), event(files, false));
 
         assertThat((List<?>) answer.get("batchItemFailures")).hasSize(3);
         assertThat(executions()).isEmpty();
+    }
+
+    @Test
+    void heldFilesStayAwayUntilTheirBatchsReturnTimeThenComeBackTogether() throws Exception {
+        String queue = moto.clients()
+                .sqs()
+                .createQueue(b -> b.queueName("intake").attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "60")))
+                .queueUrl();
+        List<QueuedFile> files = land(2, NOW.plusSeconds(110));
+        files.forEach(file -> moto.clients()
+                .sqs()
+                .sendMessage(b ->
+                        b.queueUrl(queue).messageBody(new String(QueuedFileJson.write(file), StandardCharsets.UTF_8))));
+        List<Message> received = moto.clients()
+                .sqs()
+                .receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10))
+                .messages();
+        assertThat(received).hasSize(2);
+        // Two seconds before the orders batch's next return time (NOW + 120 s, a multiple of maxWait).
+        Clock beforeReturn = Clock.fixed(NOW.plusSeconds(118), ZoneOffset.UTC);
+
+        Map<String, Object> answer = invoke(
+                handler(new S3ObjectStore(s3), new SqsIntakeQueue(moto.clients().sqs(), queue), beforeReturn),
+                sqsEvent(received));
+
+        assertThat((List<?>) answer.get("batchItemFailures")).hasSize(2);
+        assertThat(receive(queue)).as("held, not back after the queue's 60 s").isEmpty();
+        Thread.sleep(2_500);
+        assertThat(receive(queue)).as("back together at the return time").hasSize(2);
+        assertThat(executions()).isEmpty();
+    }
+
+    private static List<Message> receive(String queue) {
+        return moto.clients()
+                .sqs()
+                .receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10))
+                .messages();
+    }
+
+    /** The event Lambda's SQS event source mapping makes of received messages. */
+    private static String sqsEvent(List<Message> messages) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Message message : messages) {
+            records.add(Map.of(
+                    "messageId", message.messageId(),
+                    "receiptHandle", message.receiptHandle(),
+                    "body", message.body(),
+                    "attributes", Map.of("ApproximateReceiveCount", "1")));
+        }
+        return new String(JsonObject.write(Map.of("Records", records)), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -267,6 +321,10 @@ class BatcherHandlerContractTest {
     }
 
     private BatcherHandler handler(ObjectStore store) {
+        return handler(store, new SqsIntakeQueue(moto.clients().sqs(), "unused"), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private BatcherHandler handler(ObjectStore store, IntakeQueue queue, Clock clock) {
         DatasetCatalog datasets = new DatasetCatalog(DatasetCatalog.bundled().all().stream()
                 .map(dataset ->
                         dataset.batch() == null ? dataset : dataset.withBatch(new BatchPolicy(500, 1L << 30, 120)))
@@ -278,7 +336,8 @@ class BatcherHandlerContractTest {
                         CURATED,
                         datasets,
                         new StepFunctionsExecutionStarter(sfn, stateMachine, Clock.systemUTC())),
-                Clock.fixed(NOW, ZoneOffset.UTC),
+                queue,
+                clock,
                 new EventLog("batcher", line -> {}, Clock.systemUTC()),
                 new Metrics("SparkPipeline", "batcher", line -> {}, Clock.systemUTC())));
     }

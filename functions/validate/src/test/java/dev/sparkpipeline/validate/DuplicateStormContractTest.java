@@ -126,9 +126,7 @@ class DuplicateStormContractTest {
                 new StepFunctionsExecutionStarter(sfn, stateMachine, Clock.systemUTC()),
                 new LandingRules(Fixtures.perFileCatalog()),
                 new QuarantineWriter(store, "quarantine-bucket", "quarantine/", false),
-                file -> {
-                    throw new AssertionError("a per-file dataset queues nothing: " + file);
-                },
+                Fixtures.noIntakeQueue(),
                 new EventLog("validate", line -> {}, Clock.systemUTC()),
                 new Metrics("SparkPipeline", "validate", line -> {}, Clock.systemUTC())));
     }

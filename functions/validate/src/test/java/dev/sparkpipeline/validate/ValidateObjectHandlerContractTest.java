@@ -369,9 +369,7 @@ class ValidateObjectHandlerContractTest {
                 new StepFunctionsExecutionStarter(sfn, stateMachineArn, clock),
                 new LandingRules(Fixtures.perFileCatalog()),
                 new QuarantineWriter(store, QUARANTINE, "quarantine/", deleteSource),
-                file -> {
-                    throw new AssertionError("a per-file dataset queues nothing: " + file);
-                },
+                Fixtures.noIntakeQueue(),
                 new EventLog("validate", logLines::add, Clock.systemUTC()),
                 new Metrics("SparkPipeline", "validate", logLines::add, Clock.systemUTC())));
     }

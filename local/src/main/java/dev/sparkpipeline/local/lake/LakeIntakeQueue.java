@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,16 @@ public final class LakeIntakeQueue implements IntakeQueue {
     @Override
     public void send(QueuedFile file) {
         send(QueuedFileJson.write(file));
+    }
+
+    /**
+     * Offline, receiving hides no message: the runner's delivery decides when the batcher sees the
+     * queue again (as it fills, and with {@code closeAll} once a drop has landed everything), so a
+     * hold has nothing to change.
+     */
+    @Override
+    public void hold(List<String> handles, Duration duration) {
+        // Deliberately nothing: see above.
     }
 
     /** Sends a message; answers its id. */

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * once) gathers visible messages for the batching window, or until it has a full batch, then
  * invokes the batcher with an SQS event; messages the batcher answers as
  * {@code batchItemFailures} stay invisible until the visibility timeout from their receive has
- * passed, then come back; a message received {@code maxReceiveCount} times and failed again goes
+ * passed (or until the batcher's hold ends), then come back; a message received {@code maxReceiveCount} times and failed again goes
  * to the dead-letter queue. Pollers gather one at a time (a simplification: SQS pollers share the
  * visible messages anyway).
  */
@@ -111,6 +111,22 @@ final class ModelledIntakeQueue implements IntakeQueue {
                 new Message("m-" + sent, new String(QueuedFileJson.write(file), StandardCharsets.UTF_8), time.now()));
         // The pollers see the message once the send has returned: never inside the sender's invocation.
         time.at(time.now(), this::poll);
+    }
+
+    /** The batcher's hold: the messages stay invisible for {@code duration}, then a poller sees them again. */
+    @Override
+    public void hold(List<String> handles, Duration duration) {
+        for (int from = 0; from < handles.size(); from += 10) {
+            meter.request(); // ChangeMessageVisibilityBatch: ten messages a request
+        }
+        Set<String> held = new HashSet<>(handles);
+        Instant visibleAt = time.now().plusSeconds((duration.toMillis() + 999) / 1000);
+        for (Message message : messages) {
+            if (held.contains(message.id)) {
+                message.visibleAt = visibleAt;
+            }
+        }
+        time.at(visibleAt, this::poll);
     }
 
     /** Batcher invocations so far. */
@@ -208,6 +224,7 @@ final class ModelledIntakeQueue implements IntakeQueue {
         for (Message message : batch) {
             ObjectNode record = records.addObject()
                     .put("messageId", message.id)
+                    .put("receiptHandle", message.id)
                     .put("eventSource", "aws:sqs")
                     .put("body", message.body);
             record.putObject("attributes").put("ApproximateReceiveCount", String.valueOf(message.receives));
