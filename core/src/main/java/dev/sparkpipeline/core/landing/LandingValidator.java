@@ -59,7 +59,33 @@ public record LandingValidator(
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.counts().forEach((outcome, count) -> counts.put(metricName(outcome), count));
         metrics.counts(counts);
+        publishFates(outcomes);
         return report;
+    }
+
+    /**
+     * Files landed and quarantined, per dataset: a repeated event (a duplicate) or a file already
+     * gone lands nothing new, so the dashboard counts each landed version once.
+     */
+    private void publishFates(List<FileOutcome> outcomes) {
+        Map<String, long[]> byDataset = new LinkedHashMap<>();
+        for (FileOutcome outcome : outcomes) {
+            if (outcome.outcome() == FileOutcome.Outcome.DUPLICATE
+                    || outcome.outcome() == FileOutcome.Outcome.MISSING) {
+                continue;
+            }
+            long[] landedAndQuarantined = byDataset.computeIfAbsent(outcome.dataset(), dataset -> new long[2]);
+            landedAndQuarantined[0]++;
+            if (outcome.outcome() == FileOutcome.Outcome.QUARANTINED) {
+                landedAndQuarantined[1]++;
+            }
+        }
+        byDataset.forEach((dataset, landedAndQuarantined) -> metrics.publish(
+                dataset,
+                null,
+                List.of(
+                        Metrics.Value.count("FilesLanded", landedAndQuarantined[0]),
+                        Metrics.Value.count("FilesQuarantined", landedAndQuarantined[1]))));
     }
 
     private FileOutcome validate(LandedObject object) {

@@ -358,6 +358,51 @@ class ValidateObjectHandlerContractTest {
                 .anyMatch(line -> line.contains("\"AcceptedFiles\":1") && line.contains("CloudWatchMetrics"));
     }
 
+    @Test
+    void aQuarantinedFileIsCountedAsLandedAndQuarantinedForItsDataset() throws IOException {
+        String key = "orders/2026/11/22/orders-empty.csv";
+        String version = land(key, new byte[0]);
+
+        invoke(handler(false), s3Event("s3-put.json", key, version));
+
+        Map<String, Object> document = metricDocument("FilesQuarantined");
+        assertThat(document)
+                .containsEntry("Dataset", "orders")
+                .containsEntry("FilesLanded", 1)
+                .containsEntry("FilesQuarantined", 1)
+                .containsEntry("Function", "validate");
+        assertThat(document.get("_aws").toString())
+                .contains("Namespace=SparkPipeline")
+                .contains("Dimensions=[[Dataset], [Function]]")
+                .contains("Name=FilesQuarantined")
+                .contains("Unit=Count");
+    }
+
+    @Test
+    void anAcceptedFileIsCountedAsLandedAndNotQuarantined() throws IOException {
+        String version = land(ORDERS_KEY, Fixtures.bytes("data/orders.csv"));
+
+        invoke(handler(false), s3Event("s3-put.json", ORDERS_KEY, version));
+
+        assertThat(metricDocument("FilesLanded"))
+                .containsEntry("Dataset", "orders")
+                .containsEntry("FilesLanded", 1)
+                .containsEntry("FilesQuarantined", 0);
+    }
+
+    /** The one EMF document the function printed that carries {@code metric}. */
+    private Map<String, Object> metricDocument(String metric) throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (String line : logLines) {
+            Map<String, Object> document = JSON.std.mapFrom(line);
+            if (document.containsKey("_aws") && document.containsKey(metric)) {
+                documents.add(document);
+            }
+        }
+        assertThat(documents).hasSize(1);
+        return documents.get(0);
+    }
+
     private ValidateObjectHandler handler(boolean deleteSource) {
         return handler(deleteSource, Clock.systemUTC());
     }
