@@ -28,7 +28,8 @@ cp "$work/many/orders-0001.csv" "$work/one.csv"
 seconds() { # command...: wall seconds
   local start end
   start=$(date +%s.%N)
-  "$@" > "$work/last.log" 2>&1 || { echo "benchmark run failed: $*; see $work/last.log" >&2; exit 1; }
+  # stdout alone is the --json document; the run's log goes to its own file.
+  "$@" > "$work/last.out" 2> "$work/last.err" || { echo "benchmark run failed: $*; see $work/last.err" >&2; exit 1; }
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}'
 }
@@ -39,7 +40,7 @@ for run in $(seq 1 "$runs"); do
   rm -rf "$work/lake-one-$run" "$work/lake-many-$run"
   one=$(seconds "$root/bin/pipeline-local" drop "$work/one.csv" --dataset orders --lake "$work/lake-one-$run")
   many=$(seconds "$root/bin/pipeline-local" drop "$work/many" --dataset orders --lake "$work/lake-many-$run" --json)
-  executions=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["executions"]))' "$work/last.log")
+  executions=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["executions"]))' "$work/last.out")
   ratio=$(awk -v a="$one" -v b="$many" 'BEGIN {printf "%.2f", b / a}')
   echo "| $run | $one | $many | $ratio | $executions |"
 done
