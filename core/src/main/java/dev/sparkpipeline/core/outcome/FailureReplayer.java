@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,8 +146,11 @@ public final class FailureReplayer {
     /** Replays every record the filter takes, then (if asked) redrives the dead-letter queues. */
     public Report replay(ReplayFilter filter) {
         List<ReplayedFile> files = new ArrayList<>();
-        for (String key : store.list(quarantineBucket, FailureRecorder.PREFIX)) {
-            if (!key.endsWith(REASON_SUFFIX)) {
+        List<String> keys = store.list(quarantineBucket, FailureRecorder.PREFIX);
+        Set<String> listed = new HashSet<>(keys);
+        for (String key : keys) {
+            // A copy of a file whose own name ends in .reason.json has its reason document beside it.
+            if (!key.endsWith(REASON_SUFFIX) || listed.contains(key + REASON_SUFFIX)) {
                 continue;
             }
             Optional<byte[]> document = store.readRange(quarantineBucket, key, null, 0, REASON_MAX_BYTES);
