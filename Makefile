@@ -14,7 +14,8 @@ define lambda_artifact
 endef
 
 .PHONY: build-ValidateFunction build-VerifyInputFunction build-SubmitJobFunction build-TrackJobFunction build-CancelJobFunction \
-        build-PublishFunction build-RecordFailureFunction build-ReconcileFunction build-BatcherFunction
+        build-PublishFunction build-RecordFailureFunction build-ReconcileFunction build-BatcherFunction \
+        build-ReplayFunction
 
 build-ValidateFunction:
 	$(call lambda_artifact,validate)
@@ -42,3 +43,6 @@ build-RecordFailureFunction:
 
 build-BatcherFunction:
 	$(call lambda_artifact,batcher)
+
+build-ReplayFunction:
+	$(call lambda_artifact,replay)

@@ -6,6 +6,7 @@ import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.function.FunctionFactory;
+import dev.sparkpipeline.core.intake.DeadLetterQueue;
 import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
@@ -61,6 +62,11 @@ public final class AwsAdapters implements Adapters {
     @Override
     public IntakeQueue intakeQueue(String queueUrl) {
         return new SqsIntakeQueue(clients.sqs(), queueUrl);
+    }
+
+    @Override
+    public DeadLetterQueue deadLetterQueue(String queueUrl) {
+        return new SqsDeadLetterQueue(clients.sqs(), queueUrl);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.sparkpipeline.core.error.NotFound;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,19 @@ public record S3ObjectStore(S3Client s3) implements ObjectStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        try {
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
+                    .contents()
+                    .forEach(object -> keys.add(object.key()));
+        } catch (NoSuchBucketException e) {
+            throw new NotFound("the bucket " + bucket + " does not exist");
+        }
+        return keys;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sparkpipeline.core.function;
 import dev.sparkpipeline.core.engine.ExecutionClusters;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
+import dev.sparkpipeline.core.intake.DeadLetterQueue;
 import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
@@ -26,6 +27,9 @@ public interface Adapters {
 
     /** The intake queue at {@code queueUrl}, where accepted files of batched datasets wait for the batcher. */
     IntakeQueue intakeQueue(String queueUrl);
+
+    /** The dead-letter queue at {@code queueUrl}, whose messages a replay moves back to their queue. */
+    DeadLetterQueue deadLetterQueue(String queueUrl);
 
     /** Every engine a job can run on. */
     JobEngines jobEngines();

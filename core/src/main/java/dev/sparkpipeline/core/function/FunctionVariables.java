@@ -17,6 +17,8 @@ public final class FunctionVariables {
     public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
     /** The intake queue's URL: where the validate function queues files of batched datasets. */
     public static final String INTAKE_QUEUE_URL = "INTAKE_QUEUE_URL";
+    /** The intake queue's dead-letter queue: files the batcher could not close, which a replay moves back. */
+    public static final String INTAKE_DEAD_LETTER_QUEUE_URL = "INTAKE_DEAD_LETTER_QUEUE_URL";
     /** The landing bucket: where files land and where inputs must name their sources. */
     public static final String LANDING_BUCKET = "LANDING_BUCKET";
     /** The quarantine bucket: quarantined files, failure records, archived sources. */

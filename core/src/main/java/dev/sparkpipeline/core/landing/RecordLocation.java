@@ -5,8 +5,10 @@ import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.StoredObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,7 @@ public record RecordLocation(String copyKey, String reasonKey) {
     public static final int MAX_KEY_BYTES = 1024;
 
     private static final String REASON_SUFFIX = ".reason.json";
+    private static final int DAY_LENGTH = "yyyy/MM/dd".length();
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
@@ -49,6 +52,23 @@ public record RecordLocation(String copyKey, String reasonKey) {
             return source.landedAt();
         }
         return stored.map(StoredObject::lastModified).orElse(fallback);
+    }
+
+    /**
+     * The day folder of a record key made by {@link #of} with this prefix, as the start of that day
+     * (UTC); empty for a key of another shape.
+     */
+    public static Optional<Instant> dayOf(String prefix, String key) {
+        if (!key.startsWith(prefix) || key.length() < prefix.length() + DAY_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(key.substring(prefix.length(), prefix.length() + DAY_LENGTH), DAY)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant());
+        } catch (DateTimeParseException notADay) {
+            return Optional.empty();
+        }
     }
 
     private static String lastSegment(String key) {

@@ -3,11 +3,14 @@ package dev.sparkpipeline.core.outcome;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.engine.JobStatus;
+import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.intake.BatchManifests;
+import dev.sparkpipeline.core.json.FailureReasonJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.landing.RecordLocation;
+import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import java.time.Clock;
@@ -29,6 +32,9 @@ public final class FailureRecorder {
 
     /** Where failures are recorded, in the quarantine bucket. */
     public static final String PREFIX = "failed/";
+
+    /** The largest reason document read back (QuarantineWriter's limit). */
+    private static final int REASON_MAX_BYTES = 1 << 20;
 
     private final ObjectStore store;
     private final QuarantineWriter failed;
@@ -121,6 +127,13 @@ public final class FailureRecorder {
         }
         Optional<StoredObject> source = store.head(file.bucket(), file.key(), file.versionId());
         Instant landedAt = RecordLocation.landingTime(file, source, startedAt != null ? startedAt : now);
+        // A replay re-runs the file with this landing time, so that its records stay in this day's folder.
+        reason.put("landedAt", landedAt.toString());
+        ObjectIdentity identity = source.map(ObjectIdentity::of).orElse(file.identity());
+        Optional<FailureRecord> again = failedAgain(identity, landedAt, executionName, reason, source.isEmpty());
+        if (again.isPresent()) {
+            return again.get();
+        }
         if (source.isPresent()) {
             var setAside = failed.setAside(source.get(), reason, landedAt);
             return new FailureRecord(setAside.copyUri(), setAside.reasonUri(), false, 1);
@@ -133,6 +146,39 @@ public final class FailureRecorder {
         reason.put("source", Map.of("uri", file.uri(), "missing", true));
         store.put(bucket, reasonKey, "application/json", JsonObject.write(reason));
         return new FailureRecord(null, failed.uri(reasonKey), true, 1);
+    }
+
+    /**
+     * The record of a file whose replay ({@link FailureReplayer}) failed it again: the record the
+     * replay marked is rewritten to name this failure (the earlier ones kept in it), so the file
+     * keeps one record, and a later replay runs under a name of its own. Any other existing record
+     * stands as it is; empty when the file has no record marked by this execution.
+     */
+    private Optional<FailureRecord> failedAgain(
+            ObjectIdentity identity,
+            Instant landedAt,
+            String executionName,
+            Map<String, Object> reason,
+            boolean sourceMissing) {
+        String reasonKey = failed.location(identity, landedAt).reasonKey();
+        Optional<byte[]> existing = store.readRange(bucket, reasonKey, null, 0, REASON_MAX_BYTES);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        FailureReason.Replay replay;
+        try {
+            replay = FailureReasonJson.read(existing.get()).replayed();
+        } catch (InvalidInput unreadable) {
+            return Optional.empty();
+        }
+        if (replay == null || !replay.execution().equals(executionName)) {
+            return Optional.empty();
+        }
+        store.put(bucket, reasonKey, "application/json", FailureReasonJson.failedAgain(existing.get(), reason));
+        String copyUri = sourceMissing
+                ? null
+                : failed.uri(failed.location(identity, landedAt).copyKey());
+        return Optional.of(new FailureRecord(copyUri, failed.uri(reasonKey), sourceMissing, 1));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sparkpipeline.core.storage;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ public interface ObjectStore {
      * @return the written object, or empty when the key was taken already
      */
     Optional<StoredObject> create(String bucket, String key, String contentType, byte[] content);
+
+    /**
+     * The keys of the latest versions under {@code prefix}, in key order (every page: the caller
+     * lists a prefix it knows to be bounded, such as {@code failed/}).
+     */
+    List<String> list(String bucket, String prefix);
 
     /** Deletes an object version. */
     void delete(String bucket, String key, String versionId);

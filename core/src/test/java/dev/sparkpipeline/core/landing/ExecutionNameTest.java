@@ -35,4 +35,30 @@ class ExecutionNameTest {
     void namesStartWithTheDataset() {
         assertThat(ExecutionName.of("orders", "b", "orders/a.csv", "v1", "e")).startsWith("orders-");
     }
+
+    @Test
+    void aReplayOfOneRecordAlwaysGetsTheSameName() {
+        assertThat(ExecutionName.replay("orders", "orders-abc", "failed/2026/11/22/0123/orders/a.csv.reason.json"))
+                .isEqualTo(ExecutionName.replay(
+                        "orders", "orders-abc", "failed/2026/11/22/0123/orders/a.csv.reason.json"));
+    }
+
+    @Test
+    void aReplayOfAReplayThatFailedGetsANewName() {
+        String record = "failed/2026/11/22/0123/orders/a.csv.reason.json";
+        String first = ExecutionName.replay("orders", "orders-abc", record);
+
+        assertThat(ExecutionName.replay("orders", first, record)).isNotEqualTo(first);
+    }
+
+    @Test
+    void replayNamesFitStepFunctionsLimitsAndSayTheyAreReplays() {
+        String name =
+                ExecutionName.replay("a dataset with a very long name and spaces", "x".repeat(80), "k".repeat(1024));
+
+        assertThat(name)
+                .hasSizeLessThanOrEqualTo(ExecutionName.MAX_LENGTH)
+                .matches("[A-Za-z0-9_-]+")
+                .contains("-replay-");
+    }
 }

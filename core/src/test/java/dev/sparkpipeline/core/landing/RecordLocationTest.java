@@ -43,4 +43,13 @@ class RecordLocationTest {
                 .doesNotContain("orders/")
                 .doesNotContain("\uFFFD");
     }
+
+    @Test
+    void aRecordsKeyGivesBackTheDayItIsFiledUnder() {
+        var location = RecordLocation.of("failed/", new ObjectIdentity("b", "orders/a.csv", null, "e"), LANDED);
+
+        assertThat(RecordLocation.dayOf("failed/", location.reasonKey()))
+                .contains(Instant.parse("2026-11-22T00:00:00Z"));
+        assertThat(RecordLocation.dayOf("failed/", "failed/not-a-day/x")).isEmpty();
+    }
 }

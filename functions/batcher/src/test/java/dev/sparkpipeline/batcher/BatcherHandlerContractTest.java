@@ -307,6 +307,11 @@ class BatcherHandlerContractTest {
         }
 
         @Override
+        public List<String> list(String bucket, String prefix) {
+            return store.list(bucket, prefix);
+        }
+
+        @Override
         public Optional<StoredObject> create(String bucket, String key, String contentType, byte[] content) {
             if (key.startsWith(BatchManifest.PREFIX) && !key.contains("/_plans/") && !key.contains("/_claims/")) {
                 throw new IllegalStateException("stopped before the manifest");

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DropCommand.class,
             InvokeCommand.class,
             ExecuteCommand.class,
+            ReplayCommand.class,
             CheckConfigCommand.class,
             PrepareCommand.class,
             MaintainCommand.class
@@ -49,7 +50,7 @@ public final class PipelineLocal implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                new CommandLine(this), "name a command: drop, invoke, execute or check-config");
+                new CommandLine(this), "name a command: drop, invoke, execute, replay or check-config");
     }
 
     /** Bad arguments or input found after parsing: exit 2 with a one-line message. */

@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@link ObjectStore} on the local lake. Buckets are unversioned (version ids are null) and an
@@ -91,6 +93,23 @@ public record FolderObjectStore(LocalLake lake) implements ObjectStore {
             throw new UncheckedIOException(e);
         }
         return Optional.of(describe(bucket, key, target));
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+        Path folder = lake.root().resolve(bucket);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> lake.key(bucket, file))
+                    .filter(key -> key.startsWith(prefix))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

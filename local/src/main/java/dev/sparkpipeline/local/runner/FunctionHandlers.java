@@ -12,6 +12,8 @@ import dev.sparkpipeline.reconcile.ReconcileFunction;
 import dev.sparkpipeline.reconcile.ReconcileHandler;
 import dev.sparkpipeline.recordfailure.RecordFailureFunction;
 import dev.sparkpipeline.recordfailure.RecordFailureHandler;
+import dev.sparkpipeline.replay.ReplayFunction;
+import dev.sparkpipeline.replay.ReplayHandler;
 import dev.sparkpipeline.submit.SubmitJobFunction;
 import dev.sparkpipeline.submit.SubmitJobHandler;
 import dev.sparkpipeline.track.TrackJobFunction;
@@ -49,7 +51,9 @@ final class FunctionHandlers {
                     (environment, adapters) ->
                             new RecordFailureHandler(RecordFailureFunction.build(environment, adapters)),
             ReconcileHandler.class.getName(),
-                    (environment, adapters) -> new ReconcileHandler(ReconcileFunction.build(environment, adapters)));
+                    (environment, adapters) -> new ReconcileHandler(ReconcileFunction.build(environment, adapters)),
+            ReplayHandler.class.getName(),
+                    (environment, adapters) -> new ReplayHandler(ReplayFunction.build(environment, adapters)));
 
     private FunctionHandlers() {}
 

@@ -7,6 +7,7 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.intake.DeadLetterQueue;
 import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
@@ -21,6 +22,7 @@ import dev.sparkpipeline.local.spark.LocalSparkEngine;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -86,6 +88,23 @@ public final class LakeAdapters implements Adapters {
     @Override
     public IntakeQueue intakeQueue(String queueUrl) {
         return LakeIntakeQueue.of(lake, queueUrl, clock);
+    }
+
+    @Override
+    public DeadLetterQueue deadLetterQueue(String queueUrl) {
+        return target -> {
+            LakeIntakeQueue from = LakeIntakeQueue.of(lake, queueUrl, clock);
+            LakeIntakeQueue to = LakeIntakeQueue.of(lake, target, clock);
+            int moved = 0;
+            for (List<QueueMessage> page = from.receive(10); !page.isEmpty(); page = from.receive(10)) {
+                for (QueueMessage message : page) {
+                    to.send(message.body().getBytes(StandardCharsets.UTF_8));
+                    from.delete(message.receiptHandle());
+                    moved++;
+                }
+            }
+            return moved;
+        };
     }
 
     @Override

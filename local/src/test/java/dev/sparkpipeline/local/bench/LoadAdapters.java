@@ -4,6 +4,7 @@ import dev.sparkpipeline.core.engine.ExecutionClusters;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
+import dev.sparkpipeline.core.intake.DeadLetterQueue;
 import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
 import dev.sparkpipeline.core.observability.Metrics;
@@ -42,6 +43,12 @@ record LoadAdapters(
     @Override
     public IntakeQueue intakeQueue(String queueUrl) {
         return queue;
+    }
+
+    /** The load runs model no dead-letter queue: nothing waits there. */
+    @Override
+    public DeadLetterQueue deadLetterQueue(String queueUrl) {
+        return target -> 0;
     }
 
     @Override

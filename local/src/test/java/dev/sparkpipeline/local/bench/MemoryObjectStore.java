@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,6 +102,16 @@ final class MemoryObjectStore implements ObjectStore {
             return Optional.empty();
         }
         return Optional.of(write(bucket, key, content));
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+        meter.request();
+        return objects.keySet().stream()
+                .filter(path -> path.startsWith(bucket + "/" + prefix))
+                .map(path -> path.substring(bucket.length() + 1))
+                .sorted()
+                .toList();
     }
 
     @Override
