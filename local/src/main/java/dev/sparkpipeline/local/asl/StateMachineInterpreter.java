@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * An Amazon States Language interpreter (JSONPath query language) for any definition: Task,
@@ -79,12 +80,22 @@ public final class StateMachineInterpreter {
      * @throws IllegalArgumentException when the input is over the 262,144 bytes StartExecution accepts
      */
     public Execution run(String executionName, JsonNode input) {
+        return run(executionName, input, event -> {});
+    }
+
+    /**
+     * Runs one execution to its end, telling {@code listener} each history event as it happens (a
+     * console shows the states while the job still runs, as the Step Functions console does).
+     *
+     * @throws IllegalArgumentException when the input is over the 262,144 bytes StartExecution accepts
+     */
+    public Execution run(String executionName, JsonNode input, Consumer<HistoryEvent> listener) {
         long size = utf8Size(input);
         if (size > PAYLOAD_LIMIT_BYTES) {
             throw new IllegalArgumentException("the execution input has " + size
                     + " bytes; Step Functions accepts at most " + PAYLOAD_LIMIT_BYTES);
         }
-        Run run = new Run(executionName, input);
+        Run run = new Run(executionName, input, listener);
         run.event(HistoryEvent.Type.EXECUTION_STARTED, null, null);
         try {
             JsonNode output = run.machine(definition, input);
@@ -109,9 +120,11 @@ public final class StateMachineInterpreter {
         private final List<HistoryEvent> history = new ArrayList<>();
         private final ObjectNode context = NODES.objectNode();
         private final Instant deadline;
+        private final Consumer<HistoryEvent> listener;
         private Map<String, JsonNode> variables = new HashMap<>();
 
-        Run(String name, JsonNode input) {
+        Run(String name, JsonNode input, Consumer<HistoryEvent> listener) {
+            this.listener = listener;
             Instant start = clock.now();
             ObjectNode execution = context.putObject("Execution");
             execution.put("Id", "arn:aws:states:local:000000000000:execution:local:" + name);
@@ -125,7 +138,9 @@ public final class StateMachineInterpreter {
         }
 
         void event(HistoryEvent.Type type, String state, String detail) {
-            history.add(new HistoryEvent(type, state, clock.now(), detail));
+            HistoryEvent event = new HistoryEvent(type, state, clock.now(), detail);
+            history.add(event);
+            listener.accept(event);
         }
 
         /** A Parallel branch or a Map iteration: it sees the variables around it; its own stay inside. */

@@ -131,8 +131,9 @@ final class DropExecutions {
                     + where + ")");
         }
         long started = System.nanoTime();
-        Execution execution = pipeline.execute(name, JSON.valueToTree(ExecutionInputJson.fields(input)));
-        report.states(execution);
+        RunReport.Timeline timeline = report.live();
+        Execution execution = pipeline.execute(name, JSON.valueToTree(ExecutionInputJson.fields(input)), timeline);
+        timeline.end(execution.status());
         Manifest manifest = execution.status().equals("SUCCEEDED") ? manifest(name, input.dataset()) : null;
         var result = new ExecutionResult(
                 name,

@@ -7,8 +7,11 @@ import dev.sparkpipeline.local.runner.PipelineBuckets;
 import dev.sparkpipeline.local.template.BucketNames;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a drop ends: every landed file's fate ({@code files} in {@code --json}, a line per fate for
@@ -20,6 +23,9 @@ import java.util.Map;
 final class DropReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How many reject reasons the card names, most frequent first. */
+    private static final int TOP_REASONS = 5;
 
     private final RunReport report;
     private final PipelineBuckets buckets;
@@ -63,6 +69,7 @@ final class DropReport {
                 table(manifest);
             }
         }
+        card(executions);
         String executionName = executions.size() == 1 ? executions.get(0).name() : null;
         FileFate failed = first(fates, FileFate.Status.FAILED);
         if (failed != null) {
@@ -85,6 +92,79 @@ final class DropReport {
         }
         report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, rows);
         return 0;
+    }
+
+    /**
+     * The run card: the dataset and engine of the runs, every row accounted for (read, rejected,
+     * dropped as duplicates, curated), the most frequent reject reasons, where the rejected rows and
+     * each run's manifest are, and the tracker's estimated cost with what it counted.
+     */
+    private void card(List<ExecutionResult> executions) {
+        List<ExecutionResult> curated = executions.stream()
+                .filter(execution -> execution.manifest() != null)
+                .toList();
+        if (curated.isEmpty()) {
+            return;
+        }
+        long in = 0;
+        long rejected = 0;
+        long duplicates = 0;
+        long out = 0;
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        ArrayNode errors = JSON.createArrayNode();
+        ArrayNode manifests = JSON.createArrayNode();
+        Set<String> datasets = new LinkedHashSet<>();
+        Set<String> engines = new LinkedHashSet<>();
+        for (ExecutionResult execution : curated) {
+            Manifest manifest = execution.manifest();
+            in += manifest.rowsIn();
+            rejected += manifest.rejected();
+            duplicates += manifest.duplicates();
+            out += manifest.rowsOut();
+            manifest.rejects()
+                    .forEach(
+                            reject -> reasons.merge(reject.column() + ": " + reject.rule(), reject.count(), Long::sum));
+            if (manifest.errors() != null) {
+                errors.add(manifest.errors().startsWith("s3://") ? buckets.uri(manifest.errors()) : manifest.errors());
+            }
+            manifests.add(
+                    buckets.uri(names.curated(), manifest.dataset() + "/" + Manifest.relativePath(manifest.runId())));
+            datasets.add(manifest.dataset());
+            if (execution.input() != null && execution.input().engine() != null) {
+                engines.add(execution.input().engine().name());
+            }
+        }
+        ArrayNode top = JSON.createArrayNode();
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(TOP_REASONS)
+                .forEach(
+                        reason -> top.addObject().put("reason", reason.getKey()).put("count", reason.getValue()));
+        report.detail("dataset", JSON.getNodeFactory().textNode(String.join(",", datasets)), false);
+        report.detail("engine", JSON.getNodeFactory().textNode(String.join(",", engines)), false);
+        report.detail(
+                "rowCounts",
+                JSON.createObjectNode()
+                        .put("in", in)
+                        .put("rejected", rejected)
+                        .put("duplicates", duplicates)
+                        .put("curated", out),
+                false);
+        report.detail("rejectReasons", top, false);
+        report.detail("errors", errors, false);
+        report.detail("manifests", manifests, false);
+
+        report.note("");
+        report.note("Run card: " + String.join(", ", datasets) + " on " + String.join(", ", engines));
+        report.note(
+                String.format("  rows: %d in, %d rejected, %d duplicates, %d curated", in, rejected, duplicates, out));
+        top.forEach(reason -> report.note("    rejected " + reason.path("count").asLong() + " x "
+                + reason.path("reason").asText()));
+        errors.forEach(path -> report.note("  rejected rows (with their reasons): " + path.asText()));
+        if (duplicates > 0) {
+            report.note("  duplicates were dropped (the manifest counts them; the curated rows keep one of each)");
+        }
+        manifests.forEach(path -> report.note("  manifest: " + path.asText()));
     }
 
     /** For people: how many files ended each way, then each file that was not curated, and why. */

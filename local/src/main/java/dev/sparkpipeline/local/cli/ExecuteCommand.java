@@ -59,13 +59,13 @@ final class ExecuteCommand implements Callable<Integer> {
         var pipeline = options.pipeline(template, new LocalLake(options.lakeDir));
 
         Execution execution;
+        RunReport.Timeline timeline = report.live();
         try {
-            execution = pipeline.execute(name, input);
+            execution = pipeline.execute(name, input, timeline);
         } catch (IllegalArgumentException refused) {
             throw new PipelineLocal.UsageError(refused.getMessage());
         }
-
-        report.states(execution);
+        timeline.end(execution.status());
         if (execution.status().equals("SUCCEEDED")) {
             JsonNode publication = execution.output().path("publication");
             List<String> outputs = new ArrayList<>();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.HistoryEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What a run shows: a live timeline of states for people, or exactly one JSON object
@@ -70,13 +70,23 @@ final class RunReport {
         }
     }
 
-    /** Every state the execution entered, how it ended, how long it took, and the task failures its Retry absorbed. */
-    void states(Execution execution) {
-        Map<String, Instant> entered = new HashMap<>();
-        Map<String, List<String>> failures = new HashMap<>();
-        Map<String, List<String>> retried = new HashMap<>();
-        String last = null;
-        for (HistoryEvent event : execution.history()) {
+    /**
+     * A timeline fed while the execution runs: each state is printed when it ends, so people see
+     * the first states while the job is still running; {@link Timeline#end} closes it.
+     */
+    Timeline live() {
+        return new Timeline();
+    }
+
+    /** Turns history events into finished states, one event at a time. */
+    final class Timeline implements Consumer<HistoryEvent> {
+        private final Map<String, Instant> entered = new HashMap<>();
+        private final Map<String, List<String>> failures = new HashMap<>();
+        private final Map<String, List<String>> retried = new HashMap<>();
+        private String last;
+
+        @Override
+        public synchronized void accept(HistoryEvent event) {
             switch (event.type()) {
                 case STATE_ENTERED -> {
                     entered.put(event.state(), event.at());
@@ -102,8 +112,13 @@ final class RunReport {
                 default -> {}
             }
         }
-        if (last != null) {
-            state(last, execution.status(), 0);
+
+        /** The state the execution ended in without leaving it (a failure) shows the execution's status. */
+        synchronized void end(String status) {
+            if (last != null) {
+                state(last, status, 0);
+                last = null;
+            }
         }
     }
 

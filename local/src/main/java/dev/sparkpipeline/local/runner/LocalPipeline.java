@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
+import dev.sparkpipeline.local.asl.HistoryEvent;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -134,6 +136,11 @@ public final class LocalPipeline {
      * records the file.
      */
     public Execution execute(String executionName, JsonNode input) {
+        return execute(executionName, input, event -> {});
+    }
+
+    /** As {@link #execute(String, JsonNode)}, telling {@code listener} each history event as it happens. */
+    public Execution execute(String executionName, JsonNode input, Consumer<HistoryEvent> listener) {
         ledger.running(executionName, input);
         long startedAt = System.currentTimeMillis();
         Thread stopped =
@@ -142,7 +149,7 @@ public final class LocalPipeline {
         Execution execution;
         boolean stopping;
         try {
-            execution = interpreter.run(executionName, input);
+            execution = interpreter.run(executionName, input, listener);
         } catch (RuntimeException refused) {
             ledger.aborted(executionName, input, "the runner could not run it: " + refused.getMessage());
             throw refused;

@@ -374,6 +374,26 @@ class StateMachineInterpreterTest {
                 .hasMessageContaining("262144");
     }
 
+    @Test
+    void theListenerHearsEachStateEndWhileTheNextTaskIsStillRunning() throws Exception {
+        List<HistoryEvent> heard = new ArrayList<>();
+        List<String> heardWhileTaskRan = new ArrayList<>();
+        TaskRunner job = (resource, parameters) -> {
+            heard.forEach(event -> heardWhileTaskRan.add(event.type() + " " + event.state()));
+            return JSON.createObjectNode();
+        };
+        JsonNode definition = JSON.readTree("""
+                {"StartAt": "Submit", "States": {
+                 "Submit": {"Type": "Pass", "Next": "Track"},
+                 "Track": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}""");
+
+        Execution execution = new StateMachineInterpreter(definition, job, clock, new Random(1))
+                .run("live", JSON.createObjectNode(), heard::add);
+
+        assertThat(heardWhileTaskRan).contains("STATE_EXITED Submit", "TASK_STARTED Track");
+        assertThat(heard).as("every event, in the order of the history").isEqualTo(execution.history());
+    }
+
     private long between(int from, int to) {
         return Duration.between(taskTimes.get(from), taskTimes.get(to)).toSeconds();
     }

@@ -167,6 +167,39 @@ class DropEndToEndTest {
     }
 
     @Test
+    void aRunWithRejectedAndDuplicateRowsExitsZeroWithACardThatCountsEveryRowAndSaysWhereTheyWent() throws IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,order_ts,amount,currency,status\n");
+        for (int i = 1; i <= 24; i++) {
+            csv.append("o-").append(i).append(",c-1,2026-11-22T08:00:00Z,10.00,EUR,PAID\n");
+        }
+        csv.append("o-3,c-1,2026-11-22T08:00:00Z,10.00,EUR,PAID\n");
+        csv.append("o-99,c-1,2026-11-22T08:00:00Z,not-a-number,EUR,PAID\n");
+        Path file = Files.writeString(
+                Files.createDirectories(lake.resolveSibling(lake.getFileName() + "-in"))
+                        .resolve("orders.csv"),
+                csv);
+
+        Path peoplesLake = lake.resolveSibling(lake.getFileName() + "-people");
+        CliRun people = CliRun.of("drop", file.toString(), "--lake", peoplesLake.toString());
+        assertThat(people.exitCode()).as(people.out() + people.err()).isZero();
+        assertThat(people.out())
+                .contains("rows: 26 in, 1 rejected, 1 duplicates, 24 curated")
+                .contains("amount")
+                .contains("_errors/");
+
+        JsonNode result = JSON.readTree(drop(file, "--json").out());
+        assertThat(result.path("dataset").asText()).isEqualTo("orders");
+        assertThat(result.path("engine").asText()).isEqualTo("EMR_SERVERLESS");
+        assertThat(result.path("rowCounts").toString())
+                .isEqualTo("{\"in\":26,\"rejected\":1,\"duplicates\":1,\"curated\":24}");
+        assertThat(result.path("rejectReasons").get(0).path("count").asLong()).isEqualTo(1);
+        assertThat(result.path("rejectReasons").get(0).path("reason").asText()).startsWith("amount");
+        assertThat(result.path("errors")).hasSize(1);
+        assertThat(result.path("manifests")).hasSize(1);
+        LakeInvariant.assertEveryLandedObjectHasOneFate(peoplesLake);
+    }
+
+    @Test
     void aFileThatBreaksARuleIsQuarantinedWithAReasonAndExitsOne() throws IOException {
         JsonNode result = dropThatExitsOne(sample("data/bad/orders-missing-columns.csv"), "QUARANTINED");
 
