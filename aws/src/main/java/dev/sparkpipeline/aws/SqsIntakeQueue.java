@@ -3,12 +3,18 @@ package dev.sparkpipeline.aws;
 import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.intake.QueuedFile;
 import dev.sparkpipeline.core.json.QueuedFileJson;
+import dev.sparkpipeline.core.observability.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
 
 /**
  * {@link IntakeQueue} on an SQS standard queue: one message per accepted file, its body the
@@ -25,6 +31,8 @@ public record SqsIntakeQueue(SqsClient sqs, String queueUrl) implements IntakeQu
     /** SQS's longest visibility timeout: 12 hours. */
     private static final long LONGEST_SECONDS = 43_200;
 
+    private static final EventLog LOG = EventLog.stdout("sqs-intake-queue");
+
     @Override
     public void send(QueuedFile file) {
         sqs.sendMessage(
@@ -34,6 +42,7 @@ public record SqsIntakeQueue(SqsClient sqs, String queueUrl) implements IntakeQu
     /**
      * Changes the messages' visibility timeout, ten per request. An entry SQS refuses (its receipt
      * handle expired) is left alone: that message comes back after the queue's visibility timeout.
+     * The refused entries of each request are logged as one warning.
      */
     @Override
     public void hold(List<String> handles, Duration duration) {
@@ -49,7 +58,22 @@ public record SqsIntakeQueue(SqsClient sqs, String queueUrl) implements IntakeQu
                         .visibilityTimeout(seconds)
                         .build());
             }
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            ChangeMessageVisibilityBatchResponse response =
+                    sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            if (response.hasFailed() && !response.failed().isEmpty()) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("refused", response.failed().size());
+                fields.put("of", entries.size());
+                fields.put(
+                        "entries",
+                        response.failed().stream().map(SqsIntakeQueue::describe).collect(Collectors.joining(", ")));
+                LOG.warn("hold refused for some messages; they come back with the queue's visibility timeout", fields);
+            }
         }
+    }
+
+    /** A refused entry as {@code id=code} (with SQS's message, if any). */
+    private static String describe(BatchResultErrorEntry failed) {
+        return failed.id() + "=" + failed.code() + (failed.message() == null ? "" : " (" + failed.message() + ")");
     }
 }

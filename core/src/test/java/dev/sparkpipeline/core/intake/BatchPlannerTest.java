@@ -44,30 +44,22 @@ class BatchPlannerTest {
     @Test
     void filesHeldByDifferentDeliveriesComeBackTogetherAtTheDatasetsNextReturnTime() {
         var first = planner.plan(orders(1, 10), T0.plusSeconds(25), false);
-        var second = planner.plan(
-                List.of(message("m9", "orders/f9.csv", 10, T0.plusSeconds(40))), T0.plusSeconds(65), false);
+        var second = oneMoreFile(T0.plusSeconds(40), T0.plusSeconds(65));
 
-        assertThat(first.holds())
-                .singleElement()
-                .satisfies(hold -> assertThat(hold.until()).isEqualTo(T0.plusSeconds(120)));
-        assertThat(second.holds())
-                .singleElement()
-                .satisfies(hold -> assertThat(hold.until()).isEqualTo(T0.plusSeconds(120)));
+        assertHeldUntil(first, T0.plusSeconds(120));
+        assertHeldUntil(second, T0.plusSeconds(120));
     }
 
     @Test
     void aPartialBatchClosesWhenItsOldestFileWouldWaitPastMaxWaitBeforeItsNextReturn() {
         var plan = planner.plan(orders(2, 10), T0.plusSeconds(121), false);
-        var early = planner.plan(
-                List.of(message("m9", "orders/f9.csv", 10, T0.plusSeconds(121))), T0.plusSeconds(125), false);
+        var early = oneMoreFile(T0.plusSeconds(121), T0.plusSeconds(125));
 
         assertThat(plan.batches())
                 .singleElement()
                 .satisfies(batch -> assertThat(batch.files()).hasSize(2));
         assertThat(early.batches()).isEmpty();
-        assertThat(early.holds())
-                .singleElement()
-                .satisfies(hold -> assertThat(hold.until()).isEqualTo(T0.plusSeconds(240)));
+        assertHeldUntil(early, T0.plusSeconds(240));
     }
 
     @Test
@@ -129,6 +121,17 @@ class BatchPlannerTest {
         var plan = perFile.plan(orders(2, 10), T0, false);
 
         assertThat(plan.batches()).extracting(batch -> batch.files().size()).containsExactly(1, 1);
+    }
+
+    /** A later delivery of one more orders file, landed at {@code landedAt}, planned at {@code now}. */
+    private BatchPlanner.Plan oneMoreFile(Instant landedAt, Instant now) {
+        return planner.plan(List.of(message("m9", "orders/f9.csv", 10, landedAt)), now, false);
+    }
+
+    private static void assertHeldUntil(BatchPlanner.Plan plan, Instant until) {
+        assertThat(plan.holds())
+                .singleElement()
+                .satisfies(hold -> assertThat(hold.until()).isEqualTo(until));
     }
 
     private static DatasetCatalog catalog(BatchPolicy policy) {

@@ -32,6 +32,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -57,6 +59,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * The batcher on moto_server, with the real S3 and Step Functions clients: queued files become
@@ -160,6 +163,72 @@ class BatcherHandlerContractTest {
         Thread.sleep(2_500);
         assertThat(receive(queue)).as("back together at the return time").hasSize(2);
         assertThat(executions()).isEmpty();
+    }
+
+    @Test
+    void filesWhoseHoldIsThrottledAreStillAnsweredAsFailuresAndComeBackWithTheQueuesTimeout() throws Exception {
+        String queue = moto.clients()
+                .sqs()
+                .createQueue(b -> b.queueName("intake").attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")))
+                .queueUrl();
+        List<QueuedFile> files = land(2, NOW.plusSeconds(110));
+        files.forEach(file -> moto.clients()
+                .sqs()
+                .sendMessage(b ->
+                        b.queueUrl(queue).messageBody(new String(QueuedFileJson.write(file), StandardCharsets.UTF_8))));
+        List<Message> received = receive(queue);
+        assertThat(received).hasSize(2);
+        var throttled =
+                new HoldThrottlingQueue(new SqsIntakeQueue(moto.clients().sqs(), queue));
+
+        Map<String, Object> answer = invoke(
+                handler(new S3ObjectStore(s3), throttled, Clock.fixed(NOW.plusSeconds(118), ZoneOffset.UTC)),
+                sqsEvent(received));
+
+        assertThat(throttled.holds).as("the hold was asked for").isEqualTo(1);
+        assertThat((List<?>) answer.get("batchItemFailures"))
+                .as("every held message is answered as a failure, so SQS deletes none")
+                .extracting("itemIdentifier")
+                .containsExactlyInAnyOrderElementsOf(
+                        received.stream().map(Message::messageId).toList());
+        assertThat(executions()).isEmpty();
+        assertThat(manifests()).isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket("landing-bucket")).contents())
+                .as("the landed files are untouched")
+                .hasSize(2);
+        Thread.sleep(1_500);
+        assertThat(receive(queue))
+                .as("back after the queue's own visibility timeout")
+                .hasSize(2);
+    }
+
+    /** The real queue, except that every hold is refused as SQS refuses a throttled call. */
+    private static final class HoldThrottlingQueue implements IntakeQueue {
+
+        private final IntakeQueue queue;
+        private int holds;
+
+        HoldThrottlingQueue(IntakeQueue queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void send(QueuedFile file) {
+            queue.send(file);
+        }
+
+        @Override
+        public void hold(List<String> handles, Duration duration) {
+            holds++;
+            throw SqsException.builder()
+                    .message("Rate exceeded")
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ThrottlingException")
+                            .errorMessage("Rate exceeded")
+                            .build())
+                    .build();
+        }
     }
 
     private static List<Message> receive(String queue) {
