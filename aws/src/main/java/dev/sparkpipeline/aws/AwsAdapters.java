@@ -1,11 +1,13 @@
 package dev.sparkpipeline.aws;
 
+import dev.sparkpipeline.aws.priming.SnapStartPriming;
 import dev.sparkpipeline.core.engine.ExecutionClusters;
 import dev.sparkpipeline.core.engine.JobEngines;
 import dev.sparkpipeline.core.execution.ExecutionStarter;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.function.FunctionFactory;
+import dev.sparkpipeline.core.function.FunctionVariables;
 import dev.sparkpipeline.core.intake.DeadLetterQueue;
 import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.observability.EventLog;
@@ -91,7 +93,10 @@ public final class AwsAdapters implements Adapters {
 
     @Override
     public Metrics metrics(String function) {
-        return Metrics.stdout(function);
+        return Metrics.stdout(
+                environment.optional(FunctionVariables.METRICS_NAMESPACE).orElse(Metrics.DEFAULT_NAMESPACE),
+                function,
+                SnapStartPriming::warmingUp);
     }
 
     @Override

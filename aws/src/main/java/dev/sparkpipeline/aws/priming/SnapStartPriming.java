@@ -23,6 +23,8 @@ public final class SnapStartPriming implements Resource {
     private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
     /** The answers in force on the thread running a warm-up; none outside warm-ups. */
     private static final ThreadLocal<List<CannedResponse>> ANSWERS = new ThreadLocal<>();
+    /** Set on the thread running a warm-up, with or without answers. */
+    private static final ThreadLocal<Boolean> WARMING_UP = ThreadLocal.withInitial(() -> false);
     /** A few rounds, so the snapshot also holds the JIT's code for the hot paths, not only loaded classes. */
     private static final int ROUNDS = 3;
 
@@ -68,6 +70,14 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
+     * Whether a warm-up runs on this thread: its metrics are dropped, since the log lines of a
+     * snapshot's init phase reach the log group, and CloudWatch would count the warm-up's file.
+     */
+    public static boolean warmingUp() {
+        return WARMING_UP.get();
+    }
+
+    /**
      * Runs every registered warm-up now, as the runtime's CRaC implementation does before a
      * snapshot: for tests and benchmarks on a JVM without CRaC, where org.crac cannot be driven.
      *
@@ -97,6 +107,7 @@ public final class SnapStartPriming implements Resource {
             ANSWERS.set(canned);
         }
         Exception last = null;
+        WARMING_UP.set(true);
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 try {
@@ -109,6 +120,7 @@ public final class SnapStartPriming implements Resource {
             }
         } finally {
             ANSWERS.remove();
+            WARMING_UP.remove();
         }
         return Optional.ofNullable(last);
     }

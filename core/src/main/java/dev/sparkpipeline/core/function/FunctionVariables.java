@@ -35,6 +35,11 @@ public final class FunctionVariables {
     public static final String QUEUE_TIMEOUT_MINUTES = "QUEUE_TIMEOUT_MINUTES";
     /** The stack's name: the prefix of the transient clusters' names. */
     public static final String STACK_NAME = "STACK_NAME";
+    /**
+     * The CloudWatch namespace of the functions' metrics: one per stack (template Globals), so two
+     * stacks in an account never add up in each other's alarms; absent, {@code SparkPipeline}.
+     */
+    public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
     /** {@code true} to remove a quarantined file from the landing bucket once its copy is safe. */
     public static final String DELETE_SOURCE_AFTER_QUARANTINE = "DELETE_SOURCE_AFTER_QUARANTINE";
     /** {@code true} to remove a curated file from the landing bucket once it is archived. */

@@ -8,6 +8,7 @@ import dev.sparkpipeline.core.execution.StartOutcome;
 import dev.sparkpipeline.core.intake.IntakeQueue;
 import dev.sparkpipeline.core.intake.QueuedFile;
 import dev.sparkpipeline.core.observability.EventLog;
+import dev.sparkpipeline.core.observability.MetricNames;
 import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
@@ -84,8 +85,8 @@ public record LandingValidator(
                 dataset,
                 null,
                 List.of(
-                        Metrics.Value.count("FilesLanded", landedAndQuarantined[0]),
-                        Metrics.Value.count("FilesQuarantined", landedAndQuarantined[1]))));
+                        Metrics.Value.count(MetricNames.FILES_LANDED, landedAndQuarantined[0]),
+                        Metrics.Value.count(MetricNames.FILES_QUARANTINED, landedAndQuarantined[1]))));
     }
 
     private FileOutcome validate(LandedObject object) {

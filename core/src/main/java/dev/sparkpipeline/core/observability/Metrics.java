@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -28,10 +29,25 @@ public final class Metrics {
         this.clock = clock;
     }
 
-    /** Metrics of a Lambda function, in the namespace the template sets. */
-    public static Metrics stdout(String function) {
-        String namespace = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "SparkPipeline");
-        return new Metrics(namespace, function, line -> System.out.println(line), Clock.systemUTC());
+    /** The namespace of metrics where no stack names one: the local runner's, and any older deployment's. */
+    public static final String DEFAULT_NAMESPACE = "SparkPipeline";
+
+    /**
+     * Metrics of a Lambda function on standard output, which the runtime ships to its log group,
+     * unless {@code muted} says otherwise at the line (a SnapStart warm-up runs).
+     *
+     * @param namespace the stack's namespace (the template sets one per stack)
+     */
+    public static Metrics stdout(String namespace, String function, BooleanSupplier muted) {
+        return new Metrics(
+                namespace,
+                function,
+                line -> {
+                    if (!muted.getAsBoolean()) {
+                        System.out.println(line);
+                    }
+                },
+                Clock.systemUTC());
     }
 
     /**
