@@ -131,8 +131,10 @@ final class DropExecutions {
                     + where + ")");
         }
         long started = System.nanoTime();
+        JsonNode document = JSON.valueToTree(ExecutionInputJson.fields(input));
+        pipeline.missingInTheCloud(document).ifPresent(report::warn);
         RunReport.Timeline timeline = report.live();
-        Execution execution = pipeline.execute(name, JSON.valueToTree(ExecutionInputJson.fields(input)), timeline);
+        Execution execution = pipeline.execute(name, document, timeline);
         timeline.end(execution.status());
         Manifest manifest = execution.status().equals("SUCCEEDED") ? manifest(name, input.dataset()) : null;
         var result = new ExecutionResult(

@@ -58,6 +58,7 @@ final class ExecuteCommand implements Callable<Integer> {
         String name = "manual-" + Instant.now().toEpochMilli();
         var pipeline = options.pipeline(template, new LocalLake(options.lakeDir));
 
+        pipeline.missingInTheCloud(input).ifPresent(report::warn);
         Execution execution;
         RunReport.Timeline timeline = report.live();
         try {

@@ -35,6 +35,7 @@ final class RunReport {
     private final boolean json;
     private final List<State> states = new ArrayList<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private boolean timeline = true;
 
     RunReport(PrintWriter out, boolean json) {
@@ -136,6 +137,12 @@ final class RunReport {
         }
     }
 
+    /** Something the user should fix before deploying; the run goes on ({@code warnings} in {@code --json}). */
+    void warn(String line) {
+        warnings.add(line);
+        note("warning: " + line);
+    }
+
     void note(String line) {
         if (!json) {
             out.println(line);
@@ -178,6 +185,9 @@ final class RunReport {
             }
             if (quarantine != null) {
                 document.put("quarantine", quarantine);
+            }
+            if (!warnings.isEmpty()) {
+                warnings.forEach(document.putArray("warnings")::add);
             }
             document.setAll(details);
             out.println(document);

@@ -41,6 +41,7 @@ public final class LocalPipeline {
     private final Function<String, Optional<ExecutionInput>> startedExecutions;
     private final ExecutionLedger ledger;
     private final String stateMachineArn;
+    private final String emrSubnet;
     private final StateMachineInterpreter interpreter;
 
     private final BucketNames bucketNames;
@@ -55,6 +56,7 @@ public final class LocalPipeline {
         this.startedExecutions = site::started;
         this.ledger = ledger;
         this.stateMachineArn = site.resources().ref("PipelineStateMachine");
+        this.emrSubnet = site.resources().ref("EmrSubnetId");
         try {
             JsonNode definition = JSON.readTree(site.resources().stateMachineDefinition());
             this.interpreter =
@@ -126,6 +128,22 @@ public final class LocalPipeline {
     /** What this pipeline knows of the executions started and run on its lake. */
     public ExecutionLedger ledger() {
         return ledger;
+    }
+
+    /**
+     * What the template lacks for this execution input to run in the cloud, or empty. Offline the
+     * run goes on (the local cluster needs no subnet), but deployed, a transient EMR cluster with no
+     * {@code EmrSubnetId} fails at RunJobFlow: the user hears it here first.
+     */
+    public Optional<String> missingInTheCloud(JsonNode input) {
+        boolean transientEmr = input.path("engine").asText().equals("EMR")
+                && input.path("job").path("clusterId").asText("").isEmpty();
+        if (transientEmr && (emrSubnet == null || emrSubnet.isBlank())) {
+            return Optional.of("dataset " + input.path("dataset").asText()
+                    + " runs on EMR here, but the template's EmrSubnetId is empty: deployed, its cluster"
+                    + " would not start (set EmrSubnetId, or name an existing cluster in job.clusterId)");
+        }
+        return Optional.empty();
     }
 
     /**

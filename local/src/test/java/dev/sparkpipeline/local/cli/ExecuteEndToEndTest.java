@@ -60,6 +60,9 @@ class ExecuteEndToEndTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(names(JSON.readTree(run.out()))).contains("CreateCluster", "TerminateClusterAfterJob");
+        assertThat(JSON.readTree(run.out()).path("warnings").toString())
+                .as("the template's EmrSubnetId is empty: deployed, this cluster would not start")
+                .contains("EmrSubnetId");
         List<Path> clusters = files(lake.resolve("_clusters"));
         assertThat(clusters)
                 .singleElement()
@@ -81,6 +84,7 @@ class ExecuteEndToEndTest {
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("error").asText()).isEqualTo("JobFailed");
+        assertThat(result.has("warnings")).as("Glue needs no subnet").isFalse();
         assertThat(result.path("cause").asText()).contains("2 of 2 rows do not fit dataset orders");
         assertThat(names(result)).contains("RecordFailure", "NotifyFailure");
         assertThat(files(lake.resolve("_outbox/sns"))).hasSize(1);
