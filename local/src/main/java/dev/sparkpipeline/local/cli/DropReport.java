@@ -97,7 +97,7 @@ final class DropReport {
     /**
      * The run card: the dataset and engine of the runs, every row accounted for (read, rejected,
      * dropped as duplicates, curated), the most frequent reject reasons, where the rejected rows and
-     * each run's manifest are, and the tracker's estimated cost with what it counted.
+     * each run's manifest are. (The tracker's cost estimate and the time per stage are not on it yet.)
      */
     private void card(List<ExecutionResult> executions) {
         List<ExecutionResult> curated = executions.stream()
