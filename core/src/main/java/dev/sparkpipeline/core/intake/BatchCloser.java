@@ -14,14 +14,11 @@ import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.landing.ExecutionName;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
+import dev.sparkpipeline.core.storage.Sha256;
 import dev.sparkpipeline.core.storage.StoredObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +68,7 @@ public record BatchCloser(ObjectStore store, String curatedBucket, DatasetCatalo
         String prefix = dataset.replaceAll("[^A-Za-z0-9_-]", "_");
         int room = ExecutionName.MAX_LENGTH - INFIX.length() - DIGEST_HEX;
         prefix = prefix.length() > room ? prefix.substring(0, room) : prefix;
-        return prefix + INFIX + sha256(String.join("\n", digests)).substring(0, DIGEST_HEX);
+        return prefix + INFIX + Sha256.hex(String.join("\n", digests)).substring(0, DIGEST_HEX);
     }
 
     /**
@@ -153,14 +150,5 @@ public record BatchCloser(ObjectStore store, String curatedBucket, DatasetCatalo
     /** Where a file's claim is, in the curated bucket. */
     public static String claimKey(String dataset, ObjectIdentity file) {
         return BatchManifest.PREFIX + dataset + "/_claims/" + file.digest() + ".json";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

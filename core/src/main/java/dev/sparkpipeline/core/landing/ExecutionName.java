@@ -1,10 +1,7 @@
 package dev.sparkpipeline.core.landing;
 
 import dev.sparkpipeline.core.storage.ObjectIdentity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.sparkpipeline.core.storage.Sha256;
 
 /**
  * The Step Functions execution name of a landed object version: the same object version always
@@ -41,7 +38,7 @@ public final class ExecutionName {
      * @param recordKey       the key of the record's reason document
      */
     public static String replay(String dataset, String failedExecution, String recordKey) {
-        String digest = sha256(failedExecution + "\n" + recordKey).substring(0, REPLAY_DIGEST_HEX);
+        String digest = Sha256.hex(failedExecution + "\n" + recordKey).substring(0, REPLAY_DIGEST_HEX);
         return prefix(dataset, MAX_LENGTH - REPLAY_INFIX.length() - REPLAY_DIGEST_HEX) + REPLAY_INFIX + digest;
     }
 
@@ -49,14 +46,5 @@ public final class ExecutionName {
     private static String prefix(String dataset, int room) {
         String prefix = dataset.replaceAll("[^A-Za-z0-9_-]", "_");
         return prefix.length() > room ? prefix.substring(0, room) : prefix;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -1,10 +1,5 @@
 package dev.sparkpipeline.core.storage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * Which stored object a record is about: bucket, key and version, or the ETag where the bucket
  * is unversioned. Two different files dropped under the same name differ in version (or ETag),
@@ -29,12 +24,7 @@ public record ObjectIdentity(String bucket, String key, String versionId, String
     /** The SHA-256 of the identity, in 64 hex digits. */
     public String digest() {
         String text = bucket + "\n" + key + "\n" + (versionId != null ? "v:" + versionId : "e:" + etag);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 
     /** The first {@value #SHORT_ID_LENGTH} hex digits of {@link #digest()}: the name of the object's record folder. */
