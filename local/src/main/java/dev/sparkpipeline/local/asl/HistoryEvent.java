@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param type   what happened
  * @param state  the state it happened in, or null for execution-level events
  * @param at     when (on the execution's clock)
- * @param detail the error for failures, the wait for waits, or null
+ * @param detail the error for failures, the wait for waits ({@code "5 s"}), the result (JSON) for task
+ *               successes, the resource for task schedules, or null
  */
 public record HistoryEvent(Type type, String state, Instant at, String detail) {
 

@@ -1,10 +1,15 @@
 package dev.sparkpipeline.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A state machine definition (JSONPath query language), parsed and checked once, before any
@@ -49,6 +54,30 @@ public record StateMachineDefinition(String startAt, Map<String, State> states, 
      */
     public static StateMachineDefinition parse(JsonNode definition) {
         return DefinitionReader.read(definition);
+    }
+
+    /**
+     * The states that can come back to themselves by transitions (a poll loop, a wait for capacity),
+     * in definition order. A Retry is not a transition, so a retried task is on no loop for it.
+     */
+    public Set<String> statesOnLoops() {
+        Set<String> onLoops = new LinkedHashSet<>();
+        for (String state : states.keySet()) {
+            Deque<String> next =
+                    new ArrayDeque<>(states.get(state).transitions().values());
+            Set<String> seen = new HashSet<>();
+            while (!next.isEmpty()) {
+                String reached = next.pop();
+                if (reached.equals(state)) {
+                    onLoops.add(state);
+                    break;
+                }
+                if (seen.add(reached)) {
+                    next.addAll(states.get(reached).transitions().values());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(onLoops);
     }
 
     /** The state named {@code name}, or null. */

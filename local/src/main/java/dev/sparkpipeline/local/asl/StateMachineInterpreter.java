@@ -74,6 +74,11 @@ public final class StateMachineInterpreter {
         this.random = random;
     }
 
+    /** The definition it runs. */
+    public StateMachineDefinition definition() {
+        return definition;
+    }
+
     /**
      * Runs one execution to its end.
      *
@@ -348,7 +353,7 @@ public final class StateMachineInterpreter {
                         && Duration.between(started, clock.now()).toSeconds() >= timeoutSeconds) {
                     throw new StatesError(StatesError.TIMEOUT, "the task ran longer than its TimeoutSeconds");
                 }
-                event(HistoryEvent.Type.TASK_SUCCEEDED, name, null);
+                event(HistoryEvent.Type.TASK_SUCCEEDED, name, result.toString());
                 return result;
             } catch (StatesError failure) {
                 event(HistoryEvent.Type.TASK_FAILED, name, failure.error());

@@ -85,7 +85,7 @@ final class DropCommand implements Callable<Integer> {
         DropFiles files = DropFiles.of(paths, key, LandingKeys.of(options.catalog(), dataset, day, options.configFile));
         SamTemplate template = options.template();
         LocalLake lake = new LocalLake(options.lakeDir);
-        var report = new RunReport(spec.commandLine().getOut(), options.json);
+        var report = new RunReport(spec.commandLine().getOut(), options.json, RunReport.onTerminal());
         if (files.size() > 1) {
             report.withoutTimeline();
         }

@@ -133,7 +133,7 @@ final class DropExecutions {
         long started = System.nanoTime();
         JsonNode document = JSON.valueToTree(ExecutionInputJson.fields(input));
         pipeline.missingInTheCloud(document).ifPresent(report::warn);
-        RunReport.Timeline timeline = report.live();
+        RunReport.Timeline timeline = report.live(pipeline.definition());
         Execution execution = pipeline.execute(name, document, timeline);
         timeline.end(execution.status());
         Manifest manifest = execution.status().equals("SUCCEEDED") ? manifest(name, input.dataset()) : null;

@@ -54,13 +54,13 @@ final class ExecuteCommand implements Callable<Integer> {
             throw new PipelineLocal.UsageError("cannot read " + inputFile + " as JSON");
         }
         SamTemplate template = options.template();
-        var report = new RunReport(spec.commandLine().getOut(), options.json);
+        var report = new RunReport(spec.commandLine().getOut(), options.json, RunReport.onTerminal());
         String name = "manual-" + Instant.now().toEpochMilli();
         var pipeline = options.pipeline(template, new LocalLake(options.lakeDir));
 
         pipeline.missingInTheCloud(input).ifPresent(report::warn);
         Execution execution;
-        RunReport.Timeline timeline = report.live();
+        RunReport.Timeline timeline = report.live(pipeline.definition());
         try {
             execution = pipeline.execute(name, input, timeline);
         } catch (IllegalArgumentException refused) {

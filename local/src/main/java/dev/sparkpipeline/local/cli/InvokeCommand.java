@@ -80,7 +80,7 @@ final class InvokeCommand implements Callable<Integer> {
             throw new PipelineLocal.UsageError(function + " acts on AWS only and has no local adapters; offline, "
                     + pipeline.functions().names() + " can be invoked");
         }
-        var report = new RunReport(spec.commandLine().getOut(), options.json);
+        var report = new RunReport(spec.commandLine().getOut(), options.json, RunReport.onTerminal());
 
         long started = System.nanoTime();
         byte[] response;

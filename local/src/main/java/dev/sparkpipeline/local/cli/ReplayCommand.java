@@ -75,7 +75,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         LocalLake lake = new LocalLake(options.lakeDir);
         LocalPipeline pipeline = options.pipeline(template, lake);
-        var report = new RunReport(spec.commandLine().getOut(), options.json);
+        var report = new RunReport(spec.commandLine().getOut(), options.json, RunReport.onTerminal());
 
         JsonNode answer;
         try {

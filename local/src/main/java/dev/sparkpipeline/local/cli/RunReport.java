@@ -3,8 +3,12 @@ package dev.sparkpipeline.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.HistoryEvent;
+import dev.sparkpipeline.local.asl.StateMachineDefinition;
+import dev.sparkpipeline.local.asl.WaitState;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,14 +38,29 @@ final class RunReport {
 
     private final PrintWriter out;
     private final boolean json;
+    private final boolean terminal;
     private final List<State> states = new ArrayList<>();
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean timeline = true;
 
     RunReport(PrintWriter out, boolean json) {
+        this(out, json, false);
+    }
+
+    /**
+     * @param terminal whether {@code out} is a terminal: a poll loop's progress is then one line
+     *                 rewritten in place, where elsewhere (a pipe, a file, a test) each poll is a line
+     */
+    RunReport(PrintWriter out, boolean json, boolean terminal) {
         this.out = out;
         this.json = json;
+        this.terminal = terminal;
+    }
+
+    /** Whether the process's standard output is a terminal (Java 17: a console exists only then). */
+    static boolean onTerminal() {
+        return System.console() != null;
     }
 
     /**
@@ -58,12 +78,12 @@ final class RunReport {
 
     /** Records a finished state and, for people, prints it at once. */
     void state(String name, String status, long ms) {
-        state(name, status, ms, List.of());
+        state(name, status, ms, List.of(), true);
     }
 
-    private void state(String name, String status, long ms, List<String> retried) {
+    private void state(String name, String status, long ms, List<String> retried, boolean shown) {
         states.add(new State(name, status, ms, retried));
-        if (!json && timeline) {
+        if (!json && timeline && shown) {
             out.printf(
                     "  %-28s %-12s %8d ms%s%n",
                     name, status, ms, retried.isEmpty() ? "" : "   retried after " + String.join(", ", retried));
@@ -73,23 +93,43 @@ final class RunReport {
 
     /**
      * A timeline fed while the execution runs: each state is printed when it ends, so people see
-     * the first states while the job is still running; {@link Timeline#end} closes it.
+     * the first states while the job is still running; a poll loop of {@code definition} (its
+     * states on a loop, from the first Wait on it) is shown as progress and then one summary line;
+     * {@link Timeline#end} closes it.
      */
-    Timeline live() {
-        return new Timeline();
+    Timeline live(StateMachineDefinition definition) {
+        return new Timeline(definition);
     }
 
     /** Turns history events into finished states, one event at a time. */
     final class Timeline implements Consumer<HistoryEvent> {
+        private final Set<String> onLoops;
+        private final StateMachineDefinition definition;
         private final Map<String, Instant> entered = new HashMap<>();
         private final Map<String, List<String>> failures = new HashMap<>();
         private final Map<String, List<String>> retried = new HashMap<>();
         private String last;
+        private Instant lastAt;
+        private Poll poll;
+
+        private Timeline(StateMachineDefinition definition) {
+            this.definition = definition;
+            this.onLoops = definition.statesOnLoops();
+        }
 
         @Override
         public synchronized void accept(HistoryEvent event) {
+            lastAt = event.at();
             switch (event.type()) {
                 case STATE_ENTERED -> {
+                    if (poll != null && !onLoops.contains(event.state())) {
+                        closePoll(event.at());
+                    }
+                    if (poll == null
+                            && onLoops.contains(event.state())
+                            && definition.state(event.state()) instanceof WaitState) {
+                        poll = new Poll(event.at());
+                    }
                     entered.put(event.state(), event.at());
                     failures.put(event.state(), new ArrayList<>());
                     retried.put(event.state(), new ArrayList<>());
@@ -101,13 +141,25 @@ final class RunReport {
                     retried.get(event.state()).addAll(failures.get(event.state()));
                     failures.get(event.state()).clear();
                 }
+                case TASK_STARTED -> {
+                    if (poll != null) {
+                        poll.polls.merge(event.state(), 1, Integer::sum);
+                    }
+                }
+                case TASK_SUCCEEDED -> {
+                    if (poll != null) {
+                        poll.observe(event.state(), answeredStatus(event.detail()));
+                        progress(poll.line(event.at()));
+                    }
+                }
                 case STATE_EXITED -> {
                     state(
                             event.state(),
                             "OK",
                             Duration.between(entered.get(event.state()), event.at())
                                     .toMillis(),
-                            List.copyOf(retried.get(event.state())));
+                            List.copyOf(retried.get(event.state())),
+                            poll == null);
                     last = null;
                 }
                 default -> {}
@@ -116,10 +168,102 @@ final class RunReport {
 
         /** The state the execution ended in without leaving it (a failure) shows the execution's status. */
         synchronized void end(String status) {
+            if (poll != null) {
+                closePoll(lastAt);
+            }
             if (last != null) {
                 state(last, status, 0);
                 last = null;
             }
+        }
+
+        private void closePoll(Instant at) {
+            String summary = poll.summary(at);
+            poll = null;
+            if (!json && timeline) {
+                if (terminal) {
+                    out.print(CLEAR_LINE);
+                }
+                out.println(summary);
+                out.flush();
+            }
+        }
+
+        private void progress(String line) {
+            if (json || !timeline) {
+                return;
+            }
+            if (terminal) {
+                out.print(CLEAR_LINE + line);
+            } else {
+                out.println(line);
+            }
+            out.flush();
+        }
+    }
+
+    /** Carriage return and erase the line: a terminal's line rewritten in place. */
+    private static final String CLEAR_LINE = "\r\033[2K";
+
+    /** A poll loop while it runs: the polls of each task, the job states they answered, the wait before the next. */
+    private static final class Poll {
+        private final Instant since;
+        private final Map<String, Integer> polls = new LinkedHashMap<>();
+        private final List<String> jobStates = new ArrayList<>();
+        private String lastTask;
+        private String nextPoll;
+
+        Poll(Instant since) {
+            this.since = since;
+        }
+
+        /** A task of the loop answered; {@code status} is the job status in its answer (missing when none). */
+        void observe(String task, JsonNode status) {
+            lastTask = task;
+            String jobState =
+                    status.path("state").isTextual() ? status.path("state").asText() : null;
+            if (jobState != null
+                    && (jobStates.isEmpty()
+                            || !jobStates.get(jobStates.size() - 1).equals(jobState))) {
+                jobStates.add(jobState);
+            }
+            nextPoll = status.path("nextPollSeconds").isNumber()
+                            && !status.path("terminal").asBoolean()
+                    ? status.path("nextPollSeconds").asInt() + " s"
+                    : null;
+        }
+
+        String line(Instant at) {
+            return String.format(
+                    "  %-28s %-12s %7.1f s   poll %d%s",
+                    lastTask,
+                    jobStates.isEmpty() ? "" : jobStates.get(jobStates.size() - 1),
+                    seconds(at),
+                    polls.values().stream().mapToInt(Integer::intValue).sum(),
+                    nextPoll == null ? "" : ", next poll in " + nextPoll);
+        }
+
+        String summary(Instant at) {
+            List<String> counts = new ArrayList<>();
+            polls.forEach((task, count) -> counts.add(task + " x" + count));
+            return String.format(
+                    "  %-28s %-30s %7.1f s", String.join(", ", counts), String.join(" -> ", jobStates), seconds(at));
+        }
+
+        private double seconds(Instant at) {
+            return Duration.between(since, at).toMillis() / 1000.0;
+        }
+    }
+
+    /** The job status in a task's result (a function's answer, {@code Payload.status}), or a missing node. */
+    private static JsonNode answeredStatus(String result) {
+        if (result == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return new ObjectMapper().readTree(result).path("Payload").path("status");
+        } catch (IOException notJson) {
+            return MissingNode.getInstance();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
 import dev.sparkpipeline.local.asl.HistoryEvent;
+import dev.sparkpipeline.local.asl.StateMachineDefinition;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
 import dev.sparkpipeline.local.lake.LocalLake;
 import dev.sparkpipeline.local.spark.LocalSparkJob;
@@ -93,6 +94,11 @@ public final class LocalPipeline {
         var adapters = LakeAdapters.onLocalSpark(
                 lake, job, BucketNames.of(resources).curated(), ExecutionLedger.of(lake.root()));
         return on(template, new LakeSite(resources, lake, adapters), lake, datasetsConfig);
+    }
+
+    /** The state machine's definition, as the interpreter runs it. */
+    public StateMachineDefinition definition() {
+        return interpreter.definition();
     }
 
     /** The template's functions, callable in-process. */

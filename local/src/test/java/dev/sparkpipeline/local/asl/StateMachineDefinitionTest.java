@@ -599,6 +599,22 @@ class StateMachineDefinitionTest {
         return invalid;
     }
 
+    @Test
+    void thePipelinesLoopsAreThePollLoopAndTheWaitForCapacityAndNothingElse() {
+        StateMachineDefinition pipeline =
+                StateMachineDefinition.parse(read(ProjectFiles.root().resolve("statemachine/pipeline.asl.json")));
+
+        assertThat(pipeline.statesOnLoops())
+                .containsExactlyInAnyOrder(
+                        "SubmitJob",
+                        "CheckSubmitAnswer",
+                        "WaitForCapacity",
+                        "WaitForJob",
+                        "TrackJob",
+                        "JobState",
+                        "WatchJob");
+    }
+
     private static StateMachineDefinition parse(String definition) {
         return StateMachineDefinition.parse(tree(definition));
     }
