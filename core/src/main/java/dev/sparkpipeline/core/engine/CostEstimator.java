@@ -1,6 +1,9 @@
 package dev.sparkpipeline.core.engine;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Estimated cost of a job from its resource usage, at on-demand list prices in us-east-1
@@ -30,7 +33,29 @@ public final class CostEstimator {
             // m5.xlarge: EC2 0.192 + EMR 0.048 USD per hour, normalization factor 8.
             NORMALIZED_INSTANCE_HOURS, 0.030);
 
+    /** What the prices are, for people reading an estimate. */
+    public static final String PRICES = "on-demand us-east-1 list prices, checked 2026-11: an estimate, not a bill";
+
     private CostEstimator() {}
+
+    /**
+     * How an estimate is made from {@code usage}, for people: each unit's amount times its price
+     * ({@code 0.004 vCPU-hours x 0.052624 USD}), joined by {@code +}; a unit without a price says so.
+     */
+    public static String basis(Map<String, Double> usage) {
+        return usage.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> USD_PER_UNIT.containsKey(entry.getKey())
+                        ? String.format(
+                                Locale.ROOT,
+                                "%.6f %s x %s USD",
+                                entry.getValue(),
+                                entry.getKey(),
+                                BigDecimal.valueOf(USD_PER_UNIT.get(entry.getKey()))
+                                        .toPlainString())
+                        : String.format(Locale.ROOT, "%.6f %s (no price)", entry.getValue(), entry.getKey()))
+                .collect(Collectors.joining(" + "));
+    }
 
     /** The estimate in USD, or null when there is no usage to price. */
     public static Double estimate(Map<String, Double> usage) {

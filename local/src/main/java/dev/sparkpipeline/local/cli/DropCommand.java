@@ -117,17 +117,20 @@ final class DropCommand implements Callable<Integer> {
             Optional<String> name = executions.of(file);
             executionOfFile.add(name);
             name.ifPresent(execution -> results.computeIfAbsent(execution, executions::run));
+            if (landed.size() > 1) {
+                report.progress(executionOfFile.size(), landed.size());
+            }
         }
         // A batch may hold only files an earlier drop queued (and never delivered): started, so run too.
         batches.forEach(batch -> results.computeIfAbsent(batch, executions::run));
+        report.endProgress();
         var fates = new FileFates(pipeline.buckets(), pipeline.bucketNames());
         List<FileFate> fateOfFile = new ArrayList<>();
         for (int i = 0; i < landed.size(); i++) {
             fateOfFile.add(fates.of(
                     landed.get(i), executionOfFile.get(i).map(results::get).orElse(null)));
         }
-        return new DropReport(report, pipeline.buckets(), pipeline.bucketNames())
-                .finish(fateOfFile, List.copyOf(results.values()));
+        return new DropReport(report, pipeline, lake.reports()).finish(fateOfFile, List.copyOf(results.values()));
     }
 
     /** Lands every file, delivering the queues now and then so that batches that fill close meanwhile. */

@@ -10,6 +10,7 @@ import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.landing.FileOutcome;
 import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.local.asl.Execution;
+import dev.sparkpipeline.local.report.ExecutionPath;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
 import dev.sparkpipeline.local.runner.LocalPipeline;
 import java.io.IOException;
@@ -82,7 +83,8 @@ final class DropExecutions {
                     entry.error(),
                     entry.cause(),
                     null,
-                    entry);
+                    entry,
+                    null);
         }
         if (earlier.isPresent()
                 && earlier.get().status() == ExecutionLedger.Status.RUNNING
@@ -96,7 +98,8 @@ final class DropExecutions {
                     "this object version is being run now, by process "
                             + earlier.get().runnerPid(),
                     null,
-                    earlier.get());
+                    earlier.get(),
+                    null);
         }
         if (input.isEmpty()) {
             return new ExecutionResult(
@@ -106,6 +109,7 @@ final class DropExecutions {
                     null,
                     "NoInput",
                     "the runner knows no input of execution " + name,
+                    null,
                     null,
                     null);
         }
@@ -145,7 +149,8 @@ final class DropExecutions {
                 execution.error(),
                 execution.cause(),
                 manifest,
-                null);
+                null,
+                ExecutionPath.of(name, pipeline.definition(), execution));
         if (!report.showsTimeline()) {
             report.note(String.format(
                     "  %-80s %-10s %4d file%s %8.1f s",

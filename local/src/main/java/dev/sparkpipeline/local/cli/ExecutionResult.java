@@ -2,6 +2,7 @@ package dev.sparkpipeline.local.cli;
 
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.outcome.Manifest;
+import dev.sparkpipeline.local.report.ExecutionPath;
 import dev.sparkpipeline.local.runner.ExecutionLedger;
 
 /**
@@ -15,6 +16,7 @@ import dev.sparkpipeline.local.runner.ExecutionLedger;
  * @param cause    the error's cause, or null
  * @param manifest the run's manifest when it succeeded here, else null
  * @param earlier  the ledger's entry of the earlier run, when it ran before or runs elsewhere
+ * @param path     the path it took through the state machine when it ran here, else null
  */
 record ExecutionResult(
         String name,
@@ -24,7 +26,8 @@ record ExecutionResult(
         String error,
         String cause,
         Manifest manifest,
-        ExecutionLedger.Entry earlier) {
+        ExecutionLedger.Entry earlier,
+        ExecutionPath path) {
 
     /** Whether the drop ran the execution. */
     enum How {

@@ -128,8 +128,7 @@ final class ReplayCommand implements Callable<Integer> {
             ExecutionResult result = results.computeIfAbsent(name, executions::run);
             fates.add(fate(pipeline, file, key, result));
         }
-        return new DropReport(report, pipeline.buckets(), pipeline.bucketNames())
-                .finish(fates, List.copyOf(results.values()));
+        return new DropReport(report, pipeline, lake.reports()).finish(fates, List.copyOf(results.values()));
     }
 
     /** The replay function's event: the command's filters. */

@@ -3,12 +3,11 @@ package dev.sparkpipeline.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.asl.HistoryEvent;
 import dev.sparkpipeline.local.asl.StateMachineDefinition;
 import dev.sparkpipeline.local.asl.WaitState;
-import java.io.IOException;
+import dev.sparkpipeline.local.report.ExecutionPath;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +42,8 @@ final class RunReport {
     private final Map<String, JsonNode> details = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean timeline = true;
+    private ObjectNode document;
+    private String bar;
 
     RunReport(PrintWriter out, boolean json) {
         this(out, json, false);
@@ -148,7 +149,7 @@ final class RunReport {
                 }
                 case TASK_SUCCEEDED -> {
                     if (poll != null) {
-                        poll.observe(event.state(), answeredStatus(event.detail()));
+                        poll.observe(event.state(), ExecutionPath.jobStatusIn(event.detail()));
                         progress(poll.line(event.at()));
                     }
                 }
@@ -255,16 +256,9 @@ final class RunReport {
         }
     }
 
-    /** The job status in a task's result (a function's answer, {@code Payload.status}), or a missing node. */
-    private static JsonNode answeredStatus(String result) {
-        if (result == null) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return new ObjectMapper().readTree(result).path("Payload").path("status");
-        } catch (IOException notJson) {
-            return MissingNode.getInstance();
-        }
+    /** The JSON document of the run, as {@code --json} prints it; null until {@link #finish}. */
+    ObjectNode document() {
+        return document;
     }
 
     /** The repository's template: bin/pipeline-local and the build set pipeline.root. */
@@ -289,8 +283,36 @@ final class RunReport {
 
     void note(String line) {
         if (!json) {
+            if (bar != null) {
+                out.print(CLEAR_LINE);
+            }
             out.println(line);
+            if (bar != null) {
+                out.print(bar);
+            }
             out.flush();
+        }
+    }
+
+    /**
+     * On a terminal, a bar over the files of a drop of many, under the lines printed so far and
+     * redrawn in place; elsewhere nothing, as each execution prints its line when it ends.
+     */
+    void progress(int done, int total) {
+        if (json || !terminal) {
+            return;
+        }
+        bar = ProgressBar.line(done, total);
+        out.print(CLEAR_LINE + bar);
+        out.flush();
+    }
+
+    /** Clears the bar before the report's last lines. */
+    void endProgress() {
+        if (bar != null) {
+            out.print(CLEAR_LINE);
+            out.flush();
+            bar = null;
         }
     }
 
@@ -302,38 +324,38 @@ final class RunReport {
             String cause,
             String quarantine,
             long rows) {
+        ObjectMapper mapper = new ObjectMapper();
+        document = mapper.createObjectNode();
+        document.put("status", status.name());
+        document.put("executionName", executionName);
+        ArrayNode stateNodes = document.putArray("states");
+        states.forEach(state -> {
+            ObjectNode node = stateNodes
+                    .addObject()
+                    .put("name", state.name())
+                    .put("status", state.status())
+                    .put("ms", state.ms());
+            if (!state.retried().isEmpty()) {
+                state.retried().forEach(node.putArray("retried")::add);
+            }
+        });
+        ArrayNode outputNodes = document.putArray("outputs");
+        outputs.forEach(outputNodes::add);
+        if (!outputs.isEmpty()) {
+            document.put("rows", rows);
+        }
+        if (error != null) {
+            document.put("error", error);
+            document.put("cause", cause);
+        }
+        if (quarantine != null) {
+            document.put("quarantine", quarantine);
+        }
+        if (!warnings.isEmpty()) {
+            warnings.forEach(document.putArray("warnings")::add);
+        }
+        document.setAll(details);
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode document = mapper.createObjectNode();
-            document.put("status", status.name());
-            document.put("executionName", executionName);
-            ArrayNode stateNodes = document.putArray("states");
-            states.forEach(state -> {
-                ObjectNode node = stateNodes
-                        .addObject()
-                        .put("name", state.name())
-                        .put("status", state.status())
-                        .put("ms", state.ms());
-                if (!state.retried().isEmpty()) {
-                    state.retried().forEach(node.putArray("retried")::add);
-                }
-            });
-            ArrayNode outputNodes = document.putArray("outputs");
-            outputs.forEach(outputNodes::add);
-            if (!outputs.isEmpty()) {
-                document.put("rows", rows);
-            }
-            if (error != null) {
-                document.put("error", error);
-                document.put("cause", cause);
-            }
-            if (quarantine != null) {
-                document.put("quarantine", quarantine);
-            }
-            if (!warnings.isEmpty()) {
-                warnings.forEach(document.putArray("warnings")::add);
-            }
-            document.setAll(details);
             out.println(document);
         } else {
             out.println();

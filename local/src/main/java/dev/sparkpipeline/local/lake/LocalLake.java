@@ -59,6 +59,14 @@ public record LocalLake(Path root) {
         return String.join("/", parts);
     }
 
+    /**
+     * Where runs' HTML reports go, {@code <lake>/_reports}: no bucket's folder, as a bucket name
+     * cannot begin with {@code _}.
+     */
+    public Path reports() {
+        return root.resolve("_reports");
+    }
+
     private Path bucketFolder(String bucket) {
         return root.resolve(part(bucket).replace("/", "%2F"));
     }

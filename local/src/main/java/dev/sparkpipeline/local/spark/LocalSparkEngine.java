@@ -53,6 +53,8 @@ public final class LocalSparkEngine implements JobEngine {
     private final String curatedBucket;
     private final Clock clock;
     private final Map<String, Process> running = new ConcurrentHashMap<>();
+    private final Map<String, Long> endedAt = new ConcurrentHashMap<>();
+    private final LocalUsage usage = LocalUsage.ofThisMachine();
 
     /** @param curatedBucket the bucket the job writes its table and manifest to */
     public LocalSparkEngine(Engine engine, LocalLake lake, LocalSparkJob job, String curatedBucket, Clock clock) {
@@ -112,15 +114,19 @@ public final class LocalSparkEngine implements JobEngine {
         }
         Map<String, String> links =
                 Map.of("driverLogs", log(handle.jobId()).toUri().toString());
+        long now = clock.instant().getEpochSecond();
         if (process.isAlive()) {
-            return new EngineObservation("RUNNING", null, links, Map.of());
+            return new EngineObservation("RUNNING", null, links, usage.of(engine, now - handle.submittedAt()));
         }
+        // The job ended by this first look at it since: its usage stops there.
+        long ended = endedAt.computeIfAbsent(handle.jobId(), id -> now);
+        Map<String, Double> used = usage.of(engine, ended - handle.submittedAt());
         var result = LocalSparkJob.result(process.exitValue(), log(handle.jobId()));
         if (result.succeeded()) {
-            return new EngineObservation(SUCCESS.get(engine), null, links, Map.of());
+            return new EngineObservation(SUCCESS.get(engine), null, links, used);
         }
         boolean cancelled = process.exitValue() == 143;
-        return new EngineObservation(cancelled ? CANCELLED.get(engine) : "FAILED", result.failure(), links, Map.of());
+        return new EngineObservation(cancelled ? CANCELLED.get(engine) : "FAILED", result.failure(), links, used);
     }
 
     /** A local job starts in seconds: look at it every second or two while it is young. */

@@ -24,6 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LocalSparkJob {
 
+    /** The job JVM's heap, in GB. */
+    static final int HEAP_GB = 2;
+
     /** Spark 3.5 on Java 17 reaches into these JDK internals: the root pom's list, as the build wrote it. */
     private static final List<String> JAVA_17_OPENS = SparkJvmFlags.java17Opens();
 
@@ -159,7 +162,7 @@ public final class LocalSparkJob {
         command.addAll(jvm);
         command.addAll(JAVA_17_OPENS);
         command.addAll(List.of(
-                "-Xmx2g",
+                "-Xmx" + HEAP_GB + "g",
                 "-XX:+UseParallelGC",
                 "-Dspark.master=local[*]",
                 "-Dspark.ui.enabled=false",

@@ -185,7 +185,11 @@ class DropEndToEndTest {
         assertThat(people.out())
                 .contains("rows: 26 in, 1 rejected, 1 duplicates, 24 curated")
                 .contains("amount")
-                .contains("_errors/");
+                .contains("_errors/")
+                .containsPattern("TrackJob x\\d+ .*-> SUCCEEDED")
+                .contains("cost: ")
+                .contains("time: CheckInput")
+                .contains("report: file:");
 
         JsonNode result = JSON.readTree(drop(file, "--json").out());
         assertThat(result.path("dataset").asText()).isEqualTo("orders");
@@ -196,7 +200,27 @@ class DropEndToEndTest {
         assertThat(result.path("rejectReasons").get(0).path("reason").asText()).startsWith("amount");
         assertThat(result.path("errors")).hasSize(1);
         assertThat(result.path("manifests")).hasSize(1);
+        assertThat(result.path("cost").path("estimatedUsd").asDouble()).isPositive();
+        assertThat(result.path("cost").path("basis").asText()).contains("vCPU-hours x 0.052624 USD");
+        assertThat(result.path("stages").findValuesAsText("stage"))
+                .containsSubsequence("CheckInput", "SubmitJob", "TrackJob", "Publish");
+        Path page = Path.of(URI.create(result.path("report").asText()));
+        assertThat(page).startsWith(lake.resolve("_reports")).isRegularFile();
+        assertThat(Files.readString(page)).contains(result.path("executionName").asText());
         LakeInvariant.assertEveryLandedObjectHasOneFate(peoplesLake);
+    }
+
+    @Test
+    void aReDropOfACuratedFileShowsTheEarlierRunsCardAndWritesNoNewReport() throws IOException {
+        assertThat(drop(sample("data/orders.csv")).exitCode()).isZero();
+
+        CliRun again = drop(sample("data/orders.csv"), "--json");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode result = JSON.readTree(again.out());
+        assertThat(result.path("duplicateOf").path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("rowCounts").path("curated").asLong()).isEqualTo(4);
+        assertThat(result.has("report")).as("nothing ran, so no new page").isFalse();
     }
 
     @Test
@@ -206,6 +230,11 @@ class DropEndToEndTest {
         JsonNode reason = JSON.readTree(
                 Path.of(URI.create(result.path("quarantine").asText())).toFile());
         assertThat(reason.path("rule").asText()).isEqualTo("MISSING_COLUMNS");
+        assertThat(result.path("rule").asText()).isEqualTo("MISSING_COLUMNS");
+        assertThat(result.path("message").asText())
+                .isEqualTo(reason.path("message").asText())
+                .isNotEmpty();
+        assertThat(result.path("files").get(0).path("rule").asText()).isEqualTo("MISSING_COLUMNS");
         assertThat(lake.resolve("curated-bucket")).doesNotExist();
     }
 

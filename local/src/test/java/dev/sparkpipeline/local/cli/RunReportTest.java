@@ -118,6 +118,30 @@ class RunReportTest {
                 .doesNotContain("poll ");
     }
 
+    @Test
+    void onATerminalADropOfManyFilesShowsABarUnderItsLinesThatFillsAsFilesEnd() {
+        var terminal = new RunReport(new PrintWriter(out), false, true);
+        terminal.progress(1, 4);
+        terminal.note("  orders-batch-1  SUCCEEDED");
+        terminal.progress(4, 4);
+        terminal.endProgress();
+
+        String printed = out.toString();
+        assertThat(printed).contains("[#######.......................] 1/4 files");
+        // The bar is cleared for the line, then drawn again under it.
+        assertThat(printed).containsSubsequence("\r\033[2K  orders-batch-1  SUCCEEDED", "1/4 files", "4/4 files");
+        assertThat(printed).contains("[##############################] 4/4 files");
+        assertThat(printed).endsWith("\r\033[2K");
+    }
+
+    @Test
+    void elsewhereADropOfManyFilesPrintsNoBar() {
+        report.progress(1, 4);
+        report.endProgress();
+
+        assertThat(out.toString()).isEmpty();
+    }
+
     /** One pass of the poll loop: Wait 1 s, Track answering {@code jobState}, IsDone. */
     private static void poll(RunReport.Timeline timeline, long atMs, String jobState) {
         timeline.accept(event(HistoryEvent.Type.STATE_ENTERED, "Wait", atMs));

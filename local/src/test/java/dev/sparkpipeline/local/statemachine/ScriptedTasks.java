@@ -23,7 +23,7 @@ import java.util.Random;
  * call order (the shapes of {@link PipelineScenario#lambda()}), EMR, SNS and EventBridge as local
  * stand-ins that may be scripted to fail. The same scripts drive {@link MotoStepFunctions}.
  */
-final class ScriptedTasks implements TaskRunner {
+public final class ScriptedTasks implements TaskRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +31,7 @@ final class ScriptedTasks implements TaskRunner {
     private final Map<String, Deque<JsonNode>> aws = new HashMap<>();
     private final Map<String, String> clusters = new LinkedHashMap<>();
 
-    ScriptedTasks(JsonNode lambdaScript, JsonNode awsScript) {
+    public ScriptedTasks(JsonNode lambdaScript, JsonNode awsScript) {
         lambdaScript.fields().forEachRemaining(f -> lambda.put(f.getKey(), queue(f.getValue())));
         awsScript.fields().forEachRemaining(f -> aws.put(f.getKey(), queue(f.getValue())));
     }
@@ -40,7 +40,7 @@ final class ScriptedTasks implements TaskRunner {
      * Runs {@code definition} on the local interpreter with these tasks, on a virtual clock from
      * 2026-11-22T08:00Z and a seeded random (for Retry jitter): the same script gives the same run.
      */
-    Execution execute(String name, JsonNode definition, JsonNode input) {
+    public Execution execute(String name, JsonNode definition, JsonNode input) {
         return new StateMachineInterpreter(
                         definition, this, ExecutionClock.virtual(Instant.parse("2026-11-22T08:00:00Z")), new Random(7))
                 .run(name, input);
