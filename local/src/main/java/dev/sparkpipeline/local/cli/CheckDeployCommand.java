@@ -76,12 +76,11 @@ final class CheckDeployCommand implements Callable<Integer> {
                 .skip(1)
                 .filter(more -> more.parameter().equals(first.parameter()))
                 .forEach(more -> others.add(more.dataset()));
+        String value = first.engine() == Engine.EMR
+                ? "subnet-... (a subnet tagged for-use-with-amazon-emr-managed-policies=true)"
+                : "<value>";
         return "dataset " + first.dataset() + " can run on " + first.engine() + " (" + sizes + ") but "
-                + first.parameter() + " is empty: pass " + first.parameter() + "="
-                + (first.engine() == Engine.EMR ? "subnet-..." : "<value>")
-                + (first.engine() == Engine.EMR
-                        ? " (a subnet tagged for-use-with-amazon-emr-managed-policies=true)"
-                        : "")
+                + first.parameter() + " is empty: pass " + first.parameter() + "=" + value
                 + (others.isEmpty() ? "" : "; so can " + String.join(", ", others));
     }
 
