@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class DeployScriptTest {
                 echo "sam $*" >> "%s"
                 """.formatted(calls));
         // Shaped like the AWS CLI's answers to describe-stacks --output text, and its error for a missing stack.
-        executable(bin.resolve("aws"), """
+        executable(
+                bin.resolve("aws"), """
                 #!/usr/bin/env bash
                 echo "aws $*" >> "%1$s"
                 case "$*" in
@@ -49,13 +51,16 @@ class DeployScriptTest {
                     if [ -f "%2$s" ]; then echo UPDATE_COMPLETE; exit 0; fi
                     echo "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id $4 does not exist" >&2
                     exit 254 ;;
-                  *Parameters*) printf 'EmrSubnetId\\t\\nJobTimeoutMinutes\\t60\\n' ;;
+                  *Parameters*) printf 'EmrSubnetId\\t%%s\\nJobTimeoutMinutes\\t60\\n' "$(cat "%3$s" 2>/dev/null)" ;;
                   *ArtifactsBucketName*) echo artifacts-bucket-1 ;;
                 esac
-                """.formatted(calls, work.resolve("stack-exists")));
+                """.formatted(calls, work.resolve("stack-exists"), work.resolve("stack-subnet")));
+        // This build's runner; $DATASETS, when set, stands for config/datasets.json (the check's --config).
         executable(work.resolve("pipeline-local"), """
                 #!/usr/bin/env bash
-                exec "%s" -cp "%s" %s "$@"
+                command=$1
+                shift
+                exec "%s" -cp "%s" %s "$command" ${DATASETS:+--config "$DATASETS"} "$@"
                 """.formatted(
                         Path.of(System.getProperty("java.home"), "bin", "java"),
                         System.getProperty("java.class.path"),
@@ -67,7 +72,7 @@ class DeployScriptTest {
         Path config = datasets(
                 "\"maxBytes\": 21474836480, \"engineBySize\": [{\"minBytes\": 10737418240, \"engine\": \"EMR\"}]");
 
-        Run run = deploy("--skip-build", "--config", config.toString());
+        Run run = deploy(Map.of("DATASETS", config.toString()), "--skip-build");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().strip())
@@ -75,6 +80,19 @@ class DeployScriptTest {
                 .startsWith("deploy: dataset big can run on EMR")
                 .contains("EmrSubnetId is empty");
         assertThat(recordedCalls()).noneMatch(call -> call.startsWith("sam ") || call.startsWith(UPLOAD));
+    }
+
+    @Test
+    void anUpdateChecksTheSubnetTheStackKeepsWhenNoneIsPassed() throws Exception {
+        Path config = datasets(
+                "\"maxBytes\": 21474836480, \"engineBySize\": [{\"minBytes\": 10737418240, \"engine\": \"EMR\"}]");
+        Files.createFile(work.resolve("stack-exists"));
+        Files.writeString(work.resolve("stack-subnet"), "subnet-0kept");
+
+        Run run = deploy(Map.of("DATASETS", config.toString()), "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).anyMatch(line -> line.startsWith("sam deploy "));
     }
 
     @Test
@@ -168,6 +186,10 @@ class DeployScriptTest {
     }
 
     private Run deploy(String... arguments) throws IOException, InterruptedException {
+        return deploy(Map.of(), arguments);
+    }
+
+    private Run deploy(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(
                 List.of(ProjectFiles.root().resolve("bin/deploy").toString()));
         command.addAll(List.of(arguments));
@@ -181,6 +203,7 @@ class DeployScriptTest {
         builder.environment().put("PATH", work.resolve("bin") + ":" + System.getenv("PATH"));
         builder.environment()
                 .put("PIPELINE_LOCAL", work.resolve("pipeline-local").toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
