@@ -5,13 +5,13 @@ import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DeployRequirements;
 import dev.sparkpipeline.core.dataset.DeployRequirements.Unmet;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,17 +71,17 @@ final class CheckDeployCommand implements Callable<Integer> {
         Unmet first = unmet.get(0);
         String sizes =
                 first.smallestFile() <= 1 ? "every file" : "files of " + first.smallestFile() + " bytes and more";
-        List<String> others = new ArrayList<>();
-        unmet.stream()
+        List<String> others = unmet.stream()
                 .skip(1)
                 .filter(more -> more.parameter().equals(first.parameter()))
-                .forEach(more -> others.add(more.dataset()));
+                .map(Unmet::dataset)
+                .toList();
         String value = first.engine() == Engine.EMR
                 ? "subnet-... (a subnet tagged for-use-with-amazon-emr-managed-policies=true)"
                 : "<value>";
         return "dataset " + first.dataset() + " can run on " + first.engine() + " (" + sizes + ") but "
                 + first.parameter() + " is empty: pass " + first.parameter() + "=" + value
-                + (others.isEmpty() ? "" : "; so can " + String.join(", ", others));
+                + (others.isEmpty() ? "" : "; datasets " + String.join(", ", others) + " need it too");
     }
 
     private static String reachedEngines(DatasetCatalog catalog) {
@@ -91,6 +91,8 @@ final class CheckDeployCommand implements Callable<Integer> {
                 dataset.smallestFileOn(engine).ifPresent(size -> engines.add(engine));
             }
         });
-        return engines.stream().map(Engine::name).reduce((a, b) -> a + ", " + b).orElse("no engine");
+        return engines.isEmpty()
+                ? "no engine"
+                : engines.stream().map(Engine::name).collect(Collectors.joining(", "));
     }
 }
