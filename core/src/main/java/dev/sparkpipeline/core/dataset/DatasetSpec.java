@@ -4,7 +4,9 @@ import dev.sparkpipeline.core.contract.Engine;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * Everything the pipeline knows about one dataset: how to recognise its files, what they must
@@ -110,5 +112,23 @@ public record DatasetSpec(
                 .max(Comparator.comparingLong(SizeThreshold::minBytes))
                 .map(SizeThreshold::engine)
                 .orElse(engine);
+    }
+
+    /**
+     * The smallest accepted file that runs on this engine, or empty when none does. {@link
+     * #engineFor} changes only at a threshold, so the sizes to try are the smallest accepted one and
+     * every threshold above it up to {@code maxBytes}: a threshold beyond {@code maxBytes} is never
+     * reached (validate quarantines such a file as too large before any engine is chosen).
+     */
+    public OptionalLong smallestFileOn(Engine candidate) {
+        long smallest = Math.max(1, minBytes);
+        return LongStream.concat(
+                        LongStream.of(smallest),
+                        engineBySize.stream()
+                                .mapToLong(SizeThreshold::minBytes)
+                                .filter(size -> size > smallest && size <= maxBytes)
+                                .sorted())
+                .filter(size -> engineFor(size) == candidate)
+                .findFirst();
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ExecuteCommand.class,
             ReplayCommand.class,
             CheckConfigCommand.class,
+            CheckDeployCommand.class,
             PrepareCommand.class,
             MaintainCommand.class
         })
@@ -50,7 +51,7 @@ public final class PipelineLocal implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                new CommandLine(this), "name a command: drop, invoke, execute, replay or check-config");
+                new CommandLine(this), "name a command: drop, invoke, execute, replay, check-config or check-deploy");
     }
 
     /** Bad arguments or input found after parsing: exit 2 with a one-line message. */
