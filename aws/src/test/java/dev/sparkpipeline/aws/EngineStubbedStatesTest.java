@@ -29,6 +29,7 @@ import dev.sparkpipeline.core.engine.QueuePolicy;
 import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
 import dev.sparkpipeline.core.error.EngineNotReady;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
+import dev.sparkpipeline.core.observability.Metrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +73,8 @@ class EngineStubbedStatesTest {
                 AwsJobEngines.on(clients, settings(APP), clock),
                 new PollSchedule(() -> 0.5),
                 new QueuePolicy(QueuePolicy.DEFAULT_TIMEOUT_MINUTES, () -> 0.5),
-                clock);
+                clock,
+                new Metrics("SparkPipeline", "track", line -> {}, clock));
     }
 
     @Test

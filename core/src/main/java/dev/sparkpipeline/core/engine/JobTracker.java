@@ -1,18 +1,36 @@
 package dev.sparkpipeline.core.engine;
 
+import dev.sparkpipeline.core.observability.MetricNames;
+import dev.sparkpipeline.core.observability.Metrics;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Observes a job on its engine and turns the observation into the tracker's report. A job has two
  * deadlines: while it waits (PENDING or QUEUED) the queue's, counted from the execution's start;
  * once it runs its own timeout, counted from when it began running, so time in a queue never eats
  * the job's run time.
+ *
+ * <p>Each poll publishes, per dataset and engine: on the last poll (the job ended, or is held to a
+ * deadline, which the state machine answers by cancelling it) what the job took ({@code
+ * JobDurationSeconds}, {@code QueueSeconds}, {@code EstimatedCostUsd}, each when known); on a
+ * poll of a job still running past {@value #NEAR_DEADLINE_PERCENT}% of its run allowance, {@code
+ * JobNearDeadline} 1.
  */
-public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy queue, Clock clock) {
+public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy queue, Clock clock, Metrics metrics) {
 
-    /** The job's current status, its first poll (nothing known from an earlier one). */
+    /** How much of its run allowance a running job has used when it is near its deadline. */
+    public static final int NEAR_DEADLINE_PERCENT = 80;
+
+    /** The job's current status, its first poll (nothing known from an earlier one), of no dataset known. */
     public JobRun track(JobHandle handle) {
-        return track(handle, null);
+        return track(handle, null, null);
+    }
+
+    /** The job's current status, of no dataset known ({@link Metrics#NO_DATASET}). */
+    public JobRun track(JobHandle handle, JobStatus previous) {
+        return track(handle, previous, null);
     }
 
     /**
@@ -21,8 +39,9 @@ public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy 
      *
      * @param previous the status of the last poll (or the submission), or null: it remembers when
      *                 the job began running for engines that do not say
+     * @param dataset  the dataset the job curates, or null when the poll does not say: its metrics' dimension
      */
-    public JobRun track(JobHandle handle, JobStatus previous) {
+    public JobRun track(JobHandle handle, JobStatus previous, String dataset) {
         JobEngine engine = engines.get(handle.engine());
         EngineObservation seen = engine.observe(handle);
         long now = clock.instant().getEpochSecond();
@@ -61,7 +80,31 @@ public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy 
                 CostEstimator.estimate(seen.usage()),
                 queued,
                 runningSince);
+        publish(dataset, handle, status, running);
         return new JobRun(handle, status);
+    }
+
+    /** This poll's metrics, if it has any: a poll of a job still waiting, far from its deadline, has none. */
+    private void publish(String dataset, JobHandle handle, JobStatus status, long running) {
+        List<Metrics.Value> values = new ArrayList<>();
+        if (status.terminal() || status.timedOut()) {
+            if (status.runningSince() != null) {
+                // As of the poll that saw it end: the engines' answers give no end time, so at most a poll late.
+                values.add(Metrics.Value.seconds(MetricNames.JOB_DURATION_SECONDS, running));
+            }
+            values.add(Metrics.Value.seconds(MetricNames.QUEUE_SECONDS, status.queuedSeconds()));
+            if (status.estimatedCostUsd() != null) {
+                values.add(Metrics.Value.usd(MetricNames.ESTIMATED_COST_USD, status.estimatedCostUsd()));
+            }
+        }
+        if (!status.terminal()
+                && status.runningSince() != null
+                && running * 100 >= handle.runAllowanceSeconds() * NEAR_DEADLINE_PERCENT) {
+            values.add(Metrics.Value.count(MetricNames.JOB_NEAR_DEADLINE, 1));
+        }
+        if (!values.isEmpty()) {
+            metrics.publish(dataset, handle.engine(), values);
+        }
     }
 
     /**

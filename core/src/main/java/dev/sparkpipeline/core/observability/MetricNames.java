@@ -25,13 +25,13 @@ public final class MetricNames {
     public static final String ROWS_REJECTED = "RowsRejected";
     /** publish: rows dropped as duplicates. */
     public static final String ROWS_DUPLICATE = "RowsDuplicate";
-    /** track, last poll: seconds the job ran. */
+    /** track, last poll (the job ended, or is held to a deadline): seconds the job ran, once it ran. */
     public static final String JOB_DURATION_SECONDS = "JobDurationSeconds";
     /** track, last poll: seconds the file waited for its job to run (capacity, the engine's queue, a cluster starting). */
     public static final String QUEUE_SECONDS = "QueueSeconds";
-    /** track, last poll: the job's estimated cost in US dollars. */
+    /** track, last poll: the job's estimated cost in US dollars, when its usage has a price. */
     public static final String ESTIMATED_COST_USD = "EstimatedCostUsd";
-    /** track: 1 on each poll of a running job past 80% of its deadline. */
+    /** track: 1 on each poll of a running job past 80% of its run allowance ({@code JobTracker.NEAR_DEADLINE_PERCENT}). */
     public static final String JOB_NEAR_DEADLINE = "JobNearDeadline";
 
     /** Every name above. */

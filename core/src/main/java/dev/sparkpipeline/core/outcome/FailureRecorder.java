@@ -10,6 +10,8 @@ import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.landing.RecordLocation;
+import dev.sparkpipeline.core.observability.MetricNames;
+import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
@@ -26,7 +28,9 @@ import java.util.Optional;
  * {@link RecordLocation} under {@code failed/} with a reason document beside it (the failure
  * kind, the engine's reason, log links). A source already gone still gets its reason document.
  * A failed batch records every member so: each with its own reason when the job's manifest
- * names one (the job set every file aside), else the run's.
+ * names one (the job set every file aside), else the run's. Each execution's record publishes
+ * {@code FilesFailed}: the files newly recorded, so a repeated record (a retry, the reconciler
+ * after the failure path) counts none again.
  */
 public final class FailureRecorder {
 
@@ -40,26 +44,45 @@ public final class FailureRecorder {
     private final QuarantineWriter failed;
     private final String bucket;
     private final Clock clock;
+    private final Metrics metrics;
 
     /**
-     * @param store  where the source and the record live
-     * @param bucket the bucket of the {@code failed/} prefix (the quarantine bucket)
-     * @param clock  dates the record
+     * @param store   where the source and the record live
+     * @param bucket  the bucket of the {@code failed/} prefix (the quarantine bucket)
+     * @param clock   dates the record
+     * @param metrics where {@link #record} publishes the files it newly recorded
      */
-    public FailureRecorder(ObjectStore store, String bucket, Clock clock) {
+    public FailureRecorder(ObjectStore store, String bucket, Clock clock, Metrics metrics) {
         this.store = store;
         this.failed = new QuarantineWriter(store, bucket, PREFIX, false);
         this.bucket = bucket;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
-     * Records one failure; repeating the call records nothing twice.
+     * Records one failure and publishes the files it newly recorded ({@code FilesFailed}, per
+     * dataset and engine); repeating the call records, and counts, nothing twice.
      *
      * @param startedAt when the execution started, or null when unknown: dates the record of a
      *                  source whose landing time is unknown
      */
     public FailureRecord record(
+            String executionName,
+            Instant startedAt,
+            ExecutionInput input,
+            JobStatus lastStatus,
+            String kind,
+            String cause) {
+        FailureRecord record = recordEvery(executionName, startedAt, input, lastStatus, kind, cause);
+        metrics.publish(
+                input.dataset(),
+                input.engine(),
+                List.of(Metrics.Value.count(MetricNames.FILES_FAILED, record.newlyRecorded())));
+        return record;
+    }
+
+    private FailureRecord recordEvery(
             String executionName,
             Instant startedAt,
             ExecutionInput input,
@@ -73,13 +96,15 @@ public final class FailureRecorder {
         Map<SourceObject, String> reasons = ownReasons(executionName, input, members);
         FailureRecord first = null;
         int files = 0;
+        int newlyRecorded = 0;
         for (SourceObject member : members) {
             FailureRecord record = recordFile(
                     executionName, startedAt, input, member, lastStatus, kind, reasons.getOrDefault(member, cause));
             first = first == null ? record : first;
             files++;
+            newlyRecorded += record.newlyRecorded();
         }
-        return new FailureRecord(first.failedUri(), first.reasonUri(), first.sourceMissing(), files);
+        return new FailureRecord(first.failedUri(), first.reasonUri(), first.sourceMissing(), files, newlyRecorded);
     }
 
     /** Each member's own reason, from the manifest the job wrote before it failed (when it wrote one). */
@@ -99,7 +124,7 @@ public final class FailureRecorder {
 
     /**
      * Records one landed file of a failed run (publishing also records a batch member the job set
-     * aside); repeating the call records nothing twice.
+     * aside); repeating the call records nothing twice. Publishes nothing: its caller counts.
      */
     public FailureRecord recordFile(
             String executionName,
@@ -136,16 +161,17 @@ public final class FailureRecorder {
         }
         if (source.isPresent()) {
             var setAside = failed.setAside(source.get(), reason, landedAt);
-            return new FailureRecord(setAside.copyUri(), setAside.reasonUri(), false, 1);
+            return new FailureRecord(
+                    setAside.copyUri(), setAside.reasonUri(), false, 1, setAside.alreadySetAside() ? 0 : 1);
         }
         String reasonKey = failed.location(file.identity(), landedAt).reasonKey();
         if (store.head(bucket, reasonKey, null).isPresent()) {
             // Recorded before (the failure path, then the reconciler; or a retry): the first record stands.
-            return new FailureRecord(null, failed.uri(reasonKey), true, 1);
+            return new FailureRecord(null, failed.uri(reasonKey), true, 1, 0);
         }
         reason.put("source", Map.of("uri", file.uri(), "missing", true));
         store.put(bucket, reasonKey, "application/json", JsonObject.write(reason));
-        return new FailureRecord(null, failed.uri(reasonKey), true, 1);
+        return new FailureRecord(null, failed.uri(reasonKey), true, 1, 1);
     }
 
     /**
@@ -178,7 +204,8 @@ public final class FailureRecorder {
         String copyUri = sourceMissing
                 ? null
                 : failed.uri(failed.location(identity, landedAt).copyKey());
-        return Optional.of(new FailureRecord(copyUri, failed.uri(reasonKey), sourceMissing, 1));
+        // The file was under failed/ already (the replay left its record there): nothing new to count.
+        return Optional.of(new FailureRecord(copyUri, failed.uri(reasonKey), sourceMissing, 1, 0));
     }
 
     /**
@@ -188,6 +215,8 @@ public final class FailureRecorder {
      * @param reasonUri     the reason document
      * @param sourceMissing true when the source was gone
      * @param files         how many landed files were recorded (a batch's members)
+     * @param newlyRecorded how many of them had no record under {@code failed/} before this call
      */
-    public record FailureRecord(String failedUri, String reasonUri, boolean sourceMissing, int files) {}
+    public record FailureRecord(
+            String failedUri, String reasonUri, boolean sourceMissing, int files, int newlyRecorded) {}
 }

@@ -8,6 +8,8 @@ import dev.sparkpipeline.core.intake.BatchManifests;
 import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.landing.QuarantineWriter;
 import dev.sparkpipeline.core.landing.RecordLocation;
+import dev.sparkpipeline.core.observability.MetricNames;
+import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * and its reason kept in the archive's reason document, so the file is in one place. For a
  * batch, every member gets its own fate from the job's manifest: a curated one is archived, one
  * the job set aside is recorded under {@code failed/} with its reason. Every step tolerates being
- * repeated.
+ * repeated. Each publication publishes its files curated and the manifest's rows per dataset and
+ * engine (and, for a batch, the members newly recorded as failed).
  */
 public final class Publisher {
 
@@ -45,10 +48,12 @@ public final class Publisher {
     private final QuarantineWriter failures;
     private final FailureRecorder failureRecorder;
     private final Clock clock;
+    private final Metrics metrics;
 
     /**
      * @param quarantineBucket the bucket of {@code failed/}, where an earlier failure of the same object may be recorded
      * @param deleteSource     delete the landed file once its archive copy is verified
+     * @param metrics          where each publication's files and rows are published
      */
     public Publisher(
             ObjectStore store,
@@ -56,14 +61,16 @@ public final class Publisher {
             String curatedBucket,
             String quarantineBucket,
             boolean deleteSource,
-            Clock clock) {
+            Clock clock,
+            Metrics metrics) {
         this.store = store;
         this.catalog = catalog;
         this.curatedBucket = curatedBucket;
         this.archive = new QuarantineWriter(store, curatedBucket, ARCHIVE_PREFIX, deleteSource);
         this.failures = new QuarantineWriter(store, quarantineBucket, FailureRecorder.PREFIX, false);
-        this.failureRecorder = new FailureRecorder(store, quarantineBucket, clock);
+        this.failureRecorder = new FailureRecorder(store, quarantineBucket, clock, metrics);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -104,7 +111,9 @@ public final class Publisher {
                         manifest.duplicates()));
         summary.put("manifest", "s3://" + curatedBucket + "/" + manifestKey);
         if (input.isBatch()) {
-            summary.put("files", settleMembers(runId, startedAt, input, manifest));
+            Settled settled = settleMembers(runId, startedAt, input, manifest);
+            summary.put("files", settled.summary());
+            publishMetrics(input, manifest, settled.curated(), settled.newlyFailed());
             return summary;
         }
         Archived archived = archive(runId, startedAt, input.dataset(), input.source());
@@ -112,12 +121,34 @@ public final class Publisher {
         if (archived.superseded() != null) {
             summary.put("supersededFailure", archived.superseded());
         }
+        publishMetrics(input, manifest, 1, null);
         return summary;
     }
 
+    /**
+     * The run's files and rows, per dataset and engine. Counted per publication: the state machine
+     * publishes a run once (a Lambda retry after an answer lost in transit would count it again).
+     *
+     * @param newlyFailed batch members newly recorded under {@code failed/}, or null for a run of one file
+     */
+    private void publishMetrics(ExecutionInput input, Manifest manifest, int curated, Integer newlyFailed) {
+        List<Metrics.Value> values = new ArrayList<>();
+        values.add(Metrics.Value.count(MetricNames.FILES_CURATED, curated));
+        if (newlyFailed != null) {
+            values.add(Metrics.Value.count(MetricNames.FILES_FAILED, newlyFailed));
+        }
+        values.add(Metrics.Value.count(MetricNames.ROWS_IN, manifest.rowsIn()));
+        values.add(Metrics.Value.count(MetricNames.ROWS_CURATED, manifest.rowsOut()));
+        values.add(Metrics.Value.count(MetricNames.ROWS_REJECTED, manifest.rejected()));
+        values.add(Metrics.Value.count(MetricNames.ROWS_DUPLICATE, manifest.duplicates()));
+        metrics.publish(input.dataset(), input.engine(), values);
+    }
+
+    /** A batch settled: the summary's {@code files}, its members curated, and those newly recorded as failed. */
+    private record Settled(Map<String, Object> summary, int curated, int newlyFailed) {}
+
     /** Every member of a batch to its place: archived when curated, recorded under failed/ when set aside. */
-    private Map<String, Object> settleMembers(
-            String runId, Instant startedAt, ExecutionInput input, Manifest manifest) {
+    private Settled settleMembers(String runId, Instant startedAt, ExecutionInput input, Manifest manifest) {
         List<SourceObject> members = new BatchManifests(store).sources(input);
         Map<SourceObject, Manifest.SourceResult> results = manifest.fatesOf(members);
         if (results.isEmpty()) {
@@ -129,6 +160,7 @@ public final class Publisher {
         int curated = 0;
         List<Map<String, Object>> failed = new ArrayList<>();
         int failedCount = 0;
+        int newlyFailed = 0;
         for (SourceObject member : members) {
             Manifest.SourceResult result = results.get(member);
             if (result.curated()) {
@@ -136,7 +168,9 @@ public final class Publisher {
                 curated++;
                 continue;
             }
-            failureRecorder.recordFile(runId, startedAt, input, member, null, "SourceRejected", result.reason());
+            newlyFailed += failureRecorder
+                    .recordFile(runId, startedAt, input, member, null, "SourceRejected", result.reason())
+                    .newlyRecorded();
             failedCount++;
             if (failed.size() < FAILURES_NAMED) {
                 failed.add(Map.of("key", member.key(), "reason", String.valueOf(result.reason())));
@@ -148,7 +182,7 @@ public final class Publisher {
         files.put("curated", curated);
         files.put("failed", failedCount);
         files.put("failures", failed);
-        return files;
+        return new Settled(files, curated, newlyFailed);
     }
 
     /** Where a source was archived, and the earlier failure record it superseded (or null). */

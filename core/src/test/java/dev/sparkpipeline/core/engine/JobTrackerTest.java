@@ -3,6 +3,7 @@ package dev.sparkpipeline.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.observability.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -110,7 +111,11 @@ class JobTrackerTest {
         engine.state = state;
         engine.startedAt = startedAt;
         var tracker = new JobTracker(
-                new JobEngines(List.of(engine)), new PollSchedule(() -> 0.5), new QueuePolicy(360, () -> 0.5), clock);
+                new JobEngines(List.of(engine)),
+                new PollSchedule(() -> 0.5),
+                new QueuePolicy(360, () -> 0.5),
+                clock,
+                new Metrics("SparkPipeline", "track", line -> {}, clock));
         return tracker.track(HANDLE, previous).status();
     }
 }

@@ -13,6 +13,7 @@ final class ScriptedEngine implements JobEngine {
     boolean full;
     String state = "WAITING";
     Long startedAt;
+    Map<String, Double> usage = Map.of();
 
     ScriptedEngine(Clock clock) {
         this.clock = clock;
@@ -44,7 +45,7 @@ final class ScriptedEngine implements JobEngine {
 
     @Override
     public EngineObservation observe(JobHandle handle) {
-        return new EngineObservation(state, null, Map.of(), Map.of(), startedAt);
+        return new EngineObservation(state, null, Map.of(), usage, startedAt);
     }
 
     @Override

@@ -21,10 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The job run's one codec (the submit and track answers, kept at {@code $.run}), over every fixture holding one. */
 class JobRunJsonTest {
 
-    /** The track events, the cancel events (a handle alone) and the run the execution state carries. */
+    /**
+     * The track events (a run, and the dataset that names the poll's metrics), the cancel events (a
+     * handle alone) and the run the execution state carries.
+     */
     static Stream<DocumentFixture> runs() {
         return Stream.of(
-                        DocumentFixture.matching("track-*.json", ""),
+                        DocumentFixture.matching("track-*.json", "", "dataset"),
                         DocumentFixture.matching("cancel-*.json", ""),
                         DocumentFixture.matching("{publish,record-failure}.json", "state.run"))
                 .flatMap(fixtures -> fixtures);

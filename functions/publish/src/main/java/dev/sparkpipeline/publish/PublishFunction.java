@@ -11,6 +11,9 @@ import dev.sparkpipeline.core.outcome.Publisher;
  */
 public final class PublishFunction {
 
+    /** The {@code Function} dimension of the metrics it publishes. */
+    public static final String NAME = "publish";
+
     private PublishFunction() {}
 
     /** The function's Publisher, wired. */
@@ -21,6 +24,7 @@ public final class PublishFunction {
                 environment.required(FunctionVariables.CURATED_BUCKET),
                 environment.required(FunctionVariables.QUARANTINE_BUCKET),
                 environment.flag(FunctionVariables.DELETE_SOURCE_AFTER_ARCHIVE),
-                adapters.clock());
+                adapters.clock(),
+                adapters.metrics(NAME));
     }
 }

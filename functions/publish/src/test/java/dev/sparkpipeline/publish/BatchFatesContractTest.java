@@ -12,10 +12,13 @@ import dev.sparkpipeline.core.intake.BatchCloser;
 import dev.sparkpipeline.core.intake.BatchManifest;
 import dev.sparkpipeline.core.json.BatchManifestJson;
 import dev.sparkpipeline.core.json.ManifestJson;
+import dev.sparkpipeline.core.observability.MetricNames;
+import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MetricLines;
 import dev.sparkpipeline.recordfailure.RecordFailureHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +46,8 @@ class BatchFatesContractTest {
 
     @RegisterExtension
     static final MotoServer moto = new MotoServer();
+
+    private final MetricLines metricLines = new MetricLines();
 
     private static final Instant LANDED = Instant.parse("2026-11-22T08:00:00Z");
     private static final String BAD_REASON =
@@ -121,6 +126,35 @@ class BatchFatesContractTest {
 
         assertThat(keys("curated-bucket", "_processed/")).hasSize(4);
         assertThat(keys("quarantine-bucket", "failed/")).hasSize(2);
+    }
+
+    @Test
+    void eachCuratedMemberCountsAsCuratedAndTheSetAsideMemberAsFailed() throws IOException {
+        runManifest(true);
+
+        publish();
+
+        assertThat(metricLines.documentWith(MetricNames.FILES_CURATED))
+                .containsEntry("FilesCurated", 2)
+                .containsEntry("FilesFailed", 1)
+                .containsEntry("RowsIn", 11)
+                .containsEntry("RowsCurated", 8)
+                .containsEntry("RowsRejected", 2)
+                .containsEntry("RowsDuplicate", 0)
+                .containsEntry("Dataset", "orders")
+                .containsEntry("Engine", "EMR_SERVERLESS");
+    }
+
+    @Test
+    void aMemberSetAsideByAnEarlierPublicationIsNotCountedAsFailedAgain() throws IOException {
+        runManifest(true);
+        publish();
+
+        publish();
+
+        assertThat(metricLines.documentsWith(MetricNames.FILES_FAILED))
+                .extracting(document -> document.get("FilesFailed"))
+                .containsExactly(1, 0);
     }
 
     @Test
@@ -229,14 +263,19 @@ class BatchFatesContractTest {
                         "curated-bucket",
                         "quarantine-bucket",
                         false,
-                        clock))
+                        clock,
+                        metricLines.metrics("publish", clock)))
                 .handleRequest(new ByteArrayInputStream(event("publish.json")), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }
 
     private Map<String, Object> recordFailure() throws IOException {
         var out = new ByteArrayOutputStream();
-        new RecordFailureHandler(new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", clock))
+        new RecordFailureHandler(new FailureRecorder(
+                        new S3ObjectStore(s3),
+                        "quarantine-bucket",
+                        clock,
+                        new Metrics("SparkPipeline", "record-failure", line -> {}, clock)))
                 .handleRequest(new ByteArrayInputStream(event("record-failure.json")), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }

@@ -8,10 +8,13 @@ import dev.sparkpipeline.aws.GlueCatalog;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.observability.MetricNames;
+import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Publisher;
 import dev.sparkpipeline.core.storage.ObjectIdentity;
 import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MetricLines;
 import dev.sparkpipeline.recordfailure.RecordFailureHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,8 @@ class PublishHandlerContractTest {
 
     @RegisterExtension
     static final MotoServer moto = new MotoServer();
+
+    private final MetricLines metricLines = new MetricLines();
 
     private static final String RUN = "orders-5f2c0d1f6b8b4a0f9e3c2d1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f";
     private static final String KEY = "orders/2026/11/22/orders-001.csv";
@@ -142,7 +148,11 @@ class PublishHandlerContractTest {
     void anEarlierFailureOfTheSameObjectIsSupersededSoTheFileIsInOnePlace() throws IOException {
         manifest();
         var failureEvent = new ByteArrayOutputStream();
-        new RecordFailureHandler(new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", clock))
+        new RecordFailureHandler(new FailureRecorder(
+                        new S3ObjectStore(s3),
+                        "quarantine-bucket",
+                        clock,
+                        new Metrics("SparkPipeline", "record-failure", line -> {}, clock)))
                 .handleRequest(new ByteArrayInputStream(Fixtures.bytes("record-failure.json")), failureEvent, null);
         String failed = (String) JSON.std.mapFrom(failureEvent.toByteArray()).get("reasonUri");
 
@@ -165,6 +175,49 @@ class PublishHandlerContractTest {
     @Test
     void aRunWithoutAManifestIsAPermanentNotFound() {
         assertThatThrownBy(() -> invoke(false)).isInstanceOf(NotFound.class).hasMessageContaining("_manifests/" + RUN);
+    }
+
+    @Test
+    void aPublishedFileCountsAsOneCuratedFileOfItsDatasetAndEngine() throws IOException {
+        manifest();
+
+        invoke(false);
+
+        Map<String, Object> document = metricLines.documentWith(MetricNames.FILES_CURATED);
+        assertThat(document)
+                .containsEntry("FilesCurated", 1)
+                .containsEntry("Dataset", "orders")
+                .containsEntry("Engine", "EMR_SERVERLESS")
+                .containsEntry("Function", "publish")
+                .doesNotContainKey("FilesFailed");
+        assertThat(MetricLines.directive(document))
+                .containsEntry("Dimensions", List.of(List.of("Dataset", "Engine"), List.of("Function")));
+    }
+
+    @Test
+    void theManifestsRowsArePublishedInCuratedRejectedAndDuplicate() throws IOException {
+        s3.putObject(
+                b -> b.bucket("curated-bucket").key("orders/_manifests/" + RUN + ".json"),
+                RequestBody.fromString(MANIFEST.replace(
+                        "\"rows\": {\"in\": 4, \"out\": 4, \"rejected\": 0, \"duplicates\": 0}",
+                        "\"rows\": {\"in\": 10, \"out\": 6, \"rejected\": 3, \"duplicates\": 1}")));
+
+        invoke(false);
+
+        Map<String, Object> document = metricLines.documentWith(MetricNames.ROWS_IN);
+        assertThat(document)
+                .containsEntry("RowsIn", 10)
+                .containsEntry("RowsCurated", 6)
+                .containsEntry("RowsRejected", 3)
+                .containsEntry("RowsDuplicate", 1);
+        assertThat(MetricLines.definitions(document)).contains(Map.of("Name", "RowsDuplicate", "Unit", "Count"));
+    }
+
+    @Test
+    void aRunWithoutAManifestPublishesNoMetric() {
+        assertThatThrownBy(() -> invoke(false)).isInstanceOf(NotFound.class);
+
+        assertThat(metricLines.lines()).isEmpty();
     }
 
     private void manifest() {
@@ -194,7 +247,8 @@ class PublishHandlerContractTest {
                         "curated-bucket",
                         "quarantine-bucket",
                         deleteSource,
-                        at))
+                        at,
+                        metricLines.metrics("publish", at)))
                 .handleRequest(new ByteArrayInputStream(Fixtures.bytes("publish.json")), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }

@@ -12,6 +12,9 @@ import dev.sparkpipeline.core.outcome.Reconciler;
  */
 public final class ReconcileFunction {
 
+    /** The {@code Function} dimension of the metrics it publishes. */
+    public static final String NAME = "reconcile";
+
     private ReconcileFunction() {}
 
     /** The function's Reconciler, wired. */
@@ -22,6 +25,7 @@ public final class ReconcileFunction {
                 new FailureRecorder(
                         adapters.objectStore(),
                         environment.required(FunctionVariables.QUARANTINE_BUCKET),
-                        adapters.clock()));
+                        adapters.clock(),
+                        adapters.metrics(NAME)));
     }
 }

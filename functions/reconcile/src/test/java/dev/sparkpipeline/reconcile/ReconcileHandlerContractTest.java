@@ -10,12 +10,16 @@ import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.testing.MotoServer;
 import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.json.ExecutionInputJson;
+import dev.sparkpipeline.core.observability.MetricNames;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.Reconciler;
 import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MetricLines;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +39,8 @@ class ReconcileHandlerContractTest {
 
     @RegisterExtension
     static final MotoServer moto = new MotoServer();
+
+    private final MetricLines metricLines = new MetricLines();
 
     private static final String EXECUTION = "orders-5f2c0d1f6b8b4a0f9e3c2d1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f";
     private static final String KEY = "orders/2026/11/22/orders-001.csv";
@@ -100,6 +106,57 @@ class ReconcileHandlerContractTest {
     }
 
     @Test
+    void anAbortedExecutionsFileIsCountedAsFailedForItsDatasetAndEngine() throws IOException {
+        invoke("execution-aborted.json");
+
+        assertThat(metricLines.documentWith(MetricNames.FILES_FAILED))
+                .containsEntry("FilesFailed", 1)
+                .containsEntry("Dataset", "orders")
+                .containsEntry("Engine", "EMR_SERVERLESS")
+                .containsEntry("Function", "reconcile");
+    }
+
+    @Test
+    void aFileTheFailurePathRecordedIsNotCountedAgain() throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(Fixtures.bytes("execution-aborted.json"));
+        String input = (String) ((Map<?, ?>) event.get("detail")).get("input");
+        new FailureRecorder(
+                        new S3ObjectStore(s3),
+                        "quarantine-bucket",
+                        Clock.systemUTC(),
+                        new MetricLines().metrics("record-failure", Clock.systemUTC()))
+                .record(
+                        EXECUTION,
+                        null,
+                        ExecutionInputJson.read(input.getBytes(StandardCharsets.UTF_8)),
+                        null,
+                        "JobFailed",
+                        "the job failed");
+
+        invoke("execution-aborted.json");
+
+        assertThat(metricLines.documentWith(MetricNames.FILES_FAILED)).containsEntry("FilesFailed", 0);
+    }
+
+    @Test
+    void aRepeatedEventCountsNoFileAgain() throws IOException {
+        invoke("execution-aborted.json");
+
+        invoke("execution-aborted.json");
+
+        assertThat(metricLines.documentsWith(MetricNames.FILES_FAILED))
+                .extracting(document -> document.get("FilesFailed"))
+                .containsExactly(1, 0);
+    }
+
+    @Test
+    void anEventWithoutItsInputCountsNoFile() throws IOException {
+        invoke("execution-timed-out.json");
+
+        assertThat(metricLines.documentsWith(MetricNames.FILES_FAILED)).isEmpty();
+    }
+
+    @Test
     void anEventWithoutItsInputStillReapsTheClusters() throws IOException {
         String mine = cluster("spark-pipeline-" + EXECUTION);
 
@@ -161,7 +218,11 @@ class ReconcileHandlerContractTest {
         var reconciler = new Reconciler(
                 AwsJobEngines.on(clients, Requests.settings(applicationId), Clock.systemUTC()),
                 new ClusterReaper(emr, "spark-pipeline"),
-                new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", Clock.systemUTC()));
+                new FailureRecorder(
+                        new S3ObjectStore(s3),
+                        "quarantine-bucket",
+                        Clock.systemUTC(),
+                        metricLines.metrics("reconcile", Clock.systemUTC())));
         var out = new ByteArrayOutputStream();
         new ReconcileHandler(reconciler).handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());

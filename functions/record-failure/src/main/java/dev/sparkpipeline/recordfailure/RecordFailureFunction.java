@@ -11,11 +11,17 @@ import dev.sparkpipeline.core.outcome.FailureRecorder;
  */
 public final class RecordFailureFunction {
 
+    /** The {@code Function} dimension of the metrics it publishes. */
+    public static final String NAME = "record-failure";
+
     private RecordFailureFunction() {}
 
     /** The function's FailureRecorder, wired. */
     public static FailureRecorder build(FunctionEnvironment environment, Adapters adapters) {
         return new FailureRecorder(
-                adapters.objectStore(), environment.required(FunctionVariables.QUARANTINE_BUCKET), adapters.clock());
+                adapters.objectStore(),
+                environment.required(FunctionVariables.QUARANTINE_BUCKET),
+                adapters.clock(),
+                adapters.metrics(NAME));
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.S3ObjectStore;
 import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.core.observability.MetricNames;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.testing.Fixtures;
+import dev.sparkpipeline.core.testing.MetricLines;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +31,8 @@ class RecordFailureHandlerContractTest {
 
     @RegisterExtension
     static final MotoServer moto = new MotoServer();
+
+    private final MetricLines metricLines = new MetricLines();
 
     private static final String KEY = "orders/2026/11/22/orders-001.csv";
     /** A failure record: the day the fixture's source landed, then the object's own folder. */
@@ -177,6 +182,46 @@ class RecordFailureHandlerContractTest {
         assertThat(reason).contains("JobFailed").doesNotContain("jobState");
     }
 
+    @Test
+    void aNewRecordCountsOneFailedFileForItsDatasetAndEngine() throws IOException {
+        landTheSource();
+
+        invoke(Fixtures.bytes("record-failure.json"));
+
+        Map<String, Object> document = metricLines.documentWith(MetricNames.FILES_FAILED);
+        assertThat(document)
+                .containsEntry("FilesFailed", 1)
+                .containsEntry("Dataset", "orders")
+                .containsEntry("Engine", "EMR_SERVERLESS")
+                .containsEntry("Function", "record-failure");
+        assertThat(MetricLines.directive(document))
+                .containsEntry("Dimensions", List.of(List.of("Dataset", "Engine"), List.of("Function")))
+                .containsEntry("Metrics", List.of(Map.of("Name", "FilesFailed", "Unit", "Count")));
+    }
+
+    @Test
+    void recordingTheSameFileAgainCountsNoFailedFile() throws IOException {
+        landTheSource();
+        invoke(Fixtures.bytes("record-failure.json"));
+
+        invoke(Fixtures.bytes("record-failure.json"));
+
+        assertThat(metricLines.documentsWith(MetricNames.FILES_FAILED))
+                .extracting(document -> document.get("FilesFailed"))
+                .containsExactly(1, 0);
+    }
+
+    @Test
+    void aSourceAlreadyGoneIsCountedOnceByItsReasonDocument() throws IOException {
+        invoke(Fixtures.bytes("record-failure.json"));
+
+        invoke(Fixtures.bytes("record-failure.json"));
+
+        assertThat(metricLines.documentsWith(MetricNames.FILES_FAILED))
+                .extracting(document -> document.get("FilesFailed"))
+                .containsExactly(1, 0);
+    }
+
     /** The fixture's file, landed under the key its event names. */
     private void landTheSource() {
         s3.putObject(
@@ -194,7 +239,8 @@ class RecordFailureHandlerContractTest {
 
     private Map<String, Object> invoke(byte[] event, Clock at) throws IOException {
         var out = new ByteArrayOutputStream();
-        new RecordFailureHandler(new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", at))
+        new RecordFailureHandler(new FailureRecorder(
+                        new S3ObjectStore(s3), "quarantine-bucket", at, metricLines.metrics("record-failure", at)))
                 .handleRequest(new ByteArrayInputStream(event), out, null);
         return JSON.std.mapFrom(out.toByteArray());
     }

@@ -13,6 +13,7 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.contract.JobSettings;
 import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.error.InvalidInput;
+import dev.sparkpipeline.core.observability.Metrics;
 import dev.sparkpipeline.core.outcome.FailureRecorder;
 import dev.sparkpipeline.core.outcome.FailureReplayer;
 import dev.sparkpipeline.core.testing.Fixtures;
@@ -168,7 +169,11 @@ class ReplayHandlerContractTest {
                 put.eTag().replace("\"", ""),
                 Fixtures.bytes("data/orders.csv").length,
                 LANDED);
-        new FailureRecorder(new S3ObjectStore(s3), "quarantine-bucket", Clock.systemUTC())
+        new FailureRecorder(
+                        new S3ObjectStore(s3),
+                        "quarantine-bucket",
+                        Clock.systemUTC(),
+                        new Metrics("SparkPipeline", "record-failure", line -> {}, Clock.systemUTC()))
                 .record(
                         execution,
                         LANDED,

@@ -7,6 +7,7 @@ import dev.sparkpipeline.core.engine.QueuePolicy;
 import dev.sparkpipeline.core.function.Adapters;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.function.FunctionVariables;
+import dev.sparkpipeline.core.observability.Metrics;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,26 +17,34 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TrackJobFunction {
 
+    /** The {@code Function} dimension of the metrics it publishes (the template's alarms name it). */
+    public static final String NAME = "track";
+
     private TrackJobFunction() {}
 
     /** The function's JobTracker, wired: its engines, and the queue's deadline from QUEUE_TIMEOUT_MINUTES. */
     public static JobTracker build(FunctionEnvironment environment, Adapters adapters) {
-        return tracker(adapters.jobEngines(), FunctionVariables.queuePolicy(environment), adapters.clock());
+        return tracker(
+                adapters.jobEngines(),
+                FunctionVariables.queuePolicy(environment),
+                adapters.clock(),
+                adapters.metrics(NAME));
     }
 
     /** A tracker of these engines with the default queue deadline. */
-    public static JobTracker tracker(JobEngines engines, Clock clock) {
+    public static JobTracker tracker(JobEngines engines, Clock clock, Metrics metrics) {
         return tracker(
                 engines,
                 new QueuePolicy(
                         QueuePolicy.DEFAULT_TIMEOUT_MINUTES,
                         () -> ThreadLocalRandom.current().nextDouble()),
-                clock);
+                clock,
+                metrics);
     }
 
     /** A tracker of these engines, its polls jittered (so runs submitted together do not poll together). */
-    public static JobTracker tracker(JobEngines engines, QueuePolicy queue, Clock clock) {
+    public static JobTracker tracker(JobEngines engines, QueuePolicy queue, Clock clock, Metrics metrics) {
         return new JobTracker(
-                engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), queue, clock);
+                engines, new PollSchedule(() -> ThreadLocalRandom.current().nextDouble()), queue, clock, metrics);
     }
 }

@@ -22,7 +22,8 @@ import java.time.Instant;
  * Polls a job once: its normalised state, the engine's failure reason, links, cost, and when to
  * poll again. Event and answer: the job run ({@code {"handle", "status"}}) at {@code $.run}.
  *
- * The event's {@code status} (the last answer's) tells the tracker when the job began running.
+ * The event's {@code status} (the last answer's) tells the tracker when the job began running, and
+ * its {@code dataset}, when given, names the poll's metrics (published before any answer or error).
  *
  * <p>With {@code "watch": true} (the state machine's watch of a long job) a job that is still
  * waiting or running as it was, within its deadline, is answered with {@link JobStillRunning},
@@ -82,7 +83,8 @@ public final class TrackJobHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonObject event = JsonObject.parse(input.readAllBytes());
         JobRun previous = JobRunJson.read(event);
-        JobRun run = tracker.track(previous.handle(), previous.status());
+        // The dataset names the poll's metrics; a poll without one (an older state machine) still tracks.
+        JobRun run = tracker.track(previous.handle(), previous.status(), event.optionalString("dataset"));
         JobStatus status = run.status();
         boolean beganRunning =
                 previous.status() != null && previous.status().runningSince() == null && status.runningSince() != null;

@@ -2,7 +2,9 @@ package dev.sparkpipeline.local.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkpipeline.core.observability.MetricNames;
 import dev.sparkpipeline.local.template.SamTemplate;
+import dev.sparkpipeline.track.TrackJobFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,11 +18,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TemplateAlarmsTest {
 
-    private final Map<String, Map<String, Object>> resources =
-            SamTemplate.read(ProjectFiles.template()).resources();
+    /** The stack's own namespace, where the functions publish (Globals' POWERTOOLS_METRICS_NAMESPACE). */
+    private static final Map<String, Object> STACK_NAMESPACE = Map.of("Fn::Sub", "SparkPipeline/${AWS::StackName}");
 
-    /** An alarm the template must hold: on this metric, dimensioned by this resource. */
-    private record Expected(String alarm, String namespace, String metric, String dimension, Object resource) {
+    private final SamTemplate template = SamTemplate.read(ProjectFiles.template());
+    private final Map<String, Map<String, Object>> resources = template.resources();
+
+    /** An alarm the template must hold: on this metric, dimensioned by this resource (or function). */
+    private record Expected(String alarm, Object namespace, String metric, String dimension, Object resource) {
         @Override
         public String toString() {
             return alarm;
@@ -65,7 +70,19 @@ class TemplateAlarmsTest {
                         "AWS/Lambda",
                         "Errors",
                         "FunctionName",
-                        Map.of("Ref", "BatcherFunction")));
+                        Map.of("Ref", "BatcherFunction")),
+                new Expected(
+                        "JobNearDeadlineAlarm",
+                        STACK_NAMESPACE,
+                        MetricNames.JOB_NEAR_DEADLINE,
+                        "Function",
+                        TrackJobFunction.NAME),
+                new Expected(
+                        "DailyCostAlarm",
+                        STACK_NAMESPACE,
+                        MetricNames.ESTIMATED_COST_USD,
+                        "Function",
+                        TrackJobFunction.NAME));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +107,55 @@ class TemplateAlarmsTest {
 
         // The longest batch.maxWaitSeconds (3600) + the longest batching window (300) + one visibility timeout (180).
         assertThat(((Number) properties.get("Threshold")).intValue()).isGreaterThan(3600 + 300 + 180);
+    }
+
+    @Test
+    void thePipelinesOwnAlarmsReadTheNamespaceItsFunctionsPublishIn() {
+        Object published = mapping(
+                        mapping(mapping(mapping(template.root(), "Globals"), "Function"), "Environment"), "Variables")
+                .get("POWERTOOLS_METRICS_NAMESPACE");
+
+        assertThat(published).isEqualTo(STACK_NAMESPACE);
+        for (String alarm : List.of("JobNearDeadlineAlarm", "DailyCostAlarm")) {
+            assertThat(properties(resources.get(alarm)))
+                    .as(alarm)
+                    .containsEntry("Namespace", published)
+                    .extractingByKey("MetricName")
+                    .isIn(MetricNames.ALL);
+        }
+    }
+
+    @Test
+    void theNearDeadlineAlarmFiresOnOnePollOfSuchAJobInFiveMinutes() {
+        assertThat(properties(resources.get("JobNearDeadlineAlarm")))
+                .containsEntry("Statistic", "Sum")
+                .containsEntry("Period", 300)
+                .containsEntry("EvaluationPeriods", 1)
+                .containsEntry("Threshold", 1)
+                .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold");
+    }
+
+    @Test
+    void theCostAlarmComparesADaysEstimatedCostWithTheBudgetParameter() {
+        assertThat(properties(resources.get("DailyCostAlarm")))
+                .containsEntry("Statistic", "Sum")
+                .containsEntry("Period", 86400)
+                .containsEntry("EvaluationPeriods", 1)
+                .containsEntry("Threshold", Map.of("Ref", "DailyCostBudgetUsd"))
+                .containsEntry("ComparisonOperator", "GreaterThanThreshold");
+    }
+
+    @Test
+    void theDailyBudgetIsANumberParameterWithAPositiveDefault() {
+        Map<String, Object> budget = mapping(mapping(template.root(), "Parameters"), "DailyCostBudgetUsd");
+
+        assertThat(budget).containsEntry("Type", "Number");
+        assertThat(((Number) budget.get("Default")).doubleValue()).isPositive();
+    }
+
+    @SuppressWarnings("unchecked") // the template's sections are YAML mappings
+    private static Map<String, Object> mapping(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
     }
 
     @SuppressWarnings("unchecked") // a CloudFormation resource's Properties is a YAML mapping
