@@ -90,7 +90,7 @@ final class DropReport {
             }
         }
         card(executions);
-        Path page = page(executions);
+        Path page = page(ran(executions));
         String executionName = executions.size() == 1 ? executions.get(0).name() : null;
         FileFate failed = first(fates, FileFate.Status.FAILED);
         if (failed != null) {
@@ -101,7 +101,7 @@ final class DropReport {
             String error = run != null && run.error() != null ? run.error() : failed.error();
             String cause = run != null && run.cause() != null ? run.cause() : failed.reason();
             report.finish(RunReport.Status.FAILED, executionName, outputs, error, cause, null, rows);
-            write(page, executions);
+            write(page, ran(executions));
             return 1;
         }
         FileFate quarantined = first(fates, FileFate.Status.QUARANTINED);
@@ -112,20 +112,37 @@ final class DropReport {
             }
             report.detail("message", JSON.getNodeFactory().textNode(quarantined.reason()), false);
             report.finish(RunReport.Status.QUARANTINED, executionName, outputs, null, null, quarantined.record(), rows);
-            write(page, executions);
+            write(page, ran(executions));
             return 1;
         }
         report.finish(RunReport.Status.SUCCEEDED, executionName, outputs, null, null, null, rows);
-        write(page, executions);
+        write(page, ran(executions));
         return 0;
+    }
+
+    /**
+     * Ends a run of one execution started by hand ({@code execute}): its card's cost and stages,
+     * then, once {@code finish} has built the run's document, its HTML page.
+     *
+     * @param finish reports the run's end (the command's own outputs, error and cause)
+     */
+    void execution(String dataset, String engine, ExecutionPath path, Runnable finish) {
+        report.note("");
+        report.note("Run card: " + dataset + " on " + engine);
+        report.detail("dataset", JSON.getNodeFactory().textNode(dataset), false);
+        report.detail("engine", JSON.getNodeFactory().textNode(engine), false);
+        cost(List.of(path));
+        stages(List.of(path));
+        Path page = page(List.of(path));
+        finish.run();
+        write(page, List.of(path));
     }
 
     /**
      * Where the run's HTML page goes: named for its execution, or for the drop when it ran several;
      * null when no execution ran here (a quarantined file, a repeat), so no page is written.
      */
-    private Path page(List<ExecutionResult> executions) {
-        List<ExecutionResult> ran = ran(executions);
+    private Path page(List<ExecutionPath> ran) {
         if (ran.isEmpty()) {
             return null;
         }
@@ -136,18 +153,18 @@ final class DropReport {
         return page;
     }
 
-    private void write(Path page, List<ExecutionResult> executions) {
+    private void write(Path page, List<ExecutionPath> ran) {
         if (page != null) {
-            HtmlRunReport.write(
-                    page,
-                    report.document(),
-                    ran(executions).stream().map(ExecutionResult::path).toList(),
-                    definition);
+            HtmlRunReport.write(page, report.document(), ran, definition);
         }
     }
 
-    private static List<ExecutionResult> ran(List<ExecutionResult> executions) {
-        return executions.stream().filter(execution -> execution.path() != null).toList();
+    /** The paths of the executions this drop ran. */
+    private static List<ExecutionPath> ran(List<ExecutionResult> executions) {
+        return executions.stream()
+                .map(ExecutionResult::path)
+                .filter(path -> path != null)
+                .toList();
     }
 
     /**
@@ -164,7 +181,7 @@ final class DropReport {
                 curated.add(manifest);
             }
         }
-        List<ExecutionResult> ran = ran(executions);
+        List<ExecutionPath> ran = ran(executions);
         if (curated.isEmpty() && ran.isEmpty()) {
             return;
         }
@@ -259,11 +276,11 @@ final class DropReport {
      * The runs' estimated cost, summed, with its basis: the usage the tracker last reported, by unit,
      * at {@link CostEstimator}'s prices.
      */
-    private void cost(List<ExecutionResult> ran) {
+    private void cost(List<ExecutionPath> ran) {
         Double usd = null;
         Map<String, Double> usage = new TreeMap<>();
-        for (ExecutionResult execution : ran) {
-            JsonNode status = execution.path().jobStatus();
+        for (ExecutionPath execution : ran) {
+            JsonNode status = execution.jobStatus();
             if (status.path("estimatedCostUsd").isNumber()) {
                 usd = (usd == null ? 0 : usd) + status.path("estimatedCostUsd").asDouble();
             }
@@ -288,10 +305,10 @@ final class DropReport {
     }
 
     /** The time of each stage, summed over the runs (a stage that ran in several is one line). */
-    private void stages(List<ExecutionResult> ran) {
+    private void stages(List<ExecutionPath> ran) {
         Map<String, long[]> stages = new LinkedHashMap<>();
-        for (ExecutionResult execution : ran) {
-            for (ExecutionPath.Stage stage : execution.path().stages()) {
+        for (ExecutionPath execution : ran) {
+            for (ExecutionPath.Stage stage : execution.stages()) {
                 long[] msAndTasks = stages.computeIfAbsent(stage.name(), name -> new long[2]);
                 msAndTasks[0] += stage.ms();
                 msAndTasks[1] += stage.tasks();
@@ -307,7 +324,7 @@ final class DropReport {
         report.detail("stages", nodes, false);
         report.note("  time: " + String.join(", ", people));
         ran.stream()
-                .map(execution -> execution.path().jobStatus())
+                .map(ExecutionPath::jobStatus)
                 .filter(status -> status.path("state").isTextual())
                 .forEach(status -> report.note(String.format(
                         "  job: %s after %d s, %d s of them queued",

@@ -2,8 +2,10 @@ package dev.sparkpipeline.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.lake.LocalLake;
+import dev.sparkpipeline.local.report.ExecutionPath;
 import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +58,8 @@ final class ExecuteCommand implements Callable<Integer> {
         SamTemplate template = options.template();
         var report = new RunReport(spec.commandLine().getOut(), options.json, RunReport.onTerminal());
         String name = "manual-" + Instant.now().toEpochMilli();
-        var pipeline = options.pipeline(template, new LocalLake(options.lakeDir));
+        LocalLake lake = new LocalLake(options.lakeDir);
+        var pipeline = options.pipeline(template, lake);
 
         pipeline.missingInTheCloud(input).ifPresent(report::warn);
         Execution execution;
@@ -67,6 +70,17 @@ final class ExecuteCommand implements Callable<Integer> {
             throw new PipelineLocal.UsageError(refused.getMessage());
         }
         timeline.end(execution.status());
+        boolean succeeded = execution.status().equals("SUCCEEDED");
+        new DropReport(report, pipeline, lake.reports())
+                .execution(
+                        input.path("dataset").asText(""),
+                        input.path("engine").asText(Engine.DEFAULT.name()),
+                        ExecutionPath.of(name, pipeline.definition(), execution),
+                        () -> finish(report, name, execution));
+        return succeeded ? 0 : 1;
+    }
+
+    private static void finish(RunReport report, String name, Execution execution) {
         if (execution.status().equals("SUCCEEDED")) {
             JsonNode publication = execution.output().path("publication");
             List<String> outputs = new ArrayList<>();
@@ -81,9 +95,8 @@ final class ExecuteCommand implements Callable<Integer> {
                     null,
                     null,
                     publication.path("rows").path("out").asLong());
-            return 0;
+        } else {
+            report.finish(RunReport.Status.FAILED, name, List.of(), execution.error(), execution.cause(), null, 0);
         }
-        report.finish(RunReport.Status.FAILED, name, List.of(), execution.error(), execution.cause(), null, 0);
-        return 1;
     }
 }

@@ -3,6 +3,7 @@ package dev.sparkpipeline.local.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
@@ -142,7 +143,7 @@ public final class LocalPipeline {
      * {@code EmrSubnetId} fails at RunJobFlow: the user hears it here first.
      */
     public Optional<String> missingInTheCloud(JsonNode input) {
-        boolean transientEmr = input.path("engine").asText().equals("EMR")
+        boolean transientEmr = input.path("engine").asText().equals(Engine.EMR.name())
                 && input.path("job").path("clusterId").asText("").isEmpty();
         if (transientEmr && (emrSubnet == null || emrSubnet.isBlank())) {
             return Optional.of("dataset " + input.path("dataset").asText()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.local.checks.ProjectFiles;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class ExecuteEndToEndTest {
     Path lake;
 
     @Test
-    void aManualExecutionRunsTheWholeStateMachineAndPublishes() throws IOException {
+    void aManualExecutionRunsTheWholeStateMachinePublishesAndEndsWithItsCard() throws IOException {
         land(ProjectFiles.root().resolve("events/data/orders.csv"));
 
         CliRun run = execute(input(null));
@@ -50,6 +51,11 @@ class ExecuteEndToEndTest {
         assertThat(table.path("location").asText()).endsWith("/curated-bucket/orders");
         assertThat(files(lake.resolve("_outbox/events"))).hasSize(1);
         assertThat(lake.resolve("curated-bucket/_processed/")).isDirectory();
+        // Its card: a Spark run costs time, so the same run shows it.
+        assertThat(result.path("dataset").asText()).isEqualTo("orders");
+        assertThat(result.path("cost").path("estimatedUsd").asDouble()).isPositive();
+        assertThat(result.path("stages").findValuesAsText("stage")).contains("TrackJob", "Publish");
+        assertThat(Path.of(URI.create(result.path("report").asText()))).isRegularFile();
     }
 
     @Test
