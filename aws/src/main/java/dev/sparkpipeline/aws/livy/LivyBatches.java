@@ -65,8 +65,9 @@ public record LivyBatches(LivyClient client, int pageSize) {
         if (byName.isEmpty()) {
             throw new JobLost("Livy lost batch " + ref.id() + " '" + ref.name() + "'"
                     + (ref.appId() == null ? "" : " (" + ref.appId() + ")") + ": " + atIdNow
-                    + " and no batch has its name; Livy restarted without recovery, or forgot the batch"
-                    + " after it ended (livy.server.session.state-retain.sec)");
+                    + " and no batch has its name; Livy restarted without recovery, the batch was deleted"
+                    + " (DELETE /batches removes it), or Livy forgot it after it ended"
+                    + " (livy.server.session.state-retain.sec)");
         }
         LivyBatch found = byName.get();
         if (!ref.names(found)) {
@@ -79,14 +80,20 @@ public record LivyBatches(LivyClient client, int pageSize) {
 
     /**
      * Kills the batch unless it has ended; only a batch verified to be this job is ever deleted.
+     * Livy removes a deleted batch at once ({@code SessionManager.delete}): a retried cancel, and
+     * any later look, find it gone.
      *
-     * @throws JobLost when Livy no longer holds it: its application, if it has one, may still run on YARN
+     * @return true when Livy was asked to kill it; false when it had ended or Livy no longer holds
+     *         it (its YARN application, if it had one, is then beyond Livy's reach)
      */
-    public void cancel(LivyBatchRef ref) {
-        LivySighting seen = observe(ref);
-        if (!seen.state().terminal()) {
-            client.delete(seen.ref().id());
+    public boolean cancel(LivyBatchRef ref) {
+        LivySighting seen;
+        try {
+            seen = observe(ref);
+        } catch (JobLost gone) {
+            return false;
         }
+        return !seen.state().terminal() && client.delete(seen.ref().id());
     }
 
     /** A slice of the batch's log, read where the verified batch is now. */

@@ -98,10 +98,22 @@ class LivyBatchesTest {
         LivyBatchRef ref = batches.submit(request(RUN));
         livy.advance(ref.id(), "running", "application_1700000000000_0001");
 
+        boolean killed = batches.cancel(ref);
+
+        assertThat(killed).isTrue();
+        assertThat(livy.calls()).contains("DELETE /batches/0");
+        assertThat(livy.batch(ref.id())).isNull();
+    }
+
+    @Test
+    void cancelRetriedAfterLivyRemovedTheBatchIsDone() {
+        LivyBatchRef ref = batches.submit(request(RUN));
         batches.cancel(ref);
 
-        assertThat(livy.batch(ref.id()).state).isEqualTo("killed");
-        assertThat(batches.observe(ref).state()).isEqualTo(NormalisedState.CANCELLED);
+        boolean again = batches.cancel(ref);
+
+        assertThat(again).isFalse();
+        assertThat(livy.calls()).filteredOn(call -> call.startsWith("DELETE")).hasSize(1);
     }
 
     @Test
@@ -159,8 +171,8 @@ class LivyBatchesTest {
                 .isInstanceOf(JobLost.class)
                 .hasMessage("Livy lost batch 0 'orders-3f9a1c' (application_1700000000000_0001): batch 0 now names"
                         + " 'reports-nightly' (application_1700000000001_0001) at id 0 and no batch has its name;"
-                        + " Livy restarted without recovery, or forgot the batch after it ended"
-                        + " (livy.server.session.state-retain.sec)");
+                        + " Livy restarted without recovery, the batch was deleted (DELETE /batches removes it),"
+                        + " or Livy forgot it after it ended (livy.server.session.state-retain.sec)");
     }
 
     @Test
@@ -196,7 +208,9 @@ class LivyBatchesTest {
         LivyStub.Batch other = livy.submittedElsewhere("reports-nightly");
         livy.advance(other.id, "running", "application_1700000000001_0001");
 
-        assertThatThrownBy(() -> batches.cancel(ref)).isInstanceOf(JobLost.class);
+        boolean killed = batches.cancel(ref);
+
+        assertThat(killed).isFalse();
         assertThat(livy.batch(other.id).state).isEqualTo("running");
         assertThat(livy.calls()).noneMatch(call -> call.startsWith("DELETE"));
     }
