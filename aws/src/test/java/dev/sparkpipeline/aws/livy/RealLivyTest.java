@@ -117,4 +117,21 @@ class RealLivyTest {
         assertThat(batches.cancel(oursAtTheirId)).isFalse();
         assertThat(batches.observe(theirs).state()).isNotEqualTo(NormalisedState.CANCELLED);
     }
+
+    @Test
+    void afterARestartOursResubmittedByNameIsFoundAtItsNewId() throws Exception {
+        LivyBatchRef ours = batches.submit(sleep("real-found", "120"));
+        livy.restartWithoutRecovery();
+        LivyBatchRef theirs = new LivyBatches(LivyClient.to(livy.endpoint())).submit(sleep("real-other", "120"));
+        // The state machine's one resubmission, by name, after the JobLost.
+        batches.submit(sleep("real-found", "120"));
+        LivyBatchRef oursAtTheirId = new LivyBatchRef(theirs.id(), ours.name(), null);
+
+        LivySighting seen = batches.observe(oursAtTheirId);
+
+        assertThat(seen.batch().name()).isEqualTo("real-found");
+        assertThat(seen.ref().id()).isNotEqualTo(theirs.id());
+        assertThat(batches.cancel(seen.ref())).isTrue();
+        assertThat(batches.observe(theirs).batch().name()).isEqualTo("real-other");
+    }
 }
