@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The Livy codec on documents as Livy 0.7.1 writes them (captured from the real server, RealLivyTest). */
+/** The Livy codec on documents as Livy 0.7.1 writes them (captured from a real Livy 0.7.1 on this machine). */
 class LivyJsonTest {
 
     @Test

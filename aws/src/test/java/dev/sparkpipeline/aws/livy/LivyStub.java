@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * 0, names unique ("Duplicate session name"), {@code GET /batches} answering {@code from},
  * {@code total} (all batches held) and {@code sessions}, a missing id 404 with
  * {@code {"msg": "Session '7' not found."}}, DELETE killing and removing the batch and answering
- * {@code {"msg": "deleted"}} (as a real Livy 0.7.1 does, {@code RealLivyTest}). A restart
+ * {@code {"msg": "deleted"}} (as a real Livy 0.7.1 does). A restart
  * without recovery forgets every batch and counts ids from 0 again.
  */
 final class LivyStub implements AutoCloseable {
