@@ -157,7 +157,13 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
         return Optional.empty();
     }
 
-    /** DPU-hours: billed DPU-seconds when Glue reports them (auto scaling, FLEX), else capacity x time. */
+    /** Glue 5.0 bills a run at least one minute. */
+    private static final int MINIMUM_BILLED_SECONDS = 60;
+
+    /**
+     * DPU-hours: billed DPU-seconds when Glue reports them (auto scaling, FLEX), else capacity x time,
+     * at least the minute Glue bills.
+     */
     private static Map<String, Double> usage(JobRun run) {
         String unit =
                 run.executionClass() == ExecutionClass.FLEX ? CostEstimator.FLEX_DPU_HOURS : CostEstimator.DPU_HOURS;
@@ -165,7 +171,7 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
             return Map.of(unit, run.dpuSeconds() / 3600);
         }
         if (run.executionTime() != null && run.maxCapacity() != null) {
-            return Map.of(unit, run.executionTime() * run.maxCapacity() / 3600);
+            return Map.of(unit, Math.max(run.executionTime(), MINIMUM_BILLED_SECONDS) * run.maxCapacity() / 3600);
         }
         return Map.of();
     }

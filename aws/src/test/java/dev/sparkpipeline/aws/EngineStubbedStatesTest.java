@@ -234,6 +234,18 @@ class EngineStubbedStatesTest {
     }
 
     @Test
+    void aGlueRunShorterThanAMinuteIsBilledTheMinute() {
+        stubGlue(
+                "GetJobRun",
+                "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"SUCCEEDED\", "
+                        + "\"ExecutionTime\": 21, \"MaxCapacity\": 2.0}}");
+
+        var status = tracker.track(glueHandle()).status();
+
+        assertThat(status.usage().get("DPU-hours")).isCloseTo(2.0 / 60, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aStoppedGlueRunIsNeverASuccess() {
         stubGlue(
                 "GetJobRun", "{\"JobRun\": {\"Id\": \"jr_1\", \"JobName\": \"curate\", \"JobRunState\": \"STOPPED\"}}");

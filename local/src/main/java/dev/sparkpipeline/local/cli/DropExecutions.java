@@ -74,7 +74,10 @@ final class DropExecutions {
             ExecutionLedger.Entry entry = earlier.get();
             report.note((input.isPresent() && input.get().isBatch() ? "This batch" : "This object version")
                     + " already ran as execution " + name + " (" + entry.status() + " at " + entry.at()
-                    + "): nothing to do.");
+                    + "): nothing to do."
+                    + (entry.status() == ExecutionLedger.Status.SUCCEEDED
+                            ? ""
+                            : " To run its file again: bin/pipeline-local replay"));
             return new ExecutionResult(
                     name,
                     input.orElse(null),

@@ -91,7 +91,12 @@ final class DropReport {
         }
         card(executions);
         Path page = page(ran(executions));
-        String executionName = executions.size() == 1 ? executions.get(0).name() : null;
+        // One execution's name only when every file went to it: a quarantined file went to none.
+        String executionName = executions.size() == 1
+                        && fates.stream()
+                                .allMatch(fate -> executions.get(0).name().equals(fate.execution()))
+                ? executions.get(0).name()
+                : null;
         FileFate failed = first(fates, FileFate.Status.FAILED);
         if (failed != null) {
             ExecutionResult run = executions.stream()
@@ -108,7 +113,9 @@ final class DropReport {
         if (quarantined != null) {
             if (quarantined.error() != null) {
                 report.detail("rule", JSON.getNodeFactory().textNode(quarantined.error()), false);
-                report.note("  rule " + quarantined.error() + ": " + quarantined.reason());
+                if (fates.size() == 1) {
+                    report.note("  rule " + quarantined.error() + ": " + quarantined.reason());
+                }
             }
             report.detail("message", JSON.getNodeFactory().textNode(quarantined.reason()), false);
             report.finish(RunReport.Status.QUARANTINED, executionName, outputs, null, null, quarantined.record(), rows);
@@ -235,8 +242,11 @@ final class DropReport {
             duplicates += manifest.duplicates();
             out += manifest.rowsOut();
             manifest.rejects()
-                    .forEach(
-                            reject -> reasons.merge(reject.column() + ": " + reject.rule(), reject.count(), Long::sum));
+                    .forEach(reject -> reasons.merge(
+                            // A reject of the whole record (too large, not JSON) names no column.
+                            (reject.column() == null ? "record" : reject.column()) + ": " + reject.rule(),
+                            reject.count(),
+                            Long::sum));
             if (manifest.errors() != null) {
                 errors.add(manifest.errors().startsWith("s3://") ? buckets.uri(manifest.errors()) : manifest.errors());
             }
@@ -341,7 +351,15 @@ final class DropReport {
         report.note(fates.size() + " files: " + String.join(", ", parts));
         for (FileFate fate : fates) {
             if (fate.status() != FileFate.Status.CURATED) {
-                report.note(String.format("  %-11s %s: %s", fate.status(), fate.key(), fate.reason()));
+                report.note(String.format(
+                        "  %-11s %s: %s%s",
+                        fate.status(),
+                        fate.key(),
+                        fate.status() == FileFate.Status.QUARANTINED && fate.error() != null ? fate.error() + ": " : "",
+                        fate.reason()));
+                if (fate.record() != null) {
+                    report.note("              " + fate.record());
+                }
             }
         }
     }

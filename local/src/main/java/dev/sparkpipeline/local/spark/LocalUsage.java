@@ -19,9 +19,12 @@ record LocalUsage(int cores, double memoryGb) {
         return new LocalUsage(Runtime.getRuntime().availableProcessors(), LocalSparkJob.HEAP_GB);
     }
 
-    /** The usage of {@code seconds} of the job, by {@code engine}'s billing units. */
+    /** The engines bill a run at least a minute (EMR Serverless per worker, Glue 5.0, EMR per instance). */
+    static final int MINIMUM_BILLED_SECONDS = 60;
+
+    /** The usage of {@code seconds} of the job, by {@code engine}'s billing units: at least the billed minute. */
     Map<String, Double> of(Engine engine, long seconds) {
-        double hours = Math.max(0, seconds) / 3600.0;
+        double hours = Math.max(MINIMUM_BILLED_SECONDS, seconds) / 3600.0;
         return switch (engine) {
             case EMR_SERVERLESS, LOCAL ->
                 Map.of(CostEstimator.VCPU_HOURS, cores * hours, CostEstimator.GB_HOURS, memoryGb * hours);

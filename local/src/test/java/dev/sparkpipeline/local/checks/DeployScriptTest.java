@@ -185,6 +185,17 @@ class DeployScriptTest {
         return Files.writeString(work.resolve("datasets.json"), json);
     }
 
+    @Test
+    void refusesInOneLineBeforeBuildingWhenTheSamCliIsMissing() throws Exception {
+        Files.delete(work.resolve("bin/sam"));
+
+        Run run = deploy();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("deploy: needs the SAM CLI (sam) on PATH");
+        assertThat(calls).doesNotExist();
+    }
+
     private Run deploy(String... arguments) throws IOException, InterruptedException {
         return deploy(Map.of(), arguments);
     }

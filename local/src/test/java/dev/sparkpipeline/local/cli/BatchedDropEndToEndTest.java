@@ -88,7 +88,14 @@ class BatchedDropEndToEndTest {
         assertThat(files("QUARANTINED")).singleElement().satisfies(file -> {
             assertThat(file.path("key").asText()).endsWith("/orders-empty.csv");
             assertThat(file.path("execution").isNull()).isTrue();
+            assertThat(file.path("rule").asText()).isEqualTo("EMPTY_FILE");
         });
+    }
+
+    @Test
+    void theDropNamesNoSingleExecutionAsNotEveryFileWentToIt() {
+        assertThat(result.path("executions")).hasSize(1);
+        assertThat(result.path("executionName").isNull()).isTrue();
     }
 
     @Test
