@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -45,12 +46,18 @@ class EndpointFaultsTest {
     }
 
     @AfterEach
-    void everyLandedObjectHasExactlyOneFate() {
+    void everyLandedObjectHasExactlyOneFate(TestInfo test) {
         proxy.close();
         // The figures docs/reliability.md records.
         System.out.printf(
-                "%d requests, faults injected by operation: %s%n",
-                proxy.requests().size(), proxy.faultsByOperation());
+                "%s: %d requests, %d faults injected on %d operations: %s%n",
+                test.getDisplayName(),
+                proxy.requests().size(),
+                proxy.faultsByOperation().values().stream()
+                        .mapToLong(Number::longValue)
+                        .sum(),
+                proxy.faultsByOperation().size(),
+                proxy.faultsByOperation());
         try (S3Client s3 = MOTO.clients().s3()) {
             List<String> processed = keys(s3, "curated-bucket", "_processed/");
             List<String> quarantined = keys(s3, "quarantine-bucket", "quarantine/");
