@@ -1,5 +1,6 @@
 package dev.sparkpipeline.aws;
 
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.engine.IcebergCatalog;
 import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
@@ -19,6 +20,7 @@ import dev.sparkpipeline.core.function.FunctionVariables;
  * @param serverlessLogGroup  the CloudWatch log group of EMR Serverless job runs
  * @param glueDatabase        the Glue database the job's Iceberg catalog registers the tables in
  * @param upkeep              when the job compacts its table and expires snapshots
+ * @param datasets            the datasets: each one's job and engine profile shape the requests
  */
 public record EngineSettings(
         String region,
@@ -30,7 +32,8 @@ public record EngineSettings(
         String curatedBucket,
         String serverlessLogGroup,
         String glueDatabase,
-        TableUpkeep upkeep) {
+        TableUpkeep upkeep,
+        DatasetCatalog datasets) {
 
     /** The Spark configuration property of EMR's own Iceberg runtime jar (EMR Serverless and EMR 7.x). */
     public static final String EMR_ICEBERG_JARS = "spark.jars=/usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar";
@@ -54,7 +57,8 @@ public record EngineSettings(
                         number(
                                 environment,
                                 FunctionVariables.TABLE_SNAPSHOT_RETENTION_DAYS,
-                                TableUpkeep.DEFAULT.snapshotRetentionDays())));
+                                TableUpkeep.DEFAULT.snapshotRetentionDays())),
+                FunctionVariables.datasets(environment));
     }
 
     /** The Iceberg catalog the job commits through: the stack's Glue database, data in the curated bucket. */

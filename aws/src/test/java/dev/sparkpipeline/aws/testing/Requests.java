@@ -35,6 +35,7 @@ public final class Requests {
                 "curated-bucket",
                 "/aws/emr-serverless/pipeline",
                 "pipeline_curated",
-                dev.sparkpipeline.core.engine.TableUpkeep.DEFAULT);
+                dev.sparkpipeline.core.engine.TableUpkeep.DEFAULT,
+                dev.sparkpipeline.core.dataset.DatasetCatalog.bundled());
     }
 }
