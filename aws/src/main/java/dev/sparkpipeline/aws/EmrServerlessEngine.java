@@ -4,6 +4,8 @@ import dev.sparkpipeline.aws.priming.CannedResponse;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -21,14 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.Application;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.emrserverless.model.JobRunSummary;
-import software.amazon.awssdk.services.emrserverless.model.ListJobRunsResponse;
 import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
 import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization;
 
@@ -40,15 +40,12 @@ import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilizat
 public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings settings, Clock clock)
         implements JobEngine {
 
-    private static final Set<JobRunState> TERMINAL =
-            Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
-
     /** Recent runs searched for a retried submission (ListJobRuns pages, newest first). */
     private static final int PAGES_SEARCHED = 3;
 
     @Override
-    public Engine engine() {
-        return Engine.EMR_SERVERLESS;
+    public EngineDescription description() {
+        return EngineDescriptions.EMR_SERVERLESS;
     }
 
     @Override
@@ -137,7 +134,7 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
     @Override
     public void cancel(JobHandle handle) {
         JobRun run = jobRun(handle.containerId(), handle.jobId());
-        if (TERMINAL.contains(run.state())) {
+        if (description().terminalStates().contains(run.stateAsString())) {
             return;
         }
         EngineErrors.run(
@@ -172,30 +169,23 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
     /** A run an earlier attempt started: runs are named after the execution; retries come within a day. */
     private Optional<JobRunSummary> findRun(String name) {
         Instant since = clock.instant().minus(Duration.ofDays(1));
-        String token = null;
-        for (int page = 0; page < PAGES_SEARCHED; page++) {
-            String next = token;
-            ListJobRunsResponse runs;
-            try {
-                runs = EngineErrors.call(
-                        "ListJobRuns",
-                        () -> client.listJobRuns(b -> b.applicationId(settings.applicationId())
-                                .createdAtAfter(since)
-                                .nextToken(next)));
-            } catch (NotFound noRunsYet) {
-                // Some emulators answer so for an application without runs; a missing application
-                // is reported by the GetApplication that follows.
-                return Optional.empty();
-            }
-            Optional<JobRunSummary> found = runs.jobRuns().stream()
-                    .filter(run -> name.equals(run.name()))
-                    .findFirst();
-            if (found.isPresent() || runs.nextToken() == null) {
-                return found;
-            }
-            token = runs.nextToken();
+        try {
+            return EngineErrors.call(
+                    "ListJobRuns",
+                    () ->
+                            client
+                                    .listJobRunsPaginator(b -> b.applicationId(settings.applicationId())
+                                            .createdAtAfter(since))
+                                    .stream()
+                                    .limit(PAGES_SEARCHED)
+                                    .flatMap(page -> page.jobRuns().stream())
+                                    .filter(run -> name.equals(run.name()))
+                                    .findFirst());
+        } catch (NotFound noRunsYet) {
+            // Some emulators answer so for an application without runs; a missing application
+            // is reported by the GetApplication that follows.
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private JobRun jobRun(String applicationId, String jobRunId) {

@@ -3,6 +3,8 @@ package dev.sparkpipeline.aws;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -38,8 +40,6 @@ import software.amazon.awssdk.services.emr.model.StepSummary;
  */
 public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clock) implements JobEngine {
 
-    private static final Set<StepState> TERMINAL =
-            Set.of(StepState.COMPLETED, StepState.CANCELLED, StepState.FAILED, StepState.INTERRUPTED);
     private static final Set<ClusterState> ENDING =
             Set.of(ClusterState.TERMINATING, ClusterState.TERMINATED, ClusterState.TERMINATED_WITH_ERRORS);
     /** Steps that count against the cluster's limit (Management Guide, "Submit work to a cluster"). */
@@ -49,8 +49,8 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
     static final int ACTIVE_STEP_LIMIT = 256;
 
     @Override
-    public Engine engine() {
-        return Engine.EMR;
+    public EngineDescription description() {
+        return EngineDescriptions.EMR;
     }
 
     @Override
@@ -119,7 +119,8 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
                         CostEstimator.NORMALIZED_INSTANCE_HOURS,
                         cluster.normalizedInstanceHours().doubleValue());
         StepState state = step.status().state();
-        if (!TERMINAL.contains(state) && ENDING.contains(cluster.status().state())) {
+        if (!description().terminalStates().contains(step.status().stateAsString())
+                && ENDING.contains(cluster.status().state())) {
             String why = cluster.status().stateChangeReason() == null
                     ? null
                     : cluster.status().stateChangeReason().message();
@@ -152,7 +153,7 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
                 "DescribeStep",
                 () -> client.describeStep(b -> b.clusterId(handle.containerId()).stepId(handle.jobId()))
                         .step());
-        if (TERMINAL.contains(step.status().state())) {
+        if (description().terminalStates().contains(step.status().stateAsString())) {
             return;
         }
         List<CancelStepsInfo> answers = EngineErrors.call(
@@ -214,37 +215,20 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
 
     /** The cluster's PENDING, RUNNING and CANCEL_PENDING steps, counted up to the limit (ListSteps pages of 50). */
     private int activeSteps(String clusterId) {
-        int active = 0;
-        String marker = null;
-        do {
-            String current = marker;
-            var page = EngineErrors.call(
-                    "ListSteps",
-                    () -> client.listSteps(
-                            b -> b.clusterId(clusterId).stepStates(ACTIVE).marker(current)));
-            active += page.steps().size();
-            marker = page.marker();
-        } while (marker != null && active < ACTIVE_STEP_LIMIT);
-        return active;
+        return EngineErrors.call(
+                "ListSteps", () -> (int)
+                        client.listStepsPaginator(b -> b.clusterId(clusterId).stepStates(ACTIVE)).steps().stream()
+                                .limit(ACTIVE_STEP_LIMIT)
+                                .count());
     }
 
-    /** The step an earlier attempt of this submission added, if any. */
+    /** The step an earlier attempt of this submission added, if any (pages are fetched until it is found). */
     private Optional<StepSummary> findStep(String clusterId, String name) {
-        String marker = null;
-        do {
-            String current = marker;
-            var page = EngineErrors.call(
-                    "ListSteps",
-                    () -> client.listSteps(b -> b.clusterId(clusterId).marker(current)));
-            Optional<StepSummary> found = page.steps().stream()
-                    .filter(step -> name.equals(step.name()))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            marker = page.marker();
-        } while (marker != null);
-        return Optional.empty();
+        return EngineErrors.call(
+                "ListSteps",
+                () -> client.listStepsPaginator(b -> b.clusterId(clusterId)).steps().stream()
+                        .filter(step -> name.equals(step.name()))
+                        .findFirst());
     }
 
     private static List<String> nonNull(String... parts) {

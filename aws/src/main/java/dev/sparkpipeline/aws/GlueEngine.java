@@ -3,6 +3,8 @@ package dev.sparkpipeline.aws;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -12,7 +14,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.ExecutionClass;
 import software.amazon.awssdk.services.glue.model.JobRun;
@@ -25,19 +26,12 @@ import software.amazon.awssdk.services.glue.model.JobRunState;
  */
 public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock) implements JobEngine {
 
-    private static final Set<JobRunState> TERMINAL = Set.of(
-            JobRunState.SUCCEEDED,
-            JobRunState.FAILED,
-            JobRunState.STOPPED,
-            JobRunState.TIMEOUT,
-            JobRunState.ERROR,
-            JobRunState.EXPIRED);
     /** Recent runs searched for a retried submission: GetJobRuns pages of 200, newest first. */
     private static final int PAGES_SEARCHED = 3;
 
     @Override
-    public Engine engine() {
-        return Engine.GLUE;
+    public EngineDescription description() {
+        return EngineDescriptions.GLUE;
     }
 
     @Override
@@ -89,7 +83,8 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
                 "console",
                 "https://" + region + ".console.aws.amazon.com/gluestudio/home?region=" + region + "#/job/"
                         + handle.containerId() + "/run/" + handle.jobId());
-        boolean failed = run.jobRunState() != JobRunState.SUCCEEDED && TERMINAL.contains(run.jobRunState());
+        boolean failed = run.jobRunState() != JobRunState.SUCCEEDED
+                && description().terminalStates().contains(run.jobRunStateAsString());
         return new EngineObservation(run.jobRunStateAsString(), failed ? run.errorMessage() : null, links, usage(run));
     }
 
@@ -99,7 +94,8 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
                 "GetJobRun",
                 () -> client.getJobRun(b -> b.jobName(handle.containerId()).runId(handle.jobId()))
                         .jobRun());
-        if (TERMINAL.contains(run.jobRunState()) || run.jobRunState() == JobRunState.STOPPING) {
+        if (description().terminalStates().contains(run.jobRunStateAsString())
+                || run.jobRunState() == JobRunState.STOPPING) {
             return;
         }
         var stopped = EngineErrors.call(
@@ -137,24 +133,18 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
                         .jobRunId());
     }
 
-    /** The run an earlier attempt of this submission started, if any. */
+    /** The run an earlier attempt of this submission started, if any: among the newest pages of runs. */
     private Optional<JobRun> findRun(String runId) {
-        String token = null;
-        for (int page = 0; page < PAGES_SEARCHED; page++) {
-            String next = token;
-            var runs = EngineErrors.call(
-                    "GetJobRuns",
-                    () -> client.getJobRuns(b ->
-                            b.jobName(settings.glueJobName()).maxResults(200).nextToken(next)));
-            Optional<JobRun> found = runs.jobRuns().stream()
-                    .filter(run -> runId.equals(run.arguments().get("--run-id")))
-                    .findFirst();
-            if (found.isPresent() || runs.nextToken() == null) {
-                return found;
-            }
-            token = runs.nextToken();
-        }
-        return Optional.empty();
+        return EngineErrors.call(
+                "GetJobRuns",
+                () -> client
+                        .getJobRunsPaginator(
+                                b -> b.jobName(settings.glueJobName()).maxResults(200))
+                        .stream()
+                        .limit(PAGES_SEARCHED)
+                        .flatMap(page -> page.jobRuns().stream())
+                        .filter(run -> runId.equals(run.arguments().get("--run-id")))
+                        .findFirst());
     }
 
     /** Glue 5.0 bills a run at least one minute. */

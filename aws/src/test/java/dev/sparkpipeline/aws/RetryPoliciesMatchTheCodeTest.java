@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
@@ -127,8 +129,8 @@ class RetryPoliciesMatchTheCodeTest {
     /** A Glue engine whose every call fails as {@code failure}, translated as the adapters translate it. */
     private record FailingEngine(RuntimeException failure) implements JobEngine {
         @Override
-        public Engine engine() {
-            return Engine.GLUE;
+        public EngineDescription description() {
+            return EngineDescriptions.GLUE;
         }
 
         @Override

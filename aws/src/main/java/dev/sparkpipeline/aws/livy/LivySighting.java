@@ -1,7 +1,6 @@
 package dev.sparkpipeline.aws.livy;
 
 import dev.sparkpipeline.core.engine.EngineObservation;
-import dev.sparkpipeline.core.engine.EngineStateTable;
 import dev.sparkpipeline.core.engine.NormalisedState;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +15,9 @@ import java.util.Map;
  */
 public record LivySighting(LivyBatchRef ref, LivyBatch batch) {
 
-    /** Livy's state normalised ({@link EngineStateTable#LIVY}); a state it does not list is RUNNING. */
+    /** Livy's state normalised ({@link LivyStates#STATES}); a state it does not list is RUNNING. */
     public NormalisedState state() {
-        return EngineStateTable.LIVY.getOrDefault(batch.state(), NormalisedState.RUNNING);
+        return LivyStates.STATES.getOrDefault(batch.state(), NormalisedState.RUNNING);
     }
 
     /**

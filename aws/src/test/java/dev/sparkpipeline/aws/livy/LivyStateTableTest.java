@@ -2,12 +2,11 @@ package dev.sparkpipeline.aws.livy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkpipeline.core.engine.EngineStateTable;
 import dev.sparkpipeline.core.engine.NormalisedState;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Livy's states in the engine state table. */
+/** Livy's states and their meanings. */
 class LivyStateTableTest {
 
     /** Every state of Livy 0.7's {@code SessionState.apply}, in its order. */
@@ -27,12 +26,12 @@ class LivyStateTableTest {
 
     @Test
     void everyLivyStateIsMapped() {
-        assertThat(EngineStateTable.LIVY).containsOnlyKeys(LIVY_STATES);
+        assertThat(LivyStates.STATES).containsOnlyKeys(LIVY_STATES);
     }
 
     @Test
     void onlySuccessSucceedsAndOnlyEndedBatchesAreTerminal() {
-        assertThat(Map.copyOf(EngineStateTable.LIVY))
+        assertThat(Map.copyOf(LivyStates.STATES))
                 .containsEntry("success", NormalisedState.SUCCEEDED)
                 .containsEntry("dead", NormalisedState.FAILED)
                 .containsEntry("error", NormalisedState.FAILED)
@@ -40,7 +39,7 @@ class LivyStateTableTest {
                 .containsEntry("starting", NormalisedState.PENDING)
                 .containsEntry("recovering", NormalisedState.RUNNING)
                 .containsEntry("shutting_down", NormalisedState.RUNNING);
-        assertThat(EngineStateTable.LIVY.entrySet())
+        assertThat(LivyStates.STATES.entrySet())
                 .filteredOn(entry -> entry.getValue().terminal())
                 .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("success", "dead", "error", "killed");

@@ -425,17 +425,23 @@ public final class DatasetCatalog {
         return names;
     }
 
+    /** The engines a dataset may name: every known one but the offline runner's own. */
+    private static final List<Engine> CLOUD_ENGINES = Engine.known().stream()
+            .filter(engine -> !engine.equals(Engine.LOCAL))
+            .toList();
+
     private static Engine engine(ConfigNode node, String field, ConfigNode defaults) {
         String name = node.string(field, defaults);
-        try {
-            Engine engine = Engine.valueOf(name);
-            if (engine == Engine.LOCAL) {
-                throw new IllegalArgumentException();
-            }
-            return engine;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidDatasetConfig(node.path() + "." + field + " must be EMR_SERVERLESS, GLUE or EMR");
-        }
+        return CLOUD_ENGINES.stream()
+                .filter(engine -> engine.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidDatasetConfig(node.path() + "." + field + " must be "
+                        + String.join(
+                                ", ",
+                                CLOUD_ENGINES.subList(0, CLOUD_ENGINES.size() - 1).stream()
+                                        .map(Engine::name)
+                                        .toList())
+                        + " or " + CLOUD_ENGINES.get(CLOUD_ENGINES.size() - 1)));
     }
 
     @SuppressWarnings("unchecked")

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Estimated cost of a job from its resource usage, at on-demand list prices in us-east-1
- * (checked 2026-11; see docs/architecture.md, "Cost"). An estimate for comparing runs, not a bill.
+ * Estimated cost of a job from its resource usage, at the prices of its engine's description
+ * ({@link EngineDescriptions}). An estimate for comparing runs, not a bill.
  */
 public final class CostEstimator {
 
@@ -24,14 +24,10 @@ public final class CostEstimator {
     /** EMR normalized instance hours (an xlarge instance-hour is 8). */
     public static final String NORMALIZED_INSTANCE_HOURS = "normalized-instance-hours";
 
-    private static final Map<String, Double> USD_PER_UNIT = Map.of(
-            VCPU_HOURS, 0.052624,
-            GB_HOURS, 0.0057785,
-            STORAGE_GB_HOURS, 0.000111,
-            DPU_HOURS, 0.44,
-            FLEX_DPU_HOURS, 0.29,
-            // m5.xlarge: EC2 0.192 + EMR 0.048 USD per hour, normalization factor 8.
-            NORMALIZED_INSTANCE_HOURS, 0.030);
+    /** Every known engine's prices, for an estimate's basis: no two engines bill in the same unit at two prices. */
+    private static final Map<String, Double> USD_PER_UNIT = EngineDescriptions.KNOWN.stream()
+            .flatMap(description -> description.usdPerUnit().entrySet().stream())
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (one, same) -> one));
 
     /** What the prices are, for people reading an estimate. */
     public static final String PRICES = "on-demand us-east-1 list prices, checked 2026-11: an estimate, not a bill";
@@ -57,14 +53,19 @@ public final class CostEstimator {
                 .collect(Collectors.joining(" + "));
     }
 
-    /** The estimate in USD, or null when there is no usage to price. */
+    /** The estimate in USD at the known engines' prices, or null when there is no usage to price. */
     public static Double estimate(Map<String, Double> usage) {
+        return estimate(usage, USD_PER_UNIT);
+    }
+
+    /** The estimate in USD at these prices (a unit without one costs nothing), or null when there is no usage. */
+    public static Double estimate(Map<String, Double> usage, Map<String, Double> usdPerUnit) {
         if (usage.isEmpty()) {
             return null;
         }
         double total = 0;
         for (var entry : usage.entrySet()) {
-            total += entry.getValue() * USD_PER_UNIT.getOrDefault(entry.getKey(), 0.0);
+            total += entry.getValue() * usdPerUnit.getOrDefault(entry.getKey(), 0.0);
         }
         return Math.round(total * 1_000_000) / 1_000_000.0;
     }

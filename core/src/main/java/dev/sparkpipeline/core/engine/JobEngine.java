@@ -9,8 +9,13 @@ import java.util.Optional;
  */
 public interface JobEngine {
 
+    /** What this adapter's engine is: its states, poll floor and prices. */
+    EngineDescription description();
+
     /** The engine this adapter drives. */
-    Engine engine();
+    default Engine engine() {
+        return description().engine();
+    }
 
     /** Starts the job, or finds the one an earlier attempt of the same request started. */
     JobHandle submit(JobRequest request);
@@ -28,11 +33,10 @@ public interface JobEngine {
     void cancel(JobHandle handle);
 
     /**
-     * The shortest wait worth making before looking at a young job: a cloud engine takes tens of
-     * seconds just to start one, so the schedule's 12 seconds; an engine whose jobs start in
-     * seconds may say so.
+     * The shortest wait worth making before looking at a young job: the engine's own (a cloud
+     * engine takes tens of seconds just to start one); a stand-in whose jobs start in seconds may say so.
      */
     default int pollFloorSeconds() {
-        return PollSchedule.MIN_SECONDS;
+        return description().pollFloorSeconds();
     }
 }

@@ -2,14 +2,14 @@ package dev.sparkpipeline.core.engine;
 
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The engines a function can reach, by name: the AWS adapters in Lambda, local Spark offline. */
 public final class JobEngines {
 
-    private final Map<Engine, JobEngine> byName = new EnumMap<>(Engine.class);
+    private final Map<Engine, JobEngine> byName = new LinkedHashMap<>();
 
     public JobEngines(List<JobEngine> engines) {
         engines.forEach(engine -> byName.put(engine.engine(), engine));

@@ -46,7 +46,7 @@ public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy 
         EngineObservation seen = engine.observe(handle);
         long now = clock.instant().getEpochSecond();
         long elapsed = Math.max(0, now - handle.submittedAt());
-        NormalisedState state = EngineStateTable.normalise(handle.engine(), seen.rawState());
+        NormalisedState state = engine.description().normalise(seen.rawState());
         Long runningSince = runningSince(handle, previous, seen, state, now);
         long queued = Math.max(0, (runningSince == null ? now : Math.min(now, runningSince)) - handle.queuedSince());
         long running = runningSince == null ? 0 : Math.max(0, now - runningSince);
@@ -77,7 +77,7 @@ public record JobTracker(JobEngines engines, PollSchedule schedule, QueuePolicy 
                 reason,
                 seen.links(),
                 seen.usage(),
-                CostEstimator.estimate(seen.usage()),
+                engine.description().estimate(seen.usage()),
                 queued,
                 runningSince);
         publish(dataset, handle, status, running);

@@ -1,6 +1,5 @@
 package dev.sparkpipeline.core.json;
 
-import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.intake.BatchManifest;
@@ -46,7 +45,7 @@ public final class BatchManifestJson {
         return new BatchManifest(
                 root.string("id"),
                 root.string("dataset"),
-                root.enumValue("engine", Engine.class),
+                root.engine("engine"),
                 root.optionalInstant("createdAt"),
                 files);
     }

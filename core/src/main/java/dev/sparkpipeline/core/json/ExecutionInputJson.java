@@ -81,7 +81,7 @@ public final class ExecutionInputJson {
 
     /** The engine an input names; absent means the default engine. */
     static Engine engine(JsonObject object) {
-        Engine engine = object.optionalEnum("engine", Engine.class);
+        Engine engine = object.optionalEngine("engine");
         return engine == null ? Engine.DEFAULT : engine;
     }
 

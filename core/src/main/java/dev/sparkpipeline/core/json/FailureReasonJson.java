@@ -1,6 +1,5 @@
 package dev.sparkpipeline.core.json;
 
-import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.SourceObject;
 import dev.sparkpipeline.core.outcome.FailureReason;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class FailureReasonJson {
                 document.optionalString("cause"),
                 document.optionalString("executionName"),
                 document.optionalString("dataset"),
-                document.optionalEnum("engine", Engine.class),
+                document.optionalEngine("engine"),
                 document.optionalInstant("failedAt"),
                 document.optionalInstant("landedAt"),
                 document.optionalString("batch"),

@@ -1,6 +1,7 @@
 package dev.sparkpipeline.core.json;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.error.InvalidInput;
 import java.io.IOException;
 import java.time.Instant;
@@ -105,6 +106,17 @@ public record JsonObject(String path, Map<String, Object> fields) {
     /** An enum constant named by a string field that must be there. */
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
         return required(field, optionalEnum(field, type), "a string");
+    }
+
+    /** A known engine named by a string field, or null when the field is absent. */
+    public Engine optionalEngine(String field) {
+        String name = optionalString(field);
+        return name == null ? null : Engine.of(name, pathOf(field));
+    }
+
+    /** A known engine named by a string field that must be there. */
+    public Engine engine(String field) {
+        return required(field, optionalEngine(field), "a string");
     }
 
     /** An ISO-8601 instant ({@code 2026-11-22T08:15:30Z}), or null when the field is absent. */

@@ -1,6 +1,5 @@
 package dev.sparkpipeline.core.json;
 
-import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.intake.QueuedFile;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ public final class QueuedFileJson {
         }
         return new QueuedFile(
                 root.string("dataset"),
-                root.enumValue("engine", Engine.class),
+                root.engine("engine"),
                 ExecutionInputJson.source(root.object("source")),
                 root.optionalInstant("queuedAt"));
     }

@@ -38,6 +38,11 @@ class JobEnginesTest {
 
     private record FixedEngine(Engine engine) implements JobEngine {
         @Override
+        public EngineDescription description() {
+            return EngineDescriptions.of(engine);
+        }
+
+        @Override
         public JobHandle submit(JobRequest request) {
             throw new AssertionError("not called");
         }

@@ -20,8 +20,8 @@ final class ScriptedEngine implements JobEngine {
     }
 
     @Override
-    public Engine engine() {
-        return Engine.GLUE;
+    public EngineDescription description() {
+        return EngineDescriptions.GLUE;
     }
 
     @Override

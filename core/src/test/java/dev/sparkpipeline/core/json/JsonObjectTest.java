@@ -7,7 +7,6 @@ import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.error.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +61,15 @@ class JsonObjectTest {
     }
 
     @Test
-    void anEnumIsReadByItsNameAndAnUnknownNameListsTheKnownOnes() {
+    void anEngineIsReadByItsNameAndAnUnknownNameListsTheKnownOnes() {
         JsonObject handle = parse("{\"handle\": {\"engine\": \"GLUE\", \"other\": \"NOPE\"}}")
                 .object("handle");
 
-        assertThat(handle.optionalEnum("engine", Engine.class)).isEqualTo(Engine.GLUE);
-        assertThat(handle.optionalEnum("absent", Engine.class)).isNull();
-        assertThatThrownBy(() -> handle.optionalEnum("other", Engine.class))
-                .hasMessage("handle.other must be one of " + Arrays.toString(Engine.values()));
-        assertThatThrownBy(() -> handle.enumValue("absent", Engine.class))
-                .hasMessage("handle.absent is required and must be a string");
+        assertThat(handle.optionalEngine("engine")).isEqualTo(Engine.GLUE);
+        assertThat(handle.optionalEngine("absent")).isNull();
+        assertThatThrownBy(() -> handle.optionalEngine("other"))
+                .hasMessage("handle.other must be one of [EMR_SERVERLESS, GLUE, EMR, LOCAL]");
+        assertThatThrownBy(() -> handle.engine("absent")).hasMessage("handle.absent is required and must be a string");
     }
 
     @Test

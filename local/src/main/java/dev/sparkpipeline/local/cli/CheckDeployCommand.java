@@ -5,8 +5,8 @@ import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DeployRequirements;
 import dev.sparkpipeline.core.dataset.DeployRequirements.Unmet;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,9 +85,9 @@ final class CheckDeployCommand implements Callable<Integer> {
     }
 
     private static String reachedEngines(DatasetCatalog catalog) {
-        Set<Engine> engines = EnumSet.noneOf(Engine.class);
+        Set<Engine> engines = new LinkedHashSet<>();
         catalog.all().forEach(dataset -> {
-            for (Engine engine : Engine.values()) {
+            for (Engine engine : Engine.known()) {
                 dataset.smallestFileOn(engine).ifPresent(size -> engines.add(engine));
             }
         });

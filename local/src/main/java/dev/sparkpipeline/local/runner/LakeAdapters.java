@@ -1,7 +1,8 @@
 package dev.sparkpipeline.local.runner;
 
-import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.ExecutionClusters;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
@@ -63,7 +64,7 @@ public final class LakeAdapters implements Adapters {
             LocalLake lake, LocalSparkJob job, String curatedBucket, ExecutionLedger ledger) {
         Clock clock = Clock.systemUTC();
         List<JobEngine> engines = new ArrayList<>();
-        for (Engine engine : Engine.values()) {
+        for (EngineDescription engine : EngineDescriptions.KNOWN) {
             engines.add(new LocalSparkEngine(engine, lake, job, curatedBucket, clock));
         }
         return new LakeAdapters(lake, new JobEngines(engines), new RecordingExecutionStarter(ledger), clock);

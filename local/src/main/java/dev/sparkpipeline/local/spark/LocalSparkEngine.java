@@ -1,12 +1,13 @@
 package dev.sparkpipeline.local.spark;
 
-import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.EngineDescription;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.IcebergCatalog;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.engine.NormalisedState;
 import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.core.intake.BatchManifests;
 import dev.sparkpipeline.local.lake.FolderObjectStore;
@@ -22,32 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * submit and watched by observe, with the same arguments the cloud engines pass ({@code s3://}
  * URIs become the lake's files; a batch's manifest becomes its {@link LocalBatchView}, under
  * {@code <lake>/_jobs/<run>/}). One instance per engine name, reporting that engine's own state
- * names, so an EMR input takes the EMR branch of the state machine and still runs here.
+ * names (its {@link EngineDescription}), so an EMR input takes the EMR branch of the state machine and still
+ * runs here.
  */
 public final class LocalSparkEngine implements JobEngine {
 
-    /** Each engine's own name for success and for a cancelled job: the tracker's table reads them. */
-    private static final Map<Engine, String> SUCCESS = Map.of(
-            Engine.EMR_SERVERLESS,
-            "SUCCESS",
-            Engine.GLUE,
-            "SUCCEEDED",
-            Engine.EMR,
-            "COMPLETED",
-            Engine.LOCAL,
-            "SUCCEEDED");
-
-    private static final Map<Engine, String> CANCELLED = Map.of(
-            Engine.EMR_SERVERLESS,
-            "CANCELLED",
-            Engine.GLUE,
-            "STOPPED",
-            Engine.EMR,
-            "CANCELLED",
-            Engine.LOCAL,
-            "CANCELLED");
-
-    private final Engine engine;
+    private final EngineDescription engine;
     private final LocalLake lake;
     private final LocalSparkJob job;
     private final String curatedBucket;
@@ -57,7 +38,8 @@ public final class LocalSparkEngine implements JobEngine {
     private final LocalUsage usage = LocalUsage.ofThisMachine();
 
     /** @param curatedBucket the bucket the job writes its table and manifest to */
-    public LocalSparkEngine(Engine engine, LocalLake lake, LocalSparkJob job, String curatedBucket, Clock clock) {
+    public LocalSparkEngine(
+            EngineDescription engine, LocalLake lake, LocalSparkJob job, String curatedBucket, Clock clock) {
         this.engine = engine;
         this.curatedBucket = curatedBucket;
         this.lake = lake;
@@ -66,7 +48,7 @@ public final class LocalSparkEngine implements JobEngine {
     }
 
     @Override
-    public Engine engine() {
+    public EngineDescription description() {
         return engine;
     }
 
@@ -82,7 +64,7 @@ public final class LocalSparkEngine implements JobEngine {
             return job.start(call.at(input, jobPath(call.output())), catalog.sparkConf(), log(id));
         });
         return JobHandle.of(
-                engine,
+                engine.engine(),
                 runId,
                 "local",
                 runId,
@@ -96,7 +78,7 @@ public final class LocalSparkEngine implements JobEngine {
         String runId = request.executionName();
         return running.containsKey(runId)
                 ? Optional.of(JobHandle.of(
-                        engine,
+                        engine.engine(),
                         runId,
                         "local",
                         runId,
@@ -110,23 +92,34 @@ public final class LocalSparkEngine implements JobEngine {
         Process process = running.get(handle.jobId());
         if (process == null) {
             return new EngineObservation(
-                    "FAILED", "no local job " + handle.jobId() + " in this runner", Map.of(), Map.of());
+                    engine.reportedAs(NormalisedState.FAILED),
+                    "no local job " + handle.jobId() + " in this runner",
+                    Map.of(),
+                    Map.of());
         }
         Map<String, String> links =
                 Map.of("driverLogs", log(handle.jobId()).toUri().toString());
         long now = clock.instant().getEpochSecond();
         if (process.isAlive()) {
-            return new EngineObservation("RUNNING", null, links, usage.of(engine, now - handle.submittedAt()));
+            return new EngineObservation(
+                    engine.reportedAs(NormalisedState.RUNNING),
+                    null,
+                    links,
+                    usage.of(engine, now - handle.submittedAt()));
         }
         // The job ended by this first look at it since: its usage stops there.
         long ended = endedAt.computeIfAbsent(handle.jobId(), id -> now);
         Map<String, Double> used = usage.of(engine, ended - handle.submittedAt());
         var result = LocalSparkJob.result(process.exitValue(), log(handle.jobId()));
         if (result.succeeded()) {
-            return new EngineObservation(SUCCESS.get(engine), null, links, used);
+            return new EngineObservation(engine.reportedAs(NormalisedState.SUCCEEDED), null, links, used);
         }
         boolean cancelled = process.exitValue() == 143;
-        return new EngineObservation(cancelled ? CANCELLED.get(engine) : "FAILED", result.failure(), links, used);
+        return new EngineObservation(
+                engine.reportedAs(cancelled ? NormalisedState.CANCELLED : NormalisedState.FAILED),
+                result.failure(),
+                links,
+                used);
     }
 
     /** A local job starts in seconds: look at it every second or two while it is young. */

@@ -1,7 +1,6 @@
 package dev.sparkpipeline.local.spark;
 
-import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.engine.CostEstimator;
+import dev.sparkpipeline.core.engine.EngineDescription;
 import java.util.Map;
 
 /**
@@ -22,16 +21,9 @@ record LocalUsage(int cores, double memoryGb) {
     /** The engines bill a run at least a minute (EMR Serverless per worker, Glue 5.0, EMR per instance). */
     static final int MINIMUM_BILLED_SECONDS = 60;
 
-    /** The usage of {@code seconds} of the job, by {@code engine}'s billing units: at least the billed minute. */
-    Map<String, Double> of(Engine engine, long seconds) {
+    /** The usage of {@code seconds} of the job, in {@code engine}'s billing units: at least the billed minute. */
+    Map<String, Double> of(EngineDescription engine, long seconds) {
         double hours = Math.max(MINIMUM_BILLED_SECONDS, seconds) / 3600.0;
-        return switch (engine) {
-            case EMR_SERVERLESS, LOCAL ->
-                Map.of(CostEstimator.VCPU_HOURS, cores * hours, CostEstimator.GB_HOURS, memoryGb * hours);
-            // A DPU is 4 vCPU and 16 GB.
-            case GLUE -> Map.of(CostEstimator.DPU_HOURS, Math.max(cores / 4.0, memoryGb / 16.0) * hours);
-            // An xlarge instance (4 vCPU) is 8 normalized units an hour.
-            case EMR -> Map.of(CostEstimator.NORMALIZED_INSTANCE_HOURS, 8 * (cores / 4.0) * hours);
-        };
+        return engine.localBilling().usage(cores, memoryGb, hours);
     }
 }

@@ -1,8 +1,9 @@
 package dev.sparkpipeline.local.bench;
 
-import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.engine.CostEstimator;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -90,8 +91,8 @@ final class CapacityEngine implements JobEngine {
     }
 
     @Override
-    public Engine engine() {
-        return profile.engine();
+    public EngineDescription description() {
+        return EngineDescriptions.of(profile.engine());
     }
 
     @Override

@@ -119,10 +119,12 @@ record EngineProfile(
 
     /** The profile of {@code engine}. */
     static EngineProfile of(Engine engine, StackSettings stack) {
-        return switch (engine) {
-            case EMR_SERVERLESS -> emrServerless(stack);
-            case GLUE -> glue(stack);
-            default -> throw new IllegalArgumentException("the load run models EMR Serverless and Glue, not " + engine);
-        };
+        if (engine.equals(Engine.EMR_SERVERLESS)) {
+            return emrServerless(stack);
+        }
+        if (engine.equals(Engine.GLUE)) {
+            return glue(stack);
+        }
+        throw new IllegalArgumentException("the load run models EMR Serverless and Glue, not " + engine);
     }
 }

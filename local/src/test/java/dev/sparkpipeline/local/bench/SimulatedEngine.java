@@ -1,6 +1,8 @@
 package dev.sparkpipeline.local.bench;
 
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -27,8 +29,8 @@ final class SimulatedEngine implements JobEngine {
     }
 
     @Override
-    public Engine engine() {
-        return Engine.EMR_SERVERLESS;
+    public EngineDescription description() {
+        return EngineDescriptions.EMR_SERVERLESS;
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
@@ -204,8 +206,8 @@ class AdmissionTest {
         }
 
         @Override
-        public Engine engine() {
-            return engine;
+        public EngineDescription description() {
+            return EngineDescriptions.of(engine);
         }
 
         @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.EngineDescription;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
@@ -179,8 +181,8 @@ class JobFailureMatrixTest {
         }
 
         @Override
-        public Engine engine() {
-            return engine;
+        public EngineDescription description() {
+            return EngineDescriptions.of(engine);
         }
 
         @Override

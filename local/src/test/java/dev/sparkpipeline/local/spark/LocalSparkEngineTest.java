@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.json.ExecutionInputJson;
@@ -47,7 +48,7 @@ class LocalSparkEngineTest {
                  "source": {"bucket": "landing-bucket", "key": "orders/2026/11/22/orders.csv", "size": 10},
                  "job": {"timeoutMinutes": 1}}""".formatted(engine).getBytes(StandardCharsets.UTF_8)));
         var local = new LocalSparkEngine(
-                engine,
+                EngineDescriptions.of(engine),
                 lake,
                 new LocalSparkJob(System.getProperty("java.class.path"), null),
                 BUCKETS.curated(),
