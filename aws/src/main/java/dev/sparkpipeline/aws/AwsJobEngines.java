@@ -1,10 +1,11 @@
 package dev.sparkpipeline.aws;
 
+import dev.sparkpipeline.aws.livy.LivyEngine;
 import dev.sparkpipeline.core.engine.JobEngines;
 import java.time.Clock;
 import java.util.List;
 
-/** The three cloud engines on their AWS clients: what the submit, track and cancel functions reach. */
+/** The cloud engines on their AWS clients: what the submit, track and cancel functions reach. */
 public final class AwsJobEngines {
 
     private AwsJobEngines() {}
@@ -14,6 +15,7 @@ public final class AwsJobEngines {
         return new JobEngines(List.of(
                 new EmrServerlessEngine(clients.emrServerless(), settings, clock),
                 new GlueEngine(clients.glue(), settings, clock),
-                new EmrStepEngine(clients.emr(), settings, clock)));
+                new EmrStepEngine(clients.emr(), settings, clock),
+                new LivyEngine(clients.emr(), settings, clock)));
     }
 }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * Turns an engine API's failure (after the SDK's own retries) into the typed error the state
  * machine routes on. Error codes are the services' own, from their API references.
  */
-final class EngineErrors {
+public final class EngineErrors {
 
     private static final Set<String> THROTTLING = Set.of(
             "ThrottlingException",
@@ -37,7 +37,7 @@ final class EngineErrors {
     private EngineErrors() {}
 
     /** Runs one engine call, translating its failure. */
-    static <T> T call(String what, Supplier<T> call) {
+    public static <T> T call(String what, Supplier<T> call) {
         try {
             return call.get();
         } catch (AwsServiceException e) {

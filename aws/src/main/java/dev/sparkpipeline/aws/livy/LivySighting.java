@@ -1,5 +1,6 @@
 package dev.sparkpipeline.aws.livy;
 
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.NormalisedState;
 import java.util.LinkedHashMap;
@@ -15,9 +16,9 @@ import java.util.Map;
  */
 public record LivySighting(LivyBatchRef ref, LivyBatch batch) {
 
-    /** Livy's state normalised ({@link LivyStates#STATES}); a state it does not list is RUNNING. */
+    /** Livy's state normalised ({@link EngineDescriptions#EMR_LIVY}); a state it does not list is RUNNING. */
     public NormalisedState state() {
-        return LivyStates.STATES.getOrDefault(batch.state(), NormalisedState.RUNNING);
+        return EngineDescriptions.EMR_LIVY.normalise(batch.state());
     }
 
     /**

@@ -23,6 +23,8 @@ public record Engine(String name) implements Serializable {
     public static final Engine GLUE = new Engine("GLUE");
     public static final Engine EMR = new Engine("EMR");
     public static final Engine LOCAL = new Engine("LOCAL");
+    /** EMR on EC2 with the job submitted through Apache Livy's batch API on the primary node. */
+    public static final Engine EMR_LIVY = new Engine("EMR_LIVY");
 
     /** The engine used when an execution input names none. */
     public static final Engine DEFAULT = EMR_SERVERLESS;

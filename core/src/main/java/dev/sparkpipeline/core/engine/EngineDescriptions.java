@@ -90,6 +90,34 @@ public final class EngineDescriptions {
             // An xlarge instance (4 vCPU) is 8 normalized units an hour.
             (cores, memoryGb, hours) -> Map.of(CostEstimator.NORMALIZED_INSTANCE_HOURS, 8 * (cores / 4.0) * hours));
 
+    /**
+     * Apache Livy's session states ({@code org.apache.livy.sessions.SessionState}, 0.7), which its
+     * batches report, on an EMR cluster. A batch goes {@code starting}, {@code running}, then
+     * {@code success}, {@code dead} (the application failed) or {@code killed}; {@code recovering}
+     * is a batch a restarted Livy reads back from its state store, still running on YARN as far as
+     * anyone knows. {@code not_started}, {@code idle}, {@code busy} and {@code error} are
+     * interactive sessions' states, mapped so that none reads as RUNNING by default. {@code
+     * shutting_down} ends as {@code killed} or {@code dead}: not terminal yet. Billed as the
+     * cluster's EMR instance hours.
+     */
+    public static final EngineDescription EMR_LIVY = new EngineDescription(
+            Engine.EMR_LIVY,
+            List.of(
+                    state("starting", PENDING),
+                    state("not_started", PENDING),
+                    state("running", RUNNING),
+                    state("recovering", RUNNING),
+                    state("idle", RUNNING),
+                    state("busy", RUNNING),
+                    state("shutting_down", RUNNING),
+                    state("success", SUCCEEDED),
+                    state("dead", FAILED),
+                    state("error", FAILED),
+                    state("killed", CANCELLED)),
+            PollSchedule.MIN_SECONDS,
+            EMR.usdPerUnit(),
+            EMR.localBilling());
+
     /** The offline runner's own engine: Spark's outcome in these names, priced as EMR Serverless would bill it. */
     public static final EngineDescription LOCAL = new EngineDescription(
             Engine.LOCAL,
@@ -104,7 +132,7 @@ public final class EngineDescriptions {
             EngineDescriptions::workerHours);
 
     /** Every engine the pipeline knows, in the order people are shown them. */
-    public static final List<EngineDescription> KNOWN = List.of(EMR_SERVERLESS, GLUE, EMR, LOCAL);
+    public static final List<EngineDescription> KNOWN = List.of(EMR_SERVERLESS, GLUE, EMR, EMR_LIVY, LOCAL);
 
     private EngineDescriptions() {}
 
