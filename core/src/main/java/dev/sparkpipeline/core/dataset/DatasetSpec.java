@@ -65,7 +65,7 @@ public record DatasetSpec(
      * and its size routes it to the dataset's default engine (a large engine runs a file alone).
      */
     public boolean batches(long sizeBytes) {
-        return batch != null && batch.admits(sizeBytes) && engineFor(sizeBytes) == engine;
+        return batch != null && batch.admits(sizeBytes) && engineFor(sizeBytes).equals(engine);
     }
 
     /** The same dataset with another batching policy, or none (per-file executions). */
@@ -128,7 +128,7 @@ public record DatasetSpec(
                                 .mapToLong(SizeThreshold::minBytes)
                                 .filter(size -> size > smallest && size <= maxBytes)
                                 .sorted())
-                .filter(size -> engineFor(size) == candidate)
+                .filter(size -> engineFor(size).equals(candidate))
                 .findFirst();
     }
 }

@@ -8,13 +8,14 @@ import java.util.Map;
 
 /**
  * What a deploy's template parameters must hold for the engines the datasets can reach: a dataset
- * that can route to EMR (on EC2) starts transient clusters, and RunJobFlow refuses one without a
+ * that can route to EMR (on EC2, by steps or through Livy) starts transient clusters, and RunJobFlow refuses one without a
  * subnet, so its file would fail only once it lands.
  */
 public final class DeployRequirements {
 
     /** The template parameter each engine needs non-empty; an engine absent here needs none. */
-    private static final Map<Engine, String> REQUIRED_PARAMETER = Map.of(Engine.EMR, "EmrSubnetId");
+    private static final Map<Engine, String> REQUIRED_PARAMETER =
+            Map.of(Engine.EMR, "EmrSubnetId", Engine.EMR_LIVY, "EmrSubnetId");
 
     private DeployRequirements() {}
 

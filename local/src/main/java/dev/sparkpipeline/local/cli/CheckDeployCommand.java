@@ -76,7 +76,7 @@ final class CheckDeployCommand implements Callable<Integer> {
                 .filter(more -> more.parameter().equals(first.parameter()))
                 .map(Unmet::dataset)
                 .toList();
-        String value = first.engine() == Engine.EMR
+        String value = first.parameter().equals("EmrSubnetId")
                 ? "subnet-... (a subnet tagged for-use-with-amazon-emr-managed-policies=true)"
                 : "<value>";
         return "dataset " + first.dataset() + " can run on " + first.engine() + " (" + sizes + ") but "

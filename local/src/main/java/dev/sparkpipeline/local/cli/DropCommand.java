@@ -59,8 +59,9 @@ final class DropCommand implements Callable<Integer> {
 
     @Option(
             names = "--engine",
+            completionCandidates = KnownEngines.class,
             description =
-                    "EMR_SERVERLESS, GLUE, EMR or LOCAL, in any case: the cloud branch to follow; offline, every engine runs on local Spark.")
+                    "${COMPLETION-CANDIDATES}, in any case: the cloud branch to follow; offline, every engine runs on local Spark.")
     Engine engine;
 
     @Option(

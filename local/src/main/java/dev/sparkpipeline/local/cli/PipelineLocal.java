@@ -1,5 +1,6 @@
 package dev.sparkpipeline.local.cli;
 
+import dev.sparkpipeline.core.contract.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,6 +37,7 @@ public final class PipelineLocal implements Runnable {
         CommandLine commandLine = new CommandLine(new PipelineLocal());
         // --engine emr_serverless works as well as EMR_SERVERLESS.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(Engine.class, KnownEngines::parse);
         commandLine.setExitCodeExceptionMapper(exception -> USAGE);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             exception.getCommandLine().getErr().println("pipeline-local: " + exception.getMessage());

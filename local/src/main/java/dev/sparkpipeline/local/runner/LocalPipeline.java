@@ -143,11 +143,12 @@ public final class LocalPipeline {
      * {@code EmrSubnetId} fails at RunJobFlow: the user hears it here first.
      */
     public Optional<String> missingInTheCloud(JsonNode input) {
-        boolean transientEmr = input.path("engine").asText().equals(Engine.EMR.name())
+        String engine = input.path("engine").asText();
+        boolean transientEmr = (engine.equals(Engine.EMR.name()) || engine.equals(Engine.EMR_LIVY.name()))
                 && input.path("job").path("clusterId").asText("").isEmpty();
         if (transientEmr && (emrSubnet == null || emrSubnet.isBlank())) {
             return Optional.of("dataset " + input.path("dataset").asText()
-                    + " runs on EMR here, but the template's EmrSubnetId is empty: deployed, its cluster"
+                    + " runs on " + engine + " here, but the template's EmrSubnetId is empty: deployed, its cluster"
                     + " would not start (set EmrSubnetId, or name an existing cluster in job.clusterId)");
         }
         return Optional.empty();

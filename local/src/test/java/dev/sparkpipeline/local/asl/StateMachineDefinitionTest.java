@@ -600,7 +600,7 @@ class StateMachineDefinitionTest {
     }
 
     @Test
-    void thePipelinesLoopsAreThePollLoopAndTheWaitForCapacityAndNothingElse() {
+    void thePipelinesLoopsAreThePollLoopTheWaitForCapacityAndTheOneResubmissionOfALostJob() {
         StateMachineDefinition pipeline =
                 StateMachineDefinition.parse(read(ProjectFiles.root().resolve("statemachine/pipeline.asl.json")));
 
@@ -612,7 +612,11 @@ class StateMachineDefinitionTest {
                         "WaitForJob",
                         "TrackJob",
                         "JobState",
-                        "WatchJob");
+                        "WatchJob",
+                        // Resubmitting a lost job goes round through the submission's answer again.
+                        "AcceptSubmitAnswer",
+                        "ResubmitLostJob?",
+                        "ResubmitLostJob");
     }
 
     private static StateMachineDefinition parse(String definition) {

@@ -144,7 +144,7 @@ class AdmissionTest {
                 .put("key", KEY)
                 .put("size", Files.size(source));
         ObjectNode settings = input.putObject("job").put("timeoutMinutes", 60);
-        if (engine == Engine.EMR) {
+        if (engine.equals(Engine.EMR)) {
             settings.put("clusterId", "j-EXISTING0001");
         }
         return new Admitted(interpreter.run("admission", input), job);

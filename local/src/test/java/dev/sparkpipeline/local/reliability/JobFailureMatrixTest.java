@@ -147,7 +147,7 @@ class JobFailureMatrixTest {
         assertThat(JSON.readTree(reasonFile.toFile()).toString()).contains(execution.error());
         assertThat(files(lakeDir.resolve("_outbox/sns"))).as("one notification").hasSize(1);
         LakeInvariant.assertEveryLandedObjectHasOneFate(lakeDir);
-        if (engine == Engine.EMR) {
+        if (engine.equals(Engine.EMR)) {
             assertThat(files(lakeDir.resolve("_clusters")))
                     .singleElement()
                     .satisfies(cluster -> assertThat(JSON.readTree(cluster.toFile())
@@ -233,7 +233,7 @@ class JobFailureMatrixTest {
         }
 
         String cancelledState() {
-            return engine == Engine.GLUE ? "STOPPED" : "CANCELLED";
+            return engine.equals(Engine.GLUE) ? "STOPPED" : "CANCELLED";
         }
 
         private static EngineObservation running() {
