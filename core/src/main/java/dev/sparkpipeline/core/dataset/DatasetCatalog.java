@@ -288,9 +288,7 @@ public final class DatasetCatalog {
                 throw new InvalidDatasetConfig(
                         path + ".mainClass: a PySpark job (" + entryPoint + ") has no main class; leave mainClass out");
             }
-            List<Engine> engines = new ArrayList<>(List.of(engine));
-            bySize.forEach(threshold -> engines.add(threshold.engine()));
-            if (engines.contains(Engine.GLUE)) {
+            if (engines(engine, bySize).contains(Engine.GLUE)) {
                 throw new InvalidDatasetConfig(path + ": a PySpark job cannot run on GLUE (the stack's Glue job runs "
                         + "one Scala script, fixed at job level): run the dataset on EMR_SERVERLESS or EMR");
             }
@@ -309,6 +307,11 @@ public final class DatasetCatalog {
             }
             arguments.add(text);
         }
+        if (engines(engine, bySize).contains(Engine.GLUE) && !pairs(arguments)) {
+            throw new InvalidDatasetConfig(
+                    path + ".arguments must be --name value pairs on GLUE (a run's arguments are " + "a map there): "
+                            + arguments);
+        }
         Map<String, String> sparkConf = new LinkedHashMap<>();
         if (job.has("sparkConf")) {
             map(job.value("sparkConf", null), path + ".sparkConf").forEach((name, value) -> {
@@ -324,6 +327,26 @@ public final class DatasetCatalog {
             });
         }
         return new JobSpec(entryPoint, mainClass, pyFiles, archives, arguments, sparkConf);
+    }
+
+    /** Every engine a dataset's files may run on. */
+    private static List<Engine> engines(Engine engine, List<SizeThreshold> bySize) {
+        List<Engine> engines = new ArrayList<>(List.of(engine));
+        bySize.forEach(threshold -> engines.add(threshold.engine()));
+        return engines;
+    }
+
+    /** Whether {@code arguments} are {@code --name value} pairs. */
+    private static boolean pairs(List<String> arguments) {
+        if (arguments.size() % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < arguments.size(); i += 2) {
+            if (!arguments.get(i).startsWith("--") || arguments.get(i + 1).startsWith("--")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> locations(ConfigNode job, String field) {
@@ -355,6 +378,12 @@ public final class DatasetCatalog {
         if (!s3 && !repository) {
             throw new InvalidDatasetConfig(job.path() + "." + field + ": " + text
                     + " is neither an s3://bucket/key URI " + "nor a path in the repository (relative, without ..)");
+        }
+        if (repository && !text.startsWith("jobs/")) {
+            // bin/deploy uploads it to the same key, and the job role reads the artifacts bucket's jobs/ alone.
+            throw new InvalidDatasetConfig(
+                    job.path() + "." + field + ": " + text + " is outside jobs/: a job's files in "
+                            + "the repository live under jobs/ (the job role reads the artifacts bucket's jobs/ only)");
         }
         return text;
     }

@@ -64,8 +64,8 @@ class DatasetJobConfigTest {
     @Test
     void aPythonEntryPointWithAMainClassIsRefused() {
         assertRefused("""
-                {"entryPoint": "totals.py", "mainClass": "com.example.Totals"}""")
-                .hasMessageStartingWith("datasets.a.job.mainClass: a PySpark job (totals.py) has no main class");
+                {"entryPoint": "jobs/totals.py", "mainClass": "com.example.Totals"}""")
+                .hasMessageStartingWith("datasets.a.job.mainClass: a PySpark job (jobs/totals.py) has no main class");
     }
 
     @Test
@@ -86,13 +86,28 @@ class DatasetJobConfigTest {
                 {"entryPoint": "../elsewhere/totals.py"}""")
                 .hasMessageStartingWith("datasets.a.job.entryPoint: ../elsewhere/totals.py is neither an s3://");
         assertRefused("""
-                {"entryPoint": "totals.py", "pyFiles": ["/abs/lib.zip"]}""").hasMessageStartingWith("datasets.a.job.pyFiles[0]: /abs/lib.zip is neither");
+                {"entryPoint": "jobs/totals.py", "pyFiles": ["/abs/lib.zip"]}""").hasMessageStartingWith("datasets.a.job.pyFiles[0]: /abs/lib.zip is neither");
+    }
+
+    @Test
+    void aRepositoryPathOutsideJobsIsRefused() {
+        assertRefused("""
+                {"entryPoint": "lib/totals.jar", "mainClass": "T"}""").hasMessageStartingWith("datasets.a.job.entryPoint: lib/totals.jar is outside jobs/");
+    }
+
+    @Test
+    void aJobOnGlueTakesItsArgumentsAsPairs() {
+        assertThatThrownBy(() -> DatasetCatalog.parse(config("""
+                        "a": {"prefix": "a/", "engine": "GLUE", "columns": [{"name": "id", "type": "string"}],
+                              "job": {"entryPoint": "jobs/t.jar", "mainClass": "T", "arguments": ["--verbose"]}}""")))
+                .isInstanceOf(InvalidDatasetConfig.class)
+                .hasMessageStartingWith("datasets.a.job.arguments must be --name value pairs on GLUE");
     }
 
     @Test
     void anArgumentThePipelineSetsIsRefused() {
         assertRefused("""
-                {"entryPoint": "t.jar", "mainClass": "T", "arguments": ["--output", "s3://elsewhere/"]}""")
+                {"entryPoint": "jobs/t.jar", "mainClass": "T", "arguments": ["--output", "s3://elsewhere/"]}""")
                 .hasMessage(
                         "datasets.a.job.arguments: --output is the pipeline's own argument (the job contract sets it)");
     }
@@ -101,13 +116,13 @@ class DatasetJobConfigTest {
     void aPySparkJobOnGlueIsRefusedWhereTheConfigIsChecked() {
         assertThatThrownBy(() -> DatasetCatalog.parse(config("""
                         "a": {"prefix": "a/", "engine": "GLUE", "columns": [{"name": "id", "type": "string"}],
-                              "job": {"entryPoint": "totals.py"}}""")))
+                              "job": {"entryPoint": "jobs/totals.py"}}""")))
                 .isInstanceOf(InvalidDatasetConfig.class)
                 .hasMessageStartingWith("datasets.a.job: a PySpark job cannot run on GLUE");
         assertThatThrownBy(() -> DatasetCatalog.parse(config("""
                         "a": {"prefix": "a/", "columns": [{"name": "id", "type": "string"}],
                               "engineBySize": [{"minBytes": 100, "engine": "GLUE"}],
-                              "job": {"entryPoint": "totals.py"}}""")))
+                              "job": {"entryPoint": "jobs/totals.py"}}""")))
                 .as("a size threshold routing to Glue too")
                 .isInstanceOf(InvalidDatasetConfig.class)
                 .hasMessageStartingWith("datasets.a.job: a PySpark job cannot run on GLUE");
@@ -116,14 +131,14 @@ class DatasetJobConfigTest {
     @Test
     void aSparkPropertyMustBeOne() {
         assertRefused("""
-                {"entryPoint": "t.jar", "mainClass": "T", "sparkConf": {"shuffle.partitions": "8"}}""")
+                {"entryPoint": "jobs/t.jar", "mainClass": "T", "sparkConf": {"shuffle.partitions": "8"}}""")
                 .hasMessage("datasets.a.job.sparkConf.shuffle.partitions: a Spark property starts with spark.");
     }
 
     @Test
     void aBatchPolicyChangeKeepsTheJob() {
         DatasetSpec spec = DatasetCatalog.parse(config(dataset("""
-                        {"entryPoint": "t.jar", "mainClass": "T"}"""))).named("a").orElseThrow();
+                        {"entryPoint": "jobs/t.jar", "mainClass": "T"}"""))).named("a").orElseThrow();
 
         assertThat(spec.withBatch(null).job()).isEqualTo(spec.job());
     }
