@@ -10,6 +10,7 @@ import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.engine.SparkApplication;
 import dev.sparkpipeline.core.error.EngineNotReady;
 import dev.sparkpipeline.core.error.NotFound;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,9 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
         // The runtime's own Iceberg (emr-7.9.0: 1.7.1-amzn-2) and the stack's Glue catalog, then the input's own
         // settings.
-        String parameters = "--class " + CurateJobCall.MAIN_CLASS + " --conf " + EngineSettings.EMR_ICEBERG_JARS + " "
+        SparkApplication app = settings.application(call);
+        // What runs (--class, or --py-files and --archives) and the job's own settings, then the runtime's Iceberg.
+        String parameters = String.join(" ", app.submitOptions()) + " --conf " + EngineSettings.EMR_ICEBERG_JARS + " "
                 + settings.catalog().sparkSubmitConf()
                 + (request.input().job().sparkSubmitParameters() == null
                         ? ""
@@ -72,8 +75,8 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
                                 .clientToken(clientToken(request.executionName()))
                                 .executionRoleArn(settings.jobRoleArn())
                                 .name(request.executionName())
-                                .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint(settings.jobJarUri())
-                                        .entryPointArguments(call.arguments())
+                                .jobDriver(d -> d.sparkSubmit(s -> s.entryPoint(app.entryPoint())
+                                        .entryPointArguments(app.arguments())
                                         .sparkSubmitParameters(parameters)))
                                 .configurationOverrides(o -> o.monitoringConfiguration(
                                         m -> m.s3MonitoringConfiguration(s3 -> s3.logUri(logRoot()))

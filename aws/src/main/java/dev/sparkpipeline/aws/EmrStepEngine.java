@@ -9,6 +9,7 @@ import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.engine.SparkApplication;
 import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import java.time.Clock;
@@ -173,8 +174,10 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
 
     private String addStep(String clusterId, JobRequest request) {
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
-        List<String> args = new ArrayList<>(
-                List.of("spark-submit", "--deploy-mode", "cluster", "--class", CurateJobCall.MAIN_CLASS));
+        SparkApplication app = settings.application(call);
+        List<String> args = new ArrayList<>(List.of("spark-submit", "--deploy-mode", "cluster"));
+        // What runs (--class, or --py-files and --archives) and the job's own settings.
+        args.addAll(app.submitOptions());
         // The cluster's Iceberg (the iceberg-defaults classification puts it on Spark's class path) and the Glue
         // catalog.
         settings.catalog().sparkConf().forEach((name, value) -> args.addAll(List.of("--conf", name + "=" + value)));
@@ -182,8 +185,8 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
         if (extra != null && !extra.isBlank()) {
             args.addAll(List.of(extra.trim().split("\\s+")));
         }
-        args.add(settings.jobJarUri());
-        args.addAll(call.arguments());
+        args.add(app.entryPoint());
+        args.addAll(app.arguments());
         StepConfig step = StepConfig.builder()
                 .name(request.executionName())
                 .actionOnFailure(ActionOnFailure.CONTINUE)

@@ -1,7 +1,11 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.core.dataset.JobSpec;
+import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.IcebergCatalog;
+import dev.sparkpipeline.core.engine.SparkApplication;
 import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.core.function.FunctionEnvironment;
 import dev.sparkpipeline.core.function.FunctionVariables;
@@ -73,6 +77,15 @@ public record EngineSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not " + value, e);
         }
+    }
+
+    /**
+     * What runs for {@code call}: its dataset's own job, or the curate job from {@link #jobJarUri}
+     * (a dataset this configuration does not know runs the curate job, which refuses it by name).
+     */
+    public SparkApplication application(CurateJobCall call) {
+        JobSpec job = datasets.named(call.dataset()).map(DatasetSpec::job).orElse(JobSpec.CURATE);
+        return SparkApplication.of(job, call, jobJarUri(), artifactsBucket);
     }
 
     /** The job jar's URI. */

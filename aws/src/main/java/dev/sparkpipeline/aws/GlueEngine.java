@@ -9,9 +9,11 @@ import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
+import dev.sparkpipeline.core.engine.SparkApplication;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -114,10 +116,20 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
 
     private String start(JobRequest request) {
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
+        SparkApplication app = settings.application(call);
         Map<String, String> arguments = new LinkedHashMap<>(call.argumentMap());
         // Glue 5.0's Iceberg (1.7.1, from the job's --datalake-formats iceberg) needs the catalog as Spark settings:
         // Glue takes them as one --conf whose value carries the others ("a=b --conf c=d").
-        arguments.put("--conf", settings.catalog().sparkSubmitConf().substring("--conf ".length()));
+        String conf = settings.catalog().sparkSubmitConf().substring("--conf ".length());
+        if (!app.curate()) {
+            arguments.putAll(ownJob(request, app));
+            StringBuilder own = new StringBuilder();
+            app.sparkConf()
+                    .forEach((name, value) ->
+                            own.append(" --conf ").append(name).append('=').append(value));
+            conf = conf + own;
+        }
+        arguments.put("--conf", conf);
         String executionClass = arguments.remove("--execution-class");
         return EngineErrors.call(
                 "StartJobRun",
@@ -132,6 +144,37 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
                         })
                         .jobRunId());
     }
+
+    /**
+     * A dataset's own JAR on the stack's Glue job, whose script ({@code GlueCurateEntry}) is fixed at
+     * job level: the run's {@code --extra-jars} (which replaces the job's default) adds the JAR beside
+     * the curate job's, and {@value #JOB_CLASS} names the main class the script hands over to. Glue
+     * takes arguments as a map, so the job's own arguments must be {@code --name value} pairs. A
+     * PySpark job would need a Glue job of its own (a Python script); the configuration check
+     * refuses one on Glue, and so does this.
+     */
+    private Map<String, String> ownJob(JobRequest request, SparkApplication app) {
+        String dataset = request.input().dataset();
+        if (app.python()) {
+            throw new InvalidJobConfig("dataset " + dataset + " runs a PySpark job (" + app.entryPoint()
+                    + "), which the stack's Glue job (a Scala script) cannot run: run it on EMR_SERVERLESS or EMR");
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        List<String> jobArguments = app.own();
+        for (int i = 0; i < jobArguments.size(); i += 2) {
+            if (!jobArguments.get(i).startsWith("--") || i + 1 >= jobArguments.size()) {
+                throw new InvalidJobConfig("dataset " + dataset + "'s job arguments " + jobArguments
+                        + " are not --name value pairs, which Glue needs");
+            }
+            own.put(jobArguments.get(i), jobArguments.get(i + 1));
+        }
+        own.put("--extra-jars", settings.jobJarUri() + "," + app.entryPoint());
+        own.put(JOB_CLASS, app.mainClass());
+        return own;
+    }
+
+    /** The run argument naming the main class {@code GlueCurateEntry} hands over to (in {@link CurateJobCall#RESERVED}). */
+    public static final String JOB_CLASS = "--pipeline-job-class";
 
     /** The run an earlier attempt of this submission started, if any: among the newest pages of runs. */
     private Optional<JobRun> findRun(String runId) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.error.NotFound;
@@ -126,5 +127,45 @@ class EmrServerlessEngineContractTest {
 
         assertThatThrownBy(() -> lost.submit(request(Engine.EMR_SERVERLESS, "orders-run-1", null)))
                 .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aDatasetsOwnJarRunsAsTheEntryPointWithItsClassItsSettingsAndTheContractsArgumentsFirst() {
+        JobHandle handle = engine.submit(request(Engine.EMR_SERVERLESS, "totals-run-1", null, "order_totals"));
+
+        var submit = client.getJobRun(b -> b.applicationId(applicationId).jobRunId(handle.jobId()))
+                .jobRun()
+                .jobDriver()
+                .sparkSubmit();
+        assertThat(submit.entryPoint())
+                .isEqualTo("s3://artifacts-bucket/jobs/examples/daily-totals/target/daily-totals-job.jar");
+        assertThat(submit.entryPointArguments())
+                .startsWith("--input", "s3://landing-bucket/order_totals/2026/11/22/order_totals-001.csv")
+                .containsSubsequence("--dataset", "order_totals", "--run-id", "totals-run-1")
+                .endsWith("--min-amount", "0");
+        assertThat(submit.sparkSubmitParameters())
+                .startsWith("--class dev.sparkpipeline.examples.DailyTotalsJob"
+                        + " --conf spark.sql.shuffle.partitions=4"
+                        + " --conf spark.jars=/usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar")
+                .contains(" --conf spark.sql.catalog.lake.warehouse=s3://curated-bucket/");
+    }
+
+    @Test
+    void aPySparkJobRunsItsScriptWithItsPythonFilesAndArchives() {
+        var pySpark = new EmrServerlessEngine(
+                client, settings(applicationId, Requests.withPySparkDataset()), Clock.systemUTC());
+
+        JobHandle handle = pySpark.submit(request(Engine.EMR_SERVERLESS, "py-run-1", null, "py_totals"));
+
+        var submit = client.getJobRun(b -> b.applicationId(applicationId).jobRunId(handle.jobId()))
+                .jobRun()
+                .jobDriver()
+                .sparkSubmit();
+        assertThat(submit.entryPoint()).isEqualTo("s3://my-jobs/totals.py");
+        assertThat(submit.entryPointArguments()).startsWith("--input").endsWith("--currency", "EUR");
+        assertThat(submit.sparkSubmitParameters())
+                .startsWith("--py-files s3://artifacts-bucket/jobs/examples/lib.zip"
+                        + " --archives s3://my-jobs/env.tar.gz#env --conf spark.sql.shuffle.partitions=8")
+                .doesNotContain("--class");
     }
 }

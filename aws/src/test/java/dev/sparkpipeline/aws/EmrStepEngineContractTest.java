@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
@@ -133,5 +134,53 @@ class EmrStepEngineContractTest {
     void anEmrJobWithoutAClusterIsAPermanentConfigurationError() {
         assertThatThrownBy(() -> engine.submit(request(Engine.EMR, "orders-run-1", null)))
                 .isInstanceOf(InvalidJobConfig.class);
+    }
+
+    @Test
+    void aDatasetsOwnJarIsTheStepsApplicationWithItsClassAndArgumentsAfterTheContracts() {
+        JobHandle handle = engine.submit(request(Engine.EMR, "totals-run-1", clusterId, "order_totals"));
+
+        var args = client.describeStep(b -> b.clusterId(clusterId).stepId(handle.jobId()))
+                .step()
+                .config()
+                .args();
+        assertThat(args)
+                .startsWith(
+                        "spark-submit",
+                        "--deploy-mode",
+                        "cluster",
+                        "--class",
+                        "dev.sparkpipeline.examples.DailyTotalsJob",
+                        "--conf",
+                        "spark.sql.shuffle.partitions=4")
+                .containsSubsequence(
+                        "s3://artifacts-bucket/jobs/examples/daily-totals/target/daily-totals-job.jar",
+                        "--input",
+                        "s3://landing-bucket/order_totals/2026/11/22/order_totals-001.csv")
+                .endsWith("--min-amount", "0");
+    }
+
+    @Test
+    void aPySparkStepSubmitsTheScriptWithItsPythonFilesAndArchives() {
+        var pySpark = new EmrStepEngine(client, settings("unused", Requests.withPySparkDataset()), Clock.systemUTC());
+
+        JobHandle handle = pySpark.submit(request(Engine.EMR, "py-run-1", clusterId, "py_totals"));
+
+        var args = client.describeStep(b -> b.clusterId(clusterId).stepId(handle.jobId()))
+                .step()
+                .config()
+                .args();
+        assertThat(args)
+                .startsWith(
+                        "spark-submit",
+                        "--deploy-mode",
+                        "cluster",
+                        "--py-files",
+                        "s3://artifacts-bucket/jobs/examples/lib.zip",
+                        "--archives",
+                        "s3://my-jobs/env.tar.gz#env")
+                .containsSubsequence("s3://my-jobs/totals.py", "--input")
+                .doesNotContain("--class")
+                .endsWith("--currency", "EUR");
     }
 }

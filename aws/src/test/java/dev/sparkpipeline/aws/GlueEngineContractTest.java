@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.error.ConcurrentRunsExceeded;
+import dev.sparkpipeline.core.error.InvalidJobConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +95,34 @@ class GlueEngineContractTest {
 
         assertThat(states).contains("SUCCEEDED").doesNotContain("FAILED");
         assertThat(engine.observe(handle).links()).containsKeys("driverLogs", "errorLogs", "console");
+    }
+
+    @Test
+    void aDatasetsOwnJarRunsThroughTheJobsScriptWithItsJarBesideTheCurateJobsAndItsMainClassNamed() {
+        JobHandle handle = engine.submit(request(Engine.GLUE, "totals-run-1", null, "order_totals"));
+
+        var run =
+                client.getJobRun(b -> b.jobName("curate").runId(handle.jobId())).jobRun();
+        assertThat(run.arguments())
+                .containsEntry("--dataset", "order_totals")
+                .containsEntry("--run-id", "totals-run-1")
+                .containsEntry("--min-amount", "0")
+                .containsEntry(
+                        "--extra-jars",
+                        "s3://artifacts-bucket/jobs/curate/curate-job.jar,"
+                                + "s3://artifacts-bucket/jobs/examples/daily-totals/target/daily-totals-job.jar")
+                .containsEntry(GlueEngine.JOB_CLASS, "dev.sparkpipeline.examples.DailyTotalsJob");
+        assertThat(run.arguments().get("--conf")).endsWith(" --conf spark.sql.shuffle.partitions=4");
+    }
+
+    @Test
+    void aPySparkJobIsRefusedOnGlueWithTheReasonAndNoRunStarts() {
+        var pySpark = new GlueEngine(client, settings("unused", Requests.withPySparkDataset()), Clock.systemUTC());
+
+        assertThatThrownBy(() -> pySpark.submit(request(Engine.GLUE, "py-run-1", null, "py_totals")))
+                .isInstanceOf(InvalidJobConfig.class)
+                .hasMessage("dataset py_totals runs a PySpark job (s3://my-jobs/totals.py), which the stack's Glue job"
+                        + " (a Scala script) cannot run: run it on EMR_SERVERLESS or EMR");
+        assertThat(client.getJobRuns(b -> b.jobName("curate")).jobRuns()).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import dev.sparkpipeline.core.engine.JobEngine;
 import dev.sparkpipeline.core.engine.JobHandle;
 import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.engine.NormalisedState;
+import dev.sparkpipeline.core.engine.SparkApplication;
 import dev.sparkpipeline.core.error.EngineNotReady;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import dev.sparkpipeline.core.error.JobLost;
@@ -27,8 +28,8 @@ import software.amazon.awssdk.services.emr.model.Cluster;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 
 /**
- * {@link JobEngine} through Apache Livy on an EMR cluster: the job is a Livy batch named after the
- * execution, posted to the primary node's Livy ({@code http://<primary>:8998}, the address from
+ * {@link JobEngine} through Apache Livy on an EMR cluster: the job (the curate job or the dataset's own) is a
+ * Livy batch named after the execution, posted to the primary node's Livy ({@code http://<primary>:8998}, the address from
  * DescribeCluster). The handle keeps the batch id, the cluster and the name; every look verifies
  * the batch at that id carries the name, and finds it by name when a Livy restarted without
  * recovery gave the id to another job, or reports {@link JobLost} with the reason when Livy holds
@@ -70,13 +71,9 @@ public record LivyEngine(EmrClient emr, EngineSettings settings, Clock clock, Fu
                     + cluster.status().stateAsString() + ": Livy answers once it is WAITING or RUNNING");
         }
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
-        LivyBatchRef ref = livy(cluster)
-                .submit(new LivyBatchRequest(
-                        settings.jobJarUri(),
-                        CurateJobCall.MAIN_CLASS,
-                        call.arguments(),
-                        settings.catalog().sparkConf(),
-                        request.executionName()));
+        SparkApplication app = settings.application(call);
+        LivyBatchRef ref =
+                livy(cluster).submit(LivyBatchRequest.of(app, settings.catalog().sparkConf(), request.executionName()));
         return handle(ref, clusterId, request);
     }
 

@@ -26,6 +26,12 @@ public final class LivyJson {
         body.put("args", request.args());
         body.put("conf", request.conf());
         body.put("name", request.name());
+        if (!request.pyFiles().isEmpty()) {
+            body.put("pyFiles", request.pyFiles());
+        }
+        if (!request.archives().isEmpty()) {
+            body.put("archives", request.archives());
+        }
         return JsonObject.writeWithoutNulls(body);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkpipeline.aws.testing.MotoServer;
+import dev.sparkpipeline.aws.testing.Requests;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.engine.EngineObservation;
 import dev.sparkpipeline.core.engine.JobHandle;
@@ -155,5 +156,36 @@ class LivyEngineContractTest {
 
         assertThat(seen.rawState()).isEqualTo("dead");
         assertThat(seen.failureReason()).contains("cluster " + clusterId + " is TERMINATED");
+    }
+
+    @Test
+    void aDatasetsOwnJarIsTheBatchsFileWithItsClassConfAndArgumentsAfterTheContracts() {
+        JobHandle handle = engine.submit(request(Engine.EMR_LIVY, "totals-run-1", clusterId, "order_totals"));
+
+        LivyStub.Batch posted = livy.batch(Integer.parseInt(handle.jobId()));
+        assertThat(posted.body)
+                .containsEntry("file", "s3://artifacts-bucket/jobs/examples/daily-totals/target/daily-totals-job.jar")
+                .containsEntry("className", "dev.sparkpipeline.examples.DailyTotalsJob");
+        assertThat(posted.body.get("args").toString()).startsWith("[--input,").endsWith("--min-amount, 0]");
+        assertThat(posted.body.get("conf").toString())
+                .contains("spark.sql.shuffle.partitions=4", "spark.sql.catalog.lake.warehouse=");
+    }
+
+    @Test
+    void aPySparkBatchCarriesItsPythonFilesAndArchivesAndNoClass() {
+        var pySpark = new LivyEngine(
+                emr,
+                settings("unused", Requests.withPySparkDataset()),
+                Clock.systemUTC(),
+                endpoint -> new LivyBatches(LivyClient.to(livy.endpoint()), 2));
+
+        JobHandle handle = pySpark.submit(request(Engine.EMR_LIVY, "py-run-1", clusterId, "py_totals"));
+
+        LivyStub.Batch posted = livy.batch(Integer.parseInt(handle.jobId()));
+        assertThat(posted.body)
+                .containsEntry("file", "s3://my-jobs/totals.py")
+                .containsEntry("pyFiles", List.of("s3://artifacts-bucket/jobs/examples/lib.zip"))
+                .containsEntry("archives", List.of("s3://my-jobs/env.tar.gz#env"))
+                .doesNotContainKey("className");
     }
 }

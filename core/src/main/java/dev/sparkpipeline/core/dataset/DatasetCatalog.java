@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.engine.CurateJobCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -64,7 +65,9 @@ public final class DatasetCatalog {
             "maxNestingDepth");
 
     private static final List<String> DATASET_ONLY =
-            List.of("prefix", "columns", "key", "orderBy", "engineBySize", "batch");
+            List.of("prefix", "columns", "key", "orderBy", "engineBySize", "batch", "job");
+    private static final List<String> JOB_FIELDS =
+            List.of("entryPoint", "mainClass", "pyFiles", "archives", "arguments", "sparkConf");
     private static final List<String> BATCH_FIELDS = List.of("maxFiles", "maxBytes", "maxWaitSeconds");
     private static final List<String> COLUMN_FIELDS = List.of("name", "type", "required", "format", "timeZone");
     private static final List<String> CSV_FIELDS = List.of("delimiter", "quote");
@@ -222,6 +225,8 @@ public final class DatasetCatalog {
         if (csv.delimiter() == csv.quote()) {
             throw new InvalidDatasetConfig(csvNode.path() + ": delimiter and quote must differ");
         }
+        Engine engine = engine(node, "engine", defaults);
+        JobSpec job = job(node, engine, bySize);
         double maxErrorRatio = node.number("maxErrorRatio", defaults).doubleValue();
         if (!(maxErrorRatio >= 0 && maxErrorRatio <= 1)) {
             throw new InvalidDatasetConfig(node.path() + ".maxErrorRatio must be between 0 and 1");
@@ -239,11 +244,148 @@ public final class DatasetCatalog {
                 orderBy,
                 partitionBy,
                 maxErrorRatio,
-                engine(node, "engine", defaults),
+                engine,
                 bySize,
                 (int) node.integer("timeoutMinutes", defaults, 1, MAX_TIMEOUT_MINUTES),
                 rows,
-                batch(node));
+                batch(node),
+                job);
+    }
+
+    /**
+     * The dataset's own Spark application, or the curate job when it names none. A JAR needs its
+     * main class; a {@code .py} takes none, and may bring Python files and archives. A PySpark job
+     * cannot run on Glue: the stack's Glue job runs one Scala script (docs/job-contract.md).
+     */
+    private static JobSpec job(ConfigNode node, Engine engine, List<SizeThreshold> bySize) {
+        if (!node.has("job")) {
+            return JobSpec.CURATE;
+        }
+        String path = node.path() + ".job";
+        ConfigNode job = new ConfigNode(path, map(node.value("job", null), path), JOB_FIELDS);
+        job.checkFields();
+        String entryPoint = location(job, "entryPoint", job.string("entryPoint", null));
+        if (entryPoint == null) {
+            throw new InvalidDatasetConfig(path + ".entryPoint is required: the job's .jar or .py (an s3:// URI or a "
+                    + "path in the repository)");
+        }
+        String mainClass = job.string("mainClass", null);
+        List<String> pyFiles = locations(job, "pyFiles");
+        List<String> archives = locations(job, "archives");
+        if (entryPoint.endsWith(".jar")) {
+            if (mainClass == null) {
+                throw new InvalidDatasetConfig(path + ".mainClass is required for a JAR (" + entryPoint + ")");
+            }
+            if (!mainClass.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+                    + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*")) {
+                throw new InvalidDatasetConfig(path + ".mainClass: " + mainClass + " is not a class name");
+            }
+            if (!pyFiles.isEmpty() || !archives.isEmpty()) {
+                throw new InvalidDatasetConfig(path + ": pyFiles and archives are for a PySpark job, not a JAR");
+            }
+        } else if (entryPoint.endsWith(".py")) {
+            if (mainClass != null) {
+                throw new InvalidDatasetConfig(
+                        path + ".mainClass: a PySpark job (" + entryPoint + ") has no main class; leave mainClass out");
+            }
+            if (engines(engine, bySize).contains(Engine.GLUE)) {
+                throw new InvalidDatasetConfig(path + ": a PySpark job cannot run on GLUE (the stack's Glue job runs "
+                        + "one Scala script, fixed at job level): run the dataset on EMR_SERVERLESS or EMR");
+            }
+        } else {
+            throw new InvalidDatasetConfig(path + ".entryPoint: " + entryPoint + " is neither a .jar nor a .py");
+        }
+        List<String> arguments = new ArrayList<>();
+        for (Object argument : job.optionalList("arguments")) {
+            if (!(argument instanceof String text)) {
+                throw new InvalidDatasetConfig(path + ".arguments must be a list of strings");
+            }
+            String name = text.startsWith("--") ? text.substring(2).toLowerCase(Locale.ROOT) : null;
+            if (name != null && CurateJobCall.RESERVED.contains(name)) {
+                throw new InvalidDatasetConfig(path + ".arguments: " + text + " is the pipeline's own argument "
+                        + "(the job contract sets it)");
+            }
+            arguments.add(text);
+        }
+        if (engines(engine, bySize).contains(Engine.GLUE) && !pairs(arguments)) {
+            throw new InvalidDatasetConfig(
+                    path + ".arguments must be --name value pairs on GLUE (a run's arguments are " + "a map there): "
+                            + arguments);
+        }
+        Map<String, String> sparkConf = new LinkedHashMap<>();
+        if (job.has("sparkConf")) {
+            map(job.value("sparkConf", null), path + ".sparkConf").forEach((name, value) -> {
+                if (!name.startsWith("spark.")) {
+                    throw new InvalidDatasetConfig(
+                            path + ".sparkConf." + name + ": a Spark property starts with spark.");
+                }
+                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    throw new InvalidDatasetConfig(
+                            path + ".sparkConf." + name + " must be a string, a number or true or false");
+                }
+                sparkConf.put(name, String.valueOf(value));
+            });
+        }
+        return new JobSpec(entryPoint, mainClass, pyFiles, archives, arguments, sparkConf);
+    }
+
+    /** Every engine a dataset's files may run on. */
+    private static List<Engine> engines(Engine engine, List<SizeThreshold> bySize) {
+        List<Engine> engines = new ArrayList<>(List.of(engine));
+        bySize.forEach(threshold -> engines.add(threshold.engine()));
+        return engines;
+    }
+
+    /** Whether {@code arguments} are {@code --name value} pairs. */
+    private static boolean pairs(List<String> arguments) {
+        if (arguments.size() % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < arguments.size(); i += 2) {
+            if (!arguments.get(i).startsWith("--") || arguments.get(i + 1).startsWith("--")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> locations(ConfigNode job, String field) {
+        List<String> locations = new ArrayList<>();
+        List<Object> values = job.optionalList(field);
+        for (int i = 0; i < values.size(); i++) {
+            if (!(values.get(i) instanceof String text)) {
+                throw new InvalidDatasetConfig(job.path() + "." + field + " must be a list of strings");
+            }
+            locations.add(location(job, field + "[" + i + "]", text));
+        }
+        return locations;
+    }
+
+    /**
+     * An {@code s3://bucket/key} URI, or a path in the repository (relative, without {@code ..}):
+     * the same key in the artifacts bucket in the cloud.
+     */
+    private static String location(ConfigNode job, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        boolean s3 = text.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\\S+");
+        boolean repository = !text.isBlank()
+                && !text.contains("://")
+                && !text.startsWith("/")
+                && !text.contains("\\")
+                && Arrays.stream(text.split("/")).noneMatch(part -> part.equals("..") || part.isEmpty());
+        if (!s3 && !repository) {
+            throw new InvalidDatasetConfig(job.path() + "." + field + ": " + text
+                    + " is neither an s3://bucket/key URI " + "nor a path in the repository (relative, without ..)");
+        }
+        if (repository && !text.startsWith("jobs/")) {
+            // bin/deploy uploads it to the same key, and the job role reads the artifacts bucket's jobs/ alone.
+            throw new InvalidDatasetConfig(
+                    job.path() + "." + field + ": " + text + " is outside jobs/: a job's files in "
+                            + "the repository live under jobs/ (the job role reads the artifacts bucket's jobs/ only)");
+        }
+        return text;
     }
 
     /** The dataset's batching: absent or {@code false} means one execution per landed file. */

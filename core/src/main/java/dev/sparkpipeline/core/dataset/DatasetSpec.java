@@ -31,6 +31,7 @@ import java.util.stream.LongStream;
  * @param timeoutMinutes the job's deadline
  * @param rows           how strictly rows are read (encoding, extra columns, duplicates, numbers, bounds)
  * @param batch          how landed files are batched into one execution, or null: one execution per file
+ * @param job            the Spark application the dataset runs: {@link JobSpec#CURATE} unless it names its own
  */
 public record DatasetSpec(
         String name,
@@ -49,7 +50,8 @@ public record DatasetSpec(
         List<SizeThreshold> engineBySize,
         int timeoutMinutes,
         RowRules rows,
-        BatchPolicy batch)
+        BatchPolicy batch,
+        JobSpec job)
         implements Serializable {
 
     public DatasetSpec {
@@ -58,6 +60,7 @@ public record DatasetSpec(
         key = List.copyOf(key);
         partitionBy = List.copyOf(partitionBy);
         engineBySize = List.copyOf(engineBySize);
+        job = job == null ? JobSpec.CURATE : job;
     }
 
     /**
@@ -87,7 +90,8 @@ public record DatasetSpec(
                 engineBySize,
                 timeoutMinutes,
                 rows,
-                other);
+                other,
+                job);
     }
 
     /** The partition fields, parsed. */

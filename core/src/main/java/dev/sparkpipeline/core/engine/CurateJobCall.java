@@ -48,7 +48,8 @@ public record CurateJobCall(
             "source-etag",
             "landed-at",
             "compact-every",
-            "snapshot-retention-days");
+            "snapshot-retention-days",
+            "pipeline-job-class");
     /**
      * Names an engine reads as its own settings (Glue's special job parameters: {@code --extra-jars},
      * {@code --conf}, {@code --enable-...}): an extra argument so named would change what runs.

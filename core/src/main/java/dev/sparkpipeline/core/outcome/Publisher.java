@@ -83,12 +83,13 @@ public final class Publisher {
         String manifestKey = root + "/" + Manifest.relativePath(runId);
         byte[] manifestJson = store.readRange(curatedBucket, manifestKey, null, 0, MANIFEST_MAX_BYTES)
                 .orElseThrow(() -> new NotFound("no manifest at s3://" + curatedBucket + "/" + manifestKey
-                        + ": the job did not finish writing"));
+                        + ": the job did not write it (every job leaves one, docs/job-contract.md)"));
         Manifest manifest = ManifestJson.read(manifestJson);
         Manifest.TableCommit table = manifest.table();
         if (table == null) {
-            throw new InvalidInput("manifest s3://" + curatedBucket + "/" + manifestKey
-                    + " names no table commit: the curate job is older than the pipeline (deploy its jar again)");
+            throw new InvalidInput(
+                    "manifest s3://" + curatedBucket + "/" + manifestKey
+                            + " names no table commit: the job is older than the pipeline, or writes no table commit (docs/job-contract.md)");
         }
         boolean created = catalog.register(manifest.dataset(), table.location(), table.metadataLocation());
 
@@ -155,7 +156,7 @@ public final class Publisher {
             throw new InvalidInput(
                     "manifest of run " + runId + " gives " + manifest.sources().size()
                             + " fates for a batch of " + members.size()
-                            + " files: the curate job is older than the pipeline (deploy its jar again)");
+                            + " files: the job is older than the pipeline, or lists no fate per member (docs/job-contract.md)");
         }
         int curated = 0;
         List<Map<String, Object>> failed = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.outcome.Manifest;
+import dev.sparkpipeline.jobs.contract.JobArguments;
 import java.net.URI;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;

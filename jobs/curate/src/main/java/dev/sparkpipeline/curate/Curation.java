@@ -22,6 +22,7 @@ import dev.sparkpipeline.curate.source.SourceReader;
 import dev.sparkpipeline.curate.table.CuratedTable;
 import dev.sparkpipeline.curate.table.SourceCommit;
 import dev.sparkpipeline.curate.table.TableMaintenance;
+import dev.sparkpipeline.jobs.contract.JobArguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

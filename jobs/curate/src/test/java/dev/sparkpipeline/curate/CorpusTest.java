@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.outcome.Manifest;
+import dev.sparkpipeline.jobs.contract.JobArguments;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

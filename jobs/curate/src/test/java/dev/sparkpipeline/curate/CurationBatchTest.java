@@ -14,6 +14,7 @@ import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.core.outcome.Manifest.SourceResult;
 import dev.sparkpipeline.core.outcome.Manifest.Status;
+import dev.sparkpipeline.jobs.contract.JobArguments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;

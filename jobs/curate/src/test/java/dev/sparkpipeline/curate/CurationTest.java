@@ -7,6 +7,7 @@ import dev.sparkpipeline.core.dataset.DatasetSpec;
 import dev.sparkpipeline.core.json.ManifestJson;
 import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.curate.source.InvalidSourceFile;
+import dev.sparkpipeline.jobs.contract.JobArguments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

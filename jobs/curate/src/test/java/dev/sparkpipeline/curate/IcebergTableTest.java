@@ -8,6 +8,7 @@ import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.core.engine.TableWrite;
 import dev.sparkpipeline.core.outcome.Manifest;
 import dev.sparkpipeline.curate.table.SchemaChangeRefused;
+import dev.sparkpipeline.jobs.contract.JobArguments;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,13 +1,19 @@
 package dev.sparkpipeline.local.spark;
 
+import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.core.dataset.JobSpec;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.IcebergCatalog;
+import dev.sparkpipeline.core.error.InvalidJobConfig;
 import dev.sparkpipeline.core.json.ManifestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +43,10 @@ public final class LocalSparkJob {
     private final Path archive;
     private final Path datasetsConfig;
     private final String mainClass;
+    /** Where a dataset's own job is found: its entry point is a path in the repository. */
+    private final Path root;
+    /** Where {@code spark-submit} is looked for, to run a PySpark job: the PATH. */
+    private final String searchPath;
     /** Every job this launcher (and its copies) started, so a command can wait for them before it returns. */
     private final List<Started> started;
 
@@ -45,26 +55,49 @@ public final class LocalSparkJob {
      * @param archive   the class-data archive for that class path, or null
      */
     public LocalSparkJob(String classPath, Path archive) {
-        this(classPath, archive, null, CurateJobCall.MAIN_CLASS, new CopyOnWriteArrayList<>());
+        this(
+                classPath,
+                archive,
+                null,
+                CurateJobCall.MAIN_CLASS,
+                Path.of(System.getProperty("pipeline.root", ".")),
+                System.getenv().getOrDefault("PATH", ""),
+                new CopyOnWriteArrayList<>());
     }
 
     private LocalSparkJob(
-            String classPath, Path archive, Path datasetsConfig, String mainClass, List<Started> started) {
+            String classPath,
+            Path archive,
+            Path datasetsConfig,
+            String mainClass,
+            Path root,
+            String searchPath,
+            List<Started> started) {
         this.classPath = classPath;
         this.archive = archive;
         this.datasetsConfig = datasetsConfig;
         this.mainClass = mainClass;
+        this.root = root;
+        this.searchPath = searchPath;
         this.started = started;
     }
 
     /** The same job reading the datasets of {@code file} ({@code --datasets-config}) instead of the bundled ones. */
     public LocalSparkJob withDatasetsConfig(Path file) {
-        return new LocalSparkJob(classPath, archive, file, mainClass, started);
+        return new LocalSparkJob(classPath, archive, file, mainClass, root, searchPath, started);
     }
 
     /** This launcher running another main class with the job's arguments: for tests of the supervision itself. */
     LocalSparkJob withMainClass(String otherMainClass) {
-        return new LocalSparkJob(classPath, archive, datasetsConfig, otherMainClass, started);
+        return new LocalSparkJob(classPath, archive, datasetsConfig, otherMainClass, root, searchPath, started);
+    }
+
+    /**
+     * This launcher finding datasets' job files under {@code otherRoot} and {@code spark-submit} in
+     * {@code otherPath} (a PATH): for tests of PySpark jobs.
+     */
+    LocalSparkJob withJobFiles(Path otherRoot, String otherPath) {
+        return new LocalSparkJob(classPath, archive, datasetsConfig, mainClass, otherRoot, otherPath, started);
     }
 
     /**
@@ -87,7 +120,7 @@ public final class LocalSparkJob {
                 System.getProperty("java.class.path"), archive == null || archive.isBlank() ? null : Path.of(archive));
     }
 
-    /** What a finished run left: the manifest on success, the job's own error otherwise. */
+    /** What a finished run left: the manifest it logged (or null) on success, the job's own error otherwise. */
     public record Result(boolean succeeded, String manifest, String failure, Path log) {}
 
     /**
@@ -96,7 +129,92 @@ public final class LocalSparkJob {
      * @param sparkConf Spark settings for the job, as an engine gives them (the Iceberg catalog's)
      */
     public Process start(CurateJobCall call, Map<String, String> sparkConf, Path log) {
-        return start(mainClass, arguments(call), sparkConf, log);
+        JobSpec own = datasets().named(call.dataset()).map(DatasetSpec::job).orElse(JobSpec.CURATE);
+        if (own.curate()) {
+            return start(mainClass, arguments(call), sparkConf, log);
+        }
+        List<String> arguments = new ArrayList<>(arguments(call));
+        arguments.addAll(own.arguments());
+        Map<String, String> conf = new LinkedHashMap<>(own.sparkConf());
+        // The pipeline's catalog settings win over the job's own, as on the engines (the catalog's come last there).
+        conf.putAll(sparkConf);
+        if (own.python()) {
+            return startPython(own, arguments, conf, log);
+        }
+        Path jar = repositoryFile(call.dataset(), own.entryPoint());
+        List<String> jvm = new ArrayList<>(properties(conf));
+        return start(jvm, jar + java.io.File.pathSeparator + classPath, own.mainClass(), arguments, log);
+    }
+
+    /**
+     * A PySpark job with the {@code spark-submit} on the PATH, on {@code local[*]} like the JVM jobs;
+     * without one it fails at once, saying what to install.
+     */
+    private Process startPython(JobSpec own, List<String> arguments, Map<String, String> conf, Path log) {
+        Path sparkSubmit = Arrays.stream(searchPath.split(java.io.File.pathSeparator))
+                .filter(folder -> !folder.isBlank())
+                .map(folder -> Path.of(folder, "spark-submit"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new InvalidJobConfig("a PySpark job (" + own.entryPoint() + ") runs offline with "
+                        + "spark-submit on the PATH: install Apache Spark 3.5 (or pip install 'pyspark==3.5.*')"));
+        List<String> command = new ArrayList<>(List.of(
+                sparkSubmit.toString(),
+                "--master",
+                "local[*]",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.sql.session.timeZone=UTC"));
+        String dataset = arguments.get(arguments.indexOf("--dataset") + 1);
+        if (!own.pyFiles().isEmpty()) {
+            command.addAll(List.of(
+                    "--py-files",
+                    String.join(
+                            ",",
+                            own.pyFiles().stream()
+                                    .map(file -> repositoryFile(dataset, file).toString())
+                                    .toList())));
+        }
+        if (!own.archives().isEmpty()) {
+            command.addAll(List.of(
+                    "--archives",
+                    String.join(
+                            ",",
+                            own.archives().stream()
+                                    .map(archiveFile -> archiveFile.contains("#")
+                                            ? repositoryFile(
+                                                            dataset, archiveFile.substring(0, archiveFile.indexOf('#')))
+                                                    + archiveFile.substring(archiveFile.indexOf('#'))
+                                            : repositoryFile(dataset, archiveFile)
+                                                    .toString())
+                                    .toList())));
+        }
+        conf.forEach((name, value) -> command.addAll(List.of("--conf", name + "=" + value)));
+        command.add(repositoryFile(dataset, own.entryPoint()).toString());
+        command.addAll(arguments);
+        return launch(command, log);
+    }
+
+    /**
+     * A dataset's job file offline: a path in the repository, which must be there (an {@code s3://}
+     * location is the cloud's: offline the job names its file in the repository).
+     */
+    private Path repositoryFile(String dataset, String location) {
+        if (location.startsWith("s3://")) {
+            throw new InvalidJobConfig("dataset " + dataset + "'s job names " + location
+                    + ": offline a job's files are paths in the repository");
+        }
+        Path file = root.resolve(location).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidJobConfig("dataset " + dataset + "'s job file " + location + " is not in " + root
+                    + ": build it first (an example job: ./mvnw -B -o package -pl jobs/examples/daily-totals -am)");
+        }
+        return file;
+    }
+
+    private DatasetCatalog datasets() {
+        return datasetsConfig == null ? DatasetCatalog.bundled() : DatasetCatalog.read(datasetsConfig);
     }
 
     /**
@@ -109,7 +227,7 @@ public final class LocalSparkJob {
             jvm.add("-XX:SharedArchiveFile=" + archive);
         }
         jvm.addAll(properties(sparkConf));
-        return start(jvm, otherMainClass, arguments, log);
+        return start(jvm, classPath, otherMainClass, arguments, log);
     }
 
     /** Spark reads {@code spark.*} system properties as its configuration, as spark-submit's {@code --conf} sets them. */
@@ -145,7 +263,7 @@ public final class LocalSparkJob {
             jvm.addAll(properties(
                     IcebergCatalog.hadoop(work.resolve("curated").toUri().toString())
                             .sparkConf()));
-            Process process = start(jvm, mainClass, arguments(call), work.resolve("prepare.log"));
+            Process process = start(jvm, classPath, mainClass, arguments(call), work.resolve("prepare.log"));
             if (process.waitFor() != 0 || !Files.isRegularFile(partial)) {
                 return false;
             }
@@ -156,7 +274,7 @@ public final class LocalSparkJob {
         }
     }
 
-    private Process start(List<String> jvm, String main, List<String> arguments, Path log) {
+    private Process start(List<String> jvm, String jobClassPath, String main, List<String> arguments, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
@@ -170,10 +288,15 @@ public final class LocalSparkJob {
                 "-Dspark.sql.session.timeZone=UTC",
                 "-Duser.timezone=UTC",
                 "-cp",
-                classPath,
+                jobClassPath,
                 RunnerWatchdog.class.getName(),
                 main));
         command.addAll(arguments);
+        return launch(command, log);
+    }
+
+    /** Starts {@code command} writing to {@code log}, stopped with this JVM. */
+    private Process launch(List<String> command, Path log) {
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command)
@@ -212,7 +335,9 @@ public final class LocalSparkJob {
         try {
             List<String> lines = Files.readAllLines(log);
             String manifest = ManifestJson.lastLogged(lines).orElse(null);
-            if (exitCode == 0 && manifest != null) {
+            // A job that ended well succeeded, manifest or not: Publish reads the manifest where the contract
+            // puts it, and a job that left none fails there as PublishFailed, naming the missing file.
+            if (exitCode == 0) {
                 return new Result(true, manifest, null, log);
             }
             return new Result(false, null, failureOf(lines, exitCode), log);

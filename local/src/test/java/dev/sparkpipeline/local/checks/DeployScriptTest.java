@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployScriptTest {
 
     private static final String UPLOAD = "aws s3 cp ";
+    /** The example dataset's own job (config/datasets.json names it by repository path): uploaded to the same key. */
+    private static final String EXAMPLE_JAR = "jobs/examples/daily-totals/target/daily-totals-job.jar";
 
     @TempDir
     Path work;
@@ -107,7 +109,8 @@ class DeployScriptTest {
                         "aws s3 cp jobs/curate/target/curate-job.jar"
                                 + " \"s3://<ArtifactsBucketName>/jobs/curate/curate-job.jar\"",
                         "aws s3 cp jobs/curate/glue/GlueCurateEntry.scala"
-                                + " \"s3://<ArtifactsBucketName>/jobs/curate/GlueCurateEntry.scala\"");
+                                + " \"s3://<ArtifactsBucketName>/jobs/curate/GlueCurateEntry.scala\"",
+                        "aws s3 cp " + EXAMPLE_JAR + " \"s3://<ArtifactsBucketName>/" + EXAMPLE_JAR + "\"");
         assertThat(run.err()).contains("the stack creates the artifacts bucket");
     }
 
@@ -124,7 +127,8 @@ class DeployScriptTest {
                 .containsExactly(
                         "aws s3 cp jobs/curate/target/curate-job.jar s3://artifacts-bucket-1/jobs/curate/curate-job.jar",
                         "aws s3 cp jobs/curate/glue/GlueCurateEntry.scala"
-                                + " s3://artifacts-bucket-1/jobs/curate/GlueCurateEntry.scala");
+                                + " s3://artifacts-bucket-1/jobs/curate/GlueCurateEntry.scala",
+                        "aws s3 cp " + EXAMPLE_JAR + " s3://artifacts-bucket-1/" + EXAMPLE_JAR);
     }
 
     @Test
@@ -151,6 +155,7 @@ class DeployScriptTest {
                         "aws s3 cp jobs/curate/target/curate-job.jar s3://artifacts-bucket-1/jobs/curate/curate-job.jar",
                         "aws s3 cp jobs/curate/glue/GlueCurateEntry.scala"
                                 + " s3://artifacts-bucket-1/jobs/curate/GlueCurateEntry.scala",
+                        "aws s3 cp " + EXAMPLE_JAR + " s3://artifacts-bucket-1/" + EXAMPLE_JAR,
                         "sam deploy --stack-name spark-pipeline --parameter-overrides"
                                 + " JobTimeoutMinutes=\"60\" LogRetentionDays=\"30\"");
     }

@@ -26,7 +26,7 @@ class ConfigAtRunTimeTest {
                 ProjectFiles.root().resolve("config/datasets.json").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().strip()).endsWith("datasets.json: valid, 2 datasets (customers, orders)");
+        assertThat(run.out().strip()).endsWith("datasets.json: valid, 3 datasets (customers, order_totals, orders)");
     }
 
     @Test

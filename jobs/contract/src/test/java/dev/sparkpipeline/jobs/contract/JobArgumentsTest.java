@@ -1,4 +1,4 @@
-package dev.sparkpipeline.curate;
+package dev.sparkpipeline.jobs.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,22 @@ class JobArgumentsTest {
     /** What every engine calls the job with, so that these tests read the arguments the engines write. */
     private static final CurateJobCall CALL =
             new CurateJobCall("s3://l/a.csv", "s3://c/orders", "orders", "r1", Map.of());
+
+    @Test
+    void aJobsOwnArgumentsAreTheOnesTheContractDoesNotName() {
+        String[] args = withMore(CALL.arguments(), "--JOB_NAME", "glue-job", "--min-amount", "10", "verbose");
+
+        assertThat(JobArguments.others(args))
+                .containsExactly("--JOB_NAME", "glue-job", "--min-amount", "10", "verbose");
+    }
+
+    @Test
+    void theTableAndTheManifestAreWhereTheEnginesCatalogAndPublishLook() {
+        JobArguments arguments = JobArguments.parse(CALL.arguments().toArray(String[]::new));
+
+        assertThat(arguments.qualifiedTable()).isEqualTo("lake.orders");
+        assertThat(arguments.manifestLocation()).isEqualTo("s3://c/orders/_manifests/r1.json");
+    }
 
     @Test
     void readsThePipelinesArgumentsAndIgnoresOthers() {

@@ -1,15 +1,20 @@
-package dev.sparkpipeline.curate;
+package dev.sparkpipeline.jobs.contract;
 
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.IcebergCatalog;
 import dev.sparkpipeline.core.engine.TableUpkeep;
 import dev.sparkpipeline.core.engine.TableWrite;
+import dev.sparkpipeline.core.outcome.Manifest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The curate job's arguments, the same on every engine ({@link CurateJobCall} writes them):
+ * The job contract's arguments, the same on every engine and for every job, the curate job's and
+ * a dataset's own ({@link CurateJobCall} writes them; docs/job-contract.md):
  * {@code (--input URI | --batch URI) --output URI --dataset NAME --run-id ID --table NAME
  * [--source-version V] [--source-etag E] [--landed-at ISO] [--compact-every N]
  * [--snapshot-retention-days D] [--datasets-config URI]}. Exactly one of {@code --input} (one landed
@@ -45,6 +50,33 @@ public record JobArguments(
     /** A run of an unidentified source into the dataset's own table: for tests. */
     public JobArguments(String input, String output, String dataset, String runId) {
         this(input, output, dataset, runId, TableWrite.to(dataset), null);
+    }
+
+    /**
+     * The arguments that are not the contract's, in their order: a job's own ({@code job.arguments}
+     * in config/datasets.json, an execution's {@code job.arguments}), and on Glue Glue's own.
+     */
+    public static List<String> others(String[] args) {
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            boolean pair = args[i].startsWith("--") && i + 1 < args.length && !args[i + 1].startsWith("--");
+            if (pair && CurateJobCall.RESERVED.contains(args[i].substring(2))) {
+                i++;
+            } else {
+                others.add(args[i]);
+            }
+        }
+        return others;
+    }
+
+    /** The table as Spark names it: {@code lake.<table>} (the catalog the engines configure, {@link IcebergCatalog}). */
+    public String qualifiedTable() {
+        return IcebergCatalog.NAME + "." + write.table();
+    }
+
+    /** Where the run's manifest goes, which Publish reads: {@code <output>/_manifests/<run id>.json}. */
+    public String manifestLocation() {
+        return output + "/" + Manifest.relativePath(runId);
     }
 
     /** Parses {@code --name value} pairs; Glue passes its own extra arguments, which are ignored. */
