@@ -73,7 +73,8 @@ class EngineDescriptionsTest {
 
     @Test
     void everyKnownEngineIsDescribedAndADatasetMayNameAllButTheLocalOne() {
-        assertThat(Engine.known()).containsExactly(Engine.EMR_SERVERLESS, Engine.GLUE, Engine.EMR, Engine.LOCAL);
+        assertThat(Engine.known())
+                .containsExactly(Engine.EMR_SERVERLESS, Engine.GLUE, Engine.EMR, Engine.EMR_LIVY, Engine.LOCAL);
         assertThat(Engine.known("GLUE")).contains(Engine.GLUE);
         assertThat(Engine.known("SPARK_ON_MARS")).isEmpty();
     }

@@ -96,7 +96,7 @@ class ExecutionInputJsonTest {
 
     /** Each malformed manual input of {@code events/bad/manual/}, with what the codec says about it. */
     static Stream<Arguments> malformedInputs() {
-        String engines = " must be one of [EMR_SERVERLESS, GLUE, EMR, LOCAL]";
+        String engines = " must be one of [EMR_SERVERLESS, GLUE, EMR, EMR_LIVY, LOCAL]";
         return Stream.of(
                 Arguments.of("dataset-a-number.json", "dataset must be a string"),
                 Arguments.of("dataset-missing.json", "dataset is required and must be a string"),

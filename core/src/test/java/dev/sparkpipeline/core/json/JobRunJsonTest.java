@@ -128,7 +128,7 @@ class JobRunJsonTest {
         return Stream.of(
                 Arguments.of(
                         "TrackJobFunction/handle-engine-unknown.json",
-                        "handle.engine must be one of [EMR_SERVERLESS, GLUE, EMR, LOCAL]"),
+                        "handle.engine must be one of [EMR_SERVERLESS, GLUE, EMR, EMR_LIVY, LOCAL]"),
                 Arguments.of("TrackJobFunction/handle-missing.json", "handle is required and must be an object"),
                 Arguments.of(
                         "TrackJobFunction/status-state-unknown.json",

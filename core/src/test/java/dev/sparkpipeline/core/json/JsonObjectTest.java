@@ -68,7 +68,7 @@ class JsonObjectTest {
         assertThat(handle.optionalEngine("engine")).isEqualTo(Engine.GLUE);
         assertThat(handle.optionalEngine("absent")).isNull();
         assertThatThrownBy(() -> handle.optionalEngine("other"))
-                .hasMessage("handle.other must be one of [EMR_SERVERLESS, GLUE, EMR, LOCAL]");
+                .hasMessage("handle.other must be one of [EMR_SERVERLESS, GLUE, EMR, EMR_LIVY, LOCAL]");
         assertThatThrownBy(() -> handle.engine("absent")).hasMessage("handle.absent is required and must be a string");
     }
 
