@@ -1,7 +1,9 @@
 package dev.sparkpipeline.aws.livy;
 
+import dev.sparkpipeline.core.engine.NormalisedState;
 import dev.sparkpipeline.core.error.InvalidJobConfig;
 import dev.sparkpipeline.core.error.JobLost;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,7 +59,7 @@ public record LivyBatches(LivyClient client, int pageSize) {
     public LivySighting observe(LivyBatchRef ref) {
         Optional<LivyBatch> atId = client.batch(ref.id());
         if (atId.isPresent() && ref.names(atId.get())) {
-            return new LivySighting(ref.seenAs(atId.get()), atId.get());
+            return withReason(new LivySighting(ref.seenAs(atId.get()), atId.get()));
         }
         String atIdNow = atId.map(other -> "batch " + ref.id() + " now names " + describe(other))
                 .orElse("batch " + ref.id() + " is gone (404)");
@@ -75,7 +77,28 @@ public record LivyBatches(LivyClient client, int pageSize) {
                     + atIdNow + ", and the batch of its name, " + describe(found)
                     + ", runs another application: a later submission, not this job");
         }
-        return new LivySighting(ref.seenAs(found), found);
+        return withReason(new LivySighting(ref.seenAs(found), found));
+    }
+
+    /** The lines of a failed batch's log read for its reason: its exception comes before spark-submit's shutdown. */
+    static final int REASON_LINES = 200;
+
+    /**
+     * A batch that failed or was killed, with the tail of its log: the batch's own {@code log}
+     * holds only its last lines, which spark-submit's shutdown hooks fill after the exception.
+     */
+    private LivySighting withReason(LivySighting seen) {
+        NormalisedState state = seen.state();
+        if (state != NormalisedState.FAILED && state != NormalisedState.CANCELLED) {
+            return seen;
+        }
+        LivyBatch batch = seen.batch();
+        int total = client.log(batch.id(), 0, 1).total();
+        List<String> tail = client.log(batch.id(), Math.max(0, total - REASON_LINES), REASON_LINES)
+                .lines();
+        return new LivySighting(
+                seen.ref(),
+                new LivyBatch(batch.id(), batch.name(), batch.state(), batch.appId(), batch.appInfo(), tail));
     }
 
     /**

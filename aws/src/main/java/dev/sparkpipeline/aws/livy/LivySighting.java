@@ -23,7 +23,8 @@ public record LivySighting(LivyBatchRef ref, LivyBatch batch) {
 
     /**
      * The engine's observation: Livy's state, links from {@code appInfo} and the YARN application,
-     * and for a batch that failed or was killed the last line of its log (Livy gives no reason of its own).
+     * and for a batch that failed or was killed its log's last exception, else its last line (Livy gives no
+     * reason of its own).
      */
     public EngineObservation observation() {
         Map<String, String> links = new LinkedHashMap<>();
@@ -42,13 +43,24 @@ public record LivySighting(LivyBatchRef ref, LivyBatch batch) {
         return new EngineObservation(batch.state(), reason, links, Map.of());
     }
 
+    /**
+     * The line that says why: the last exception's first line (spark-submit logs its shutdown hooks
+     * after it), else the last line with something in it.
+     */
     private static String lastLine(List<String> log) {
+        String last = null;
         for (int i = log.size() - 1; i >= 0; i--) {
             String line = log.get(i).strip();
-            if (!line.isEmpty() && !line.equals("stdout:") && !line.equals("stderr:")) {
+            if (line.isEmpty() || line.equals("stdout:") || line.equals("stderr:") || line.startsWith("at ")) {
+                continue;
+            }
+            if (line.contains("Exception") || line.contains("Error:")) {
                 return ": " + line;
             }
+            if (last == null) {
+                last = line;
+            }
         }
-        return "";
+        return last == null ? "" : ": " + last;
     }
 }

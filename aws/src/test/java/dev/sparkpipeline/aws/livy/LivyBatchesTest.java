@@ -94,6 +94,19 @@ class LivyBatchesTest {
     }
 
     @Test
+    void aDeadBatchsReasonIsItsLastExceptionNotTheShutdownLinesAfterIt() {
+        LivyBatchRef ref = batches.submit(request(RUN));
+        livy.appendLog(ref.id(), "Exception in thread \"main\" java.lang.IllegalStateException: bad input");
+        livy.appendLog(ref.id(), "\tat dev.sparkpipeline.curate.CurateJob.main(CurateJob.java:42)");
+        livy.appendLog(ref.id(), "INFO ShutdownHookManager: Shutdown hook called");
+        livy.advance(ref.id(), "dead", null);
+
+        assertThat(batches.observe(ref).observation().failureReason())
+                .isEqualTo(
+                        "Livy batch 0 is dead: Exception in thread \"main\" java.lang.IllegalStateException: bad input");
+    }
+
+    @Test
     void cancelKillsARunningBatch() {
         LivyBatchRef ref = batches.submit(request(RUN));
         livy.advance(ref.id(), "running", "application_1700000000000_0001");
