@@ -1,6 +1,7 @@
 package dev.sparkpipeline.core.dataset;
 
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.dataset.profile.EngineProfiles;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.stream.LongStream;
  * @param timeoutMinutes the job's deadline
  * @param rows           how strictly rows are read (encoding, extra columns, duplicates, numbers, bounds)
  * @param batch          how landed files are batched into one execution, or null: one execution per file
+ * @param profiles       how each engine is sized and configured for this dataset
  */
 public record DatasetSpec(
         String name,
@@ -49,7 +51,8 @@ public record DatasetSpec(
         List<SizeThreshold> engineBySize,
         int timeoutMinutes,
         RowRules rows,
-        BatchPolicy batch)
+        BatchPolicy batch,
+        EngineProfiles profiles)
         implements Serializable {
 
     public DatasetSpec {
@@ -58,6 +61,7 @@ public record DatasetSpec(
         key = List.copyOf(key);
         partitionBy = List.copyOf(partitionBy);
         engineBySize = List.copyOf(engineBySize);
+        profiles = profiles == null ? EngineProfiles.DEFAULT : profiles;
     }
 
     /**
@@ -87,7 +91,8 @@ public record DatasetSpec(
                 engineBySize,
                 timeoutMinutes,
                 rows,
-                other);
+                other,
+                profiles);
     }
 
     /** The partition fields, parsed. */
