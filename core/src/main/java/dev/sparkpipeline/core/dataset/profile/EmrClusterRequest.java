@@ -17,7 +17,7 @@ public final class EmrClusterRequest {
 
     /** The pipeline's own configuration: EMR's Iceberg, which the curate job commits through. */
     public static final Map<String, Object> ICEBERG_DEFAULTS =
-            Map.of("Classification", "iceberg-defaults", "Properties", Map.of("iceberg.enabled", "true"));
+            classification("iceberg-defaults", Map.of("iceberg.enabled", "true"));
 
     /** Spot's allocation: the pools least likely to be interrupted, among the cheaper ones. */
     public static final String SPOT_ALLOCATION = "price-capacity-optimized";
@@ -49,10 +49,7 @@ public final class EmrClusterRequest {
         List<Object> configurations = new ArrayList<>();
         configurations.add(ICEBERG_DEFAULTS);
         profile.configurations().forEach(classification -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("Classification", classification.classification());
-            entry.put("Properties", classification.properties());
-            configurations.add(entry);
+            configurations.add(classification(classification.classification(), classification.properties()));
         });
         request.put("Configurations", configurations);
         request.put("AutoTerminationPolicy", Map.of("IdleTimeout", profile.idleTimeoutSeconds()));
@@ -89,6 +86,13 @@ public final class EmrClusterRequest {
         return limits;
     }
 
+    private static Map<String, Object> classification(String name, Map<String, String> properties) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("Classification", name);
+        entry.put("Properties", properties);
+        return java.util.Collections.unmodifiableMap(entry);
+    }
+
     private static Map<String, Object> fleet(InstanceFleet fleet) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("Name", fleet.role().configName());
@@ -104,9 +108,10 @@ public final class EmrClusterRequest {
                 List<Object> devices = new ArrayList<>();
                 type.ebs().forEach(volume -> {
                     Map<String, Object> device = new LinkedHashMap<>();
-                    device.put(
-                            "VolumeSpecification",
-                            Map.of("VolumeType", volume.volumeType(), "SizeInGB", volume.sizeGb()));
+                    Map<String, Object> specification = new LinkedHashMap<>();
+                    specification.put("VolumeType", volume.volumeType());
+                    specification.put("SizeInGB", volume.sizeGb());
+                    device.put("VolumeSpecification", specification);
                     device.put("VolumesPerInstance", volume.count());
                     devices.add(device);
                 });
