@@ -2,6 +2,8 @@ package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.aws.priming.CannedResponse;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.dataset.DatasetSpec;
+import dev.sparkpipeline.core.dataset.profile.ServerlessProfile;
 import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.EngineDescription;
@@ -13,6 +15,7 @@ import dev.sparkpipeline.core.engine.JobRequest;
 import dev.sparkpipeline.core.engine.SparkApplication;
 import dev.sparkpipeline.core.error.EngineNotReady;
 import dev.sparkpipeline.core.error.NotFound;
+import dev.sparkpipeline.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,6 +34,7 @@ import software.amazon.awssdk.services.emrserverless.model.JobRun;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.emrserverless.model.JobRunSummary;
 import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
+import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
 import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization;
 
 /**
@@ -60,12 +64,17 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
                 () -> client.getApplication(b -> b.applicationId(settings.applicationId()))
                         .application()));
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
-        // The runtime's own Iceberg (emr-7.9.0: 1.7.1-amzn-2) and the stack's Glue catalog, then the input's own
-        // settings.
         SparkApplication app = settings.application(call);
-        // What runs (--class, or --py-files and --archives) and the job's own settings, then the runtime's Iceberg.
+        Optional<DatasetSpec> dataset =
+                settings.datasets().named(request.input().dataset());
+        ServerlessProfile profile =
+                dataset.map(spec -> spec.profiles().emrServerless()).orElse(ServerlessProfile.DEFAULT);
+        // What runs (--class, or --py-files and --archives) and the job's own settings, then the runtime's own
+        // Iceberg (emr-7.9.0: 1.7.1-amzn-2) and the stack's Glue catalog, then the dataset's profile (sizing), then
+        // the input's own settings: spark-submit keeps the last --conf of a name.
         String parameters = String.join(" ", app.submitOptions()) + " --conf " + EngineSettings.EMR_ICEBERG_JARS + " "
                 + settings.catalog().sparkSubmitConf()
+                + (profile.sparkSubmitConf().isEmpty() ? "" : " " + profile.sparkSubmitConf())
                 + (request.input().job().sparkSubmitParameters() == null
                         ? ""
                         : " " + request.input().job().sparkSubmitParameters());
@@ -84,6 +93,7 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
                                                         cw.enabled(true).logGroupName(settings.serverlessLogGroup()))))
                                 .executionTimeoutMinutes(
                                         (long) request.input().job().timeoutMinutes())
+                                .applyMutation(b2 -> dataset.ifPresent(spec -> profiled(b2, spec, request)))
                                 .tags(Map.of(
                                         "execution",
                                         request.executionName(),
@@ -98,6 +108,38 @@ public record EmrServerlessEngine(EmrServerlessClient client, EngineSettings set
                 request.executionName(),
                 run.createdAt().getEpochSecond(),
                 request.input().job().timeoutMinutes());
+    }
+
+    /** The dataset's profile on StartJobRun: its retry policy, and its session policy narrowing the run. */
+    private void profiled(StartJobRunRequest.Builder builder, DatasetSpec dataset, JobRequest request) {
+        ServerlessProfile profile = dataset.profiles().emrServerless();
+        if (profile.hasRetryPolicy()) {
+            builder.retryPolicy(r ->
+                    r.maxAttempts(profile.maxAttempts()).maxFailedAttemptsPerHour(profile.maxFailedAttemptsPerHour()));
+        }
+        if (profile.datasetIamPolicy()) {
+            // The session policy only narrows the job role (the run gets the intersection): a batch's files are in
+            // the landing bucket the role reaches, named here by the dataset's prefix alone.
+            String landing =
+                    request.input().isBatch() ? "*" : request.input().source().bucket();
+            Map<String, Object> policy = ServerlessProfile.datasetPolicy(
+                    settings.region(),
+                    account(settings.jobRoleArn()),
+                    landing,
+                    dataset.prefix(),
+                    settings.curatedBucket(),
+                    settings.artifactsBucket(),
+                    settings.glueDatabase(),
+                    dataset.name(),
+                    dataset.name());
+            builder.executionIamPolicy(p -> p.policy(new String(JsonObject.write(policy), StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The account of an IAM ARN ({@code arn:aws:iam::123456789012:role/x}), or {@code *}. */
+    static String account(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+        return parts.length > 4 && !parts[4].isEmpty() ? parts[4] : "*";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.dataset.profile.GlueProfile;
 import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.EngineDescription;
@@ -117,7 +118,13 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
     private String start(JobRequest request) {
         CurateJobCall call = CurateJobCall.of(request, settings.curatedBucket(), settings.catalog(), settings.upkeep());
         SparkApplication app = settings.application(call);
-        Map<String, String> arguments = new LinkedHashMap<>(call.argumentMap());
+        GlueProfile profile = settings.datasets()
+                .named(request.input().dataset())
+                .map(spec -> spec.profiles().glue())
+                .orElse(GlueProfile.DEFAULT);
+        // The dataset's Glue parameters first: the pipeline's own arguments, then the input's, are put over them.
+        Map<String, String> arguments = new LinkedHashMap<>(profile.arguments());
+        arguments.putAll(call.argumentMap());
         // Glue 5.0's Iceberg (1.7.1, from the job's --datalake-formats iceberg) needs the catalog as Spark settings:
         // Glue takes them as one --conf whose value carries the others ("a=b --conf c=d").
         String conf = settings.catalog().sparkSubmitConf().substring("--conf ".length());
@@ -131,15 +138,25 @@ public record GlueEngine(GlueClient client, EngineSettings settings, Clock clock
         }
         arguments.put("--conf", conf);
         String executionClass = arguments.remove("--execution-class");
+        if (executionClass == null && profile.flex()) {
+            executionClass = ExecutionClass.FLEX.toString();
+        }
+        String runClass = executionClass;
         return EngineErrors.call(
                 "StartJobRun",
                 () -> client.startJobRun(b -> {
                             b.jobName(settings.glueJobName())
                                     .arguments(arguments)
                                     .timeout(request.input().job().timeoutMinutes());
-                            if (executionClass != null) {
-                                b.executionClass(
-                                        ExecutionClass.fromValue(executionClass.toUpperCase(java.util.Locale.ROOT)));
+                            if (runClass != null) {
+                                b.executionClass(ExecutionClass.fromValue(runClass.toUpperCase(java.util.Locale.ROOT)));
+                            }
+                            // Unset, the job's own workers (template.yaml's GlueWorkerType, GlueNumberOfWorkers).
+                            if (profile.workerType() != null) {
+                                b.workerType(profile.workerType());
+                            }
+                            if (profile.numberOfWorkers() != null) {
+                                b.numberOfWorkers(profile.numberOfWorkers());
                             }
                         })
                         .jobRunId());

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.dataset.profile.EmrProfile;
+import dev.sparkpipeline.core.dataset.profile.EngineProfiles;
+import dev.sparkpipeline.core.dataset.profile.GlueProfile;
+import dev.sparkpipeline.core.dataset.profile.InstanceFleet;
+import dev.sparkpipeline.core.dataset.profile.ServerlessProfile;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +67,8 @@ public final class DatasetCatalog {
             "thousandsSeparator",
             "timeZone",
             "maxRecordBytes",
-            "maxNestingDepth");
+            "maxNestingDepth",
+            "profiles");
 
     private static final List<String> DATASET_ONLY =
             List.of("prefix", "columns", "key", "orderBy", "engineBySize", "batch", "job");
@@ -72,6 +78,32 @@ public final class DatasetCatalog {
     private static final List<String> COLUMN_FIELDS = List.of("name", "type", "required", "format", "timeZone");
     private static final List<String> CSV_FIELDS = List.of("delimiter", "quote");
     private static final List<String> THRESHOLD_FIELDS = List.of("minBytes", "engine");
+    private static final List<String> PROFILE_ENGINES = List.of("emrServerless", "glue", "emr");
+    private static final List<String> SERVERLESS_FIELDS =
+            List.of("driver", "executor", "executors", "retryPolicy", "executionIamPolicy");
+    private static final List<String> WORKER_FIELDS = List.of("cores", "memory", "disk");
+    private static final List<String> EXECUTORS_FIELDS = List.of("min", "max", "initial");
+    private static final List<String> RETRY_FIELDS = List.of("maxAttempts", "maxFailedAttemptsPerHour");
+    private static final List<String> IAM_POLICIES = List.of("role", "dataset");
+    private static final List<String> GLUE_FIELDS =
+            List.of("workerType", "numberOfWorkers", "autoScaling", "executionClass", "jobParameters");
+    private static final List<String> EMR_FIELDS = List.of(
+            "fleets",
+            "managedScaling",
+            "bootstrapActions",
+            "configurations",
+            "idleTimeoutSeconds",
+            "stepConcurrencyLevel",
+            "ebsRootVolumeSizeGb");
+    private static final List<String> FLEET_ROLES = List.of("primary", "core", "task");
+    private static final List<String> FLEET_FIELDS = List.of("instanceTypes", "onDemand", "spot", "spotTimeoutMinutes");
+    private static final List<String> INSTANCE_TYPE_FIELDS = List.of("type", "weight", "ebs");
+    private static final List<String> EBS_FIELDS = List.of("volumeType", "sizeGb", "count");
+    private static final List<String> EBS_VOLUME_TYPES = List.of("gp3", "gp2", "io1", "io2", "st1", "sc1", "standard");
+    private static final List<String> SCALING_FIELDS =
+            List.of("minimumUnits", "maximumUnits", "maximumOnDemandUnits", "maximumCoreUnits");
+    private static final List<String> BOOTSTRAP_FIELDS = List.of("name", "path", "args");
+    private static final List<String> CLASSIFICATION_FIELDS = List.of("classification", "properties");
     private static final int MAX_TIMEOUT_MINUTES = 7 * 24 * 60;
     private static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
     private static final int MAX_NESTING_DEPTH = 1000;
@@ -249,7 +281,11 @@ public final class DatasetCatalog {
                 (int) node.integer("timeoutMinutes", defaults, 1, MAX_TIMEOUT_MINUTES),
                 rows,
                 batch(node),
-                job);
+                job,
+                profiles(
+                        node.path() + ".profiles",
+                        node.fields().get("profiles"),
+                        defaults.fields().get("profiles")));
     }
 
     /**
@@ -406,6 +442,282 @@ public final class DatasetCatalog {
                         BatchPolicy.DEFAULT_MAX_WAIT_SECONDS,
                         0,
                         BatchPolicy.LONGEST_WAIT_SECONDS));
+    }
+
+    /**
+     * The dataset's engine profiles: its own {@code profiles} over the defaults' one, objects merged
+     * field by field (a list or a value replaces the default's), then read strictly.
+     */
+    private static EngineProfiles profiles(String path, Object own, Object fallback) {
+        if (own == null && fallback == null) {
+            return EngineProfiles.DEFAULT;
+        }
+        Object merged = merge(fallback == null ? null : map(fallback, "defaults.profiles"), own);
+        ConfigNode node = new ConfigNode(path, map(merged, path), PROFILE_ENGINES);
+        node.checkFields();
+        return new EngineProfiles(
+                node.has("emrServerless")
+                        ? serverless(node.child("emrServerless", SERVERLESS_FIELDS))
+                        : ServerlessProfile.DEFAULT,
+                node.has("glue") ? glue(node.child("glue", GLUE_FIELDS)) : GlueProfile.DEFAULT,
+                node.has("emr") ? emr(node.child("emr", EMR_FIELDS)) : EmrProfile.DEFAULT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object merge(Object base, Object over) {
+        if (base instanceof Map<?, ?> baseMap && over instanceof Map<?, ?> overMap) {
+            Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) baseMap);
+            ((Map<String, Object>) overMap)
+                    .forEach((field, value) -> merged.put(field, merge(merged.get(field), value)));
+            return merged;
+        }
+        return over == null ? base : over;
+    }
+
+    private static ServerlessProfile serverless(ConfigNode node) {
+        ServerlessProfile.Worker driver =
+                node.has("driver") ? worker(node.child("driver", WORKER_FIELDS)) : ServerlessProfile.Worker.NONE;
+        ServerlessProfile.Worker executor =
+                node.has("executor") ? worker(node.child("executor", WORKER_FIELDS)) : ServerlessProfile.Worker.NONE;
+        Integer min = null;
+        Integer max = null;
+        Integer initial = null;
+        if (node.has("executors")) {
+            ConfigNode executors = node.child("executors", EXECUTORS_FIELDS);
+            min = executors.optionalInt("min", 0, 10_000);
+            max = executors.optionalInt("max", 1, 10_000);
+            initial = executors.optionalInt("initial", 0, 10_000);
+            if (min != null && max != null && min > max) {
+                throw new InvalidDatasetConfig(executors.path() + ": need min <= max");
+            }
+            if (initial != null && ((min != null && initial < min) || (max != null && initial > max))) {
+                throw new InvalidDatasetConfig(executors.path() + ".initial must be between min and max");
+            }
+        }
+        Integer attempts = null;
+        Integer perHour = null;
+        if (node.has("retryPolicy")) {
+            ConfigNode retry = node.child("retryPolicy", RETRY_FIELDS);
+            // EMR Serverless: maxAttempts 1 to 10 for batch jobs; maxFailedAttemptsPerHour is for streaming jobs.
+            attempts = retry.optionalInt("maxAttempts", 1, 10);
+            perHour = retry.optionalInt("maxFailedAttemptsPerHour", 1, 1000);
+        }
+        String policy = node.has("executionIamPolicy") ? node.string("executionIamPolicy", null) : "role";
+        if (!IAM_POLICIES.contains(policy)) {
+            throw new InvalidDatasetConfig(node.path() + ".executionIamPolicy: unknown value " + policy
+                    + suggestion(policy, IAM_POLICIES) + " (role: the job role's own permissions; dataset: narrowed to "
+                    + "the dataset's landing prefix, curated prefix and table)");
+        }
+        return new ServerlessProfile(driver, executor, min, max, initial, attempts, perHour, policy.equals("dataset"));
+    }
+
+    private static ServerlessProfile.Worker worker(ConfigNode node) {
+        Integer cores = node.optionalInt("cores", 1, 16);
+        if (cores != null && Integer.bitCount(cores) != 1) {
+            throw new InvalidDatasetConfig(
+                    node.path() + ".cores must be 1, 2, 4, 8 or 16 (EMR Serverless worker sizes)");
+        }
+        return new ServerlessProfile.Worker(cores, size(node, "memory"), size(node, "disk"));
+    }
+
+    /** A Spark size ({@code 8g}, {@code 512m}). */
+    private static String size(ConfigNode node, String field) {
+        String value = node.has(field) ? node.string(field, null) : null;
+        if (value != null && !value.matches("[1-9][0-9]*[mMgG]")) {
+            throw new InvalidDatasetConfig(node.path() + "." + field + " must be a size as Spark writes it (8g, 512m)");
+        }
+        return value;
+    }
+
+    private static GlueProfile glue(ConfigNode node) {
+        String workerType = node.has("workerType") ? node.string("workerType", null) : null;
+        if (workerType != null && !GlueProfile.WORKER_TYPES.contains(workerType)) {
+            throw new InvalidDatasetConfig(node.path() + ".workerType: unknown worker type " + workerType
+                    + suggestion(workerType, GlueProfile.WORKER_TYPES) + " ("
+                    + String.join(", ", GlueProfile.WORKER_TYPES) + ")");
+        }
+        // Glue: 2 to 299 workers for G.1X and G.2X (fewer for the larger types); at least 2 (a driver and an executor).
+        Integer workers = node.optionalInt("numberOfWorkers", 2, 299);
+        String executionClass = node.has("executionClass") ? node.string("executionClass", null) : "STANDARD";
+        if (!List.of("STANDARD", "FLEX").contains(executionClass)) {
+            throw new InvalidDatasetConfig(node.path() + ".executionClass must be STANDARD or FLEX");
+        }
+        if (executionClass.equals("FLEX")
+                && workerType != null
+                && !List.of("G.1X", "G.2X").contains(workerType)) {
+            throw new InvalidDatasetConfig(node.path() + ".executionClass FLEX runs G.1X and G.2X workers only");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (node.has("jobParameters")) {
+            String path = node.path() + ".jobParameters";
+            map(node.value("jobParameters", null), path).forEach((name, value) -> {
+                if (!name.startsWith("--") || name.length() < 3) {
+                    throw new InvalidDatasetConfig(path + "." + name + ": a Glue job parameter is named --name");
+                }
+                String bare = name.substring(2);
+                if (GlueProfile.RESERVED.stream().anyMatch(reserved -> reserved.equalsIgnoreCase(name))
+                        || dev.sparkpipeline.core.engine.CurateJobCall.RESERVED.contains(bare)) {
+                    throw new InvalidDatasetConfig(path + "." + name + " is reserved: Glue or the pipeline sets it"
+                            + " (workers, scaling and execution class are this profile's own fields)");
+                }
+                if (!(value instanceof String text)) {
+                    throw new InvalidDatasetConfig(path + "." + name + " must be a string");
+                }
+                parameters.put(name, text);
+            });
+        }
+        return new GlueProfile(
+                workerType, workers, node.bool("autoScaling", false), executionClass.equals("FLEX"), parameters);
+    }
+
+    private static EmrProfile emr(ConfigNode node) {
+        List<InstanceFleet> fleets = EmrProfile.DEFAULT.fleets();
+        if (node.has("fleets")) {
+            ConfigNode byRole = node.child("fleets", FLEET_ROLES);
+            fleets = new ArrayList<>();
+            for (InstanceFleet.Role role : InstanceFleet.Role.values()) {
+                if (byRole.has(role.configName())) {
+                    fleets.add(fleet(role, byRole.child(role.configName(), FLEET_FIELDS)));
+                } else if (role != InstanceFleet.Role.TASK) {
+                    throw new InvalidDatasetConfig(byRole.path() + "." + role.configName() + " is required");
+                }
+            }
+        }
+        EmrProfile.ManagedScaling scaling = null;
+        if (node.has("managedScaling")) {
+            ConfigNode limits = node.child("managedScaling", SCALING_FIELDS);
+            int min = (int) limits.integer("minimumUnits", null, 1, 2000);
+            int max = (int) limits.integer("maximumUnits", null, 1, 2000);
+            Integer onDemand = limits.optionalInt("maximumOnDemandUnits", 0, 2000);
+            Integer core = limits.optionalInt("maximumCoreUnits", 1, 2000);
+            if (min > max || (onDemand != null && onDemand > max) || (core != null && core > max)) {
+                throw new InvalidDatasetConfig(limits.path() + ": need minimumUnits, maximumOnDemandUnits and "
+                        + "maximumCoreUnits each <= maximumUnits");
+            }
+            scaling = new EmrProfile.ManagedScaling(min, max, onDemand, core);
+        }
+        List<EmrProfile.BootstrapAction> actions = new ArrayList<>();
+        List<Object> listed = node.optionalList("bootstrapActions");
+        for (int i = 0; i < listed.size(); i++) {
+            String path = node.path() + ".bootstrapActions[" + i + "]";
+            ConfigNode action = new ConfigNode(path, map(listed.get(i), path), BOOTSTRAP_FIELDS);
+            action.checkFields();
+            String name = action.string("name", null);
+            String script = action.string("path", null);
+            if (name == null || name.isBlank()) {
+                throw new InvalidDatasetConfig(path + ".name is required");
+            }
+            if (script == null || !script.startsWith("s3://")) {
+                throw new InvalidDatasetConfig(path + ".path must be the script's s3:// URI");
+            }
+            actions.add(new EmrProfile.BootstrapAction(name, script, strings(action, "args")));
+        }
+        List<EmrProfile.Classification> configurations = new ArrayList<>();
+        listed = node.optionalList("configurations");
+        for (int i = 0; i < listed.size(); i++) {
+            String path = node.path() + ".configurations[" + i + "]";
+            ConfigNode entry = new ConfigNode(path, map(listed.get(i), path), CLASSIFICATION_FIELDS);
+            entry.checkFields();
+            String classification = entry.string("classification", null);
+            if (classification == null || classification.isBlank()) {
+                throw new InvalidDatasetConfig(path + ".classification is required (spark-defaults, spark-env ...)");
+            }
+            if (classification.equals("iceberg-defaults")) {
+                throw new InvalidDatasetConfig(
+                        path + ": iceberg-defaults is the pipeline's own (the job commits " + "through EMR's Iceberg)");
+            }
+            Map<String, String> properties = new LinkedHashMap<>();
+            if (entry.has("properties")) {
+                map(entry.value("properties", null), path + ".properties").forEach((name, value) -> {
+                    if (!(value instanceof String text)) {
+                        throw new InvalidDatasetConfig(path + ".properties." + name + " must be a string");
+                    }
+                    properties.put(name, text);
+                });
+            }
+            configurations.add(new EmrProfile.Classification(classification, properties));
+        }
+        Integer root = node.optionalInt("ebsRootVolumeSizeGb", 15, 100);
+        return new EmrProfile(
+                fleets,
+                scaling,
+                actions,
+                configurations,
+                (int) node.optionalInteger(
+                        "idleTimeoutSeconds", null, EmrProfile.DEFAULT.idleTimeoutSeconds(), 60, 604_800),
+                (int) node.optionalInteger("stepConcurrencyLevel", null, 1, 1, 256),
+                root);
+    }
+
+    private static InstanceFleet fleet(InstanceFleet.Role role, ConfigNode node) {
+        List<Object> listed = node.optionalList("instanceTypes");
+        if (listed.isEmpty()) {
+            throw new InvalidDatasetConfig(node.path() + ".instanceTypes must list at least one instance type");
+        }
+        // EMR: up to 30 instance types per fleet with an allocation strategy; the primary fleet takes up to 5.
+        int most = role == InstanceFleet.Role.MASTER ? 5 : 30;
+        if (listed.size() > most) {
+            throw new InvalidDatasetConfig(node.path() + ".instanceTypes lists " + listed.size() + "; at most " + most);
+        }
+        List<InstanceFleet.InstanceType> types = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < listed.size(); i++) {
+            String path = node.path() + ".instanceTypes[" + i + "]";
+            ConfigNode type = new ConfigNode(path, map(listed.get(i), path), INSTANCE_TYPE_FIELDS);
+            type.checkFields();
+            String name = type.string("type", null);
+            if (name == null || !name.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
+                throw new InvalidDatasetConfig(path + ".type must be an EC2 instance type (m5.xlarge)");
+            }
+            if (!seen.add(name)) {
+                throw new InvalidDatasetConfig(path + ".type: " + name + " is listed twice");
+            }
+            int weight = (int) type.optionalInteger("weight", null, 1, 1, role == InstanceFleet.Role.MASTER ? 1 : 1000);
+            List<InstanceFleet.EbsVolume> volumes = new ArrayList<>();
+            List<Object> ebs = type.optionalList("ebs");
+            for (int j = 0; j < ebs.size(); j++) {
+                String volumePath = path + ".ebs[" + j + "]";
+                ConfigNode volume = new ConfigNode(volumePath, map(ebs.get(j), volumePath), EBS_FIELDS);
+                volume.checkFields();
+                String volumeType = volume.has("volumeType") ? volume.string("volumeType", null) : "gp3";
+                if (!EBS_VOLUME_TYPES.contains(volumeType)) {
+                    throw new InvalidDatasetConfig(volumePath + ".volumeType: unknown volume type " + volumeType
+                            + suggestion(volumeType, EBS_VOLUME_TYPES) + " (" + String.join(", ", EBS_VOLUME_TYPES)
+                            + ")");
+                }
+                volumes.add(
+                        new InstanceFleet.EbsVolume(volumeType, (int) volume.integer("sizeGb", null, 1, 16_384), (int)
+                                volume.optionalInteger("count", null, 1, 1, 24)));
+            }
+            types.add(new InstanceFleet.InstanceType(name, weight, volumes));
+        }
+        int onDemand = (int) node.optionalInteger("onDemand", null, 0, 0, 2000);
+        int spot = (int) node.optionalInteger("spot", null, 0, 0, 2000);
+        if (role == InstanceFleet.Role.MASTER
+                ? onDemand + spot != 1
+                : role == InstanceFleet.Role.CORE && onDemand + spot < 1) {
+            throw new InvalidDatasetConfig(node.path()
+                    + (role == InstanceFleet.Role.MASTER
+                            ? ": the primary fleet has one node: onDemand 1 or spot 1"
+                            : ": the core fleet needs capacity: onDemand or spot at least 1"));
+        }
+        if (node.has("spotTimeoutMinutes") && spot == 0) {
+            throw new InvalidDatasetConfig(node.path() + ".spotTimeoutMinutes applies to a fleet with spot capacity");
+        }
+        int timeout = (int)
+                node.optionalInteger("spotTimeoutMinutes", null, InstanceFleet.DEFAULT_SPOT_TIMEOUT_MINUTES, 5, 1440);
+        return new InstanceFleet(role, types, onDemand, spot, timeout);
+    }
+
+    private static List<String> strings(ConfigNode node, String field) {
+        List<String> values = new ArrayList<>();
+        for (Object value : node.optionalList(field)) {
+            if (!(value instanceof String text)) {
+                throw new InvalidDatasetConfig(node.path() + "." + field + " must list strings");
+            }
+            values.add(text);
+        }
+        return values;
     }
 
     private static List<ColumnSpec> columns(ConfigNode node, RowRules rows) {
@@ -654,6 +966,18 @@ public final class DatasetCatalog {
                             + suggestion(field, allowed) + "; fields here: " + String.join(", ", allowed));
                 }
             }
+        }
+
+        /** The object in {@code field}, its fields checked against {@code allowedFields}. */
+        ConfigNode child(String field, List<String> allowedFields) {
+            String childPath = path + "." + field;
+            ConfigNode child = new ConfigNode(childPath, map(value(field, null), childPath), allowedFields);
+            child.checkFields();
+            return child;
+        }
+
+        Integer optionalInt(String field, int min, int max) {
+            return has(field) ? (int) integer(field, null, min, max) : null;
         }
 
         boolean has(String field) {

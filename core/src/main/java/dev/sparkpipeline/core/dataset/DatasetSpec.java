@@ -1,6 +1,7 @@
 package dev.sparkpipeline.core.dataset;
 
 import dev.sparkpipeline.core.contract.Engine;
+import dev.sparkpipeline.core.dataset.profile.EngineProfiles;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.stream.LongStream;
  * @param rows           how strictly rows are read (encoding, extra columns, duplicates, numbers, bounds)
  * @param batch          how landed files are batched into one execution, or null: one execution per file
  * @param job            the Spark application the dataset runs: {@link JobSpec#CURATE} unless it names its own
+ * @param profiles       how each engine is sized and configured for this dataset
  */
 public record DatasetSpec(
         String name,
@@ -51,7 +53,8 @@ public record DatasetSpec(
         int timeoutMinutes,
         RowRules rows,
         BatchPolicy batch,
-        JobSpec job)
+        JobSpec job,
+        EngineProfiles profiles)
         implements Serializable {
 
     public DatasetSpec {
@@ -61,6 +64,7 @@ public record DatasetSpec(
         partitionBy = List.copyOf(partitionBy);
         engineBySize = List.copyOf(engineBySize);
         job = job == null ? JobSpec.CURATE : job;
+        profiles = profiles == null ? EngineProfiles.DEFAULT : profiles;
     }
 
     /**
@@ -91,7 +95,8 @@ public record DatasetSpec(
                 timeoutMinutes,
                 rows,
                 other,
-                job);
+                job,
+                profiles);
     }
 
     /** The partition fields, parsed. */

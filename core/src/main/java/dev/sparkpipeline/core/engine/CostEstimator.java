@@ -32,6 +32,12 @@ public final class CostEstimator {
     /** What the prices are, for people reading an estimate. */
     public static final String PRICES = "on-demand us-east-1 list prices, checked 2026-11: an estimate, not a bill";
 
+    /**
+     * EMR hours are priced on demand; a dataset's cluster may run Spot capacity ({@code profiles.emr}
+     * fleets), whose price is the market's and not known here: for it the figure is an upper bound.
+     */
+    static final String SPOT_NOTE = " (on-demand upper bound where the cluster has Spot capacity)";
+
     private CostEstimator() {}
 
     /**
@@ -43,12 +49,13 @@ public final class CostEstimator {
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> USD_PER_UNIT.containsKey(entry.getKey())
                         ? String.format(
-                                Locale.ROOT,
-                                "%.6f %s x %s USD",
-                                entry.getValue(),
-                                entry.getKey(),
-                                BigDecimal.valueOf(USD_PER_UNIT.get(entry.getKey()))
-                                        .toPlainString())
+                                        Locale.ROOT,
+                                        "%.6f %s x %s USD",
+                                        entry.getValue(),
+                                        entry.getKey(),
+                                        BigDecimal.valueOf(USD_PER_UNIT.get(entry.getKey()))
+                                                .toPlainString())
+                                + (entry.getKey().equals(NORMALIZED_INSTANCE_HOURS) ? SPOT_NOTE : "")
                         : String.format(Locale.ROOT, "%.6f %s (no price)", entry.getValue(), entry.getKey()))
                 .collect(Collectors.joining(" + "));
     }

@@ -19,13 +19,16 @@ import java.util.Set;
  * @param pollFloorSeconds the shortest wait worth making before looking at a young job
  * @param usdPerUnit       the price of each unit it bills in
  * @param localBilling     what a local job of these resources would be billed in this engine's units
+ * @param runsOnCluster    whether its jobs run on an EMR cluster: the input's own, or a transient one the state
+ *                         machine creates from the dataset's EMR profile
  */
 public record EngineDescription(
         Engine engine,
         List<RawState> states,
         int pollFloorSeconds,
         Map<String, Double> usdPerUnit,
-        LocalBilling localBilling) {
+        LocalBilling localBilling,
+        boolean runsOnCluster) {
 
     /** One of the engine's own job states and its meaning. */
     public record RawState(String name, NormalisedState meaning) {}

@@ -41,7 +41,8 @@ public final class EngineDescriptions {
                     CostEstimator.VCPU_HOURS, 0.052624,
                     CostEstimator.GB_HOURS, 0.0057785,
                     CostEstimator.STORAGE_GB_HOURS, 0.000111),
-            EngineDescriptions::workerHours);
+            EngineDescriptions::workerHours,
+            false);
 
     /**
      * Glue JobRunState (Developer Guide, "Job run statuses"). WAITING is job run queuing (the job's
@@ -63,8 +64,8 @@ public final class EngineDescriptions {
                     state("EXPIRED", FAILED)),
             PollSchedule.MIN_SECONDS,
             Map.of(CostEstimator.DPU_HOURS, 0.44, CostEstimator.FLEX_DPU_HOURS, 0.29),
-            (cores, memoryGb, hours) ->
-                    Map.of(CostEstimator.DPU_HOURS, Math.max(cores / 4.0, memoryGb / 16.0) * hours));
+            (cores, memoryGb, hours) -> Map.of(CostEstimator.DPU_HOURS, Math.max(cores / 4.0, memoryGb / 16.0) * hours),
+            false);
 
     /**
      * EMR StepState (API reference, StepStatus.State), and the cluster ending under a step that has
@@ -88,7 +89,8 @@ public final class EngineDescriptions {
             PollSchedule.MIN_SECONDS,
             Map.of(CostEstimator.NORMALIZED_INSTANCE_HOURS, 0.030),
             // An xlarge instance (4 vCPU) is 8 normalized units an hour.
-            (cores, memoryGb, hours) -> Map.of(CostEstimator.NORMALIZED_INSTANCE_HOURS, 8 * (cores / 4.0) * hours));
+            (cores, memoryGb, hours) -> Map.of(CostEstimator.NORMALIZED_INSTANCE_HOURS, 8 * (cores / 4.0) * hours),
+            true);
 
     /**
      * Apache Livy's session states ({@code org.apache.livy.sessions.SessionState}, 0.7), which its
@@ -116,7 +118,8 @@ public final class EngineDescriptions {
                     state("killed", CANCELLED)),
             PollSchedule.MIN_SECONDS,
             EMR.usdPerUnit(),
-            EMR.localBilling());
+            EMR.localBilling(),
+            true);
 
     /** The offline runner's own engine: Spark's outcome in these names, priced as EMR Serverless would bill it. */
     public static final EngineDescription LOCAL = new EngineDescription(
@@ -129,7 +132,8 @@ public final class EngineDescriptions {
                     state("CANCELLED", CANCELLED)),
             1,
             EMR_SERVERLESS.usdPerUnit(),
-            EngineDescriptions::workerHours);
+            EngineDescriptions::workerHours,
+            false);
 
     /** Every engine the pipeline knows, in the order people are shown them. */
     public static final List<EngineDescription> KNOWN = List.of(EMR_SERVERLESS, GLUE, EMR, EMR_LIVY, LOCAL);

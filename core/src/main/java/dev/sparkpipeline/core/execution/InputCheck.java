@@ -2,7 +2,9 @@ package dev.sparkpipeline.core.execution;
 
 import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
+import dev.sparkpipeline.core.dataset.profile.EmrClusterRequest;
 import dev.sparkpipeline.core.engine.CurateJobCall;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.core.error.InvalidInput;
 import dev.sparkpipeline.core.intake.BatchManifest;
 import dev.sparkpipeline.core.intake.BatchManifests;
@@ -11,6 +13,7 @@ import dev.sparkpipeline.core.json.ExecutionInputJson;
 import dev.sparkpipeline.core.json.JsonObject;
 import dev.sparkpipeline.core.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,6 +95,28 @@ public record InputCheck(ObjectStore store, DatasetCatalog catalog, String landi
                     + " is not in the landing bucket: it never landed, or is gone");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The verdict the state machine reads: {@code valid}, with {@code cause} when not; for a valid run
+     * on a transient EMR cluster, also {@code cluster}: the RunJobFlow fields the dataset's EMR profile
+     * owns ({@link EmrClusterRequest}), which {@code CreateCluster} reads.
+     */
+    public Map<String, Object> verdict(JsonObject state, int stateBytes) {
+        Optional<String> problem = problem(state, stateBytes);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("valid", problem.isEmpty());
+        problem.ifPresent(cause -> answer.put("cause", cause));
+        if (problem.isEmpty()) {
+            ExecutionInput input = ExecutionInputJson.read(state);
+            if (EngineDescriptions.of(input.engine()).runsOnCluster()
+                    && input.job().clusterId() == null) {
+                catalog.named(input.dataset())
+                        .ifPresent(spec -> answer.put(
+                                "cluster", EmrClusterRequest.of(spec.profiles().emr())));
+            }
+        }
+        return answer;
     }
 
     /** A batch run's source is its manifest, where the batcher wrote it, listing what the input says. */

@@ -29,4 +29,11 @@ class CostEstimatorTest {
     void aUnitWithoutAPriceIsSaidToHaveNone() {
         assertThat(CostEstimator.basis(Map.of("GPU-hours", 2.0))).isEqualTo("2.000000 GPU-hours (no price)");
     }
+
+    @Test
+    void emrHoursArePricedOnDemandAnUpperBoundForSpotCapacity() {
+        assertThat(CostEstimator.basis(Map.of(CostEstimator.NORMALIZED_INSTANCE_HOURS, 8.0)))
+                .isEqualTo("8.000000 normalized-instance-hours x 0.03 USD"
+                        + " (on-demand upper bound where the cluster has Spot capacity)");
+    }
 }

@@ -11,13 +11,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The state machine's second check of an execution's input, before any cluster or job starts:
  * what its Choice cannot see (the dataset exists, the source landed, names and arguments in
  * bounds, no reserved job argument, room left in the state). Event: the execution state; answer:
- * {@code {"valid": true}} or {@code {"valid": false, "cause": "<the field and what is wrong>"}}.
+ * {@code {"valid": true}} (with {@code "cluster": {...}}, the dataset's RunJobFlow fields, for a run on a
+ * transient EMR cluster) or {@code {"valid": false, "cause": "<the field and what is wrong>"}}.
  */
 public final class VerifyInputHandler implements RequestStreamHandler {
 
@@ -36,15 +36,14 @@ public final class VerifyInputHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
-        Optional<String> problem;
+        Map<String, Object> answer;
         try {
-            problem = check.problem(JsonObject.parse(event), event.length);
+            answer = check.verdict(JsonObject.parse(event), event.length);
         } catch (InvalidInput notAnObject) {
-            problem = Optional.of(notAnObject.getMessage());
+            answer = new LinkedHashMap<>();
+            answer.put("valid", false);
+            answer.put("cause", notAnObject.getMessage());
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("valid", problem.isEmpty());
-        problem.ifPresent(cause -> answer.put("cause", cause));
         output.write(JsonObject.write(answer));
     }
 }

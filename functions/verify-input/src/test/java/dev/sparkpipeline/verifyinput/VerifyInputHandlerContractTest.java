@@ -88,6 +88,39 @@ class VerifyInputHandlerContractTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRunOnATransientEmrClusterGetsTheDatasetsClusterRequest() throws IOException {
+        Map<String, Object> verdict = verdict(input -> input.put("engine", "EMR"));
+
+        assertThat(verdict).containsEntry("valid", true);
+        Map<String, Object> cluster = (Map<String, Object>) verdict.get("cluster");
+        assertThat(cluster)
+                .as("every field CreateCluster reads is there")
+                .containsOnlyKeys(
+                        "Instances",
+                        "ManagedScalingPolicy",
+                        "BootstrapActions",
+                        "Configurations",
+                        "AutoTerminationPolicy",
+                        "StepConcurrencyLevel",
+                        "EbsRootVolumeSize");
+        assertThat((Map<String, Object>) cluster.get("Instances"))
+                .as("the network is the stack's")
+                .containsOnlyKeys("InstanceFleets");
+    }
+
+    @Test
+    void aRunOnAnotherEngineOrAnExistingClusterGetsNone() throws IOException {
+        assertThat(verdict(input -> input.put("engine", "GLUE"))).doesNotContainKey("cluster");
+        assertThat(verdict(input -> {
+                    input.put("engine", "EMR");
+                    job(input).put("clusterId", "j-EXISTING0001");
+                }))
+                .containsEntry("valid", true)
+                .doesNotContainKey("cluster");
+    }
+
+    @Test
     void anUnknownDatasetIsRefused() throws IOException {
         assertThat(cause(input -> input.put("dataset", "invoices")))
                 .isEqualTo("dataset invoices is not in the datasets configuration");

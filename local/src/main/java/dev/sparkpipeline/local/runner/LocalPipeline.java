@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.contract.ExecutionInput;
+import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
 import dev.sparkpipeline.local.asl.HistoryEvent;
@@ -144,7 +145,9 @@ public final class LocalPipeline {
      */
     public Optional<String> missingInTheCloud(JsonNode input) {
         String engine = input.path("engine").asText();
-        boolean transientEmr = (engine.equals(Engine.EMR.name()) || engine.equals(Engine.EMR_LIVY.name()))
+        boolean transientEmr = Engine.known(engine)
+                        .map(known -> EngineDescriptions.of(known).runsOnCluster())
+                        .orElse(false)
                 && input.path("job").path("clusterId").asText("").isEmpty();
         if (transientEmr && (emrSubnet == null || emrSubnet.isBlank())) {
             return Optional.of("dataset " + input.path("dataset").asText()

@@ -53,7 +53,10 @@ public final class LocalResources {
         return stateMachine.substitute(values);
     }
 
-    /** A template value (text, number, {@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}) as local text. */
+    /**
+     * A template value (text, number, {@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}, {@code Fn::If} on a
+     * condition of the parameters' defaults) as local text.
+     */
     @SuppressWarnings("unchecked")
     public String resolve(Object value) {
         if (value instanceof String text) {
@@ -79,6 +82,10 @@ public final class LocalResources {
             }
             return matcher.appendTail(out).toString();
         }
+        if (intrinsic.containsKey("Fn::If")) {
+            List<Object> choice = (List<Object>) intrinsic.get("Fn::If");
+            return resolve(holds(String.valueOf(choice.get(0))) ? choice.get(1) : choice.get(2));
+        }
         if (intrinsic.containsKey("Fn::GetAtt")) {
             List<String> attribute = (List<String>) intrinsic.get("Fn::GetAtt");
             String name = String.join(".", attribute);
@@ -90,6 +97,37 @@ public final class LocalResources {
                     : "local-" + String.join("-", attribute);
         }
         throw new IllegalStateException("the local runner cannot resolve " + value);
+    }
+
+    /** Whether the template's condition of this name holds, its parameters at their defaults. */
+    public boolean holds(String condition) {
+        Map<String, Object> conditions = SamTemplate.cast(template.root().getOrDefault("Conditions", Map.of()));
+        if (!conditions.containsKey(condition)) {
+            throw new IllegalStateException("the template has no condition " + condition);
+        }
+        return evaluate(conditions.get(condition));
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean evaluate(Object expression) {
+        Map<String, Object> function = SamTemplate.cast(expression);
+        if (function.containsKey("Condition")) {
+            return holds(String.valueOf(function.get("Condition")));
+        }
+        if (function.containsKey("Fn::Not")) {
+            return !evaluate(((List<Object>) function.get("Fn::Not")).get(0));
+        }
+        if (function.containsKey("Fn::Equals")) {
+            List<Object> sides = (List<Object>) function.get("Fn::Equals");
+            return resolve(sides.get(0)).equals(resolve(sides.get(1)));
+        }
+        if (function.containsKey("Fn::Or")) {
+            return ((List<Object>) function.get("Fn::Or")).stream().anyMatch(this::evaluate);
+        }
+        if (function.containsKey("Fn::And")) {
+            return ((List<Object>) function.get("Fn::And")).stream().allMatch(this::evaluate);
+        }
+        throw new IllegalStateException("the local runner cannot evaluate the condition " + expression);
     }
 
     /** A {@code Ref}: a parameter's default, a function alias's ARN, a bucket's local name, or a local name. */

@@ -74,6 +74,47 @@ class DropEndToEndTest {
     }
 
     @Test
+    void anEmrDropRecordsTheClusterTheOrdersProfileAsksForSpotTaskFleetAndManagedScaling() throws IOException {
+        CliRun run = drop(sample("data/orders.csv"), "--engine", "EMR", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("states").findValuesAsText("name"))
+                .containsSubsequence("ClusterNetwork", "CreateCluster", "SubmitJob", "TerminateClusterAfterJob");
+        JsonNode request;
+        try (Stream<Path> clusters = Files.list(lake.resolve("_clusters"))) {
+            request = JSON.readTree(clusters.findFirst().orElseThrow().toFile()).path("Request");
+        }
+        JsonNode task = null;
+        for (JsonNode fleet : request.path("Instances").path("InstanceFleets")) {
+            if (fleet.path("InstanceFleetType").asText().equals("TASK")) {
+                task = fleet;
+            }
+        }
+        assertThat(task).as("a task fleet in %s", request).isNotNull();
+        assertThat(task.path("TargetSpotCapacity").asInt()).isPositive();
+        assertThat(task.path("InstanceTypeConfigs").size()).isGreaterThan(1);
+        assertThat(task.path("LaunchSpecifications")
+                        .path("SpotSpecification")
+                        .path("AllocationStrategy")
+                        .asText())
+                .isEqualTo("price-capacity-optimized");
+        assertThat(task.path("LaunchSpecifications")
+                        .path("SpotSpecification")
+                        .path("TimeoutAction")
+                        .asText())
+                .isEqualTo("SWITCH_TO_ON_DEMAND");
+        assertThat(request.path("ManagedScalingPolicy")
+                        .path("ComputeLimits")
+                        .path("UnitType")
+                        .asText())
+                .isEqualTo("InstanceFleetUnits");
+        assertThat(request.path("Instances").path("KeepJobFlowAliveWhenNoSteps").asBoolean())
+                .as("the request as sent: the stack's part merged in")
+                .isTrue();
+        assertThat(request.path("ReleaseLabel").asText()).startsWith("emr-");
+    }
+
+    @Test
     void anUpdateFileDroppedTwiceLeavesOneRowPerOrderWithItsNewValuesAndAFailedRunChangesNothing() throws IOException {
         drop(sample("data/orders.csv"));
         drop(sample("data/upserts/orders-updates.csv"));

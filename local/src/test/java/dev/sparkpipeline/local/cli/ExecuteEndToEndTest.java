@@ -75,6 +75,15 @@ class ExecuteEndToEndTest {
                 .satisfies(cluster -> assertThat(
                                 JSON.readTree(cluster.toFile()).path("State").asText())
                         .isEqualTo("TERMINATED"));
+        JsonNode request = JSON.readTree(clusters.get(0).toFile()).path("Request");
+        assertThat(request.path("Instances").path("InstanceFleets").findValuesAsText("InstanceFleetType"))
+                .as("the orders dataset's fleets")
+                .containsExactly("MASTER", "CORE", "TASK");
+        assertThat(request.path("ManagedScalingPolicy")
+                        .path("ComputeLimits")
+                        .path("MaximumCapacityUnits")
+                        .asInt())
+                .isEqualTo(20);
     }
 
     @Test

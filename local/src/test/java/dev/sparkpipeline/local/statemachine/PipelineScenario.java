@@ -89,11 +89,10 @@ public record PipelineScenario(
                     case "EmrReleaseLabel" -> "emr-7.9.0";
                     case "EmrServiceRoleName" -> "EMR_DefaultRole";
                     case "EmrInstanceProfileName" -> "EMR_EC2_DefaultRole";
-                    case "EmrInstanceType" -> "m5.xlarge";
                     case "EmrSubnetId" -> "subnet-0123456789abcdef0";
                     case "EmrLogUri" -> "s3://artifacts-bucket/logs/emr/";
-                    case "EmrStepConcurrencyLevel" -> "1";
                     case "StackName" -> "spark-pipeline";
+                    case "LivyPrimarySecurityGroupIds" -> "";
                     default -> throw new IllegalStateException("no sample value for ${" + name + "}");
                 };
             }

@@ -33,7 +33,8 @@ final class BatchFarmEngine implements JobEngine {
                     state("HALTED", NormalisedState.CANCELLED)),
             30,
             Map.of(FARM_HOURS, 2.5),
-            (cores, memoryGb, hours) -> Map.of(FARM_HOURS, hours));
+            (cores, memoryGb, hours) -> Map.of(FARM_HOURS, hours),
+            false);
 
     /** What the farm says of its job on the next look. */
     String state = "ACCEPTED";
