@@ -7,6 +7,7 @@ import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.HistoryEvent;
 import dev.sparkpipeline.local.asl.StateMachineDefinition;
 import dev.sparkpipeline.local.asl.TaskState;
+import dev.sparkpipeline.local.asl.WaitState;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.Set;
  * answered (the tracker's: state, usage, estimated cost).
  *
  * <p>A stage is the work of one Task and the Choice and Pass states after it; a loop of the
- * definition (the poll loop, the wait for capacity) is one stage, named for its first Task, however
+ * definition (the poll loop, the wait for capacity) is one stage, named for its first Task (a Wait
+ * leading to another Task begins that Task's stage), however
  * many times it went round. A stage lasts from its first state's entry to the next stage's, so the
  * stages add up to the execution.
  *
@@ -101,7 +103,15 @@ public record ExecutionPath(
             states.add(state);
             boolean isTask = definition.state(state) instanceof TaskState;
             boolean onLoop = onLoops.contains(state);
-            boolean starts = stage == null || (onLoop ? !stageIsLoop : isTask);
+            // A Wait that leads to another Task than the stage's starts that Task's loop: the submission's wait for
+            // capacity stays in its stage, the wait before the first poll starts the poll loop (both are on the one
+            // loop that resubmitting a lost job closes).
+            boolean waitsForAnotherTask = stageIsLoop
+                    && definition.state(state) instanceof WaitState wait
+                    && definition.state(wait.next()) instanceof TaskState
+                    && definition.state(stage) instanceof TaskState
+                    && !wait.next().equals(stage);
+            boolean starts = stage == null || (onLoop ? !stageIsLoop || waitsForAnotherTask : isTask);
             if (starts) {
                 if (stage != null) {
                     stages.add(new Stage(
