@@ -1,7 +1,6 @@
 package dev.sparkpipeline.aws;
 
 import dev.sparkpipeline.core.contract.Engine;
-import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.EngineDescription;
 import dev.sparkpipeline.core.engine.EngineDescriptions;
@@ -18,13 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.ActionOnFailure;
 import software.amazon.awssdk.services.emr.model.CancelStepsInfo;
 import software.amazon.awssdk.services.emr.model.CancelStepsRequestStatus;
 import software.amazon.awssdk.services.emr.model.Cluster;
-import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.Step;
 import software.amazon.awssdk.services.emr.model.StepCancellationOption;
 import software.amazon.awssdk.services.emr.model.StepConfig;
@@ -41,8 +38,6 @@ import software.amazon.awssdk.services.emr.model.StepSummary;
  */
 public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clock) implements JobEngine {
 
-    private static final Set<ClusterState> ENDING =
-            Set.of(ClusterState.TERMINATING, ClusterState.TERMINATED, ClusterState.TERMINATED_WITH_ERRORS);
     /** Steps that count against the cluster's limit (Management Guide, "Submit work to a cluster"). */
     private static final List<StepState> ACTIVE =
             List.of(StepState.PENDING, StepState.RUNNING, StepState.CANCEL_PENDING);
@@ -110,18 +105,11 @@ public record EmrStepEngine(EmrClient client, EngineSettings settings, Clock clo
                     logUri + (logUri.endsWith("/") ? "" : "/") + handle.containerId() + "/steps/" + handle.jobId()
                             + "/");
         }
-        links.put(
-                "console",
-                "https://" + settings.region() + ".console.aws.amazon.com/emr/home?region=" + settings.region()
-                        + "#/clusterDetails/" + handle.containerId());
-        Map<String, Double> usage = cluster.normalizedInstanceHours() == null
-                ? Map.of()
-                : Map.of(
-                        CostEstimator.NORMALIZED_INSTANCE_HOURS,
-                        cluster.normalizedInstanceHours().doubleValue());
+        links.put("console", EmrClusterFacts.console(settings.region(), handle.containerId()));
+        Map<String, Double> usage = EmrClusterFacts.usage(cluster);
         StepState state = step.status().state();
         if (!description().terminalStates().contains(step.status().stateAsString())
-                && ENDING.contains(cluster.status().state())) {
+                && EmrClusterFacts.ENDING.contains(cluster.status().state())) {
             String why = cluster.status().stateChangeReason() == null
                     ? null
                     : cluster.status().stateChangeReason().message();

@@ -1,8 +1,8 @@
 package dev.sparkpipeline.aws.livy;
 
+import dev.sparkpipeline.aws.EmrClusterFacts;
 import dev.sparkpipeline.aws.EngineErrors;
 import dev.sparkpipeline.aws.EngineSettings;
-import dev.sparkpipeline.core.engine.CostEstimator;
 import dev.sparkpipeline.core.engine.CurateJobCall;
 import dev.sparkpipeline.core.engine.EngineDescription;
 import dev.sparkpipeline.core.engine.EngineDescriptions;
@@ -44,8 +44,6 @@ public record LivyEngine(EmrClient emr, EngineSettings settings, Clock clock, Fu
     /** Livy's port on an EMR primary node (EMR Release Guide, "Apache Livy"). */
     public static final int LIVY_PORT = 8998;
 
-    private static final Set<ClusterState> ENDING =
-            Set.of(ClusterState.TERMINATING, ClusterState.TERMINATED, ClusterState.TERMINATED_WITH_ERRORS);
     private static final Set<ClusterState> SERVING = Set.of(ClusterState.WAITING, ClusterState.RUNNING);
 
     /** The engine on Livy's own REST API at each cluster's primary node. */
@@ -62,7 +60,7 @@ public record LivyEngine(EmrClient emr, EngineSettings settings, Clock clock, Fu
     public JobHandle submit(JobRequest request) {
         String clusterId = clusterOf(request);
         Cluster cluster = cluster(clusterId);
-        if (ENDING.contains(cluster.status().state())) {
+        if (EmrClusterFacts.ENDING.contains(cluster.status().state())) {
             throw new NotFound("cluster " + clusterId + " is "
                     + cluster.status().stateAsString() + ": its Livy takes no more batches");
         }
@@ -97,19 +95,10 @@ public record LivyEngine(EmrClient emr, EngineSettings settings, Clock clock, Fu
     public EngineObservation observe(JobHandle handle) {
         Cluster cluster = cluster(handle.containerId());
         Map<String, String> links = new LinkedHashMap<>();
-        links.put(
-                "console",
-                "https://" + settings.region() + ".console.aws.amazon.com/emr/home?region=" + settings.region()
-                        + "#/clusterDetails/" + handle.containerId());
-        Map<String, Double> usage = cluster.normalizedInstanceHours() == null
-                ? Map.of()
-                : Map.of(
-                        CostEstimator.NORMALIZED_INSTANCE_HOURS,
-                        cluster.normalizedInstanceHours().doubleValue());
-        if (ENDING.contains(cluster.status().state())) {
-            String why = cluster.status().stateChangeReason() == null
-                    ? ""
-                    : ": " + cluster.status().stateChangeReason().message();
+        links.put("console", EmrClusterFacts.console(settings.region(), handle.containerId()));
+        Map<String, Double> usage = EmrClusterFacts.usage(cluster);
+        if (EmrClusterFacts.ENDING.contains(cluster.status().state())) {
+            String why = EmrClusterFacts.endingReason(cluster);
             return new EngineObservation(
                     description().reportedAs(NormalisedState.FAILED),
                     "cluster " + handle.containerId() + " is "
