@@ -68,6 +68,17 @@ class ExecutionPathTest {
     }
 
     @Test
+    void aLostJobSubmittedAgainKeepsTheSubmissionAndThePollLoopAsTheirOwnStages() throws IOException {
+        ExecutionPath path = run("livy-job-lost-resubmitted-once.json");
+
+        assertThat(path.stages())
+                .extracting(ExecutionPath.Stage::name)
+                .startsWith("CheckInput", "VerifyInput", "CreateCluster", "SubmitJob", "TrackJob")
+                .endsWith("Publish", "EmitSucceededEvent");
+        assertThat(path.states()).containsSubsequence("TrackJob", "ResubmitLostJob", "SubmitJob", "TrackJob");
+    }
+
+    @Test
     void aSubmissionRefusedForCapacityIsOneSubmitStageWithEveryAttempt() throws IOException {
         ExecutionPath path = run("submit-refused-for-capacity-then-admitted.json");
 
