@@ -64,6 +64,8 @@ class DatasetConfigCheckTest {
             equal separators          | "decimalSeparator": ",", "thousandsSeparator": "," | datasets.d: decimalSeparator and thousandsSeparator must differ
             a record bound too large  | "maxRecordBytes": 1000000000     | datasets.d.maxRecordBytes must be a whole number from 1 to 67108864
             a delimiter of two chars  | "csv": {"delimiter": ";;", "quote": "\\""} | datasets.d.csv.delimiter must be a single ASCII character other than a line break
+            the offline engine        | "engine": "LOCAL"                | datasets.d.engine must be EMR_SERVERLESS, GLUE, EMR or EMR_LIVY
+            an engine nobody knows    | "engine": "EMR_ON_MARS"          | datasets.d.engine must be EMR_SERVERLESS, GLUE, EMR or EMR_LIVY
             """)
     void aBadDatasetFieldFailsNamingIt(String mistake, String fields, String message) {
         assertThatThrownBy(() -> parse("\"d\": {\"prefix\": \"d/\", " + fields + ", \"columns\": "
@@ -140,6 +142,15 @@ class DatasetConfigCheckTest {
                         () -> parse(
                                 "\"a\": {\"prefix\": \"a/\", \"formats\": [\"json\"], \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}"))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aDatasetMayRunThroughLivyOnEmr() {
+        DatasetCatalog catalog = parse(
+                "\"a\": {\"prefix\": \"a/\", \"engine\": \"EMR_LIVY\", \"columns\": [{\"name\": \"id\", \"type\": \"string\"}]}");
+
+        assertThat(catalog.named("a").orElseThrow().engine())
+                .isEqualTo(dev.sparkpipeline.core.contract.Engine.EMR_LIVY);
     }
 
     private static DatasetCatalog parse(String datasets) {
