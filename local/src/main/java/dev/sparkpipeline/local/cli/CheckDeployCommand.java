@@ -4,9 +4,9 @@ import dev.sparkpipeline.core.contract.Engine;
 import dev.sparkpipeline.core.dataset.DatasetCatalog;
 import dev.sparkpipeline.core.dataset.DeployRequirements;
 import dev.sparkpipeline.core.dataset.DeployRequirements.Unmet;
+import dev.sparkpipeline.local.template.SamTemplate;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +36,9 @@ final class CheckDeployCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The datasets configuration the deploy packs.")
     Path config = DatasetsConfigFile.defaultFile();
 
+    @Option(names = "--template", paramLabel = "FILE", description = "The SAM template the deploy deploys.")
+    Path template = RunReport.defaultTemplate();
+
     @Parameters(
             paramLabel = "PARAMETER=VALUE",
             description = "The template parameters the deploy passes (a later one wins); any other takes its default.")
@@ -64,7 +67,37 @@ final class CheckDeployCommand implements Callable<Integer> {
             }
             parameters.put(override.substring(0, equals), override.substring(equals + 1));
         }
+        refuseUndeclared(parameters.keySet());
         return parameters;
+    }
+
+    /** Parameters the template's earlier versions had, and where their settings live now. */
+    private static final Map<String, String> RETIRED = Map.of(
+            "EmrInstanceType", "a dataset's profiles.emr sizes its clusters (config/datasets.json)",
+            "EmrStepConcurrencyLevel", "a dataset's profiles.emr.stepConcurrencyLevel sets it (config/datasets.json)");
+
+    /**
+     * A parameter the template does not declare makes CloudFormation refuse the whole deploy, after
+     * the build and upload: refused here first, naming the one meant when only its case differs.
+     */
+    private void refuseUndeclared(Set<String> given) {
+        Map<String, Object> declared =
+                SamTemplate.read(template).root().get("Parameters") instanceof Map<?, ?> parameters
+                        ? parameters.entrySet().stream()
+                                .collect(Collectors.toMap(entry -> String.valueOf(entry.getKey()), Map.Entry::getValue))
+                        : Map.of();
+        for (String name : given) {
+            if (declared.containsKey(name)) {
+                continue;
+            }
+            String hint = declared.keySet().stream()
+                    .filter(known -> known.equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(known -> " (did you mean " + known + "?)")
+                    .orElseGet(() -> RETIRED.containsKey(name) ? ": it is gone, " + RETIRED.get(name) : "");
+            throw new PipelineLocal.UsageError(name + " is not a parameter of " + template.getFileName() + hint
+                    + "; CloudFormation would refuse the deploy");
+        }
     }
 
     private static String refusal(List<Unmet> unmet) {
@@ -85,12 +118,11 @@ final class CheckDeployCommand implements Callable<Integer> {
     }
 
     private static String reachedEngines(DatasetCatalog catalog) {
-        Set<Engine> engines = new LinkedHashSet<>();
-        catalog.all().forEach(dataset -> {
-            for (Engine engine : Engine.known()) {
-                dataset.smallestFileOn(engine).ifPresent(size -> engines.add(engine));
-            }
-        });
+        // In the described engines' order, whatever order the datasets come in.
+        List<Engine> engines = Engine.known().stream()
+                .filter(engine -> catalog.all().stream()
+                        .anyMatch(dataset -> dataset.smallestFileOn(engine).isPresent()))
+                .toList();
         return engines.isEmpty()
                 ? "no engine"
                 : engines.stream().map(Engine::name).collect(Collectors.joining(", "));

@@ -37,6 +37,23 @@ class CheckDeployTest {
     }
 
     @Test
+    void aParameterTheTemplateDoesNotDeclareIsRefusedNamingTheOneMeant() {
+        CliRun run = CliRun.of("check-deploy", "EmrSubnetID=subnet-0abc");
+
+        assertThat(run.usageError())
+                .isEqualTo(
+                        "pipeline-local: EmrSubnetID is not a parameter of template.yaml (did you mean EmrSubnetId?);"
+                                + " CloudFormation would refuse the deploy");
+    }
+
+    @Test
+    void aRetiredParameterSaysWhereItsSettingLivesNow() {
+        CliRun run = CliRun.of("check-deploy", "EmrInstanceType=m5.2xlarge");
+
+        assertThat(run.usageError()).contains("EmrInstanceType is not a parameter", "profiles.emr");
+    }
+
+    @Test
     void theLaterOfTwoValuesOfAParameterWins() throws IOException {
         CliRun run = CliRun.of(
                 "check-deploy", "--config", emrConfig().toString(), "EmrSubnetId=", "EmrSubnetId=subnet-0abc");
