@@ -1,6 +1,8 @@
 package dev.sparkpipeline.local.cli;
 
 import dev.sparkpipeline.core.contract.Engine;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +40,7 @@ public final class PipelineLocal implements Runnable {
         // --engine emr_serverless works as well as EMR_SERVERLESS.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(Engine.class, KnownEngines::parse);
+        commandLine.registerConverter(LocalDate.class, PipelineLocal::day);
         commandLine.setExitCodeExceptionMapper(exception -> USAGE);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             exception.getCommandLine().getErr().println("pipeline-local: " + exception.getMessage());
@@ -48,6 +51,16 @@ public final class PipelineLocal implements Runnable {
             return exception instanceof UsageError ? USAGE : 1;
         });
         return commandLine;
+    }
+
+    /** A day as {@code --date} and {@code --since} take it; one line saying the form otherwise. */
+    static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                    "expected a day as YYYY-MM-DD, such as 2026-11-22, but was '" + text + "'");
+        }
     }
 
     @Override

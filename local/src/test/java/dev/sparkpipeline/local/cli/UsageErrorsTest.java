@@ -46,6 +46,16 @@ class UsageErrorsTest {
         assertThat(run.err()).contains("unknown dataset nope").doesNotContain("--engine");
     }
 
+    @Test
+    void aDayThatIsNoDateIsOneLineSayingTheForm() {
+        CliRun run = CliRun.of("drop", sample(), "--lake", dir.toString(), "--date", "2026-13-01");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip())
+                .isEqualTo("pipeline-local: Invalid value for option '--date': expected a day as YYYY-MM-DD, such as"
+                        + " 2026-11-22, but was '2026-13-01'");
+    }
+
     private static String sample() {
         return ProjectFiles.root().resolve("events/data/orders.csv").toString();
     }
