@@ -14,6 +14,7 @@ import dev.sparkpipeline.core.storage.ObjectStore;
 import dev.sparkpipeline.core.storage.StoredObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,15 +151,32 @@ public record LandingValidator(
                 null);
     }
 
-    /** The object as it is now, under the first of its key spellings that exists. */
+    /**
+     * The object as it is now. An EventBridge key has two readings ({@link LandedObject#keyCandidates}),
+     * and both may name objects ({@code a%25b} and {@code a%b}): the one that landed is the one with
+     * the ETag and size the event announced; when both hold those bytes, the one modified last. A
+     * versioned bucket never gets that far: the announced version exists under one key only.
+     */
     private Optional<StoredObject> find(LandedObject object) {
+        List<StoredObject> found = new ArrayList<>();
         for (String key : object.keyCandidates()) {
-            Optional<StoredObject> stored = store.head(object.bucket(), key, object.versionId());
-            if (stored.isPresent()) {
-                return stored;
-            }
+            store.head(object.bucket(), key, object.versionId()).ifPresent(found::add);
         }
-        return Optional.empty();
+        return found.stream()
+                .min(Comparator.comparing((StoredObject stored) -> !announced(object, stored))
+                        .thenComparing(StoredObject::lastModified, Comparator.nullsLast(Comparator.reverseOrder())));
+    }
+
+    /** Whether {@code stored} has the ETag and size {@code object}'s event announced (what it does not say matches). */
+    private static boolean announced(LandedObject object, StoredObject stored) {
+        boolean etag = object.etag() == null
+                || stored.etag() == null
+                || unquoted(object.etag()).equals(unquoted(stored.etag()));
+        return etag && (object.size() < 0 || object.size() == stored.size());
+    }
+
+    private static String unquoted(String etag) {
+        return etag.replace("\"", "");
     }
 
     private FileOutcome quarantine(LandedObject object, StoredObject stored, Violation violation) {

@@ -50,6 +50,7 @@ class ValidateObjectHandlerContractTest {
 
     private static final String LANDING = "landing-bucket";
     private static final String QUARANTINE = "quarantine-bucket";
+    private static final String UNVERSIONED = "plain-landing-bucket";
     private static final String ORDERS_KEY = "orders/2026/11/22/orders-001.csv";
 
     private final List<String> logLines = new ArrayList<>();
@@ -139,6 +140,43 @@ class ValidateObjectHandlerContractTest {
         assertThat(fileOutcome(report)).containsEntry("outcome", "ACCEPTED");
         assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
                 .hasSize(1);
+    }
+
+    @Test
+    void anEventBridgeKeyThatReadsTwoWaysIsTheObjectWithTheAnnouncedBytes() throws IOException {
+        // Unversioned, so no version id tells the two objects apart: "a%25b" as sent, "a%b" form-decoded.
+        s3.createBucket(b -> b.bucket(UNVERSIONED));
+        byte[] good = Fixtures.bytes("data/orders.csv");
+        s3.putObject(
+                b -> b.bucket(UNVERSIONED).key("orders/2026/11/22/a%b.csv"),
+                RequestBody.fromBytes(Fixtures.bytes("data/bad/orders-missing-columns.csv")));
+        String etag = s3.putObject(
+                        b -> b.bucket(UNVERSIONED).key("orders/2026/11/22/a%25b.csv"), RequestBody.fromBytes(good))
+                .eTag();
+
+        Map<String, Object> report = invoke(handler(false), objectCreated("orders/2026/11/22/a%25b.csv", etag, good));
+
+        assertThat(fileOutcome(report))
+                .containsEntry("outcome", "ACCEPTED")
+                .containsEntry("key", "orders/2026/11/22/a%25b.csv");
+    }
+
+    @Test
+    void anEventBridgeKeyWhoseTwoReadingsHoldTheSameBytesIsTheOneWrittenLast() throws Exception {
+        s3.createBucket(b -> b.bucket(UNVERSIONED));
+        byte[] bad = Fixtures.bytes("data/bad/orders-missing-columns.csv");
+        s3.putObject(b -> b.bucket(UNVERSIONED).key("orders/2026/11/22/a%b.csv"), RequestBody.fromBytes(bad));
+        // S3's Last-Modified counts whole seconds.
+        Thread.sleep(1_100);
+        String etag = s3.putObject(
+                        b -> b.bucket(UNVERSIONED).key("orders/2026/11/22/a%25b.csv"), RequestBody.fromBytes(bad))
+                .eTag();
+
+        Map<String, Object> report = invoke(handler(false), objectCreated("orders/2026/11/22/a%25b.csv", etag, bad));
+
+        assertThat(fileOutcome(report))
+                .containsEntry("outcome", "QUARANTINED")
+                .containsEntry("key", "orders/2026/11/22/a%25b.csv");
     }
 
     @Test
@@ -449,6 +487,16 @@ class ValidateObjectHandlerContractTest {
         return fixture(fixture)
                 .replace("orders/2026/11/22/orders-001.csv", encodedKey)
                 .replace("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", versionId);
+    }
+
+    /** The EventBridge fixture for an object of the unversioned bucket: {@code key} as sent, its ETag and size, no version. */
+    private static String objectCreated(String key, String etag, byte[] content) {
+        return fixture("eventbridge-object-created.json")
+                .replace("\"landing-bucket\"", "\"" + UNVERSIONED + "\"")
+                .replace("orders/2026/11/22/orders-001.csv", key)
+                .replace("0123456789abcdef0123456789abcdef", etag.replace("\"", ""))
+                .replace("\"size\": 1024", "\"size\": " + content.length)
+                .replace("\"version-id\": \"3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY\",", "");
     }
 
     private static String fixture(String name) {

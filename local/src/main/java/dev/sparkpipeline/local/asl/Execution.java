@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * How an execution ended.
  *
- * @param status  SUCCEEDED, FAILED or TIMED_OUT
+ * @param status  SUCCEEDED, FAILED, TIMED_OUT or ABORTED (stopped)
  * @param output  the output when it succeeded
  * @param error   the error name when it failed
- * @param cause   the cause when it failed
+ * @param cause   the cause when it failed or was stopped
  * @param history what happened, in order
  */
 public record Execution(String status, JsonNode output, String error, String cause, List<HistoryEvent> history) {

@@ -14,6 +14,14 @@ public interface ExecutionClock {
     /** Waits (really, or by moving virtual time forward). */
     void sleep(Duration duration);
 
+    /**
+     * Waits as {@link #sleep(Duration)}, ending early once {@code stop} is requested; virtual time
+     * has nothing to cut short.
+     */
+    default void sleep(Duration duration, ExecutionStop stop) {
+        sleep(duration);
+    }
+
     /** This time as a {@link Clock} in UTC, so the functions and engines a run calls share it. */
     default Clock asClock() {
         ExecutionClock time = this;
@@ -51,6 +59,11 @@ public interface ExecutionClock {
                     Thread.currentThread().interrupt();
                     throw new StatesError(StatesError.RUNTIME, "interrupted while waiting");
                 }
+            }
+
+            @Override
+            public void sleep(Duration duration, ExecutionStop stop) {
+                stop.await(duration);
             }
         };
     }

@@ -25,6 +25,7 @@ public record HistoryEvent(Type type, String state, Instant at, String detail) {
         TASK_FAILED,
         EXECUTION_SUCCEEDED,
         EXECUTION_FAILED,
-        EXECUTION_TIMED_OUT
+        EXECUTION_TIMED_OUT,
+        EXECUTION_ABORTED
     }
 }

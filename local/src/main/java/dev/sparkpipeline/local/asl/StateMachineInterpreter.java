@@ -95,12 +95,22 @@ public final class StateMachineInterpreter {
      * @throws IllegalArgumentException when the input is over the 262,144 bytes StartExecution accepts
      */
     public Execution run(String executionName, JsonNode input, Consumer<HistoryEvent> listener) {
+        return run(executionName, input, listener, ExecutionStop.never());
+    }
+
+    /**
+     * Runs one execution until it ends or {@code stop} is requested: then it enters no further state
+     * and ends {@code ABORTED} with the stop's cause, as an execution StopExecution stopped.
+     *
+     * @throws IllegalArgumentException when the input is over the 262,144 bytes StartExecution accepts
+     */
+    public Execution run(String executionName, JsonNode input, Consumer<HistoryEvent> listener, ExecutionStop stop) {
         long size = utf8Size(input);
         if (size > PAYLOAD_LIMIT_BYTES) {
             throw new IllegalArgumentException("the execution input has " + size
                     + " bytes; Step Functions accepts at most " + PAYLOAD_LIMIT_BYTES);
         }
-        Run run = new Run(executionName, input, listener);
+        Run run = new Run(executionName, input, listener, stop);
         run.event(HistoryEvent.Type.EXECUTION_STARTED, null, null);
         try {
             JsonNode output = run.machine(definition, input);
@@ -114,6 +124,9 @@ public final class StateMachineInterpreter {
                     StatesError.TIMEOUT,
                     "the execution ran longer than its TimeoutSeconds",
                     run.history);
+        } catch (Aborted aborted) {
+            run.event(HistoryEvent.Type.EXECUTION_ABORTED, null, stop.cause());
+            return new Execution("ABORTED", null, null, stop.cause(), run.history);
         } catch (StatesError failed) {
             run.event(HistoryEvent.Type.EXECUTION_FAILED, null, failed.error());
             return new Execution("FAILED", null, failed.error(), failed.cause(), run.history);
@@ -126,10 +139,12 @@ public final class StateMachineInterpreter {
         private final ObjectNode context = NODES.objectNode();
         private final Instant deadline;
         private final Consumer<HistoryEvent> listener;
+        private final ExecutionStop stop;
         private Map<String, JsonNode> variables = new HashMap<>();
 
-        Run(String name, JsonNode input, Consumer<HistoryEvent> listener) {
+        Run(String name, JsonNode input, Consumer<HistoryEvent> listener, ExecutionStop stop) {
             this.listener = listener;
+            this.stop = stop;
             Instant start = clock.now();
             ObjectNode execution = context.putObject("Execution");
             execution.put("Id", "arn:aws:states:local:000000000000:execution:local:" + name);
@@ -165,6 +180,7 @@ public final class StateMachineInterpreter {
             while (true) {
                 // The definition was checked at load: every transition names one of its states.
                 State state = machine.state(current);
+                checkStop();
                 checkDeadline();
                 event(HistoryEvent.Type.STATE_ENTERED, current, null);
                 ObjectNode stateContext = context.putObject("State");
@@ -239,10 +255,10 @@ public final class StateMachineInterpreter {
                     wait.toSeconds() + " s");
             if (!wait.isNegative() && !wait.isZero()) {
                 if (deadline != null && clock.now().plus(wait).isAfter(deadline)) {
-                    clock.sleep(Duration.between(clock.now(), deadline));
+                    pause(Duration.between(clock.now(), deadline));
                     throw new TimedOut();
                 }
-                clock.sleep(wait);
+                pause(wait);
             }
             assign(state.assign(), effective);
             return new Step(state.next(), outputPath(state.outputPath(), effective));
@@ -304,7 +320,7 @@ public final class StateMachineInterpreter {
                         if (deadline != null && clock.now().plus(delay).isAfter(deadline)) {
                             throw new TimedOut();
                         }
-                        clock.sleep(delay);
+                        pause(delay);
                         continue;
                     }
                     for (Catcher catcher : outcome.catchers()) {
@@ -467,6 +483,18 @@ public final class StateMachineInterpreter {
             return path.none() ? NODES.objectNode() : read(path.path(), output);
         }
 
+        /** A Wait or a back-off: cut short, and the execution ended, once a stop is asked for. */
+        private void pause(Duration duration) {
+            clock.sleep(duration, stop);
+            checkStop();
+        }
+
+        private void checkStop() {
+            if (stop.requested()) {
+                throw new Aborted();
+            }
+        }
+
         private void checkDeadline() {
             if (deadline != null && !clock.now().isBefore(deadline)) {
                 throw new TimedOut();
@@ -495,6 +523,13 @@ public final class StateMachineInterpreter {
 
     /** What a state hands on: the next state's name (null at the end) and its output. */
     private record Step(String next, JsonNode output) {}
+
+    /** A stop was asked for ({@link ExecutionStop}). */
+    private static final class Aborted extends RuntimeException {
+        Aborted() {
+            super(null, null, false, false);
+        }
+    }
 
     /** The execution's TimeoutSeconds passed. */
     private static final class TimedOut extends RuntimeException {

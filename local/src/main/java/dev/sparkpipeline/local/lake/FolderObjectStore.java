@@ -53,8 +53,8 @@ public record FolderObjectStore(LocalLake lake) implements ObjectStore {
             String sourceBucket, String sourceKey, String sourceVersionId, String targetBucket, String targetKey) {
         Path target = lake.file(targetBucket, targetKey);
         try {
-            Files.createDirectories(target.getParent());
-            Files.copy(lake.file(sourceBucket, sourceKey), target, StandardCopyOption.REPLACE_EXISTING);
+            Path source = lake.file(sourceBucket, sourceKey);
+            replace(target, draft -> Files.copy(source, draft, StandardCopyOption.REPLACE_EXISTING));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,8 +65,7 @@ public record FolderObjectStore(LocalLake lake) implements ObjectStore {
     public StoredObject put(String bucket, String key, String contentType, byte[] content) {
         Path target = lake.file(bucket, key);
         try {
-            Files.createDirectories(target.getParent());
-            Files.write(target, content);
+            replace(target, draft -> Files.write(draft, content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +79,7 @@ public record FolderObjectStore(LocalLake lake) implements ObjectStore {
             Files.createDirectories(target.getParent());
             // Written aside, then linked into place: a link fails if the name exists, so one writer wins
             // and no reader sees a half-written document.
-            Path draft = Files.createTempFile(target.getParent(), ".create-", ".tmp");
+            Path draft = LocalLake.draftBeside(target);
             try {
                 Files.write(draft, content);
                 Files.createLink(target, draft);
@@ -103,6 +102,7 @@ public record FolderObjectStore(LocalLake lake) implements ObjectStore {
         }
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile)
+                    .filter(file -> !LocalLake.isDraft(file))
                     .map(file -> lake.key(bucket, file))
                     .filter(key -> key.startsWith(prefix))
                     .sorted()
@@ -119,6 +119,28 @@ public record FolderObjectStore(LocalLake lake) implements ObjectStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes {@code target} whole or not at all, as S3 replaces an object: the content goes to a
+     * draft beside it, which is then moved over it, so no reader (and no runner stopped mid-write)
+     * ever sees half a document.
+     */
+    private static void replace(Path target, Writer writer) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path draft = LocalLake.draftBeside(target);
+        try {
+            writer.write(draft);
+            Files.move(draft, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(draft);
+        }
+    }
+
+    /** Fills a draft. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(Path draft) throws IOException;
     }
 
     private static StoredObject describe(String bucket, String key, Path file) {

@@ -1,7 +1,9 @@
 package dev.sparkpipeline.local.lake;
 
 import dev.sparkpipeline.core.engine.IcebergCatalog;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,8 @@ public record LocalLake(Path root) {
     static final int MAX_PART_BYTES = 200;
     /** Ends a folder that holds the first bytes of a longer key part: never in an escaped part, where % is %25. */
     private static final String CONTINUED = "%+";
+    /** Begins a draft's name: no escaped key part begins so ({@code %} is always {@code %25}, {@code %00} or a whole part). */
+    private static final String DRAFT = "%draft-";
 
     /**
      * Where an object lives: {@code <lake>/<bucket>/<key>}, one folder per {@code /}-separated part
@@ -39,6 +43,19 @@ public record LocalLake(Path root) {
             }
         }
         return file;
+    }
+
+    /**
+     * A new, empty file beside {@code target} to write before moving or linking it into place; its
+     * name is no key's ({@link #isDraft}), so a draft a stopped runner leaves is never listed as an object.
+     */
+    public static Path draftBeside(Path target) throws IOException {
+        return Files.createTempFile(target.getParent(), DRAFT, "");
+    }
+
+    /** Whether {@code file} is a draft ({@link #draftBeside}), not an object. */
+    public static boolean isDraft(Path file) {
+        return file.getFileName().toString().startsWith(DRAFT);
     }
 
     /** The key whose {@link #file} this is, in {@code bucket}. */

@@ -8,6 +8,7 @@ import dev.sparkpipeline.core.contract.ExecutionInput;
 import dev.sparkpipeline.core.engine.EngineDescriptions;
 import dev.sparkpipeline.local.asl.Execution;
 import dev.sparkpipeline.local.asl.ExecutionClock;
+import dev.sparkpipeline.local.asl.ExecutionStop;
 import dev.sparkpipeline.local.asl.HistoryEvent;
 import dev.sparkpipeline.local.asl.StateMachineDefinition;
 import dev.sparkpipeline.local.asl.StateMachineInterpreter;
@@ -19,9 +20,12 @@ import dev.sparkpipeline.local.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -37,6 +41,9 @@ import java.util.function.Function;
 public final class LocalPipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STOPPED_BY_USER = "stopped by user (Ctrl-C or SIGTERM) before the execution ended";
+    /** How long a stop waits for the state then running to end. */
+    private static final Duration STATE_END_BOUND = Duration.ofSeconds(30);
 
     private final LocalFunctions functions;
     private final LocalEventBus bus;
@@ -172,24 +179,45 @@ public final class LocalPipeline {
     public Execution execute(String executionName, JsonNode input, Consumer<HistoryEvent> listener) {
         ledger.running(executionName, input);
         long startedAt = System.currentTimeMillis();
-        Thread stopped =
-                new Thread(() -> stoppedByUser(executionName, input, startedAt), "stop-execution-" + executionName);
+        ExecutionStop stop = new ExecutionStop();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread stopped = new Thread(
+                () -> {
+                    // As StopExecution: no state runs after this, so no failure path races the reconciler's record.
+                    stop.request(STOPPED_BY_USER);
+                    awaitEnd(ended);
+                    stoppedByUser(executionName, input, startedAt);
+                },
+                "stop-execution-" + executionName);
         Runtime.getRuntime().addShutdownHook(stopped);
         Execution execution;
         boolean stopping;
         try {
-            execution = interpreter.run(executionName, input, listener);
+            execution = interpreter.run(executionName, input, listener, stop);
         } catch (RuntimeException refused) {
             ledger.aborted(executionName, input, "the runner could not run it: " + refused.getMessage());
             throw refused;
         } finally {
             stopping = !unhook(stopped);
+            ended.countDown();
         }
         if (!stopping) {
             // Once the runner is stopping, the hook's ABORTED is the execution's end, whatever the interpreter reached.
             ledger.ended(executionName, input, execution);
         }
         return execution;
+    }
+
+    /** The state running when the stop came finishes first (a Lambda invocation is not recalled either), within a bound. */
+    private static void awaitEnd(CountDownLatch ended) {
+        try {
+            if (!ended.await(STATE_END_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("pipeline-local: the running state did not end within " + STATE_END_BOUND.toSeconds()
+                        + " s of the stop; recording the execution aborted anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** False when the runner is already shutting down, so the hook runs. */
@@ -203,7 +231,7 @@ public final class LocalPipeline {
     }
 
     private void stoppedByUser(String executionName, JsonNode input, long startedAt) {
-        String cause = "stopped by user (Ctrl-C or SIGTERM) before the execution ended";
+        String cause = STOPPED_BY_USER;
         ledger.aborted(executionName, input, cause);
         ObjectNode event = JSON.createObjectNode()
                 .put("version", "0")

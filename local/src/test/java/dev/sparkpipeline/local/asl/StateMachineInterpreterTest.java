@@ -394,6 +394,55 @@ class StateMachineInterpreterTest {
         assertThat(heard).as("every event, in the order of the history").isEqualTo(execution.history());
     }
 
+    @Test
+    void aStopCutsAWaitShortAndEndsTheExecutionAbortedWithoutEnteringAnotherState() throws Exception {
+        JsonNode definition = JSON.readTree("""
+                {"StartAt": "Poll", "States": {
+                 "Poll": {"Type": "Wait", "Seconds": 3600, "Next": "Failed"},
+                 "Failed": {"Type": "Fail", "Error": "JobFailed"}}}""");
+        ExecutionStop stop = new ExecutionStop();
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.request("stopped by user");
+        });
+        stopper.start();
+
+        Execution execution = new StateMachineInterpreter(
+                        definition, (r, p) -> null, ExecutionClock.real(), new Random(1))
+                .run("stopped", JSON.createObjectNode(), event -> {}, stop);
+
+        assertThat(execution.status()).isEqualTo("ABORTED");
+        assertThat(execution.cause()).isEqualTo("stopped by user");
+        assertThat(execution.statesEntered()).containsExactly("Poll");
+        assertThat(execution.history().get(execution.history().size() - 1).type())
+                .isEqualTo(HistoryEvent.Type.EXECUTION_ABORTED);
+    }
+
+    @Test
+    void aTaskRunningWhenTheStopComesFinishesButNoStateFollowsIt() throws Exception {
+        ExecutionStop stop = new ExecutionStop();
+        List<String> ran = new ArrayList<>();
+        TaskRunner tasks = (resource, parameters) -> {
+            ran.add(resource);
+            stop.request("stopped by user");
+            return JSON.createObjectNode();
+        };
+        JsonNode definition = JSON.readTree("""
+                {"StartAt": "Submit", "States": {
+                 "Submit": {"Type": "Task", "Resource": "submit", "Next": "RecordFailure"},
+                 "RecordFailure": {"Type": "Task", "Resource": "record", "End": true}}}""");
+
+        Execution execution = new StateMachineInterpreter(definition, tasks, clock, new Random(1))
+                .run("stopped", JSON.createObjectNode(), event -> {}, stop);
+
+        assertThat(execution.status()).isEqualTo("ABORTED");
+        assertThat(ran).containsExactly("submit");
+    }
+
     private long between(int from, int to) {
         return Duration.between(taskTimes.get(from), taskTimes.get(to)).toSeconds();
     }

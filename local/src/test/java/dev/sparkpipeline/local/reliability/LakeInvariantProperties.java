@@ -149,6 +149,18 @@ class LakeInvariantProperties {
                 });
     }
 
+    /**
+     * A seed CI found: {@code %25} form-decodes to {@code %}, so the event for the good file's key
+     * also reads as the bad file's key, and both name objects; the good file is the one announced.
+     */
+    @Example
+    void aKeyThatDecodesToAnotherLandedKeyIsValidatedAsItself() throws IOException {
+        dropAll(
+                List.of("orders/2026/11/22/%#.csv", "orders/2026/11/22/%25#.csv"),
+                List.of(new Drop(0, Content.BAD_A), new Drop(1, Content.GOOD_A), new Drop(1, Content.BAD_A)),
+                lake -> {});
+    }
+
     private static void dropAll(List<String> keys, List<Drop> drops, java.util.function.Consumer<Path> afterwards)
             throws IOException {
         Path work = Files.createTempDirectory("lake-invariant");
